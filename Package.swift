@@ -1,0 +1,62 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Attune",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "attune", targets: ["attune"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        // The C library, as Debian packages it.
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        // A thin, safe Swift layer over cmark-gfm.
+        .target(name: "GFM", dependencies: ["CCmarkGFM"]),
+        // Source locations and `path:line:column: error:` diagnostics.
+        .target(name: "Diagnostics"),
+        // Injectable file access, atomic writes.
+        .target(name: "Files"),
+        // The teaching material: model, loader, validation.
+        .target(name: "ContentModel", dependencies: ["Diagnostics", "Yams"]),
+        // A therapist's weekly journal: parse and scaffold.
+        .target(name: "Journal", dependencies: ["ContentModel", "Diagnostics", "GFM", "Yams"]),
+        // Mustache templates with strict contexts.
+        .target(name: "Templating", dependencies: [
+            "Diagnostics",
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
+        // Content/ and Templates/ compiled into the binary.
+        .target(name: "Bundled", plugins: ["EmbedFolders"]),
+        // The build pipeline: journal + content -> workbook.
+        .target(name: "Workbook", dependencies: [
+            "Bundled", "ContentModel", "Diagnostics", "Files", "GFM", "Journal", "Templating",
+        ]),
+        // Command-line interface as a library, so tests can drive it.
+        .target(name: "AttuneCLI", dependencies: [
+            "Workbook", "Files", "Diagnostics", "ContentModel", "Journal",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "attune", dependencies: ["AttuneCLI"]),
+
+        .executableTarget(name: "attune-embed", path: "Plugins/EmbedTool"),
+        .plugin(name: "EmbedFolders", capability: .buildTool(), dependencies: ["attune-embed"]),
+
+        .testTarget(name: "GFMTests", dependencies: ["GFM"]),
+        .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+        .testTarget(name: "FilesTests", dependencies: ["Files"]),
+        .testTarget(name: "ContentModelTests", dependencies: ["ContentModel", "Bundled"]),
+        .testTarget(name: "JournalTests", dependencies: ["Journal", "ContentModel", "Bundled"]),
+        .testTarget(name: "TemplatingTests", dependencies: ["Templating"]),
+        .testTarget(name: "WorkbookTests", dependencies: ["Workbook", "Files"], resources: [.copy("Golden")]),
+        .testTarget(name: "AttuneCLITests", dependencies: ["AttuneCLI", "Files"]),
+    ]
+)

@@ -1,0 +1,88 @@
+import ArgumentParser
+import Diagnostics
+import Workbook
+
+/// `attune`: the root command. Subcommands do the work; this type only
+/// dispatches and turns errors into exit codes.
+public struct AttuneCommand: ParsableCommand {
+    public static let version = "0.1.0"
+
+    public static let configuration = CommandConfiguration(
+        commandName: "attune",
+        abstract: "Reflective-practice workbooks on rupture and repair in the therapeutic alliance.",
+        discussion: """
+        A week with Attune: 'attune new' writes this week's journal, you answer its \
+        questions in any editor, and 'attune build' turns it into a workbook in HTML \
+        and Markdown. Nothing leaves your machine.
+        """,
+        version: version,
+        subcommands: [NewCommand.self, BuildCommand.self, CheckCommand.self]
+    )
+
+    public init() {}
+
+    /// Exit codes: 0 done, 1 the input had problems (all printed), 64 the
+    /// command line itself was wrong.
+    public static func execute(_ arguments: [String]) -> Int32 {
+        let environment = Environment.current
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            return 0
+        } catch let error as InputProblems {
+            for diagnostic in error.diagnostics { environment.errors(diagnostic.description) }
+            environment.errors(error.summary)
+            return 1
+        } catch {
+            let message = fullMessage(for: error)
+            let code = exitCode(for: error)
+            if code == .success {
+                if !message.isEmpty { environment.output(message) }
+            } else {
+                environment.errors(message)
+            }
+            return code.rawValue
+        }
+    }
+}
+
+/// Problems in the user's files: printed one per line, then a summary.
+struct InputProblems: Error {
+    var diagnostics: [Diagnostic]
+    var summary: String
+
+    init(_ diagnostics: [Diagnostic], stoppedWhile step: String, wroteNothing: Bool = true) {
+        self.diagnostics = diagnostics
+        let errors = diagnostics.errors.count
+        let noun = errors == 1 ? "error" : "errors"
+        self.summary = "attune: \(errors) \(noun) while \(step)" + (wroteNothing ? "; nothing was written." : ".")
+    }
+
+    init(_ error: BuildError) {
+        self.init(error.diagnostics, stoppedWhile: "trying to \(error.step.rawValue)")
+    }
+}
+
+/// Flags every command that reads the material shares.
+struct MaterialOptions: ParsableArguments {
+    @Option(name: .customLong("content"), help: ArgumentHelp(
+        "A folder of content YAML overlaying the bundled material (same file name or ID replaces it).",
+        valueName: "dir"))
+    var contentOverlay: String?
+
+    @Option(name: .customLong("templates"), help: ArgumentHelp(
+        "A folder of templates overlaying the bundled ones (same file name replaces it).",
+        valueName: "dir"))
+    var templatesOverlay: String?
+
+    func load() throws -> Resources {
+        do {
+            return try Resources.load(
+                contentOverlay: contentOverlay, templatesOverlay: templatesOverlay,
+                fileSystem: Environment.current.fileSystem
+            )
+        } catch {
+            throw InputProblems(error.diagnostics, stoppedWhile: "loading content and templates")
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import ArgumentParser
+import ContentModel
+import Diagnostics
+import Files
+import Journal
+import Workbook
+
+/// `attune new`: scaffolds the week's journal. Never overwrites one.
+struct NewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new",
+        abstract: "Write this week's empty journal, ready to fill in any editor."
+    )
+
+    @Option(help: ArgumentHelp("ISO week such as 2026-W47 (default: this week).", valueName: "week"))
+    var week: String?
+
+    @Option(help: ArgumentHelp("Folder of journals.", valueName: "dir"))
+    var journal = "journal"
+
+    @Option(help: ArgumentHelp("Curriculum week ID (default: the curriculum's turn for this week).", valueName: "id"))
+    var focus: String?
+
+    @Option(help: ArgumentHelp("Your name, for the title page (default: from your latest journal).", valueName: "name"))
+    var therapist: String?
+
+    @OptionGroup var material: MaterialOptions
+
+    func validate() throws {
+        if let week, ISOWeek(week) == nil {
+            throw ValidationError("'\(week)' is not an ISO week; write it like 2026-W47.")
+        }
+        if let therapist, therapist.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--therapist needs a name.")
+        }
+    }
+
+    func run() throws {
+        let environment = Environment.current
+        let fileSystem = environment.fileSystem
+        let resources = try material.load()
+        let content = resources.content
+        let isoWeek = week.flatMap(ISOWeek.init) ?? ISOWeek(containing: environment.now())
+
+        let chosen: Week
+        if let focus {
+            guard let found = content.week(focus) else {
+                let hint = Suggestion.closest(to: focus, in: content.weeks.map(\.id)).map { " Did you mean '\($0)'?" } ?? ""
+                throw ValidationError("Unknown focus '\(focus)'.\(hint) The curriculum's weeks are: \(content.weeks.map(\.id).joined(separator: ", ")).")
+            }
+            chosen = found
+        } else {
+            chosen = content.defaultWeek(for: isoWeek)
+        }
+
+        guard let name = therapist ?? latestTherapist(in: journal, fileSystem: fileSystem, content: content) else {
+            throw ValidationError("Attune needs your name for the title page the first time: attune new --therapist \"Your Name\". Later weeks reuse it.")
+        }
+
+        let path = (journal.hasSuffix("/") ? journal : journal + "/") + "\(isoWeek).md"
+        if fileSystem.fileExists(at: path) {
+            throw InputProblems(
+                [.error("a journal for \(isoWeek) already exists; Attune never overwrites a journal", at: SourceLocation(path: path, line: 1, column: 1))],
+                stoppedWhile: "creating the journal"
+            )
+        }
+        let text = JournalScaffold.render(therapist: name, week: isoWeek, focus: chosen, content: content)
+        do {
+            try fileSystem.createDirectory(at: journal, permissions: .privateDirectory)
+            try fileSystem.writeAtomically(text, to: path, permissions: .privateFile)
+        } catch {
+            throw InputProblems(
+                [.error("cannot write: \(error)", at: SourceLocation(path: path, line: 1, column: 1))],
+                stoppedWhile: "creating the journal"
+            )
+        }
+        environment.output("""
+        Created \(path): \(isoWeek) · \(chosen.title), \(chosen.prompts.count) prompts.
+        Write your answers under each question, then run:
+          attune build \(path)
+        """)
+    }
+
+    /// The therapist named in the newest journal in `directory`, if any parses.
+    private func latestTherapist(in directory: String, fileSystem: FileSystem, content: ContentModel) -> String? {
+        guard let names = try? fileSystem.files(under: directory) else { return nil }
+        let parser = JournalParser(content: content)
+        for name in names.filter({ $0.hasSuffix(".md") }).reversed() {
+            let path = (directory.hasSuffix("/") ? directory : directory + "/") + name
+            guard let text = try? fileSystem.readText(at: path),
+                  let journal = try? parser.parse(SourceFile(path: path, name: name, text: text)) else { continue }
+            return journal.therapist
+        }
+        return nil
+    }
+}
+

@@ -1,0 +1,152 @@
+import Diagnostics
+
+/// The sections of the teaching material, in the order a reader meets them.
+public enum SectionID: String, CaseIterable, Sendable, Codable {
+    case alliance
+    case ruptureTypes = "rupture-types"
+    case markers
+    case noticing
+    case triggers
+    case internalStates = "internal-states"
+    case repairSteps = "repair-steps"
+    case practices
+    case repairMarks = "repair-marks"
+    case strategies
+    case blindspots
+    case lenses
+    case ethics
+
+    /// The `group` values a section's cards may take; empty where cards have no group.
+    public var groups: [String] {
+        switch self {
+        case .noticing: return ["direct", "quiet", "nonverbal"]
+        case .strategies: return ["immediate", "exploratory"]
+        default: return []
+        }
+    }
+
+    /// Sections whose cards can answer a marker.
+    public static let repairSections: [SectionID] = [.repairSteps, .practices, .strategies]
+}
+
+/// A section heading and its introduction, gathered from every file that names it.
+public struct Section: Sendable {
+    public var id: SectionID
+    public var title: String
+    /// Markdown.
+    public var intro: String?
+    /// The research codebook the section's names come from, e.g. `3RS-2015`.
+    public var codebook: String?
+    public var location: SourceLocation
+}
+
+/// One teaching card: a short, citable piece of the material.
+public struct Card: Sendable {
+    public var id: String
+    public var section: SectionID
+    public var title: String
+    /// One plain sentence.
+    public var summary: String
+    /// Markdown.
+    public var body: String
+    public var points: [String]
+    /// Source IDs.
+    public var sources: [String]
+    /// Markers only: the rupture-types card it belongs to.
+    public var ruptureType: String?
+    /// Markers only: repair steps, practices or strategies that answer it.
+    public var answeredBy: [String]
+    /// Noticing and strategies only.
+    public var group: String?
+    /// Triggers only: reflection prompts to work through.
+    public var prompts: [String]
+    public var location: SourceLocation
+    /// Where each ID this card names was written, for precise errors.
+    public var references: [Reference] = []
+}
+
+/// One ID named by a field, and where it was written.
+public struct Reference: Sendable {
+    public var field: String
+    public var id: String
+    public var location: SourceLocation
+}
+
+public enum PromptKind: String, Sendable, CaseIterable {
+    /// A reflection question about this week's practice.
+    case reflection
+    /// A "what I wish I'd known" prompt, closing the week.
+    case wish
+}
+
+/// A question the therapist answers in their journal.
+public struct Prompt: Sendable {
+    public var id: String
+    public var kind: PromptKind
+    public var text: String
+    public var hint: String?
+    public var location: SourceLocation
+}
+
+public struct Source: Sendable {
+    public var id: String
+    /// "Safran & Muran 2000"
+    public var short: String
+    /// Markdown.
+    public var citation: String
+    public var location: SourceLocation
+}
+
+/// One week of the curriculum: a focus and the cards and prompts it draws on.
+public struct Week: Sendable {
+    public var id: String
+    public var title: String
+    public var summary: String
+    public var cards: [String]
+    public var prompts: [String]
+    public var location: SourceLocation
+    public var references: [Reference] = []
+}
+
+/// The whole validated teaching material. Every reference in it resolves.
+public struct ContentModel: Sendable {
+    public internal(set) var sections: [Section]
+    public internal(set) var cards: [Card]
+    public internal(set) var prompts: [Prompt]
+    public internal(set) var sources: [Source]
+    public internal(set) var weeks: [Week]
+
+    private var cardIndex: [String: Int] = [:]
+    private var promptIndex: [String: Int] = [:]
+    private var sourceIndex: [String: Int] = [:]
+    private var weekIndex: [String: Int] = [:]
+
+    init(sections: [Section], cards: [Card], prompts: [Prompt], sources: [Source], weeks: [Week]) {
+        self.sections = sections
+        self.cards = cards
+        self.prompts = prompts
+        self.sources = sources
+        self.weeks = weeks
+        cardIndex = Dictionary(cards.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        promptIndex = Dictionary(prompts.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        sourceIndex = Dictionary(sources.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        weekIndex = Dictionary(weeks.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    public func card(_ id: String) -> Card? { cardIndex[id].map { cards[$0] } }
+    public func prompt(_ id: String) -> Prompt? { promptIndex[id].map { prompts[$0] } }
+    public func source(_ id: String) -> Source? { sourceIndex[id].map { sources[$0] } }
+    public func week(_ id: String) -> Week? { weekIndex[id].map { weeks[$0] } }
+    public func section(_ id: SectionID) -> Section? { sections.first { $0.id == id } }
+    public func cards(in section: SectionID) -> [Card] { cards.filter { $0.section == section } }
+
+    /// The curriculum week for an ISO week when the therapist picks none:
+    /// the weeks repeat in order, continuing across year boundaries.
+    public func defaultWeek(for isoWeek: ISOWeek) -> Week {
+        weeks[isoWeek.absoluteIndex.positiveModulo(weeks.count)]
+    }
+}
+
+extension Int {
+    func positiveModulo(_ divisor: Int) -> Int { ((self % divisor) + divisor) % divisor }
+}

@@ -1,0 +1,168 @@
+import Diagnostics
+import Foundation
+import Yams
+
+/// Reads typed fields out of a Yams node tree, recording a diagnostic with
+/// the exact position for every problem instead of stopping at the first.
+public struct YAMLFields {
+    public let path: String
+    /// Added to every line number, for YAML embedded in a larger file.
+    public var lineOffset = 0
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    public init(path: String, lineOffset: Int = 0) {
+        self.path = path
+        self.lineOffset = lineOffset
+    }
+
+    public func location(of node: Node?) -> SourceLocation {
+        SourceLocation(path: path, line: (node?.mark?.line ?? 1) + lineOffset, column: node?.mark?.column ?? 1)
+    }
+
+    public mutating func error(_ message: String, at node: Node?) {
+        diagnostics.append(.error(message, at: location(of: node)))
+    }
+
+    /// Parses `text` into its single root node, or records why it cannot.
+    public mutating func parse(_ text: String) -> Node? {
+        do {
+            return try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            let (message, line, column) = Self.describe(error)
+            diagnostics.append(.error(message, at: SourceLocation(path: path, line: line + lineOffset, column: column)))
+            return nil
+        } catch {
+            diagnostics.append(.error("malformed YAML: \(error)", at: SourceLocation(path: path, line: 1 + lineOffset, column: 1)))
+            return nil
+        }
+    }
+
+    private static func describe(_ error: YamlError) -> (String, Int, Int) {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+             .composer(_, let problem, let mark, _):
+            return ("malformed YAML: \(problem)", mark.line, mark.column)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            return ("duplicate key \(keys) in one mapping", context.mark.line, context.mark.column)
+        case .reader(let problem, _, _, _):
+            return ("unreadable YAML: \(problem)", 1, 1)
+        default:
+            return ("malformed YAML: \(error)", 1, 1)
+        }
+    }
+
+    /// A mapping's entries keyed by their string keys, in file order.
+    /// Records unknown keys against `allowed`.
+    public mutating func mapping(_ node: Node, named what: String, allowed: [String]) -> Entries? {
+        guard case .mapping(let mapping) = node else {
+            error("\(what) must be a mapping of keys to values, not \(node.kindName)", at: node)
+            return nil
+        }
+        var entries = Entries(node: node)
+        for (key, value) in mapping {
+            guard let name = key.string, case .scalar = key else {
+                error("keys must be plain text", at: key)
+                continue
+            }
+            if !allowed.contains(name) {
+                let hint = Suggestion.closest(to: name, in: allowed).map { "; did you mean '\($0)'?" }
+                    ?? " (expected one of: \(allowed.joined(separator: ", ")))"
+                error("unknown field '\(name)' in \(what)\(hint)", at: key)
+                continue
+            }
+            entries.values[name] = value
+            entries.keys[name] = key
+        }
+        return entries
+    }
+
+    /// A required text field; records "missing" or "wrong type".
+    public mutating func string(_ entries: Entries, _ key: String, in what: String) -> String? {
+        guard let value = entries.values[key] else {
+            error("\(what) is missing required field '\(key)'", at: entries.node)
+            return nil
+        }
+        return string(value, field: key)
+    }
+
+    public mutating func optionalString(_ entries: Entries, _ key: String) -> String? {
+        guard let value = entries.values[key] else { return nil }
+        return string(value, field: key)
+    }
+
+    public mutating func string(_ value: Node, field: String) -> String? {
+        guard case .scalar(let scalar) = value, value.tag == Tag(.str) || value.tag == Tag(.int) || value.tag == Tag(.float) else {
+            error("field '\(field)' must be text, not \(value.kindName)", at: value)
+            return nil
+        }
+        let text = scalar.string.trimmingTrailingNewlines
+        if text.trimmingCharacters(in: .whitespaces).isEmpty {
+            error("field '\(field)' must not be empty", at: value)
+            return nil
+        }
+        return text
+    }
+
+    /// A list of text; a missing key is an empty list unless `required`.
+    public mutating func strings(_ entries: Entries, _ key: String, in what: String, required: Bool = false) -> [(String, Node)] {
+        guard let value = entries.values[key] else {
+            if required { error("\(what) is missing required field '\(key)'", at: entries.node) }
+            return []
+        }
+        guard case .sequence(let sequence) = value else {
+            error("field '\(key)' must be a list, not \(value.kindName)", at: value)
+            return []
+        }
+        if required && sequence.isEmpty {
+            error("field '\(key)' must list at least one item", at: value)
+        }
+        return sequence.compactMap { item in string(item, field: key).map { ($0, item) } }
+    }
+
+    /// The items of a list field whose items are mappings.
+    public mutating func list(_ entries: Entries, _ key: String) -> [Node] {
+        guard let value = entries.values[key] else { return [] }
+        guard case .sequence(let sequence) = value else {
+            error("field '\(key)' must be a list, not \(value.kindName)", at: value)
+            return []
+        }
+        return Array(sequence)
+    }
+
+    public struct Entries {
+        public let node: Node
+        var values: [String: Node] = [:]
+        var keys: [String: Node] = [:]
+
+        init(node: Node) { self.node = node }
+
+        public subscript(key: String) -> Node? { values[key] }
+    }
+}
+
+extension Node {
+    /// How a user would name this kind of YAML value in an error.
+    var kindName: String {
+        switch self {
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        case .scalar:
+            switch tag {
+            case Tag(.null): return "empty"
+            case Tag(.bool): return "true/false"
+            case Tag(.int), Tag(.float): return "a number"
+            default: return "text"
+            }
+        }
+    }
+}
+
+extension String {
+    var trimmingTrailingNewlines: String {
+        var result = self
+        while result.hasSuffix("\n") { result.removeLast() }
+        return result
+    }
+}

@@ -1,0 +1,74 @@
+/// A place in a file a user can jump to: 1-based line and column, columns
+/// counted in Unicode scalars (as libyaml and most editors' "column" count).
+public struct SourceLocation: Hashable, Sendable, Comparable {
+    public var path: String
+    public var line: Int
+    public var column: Int
+
+    public init(path: String, line: Int, column: Int) {
+        self.path = path
+        self.line = line
+        self.column = column
+    }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool {
+        (lhs.path, lhs.line, lhs.column) < (rhs.path, rhs.line, rhs.column)
+    }
+}
+
+/// One problem found in the user's input, printed the way compilers print
+/// them so editors and terminals can link straight to the spot.
+public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
+    public enum Severity: String, Sendable {
+        case error, warning, note
+    }
+
+    public var location: SourceLocation
+    public var severity: Severity
+    public var message: String
+
+    public init(_ severity: Severity = .error, at location: SourceLocation, _ message: String) {
+        self.severity = severity
+        self.location = location
+        self.message = message
+    }
+
+    public static func error(_ message: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, at: location, message)
+    }
+
+    public static func warning(_ message: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.warning, at: location, message)
+    }
+
+    /// `path:line:column: error: message`
+    public var description: String {
+        "\(location.path):\(location.line):\(location.column): \(severity.rawValue): \(message)"
+    }
+}
+
+/// Thrown when any input had errors. Carries every problem found, not just
+/// the first, so one run shows the user everything to fix.
+public struct DiagnosticError: Error, Sendable, CustomStringConvertible {
+    public var diagnostics: [Diagnostic]
+
+    public init(_ diagnostics: [Diagnostic]) {
+        self.diagnostics = diagnostics
+    }
+
+    public var description: String {
+        diagnostics.map(\.description).joined(separator: "\n")
+    }
+}
+
+extension Array where Element == Diagnostic {
+    public var hasErrors: Bool { contains { $0.severity == .error } }
+    public var errors: [Diagnostic] { filter { $0.severity == .error } }
+
+    /// Sorted by file, then position; keeps the order of problems at one spot.
+    public var sortedByLocation: [Diagnostic] {
+        enumerated()
+            .sorted { ($0.element.location, $0.offset) < ($1.element.location, $1.offset) }
+            .map(\.element)
+    }
+}

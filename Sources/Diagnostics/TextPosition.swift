@@ -1,0 +1,31 @@
+/// Converts between the positions different parsers report.
+///
+/// cmark reports byte columns; libyaml reports Unicode-scalar columns. Users
+/// see one convention: Unicode scalars, 1-based.
+public struct LineIndex: Sendable {
+    /// The source split on `\n` (a trailing `\r` is kept with its line).
+    public let lines: [Substring]
+
+    public init(_ text: String) {
+        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    }
+
+    /// The text of 1-based line `number`, without its line break.
+    public func line(_ number: Int) -> Substring {
+        guard number >= 1, number <= lines.count else { return "" }
+        let line = lines[number - 1]
+        return line.hasSuffix("\r") ? line.dropLast() : line
+    }
+
+    /// The 1-based scalar column of 1-based byte column `byteColumn` on `line`.
+    public func scalarColumn(line: Int, byteColumn: Int) -> Int {
+        var bytes = 0
+        var column = 1
+        for scalar in self.line(line).unicodeScalars {
+            if bytes >= byteColumn - 1 { break }
+            bytes += UTF8.width(scalar)
+            column += 1
+        }
+        return column
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+
+/// A file system that lives in a dictionary, for tests and dry runs.
+public final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [String: (data: Data, permissions: FilePermissions)]
+    private var directories: Set<String>
+
+    public init(files: [String: String] = [:]) {
+        storage = files.mapValues { (Data($0.utf8), .privateFile) }
+        directories = []
+        for path in files.keys { addParents(of: path) }
+    }
+
+    /// Every file's text, keyed by path.
+    public var snapshot: [String: String] {
+        lock.withLock { storage.mapValues { String(decoding: $0.data, as: UTF8.self) } }
+    }
+
+    public func permissions(at path: String) -> FilePermissions? {
+        lock.withLock { storage[normalize(path)]?.permissions }
+    }
+
+    public func readText(at path: String) throws -> String {
+        try lock.withLock {
+            guard let entry = storage[normalize(path)] else { throw FileSystemError.notFound(path) }
+            guard let text = String(data: entry.data, encoding: .utf8) else { throw FileSystemError.notUTF8(path) }
+            return text
+        }
+    }
+
+    public func fileExists(at path: String) -> Bool {
+        lock.withLock { storage[normalize(path)] != nil }
+    }
+
+    public func directoryExists(at path: String) -> Bool {
+        lock.withLock { directories.contains(normalize(path)) }
+    }
+
+    public func files(under path: String) throws -> [String] {
+        let prefix = normalize(path) + "/"
+        return try lock.withLock {
+            guard directories.contains(normalize(path)) else { throw FileSystemError.notFound(path) }
+            return storage.keys
+                .filter { $0.hasPrefix(prefix) }
+                .map { String($0.dropFirst(prefix.count)) }
+                .filter { !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
+                .sorted()
+        }
+    }
+
+    public func writeAtomically(_ data: Data, to path: String, permissions: FilePermissions) throws {
+        let key = normalize(path)
+        try lock.withLock {
+            let parent = (key as NSString).deletingLastPathComponent
+            guard parent.isEmpty || parent == "." || directories.contains(parent) else {
+                throw FileSystemError.notFound(parent)
+            }
+            storage[key] = (data, permissions)
+        }
+    }
+
+    public func createDirectory(at path: String, permissions: FilePermissions) throws {
+        lock.withLock { directories.insert(normalize(path)); addParents(of: normalize(path)) }
+    }
+
+    private func addParents(of path: String) {
+        var parent = (normalize(path) as NSString).deletingLastPathComponent
+        while !parent.isEmpty, parent != "/", parent != "." {
+            directories.insert(parent)
+            parent = (parent as NSString).deletingLastPathComponent
+        }
+    }
+
+    private func normalize(_ path: String) -> String {
+        var result = (path as NSString).standardizingPath
+        if result.hasPrefix("./") { result.removeFirst(2) }
+        return result
+    }
+}

@@ -1,0 +1,80 @@
+import CCmarkGFM
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// cmark-gfm keeps its extensions in a process-wide registry that is not safe to
+/// populate from two threads at once; a `static let` runs this exactly once.
+enum ExtensionRegistry {
+    static let ready: Void = cmark_gfm_core_extensions_ensure_registered()
+
+    static func find(_ ext: GFMExtension) -> OpaquePointer? {
+        _ = ready
+        return cmark_find_syntax_extension(ext.rawValue)
+    }
+}
+
+/// A parsed Markdown document. Owns the cmark tree and frees it on deinit.
+///
+/// Not `Sendable`: a tree is built, read and rendered on one thread. Parse once
+/// per thread instead of sharing a document.
+public final class MarkdownDocument {
+    let parser: OpaquePointer
+    let root: OpaquePointer
+    public let options: MarkdownOptions
+
+    /// Parses `text`. cmark accepts any input, so this cannot fail.
+    public init(
+        _ text: String,
+        options: MarkdownOptions = [.sourcePositions, .validateUTF8],
+        extensions: [GFMExtension] = GFMExtension.github
+    ) {
+        _ = ExtensionRegistry.ready
+        let parser = cmark_parser_new(options.rawValue)!
+        for ext in extensions {
+            if let pointer = ExtensionRegistry.find(ext) {
+                cmark_parser_attach_syntax_extension(parser, pointer)
+            }
+        }
+        var text = text
+        text.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parser_feed(parser, chars.baseAddress, chars.count)
+            }
+        }
+        self.root = cmark_parser_finish(parser)
+        self.parser = parser
+        self.options = options
+    }
+
+    deinit {
+        cmark_node_free(root)
+        cmark_parser_free(parser)
+    }
+
+    /// The document node.
+    public var node: MarkdownNode { MarkdownNode(pointer: root, document: self) }
+
+    /// The top-level blocks, in order.
+    public var blocks: [MarkdownNode] { node.children }
+
+    /// HTML for the whole document, with the parser's extensions applied.
+    public func renderHTML(options extra: MarkdownOptions = []) -> String {
+        let flags = (options.subtracting(.unsafe)).union(extra).rawValue
+        return Self.take(cmark_render_html(root, flags, cmark_parser_get_syntax_extensions(parser)))
+    }
+
+    /// CommonMark (GFM) text for the whole document; `width` 0 keeps lines as they are.
+    public func renderCommonMark(options extra: MarkdownOptions = [], width: Int32 = 0) -> String {
+        Self.take(cmark_render_commonmark(root, options.union(extra).rawValue, width))
+    }
+
+    /// Converts a malloc'd C string to Swift and frees it.
+    static func take(_ pointer: UnsafeMutablePointer<CChar>?) -> String {
+        guard let pointer else { return "" }
+        defer { free(pointer) }
+        return String(cString: pointer)
+    }
+}

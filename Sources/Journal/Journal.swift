@@ -1,0 +1,55 @@
+import ContentModel
+import Diagnostics
+
+/// A therapist's journal for one week, as parsed. Answers keep the exact
+/// Markdown the therapist wrote.
+public struct Journal: Sendable {
+    public var path: String
+    public var therapist: String
+    public var week: ISOWeek
+    /// Where the front matter names the week, for errors about it.
+    public var weekLocation: SourceLocation
+    /// The curriculum week's ID.
+    public var focus: String
+    /// Anything written before the first prompt, other than the title.
+    public var preamble: String?
+    public var answers: [Answer]
+
+    public init(
+        path: String, therapist: String, week: ISOWeek, weekLocation: SourceLocation, focus: String,
+        preamble: String? = nil, answers: [Answer] = []
+    ) {
+        self.path = path
+        self.therapist = therapist
+        self.week = week
+        self.weekLocation = weekLocation
+        self.focus = focus
+        self.preamble = preamble
+        self.answers = answers
+    }
+
+    public func answer(to promptID: String) -> Answer? {
+        answers.first { $0.promptID == promptID }
+    }
+}
+
+/// The text under one prompt heading.
+public struct Answer: Sendable {
+    public var promptID: String
+    /// The heading as the therapist left it (they may reword it).
+    public var heading: String
+    /// The therapist's Markdown, verbatim, without surrounding blank lines or
+    /// Attune's guidance comments. Empty when the prompt is still open.
+    public var markdown: String
+    /// Where the prompt's heading is.
+    public var location: SourceLocation
+
+    public init(promptID: String, heading: String, markdown: String, location: SourceLocation) {
+        self.promptID = promptID
+        self.heading = heading
+        self.markdown = markdown
+        self.location = location
+    }
+
+    public var isEmpty: Bool { markdown.isEmpty }
+}

@@ -1,0 +1,97 @@
+import ContentModel
+import Diagnostics
+import GFM
+import Yams
+
+/// Reads a journal file: YAML front matter, then one `##` section per prompt.
+///
+/// Sections are found in cmark-gfm's syntax tree rather than with regular
+/// expressions, so a `##` inside a code block or a list is never mistaken
+/// for a prompt. A `<!-- prompt: ID -->` comment above each heading ties the
+/// answer to its prompt, so the therapist may reword the heading freely.
+public struct JournalParser {
+    public let content: ContentModel
+
+    public init(content: ContentModel) {
+        self.content = content
+    }
+
+    public static let frontMatterKeys = ["therapist", "week", "focus"]
+
+    public func parse(_ file: SourceFile) throws(DiagnosticError) -> Journal {
+        var diagnostics: [Diagnostic] = []
+        var text = file.text
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        let lines = LineIndex(text)
+        func at(_ line: Int, _ column: Int = 1) -> SourceLocation {
+            SourceLocation(path: file.path, line: line, column: column)
+        }
+
+        // Front matter: from a first line of `---` to the next `---`.
+        guard lines.line(1) == "---" else {
+            throw DiagnosticError([.error(
+                "a journal starts with front matter: a '---' line, then therapist, week and focus, then '---'",
+                at: at(1)
+            )])
+        }
+        guard let close = (2...max(2, lines.lines.count)).first(where: { lines.line($0) == "---" }) else {
+            throw DiagnosticError([.error("the front matter that starts here is never closed with a '---' line", at: at(1))])
+        }
+        let yaml = (2..<close).map { String(lines.line($0)) }.joined(separator: "\n")
+        let header = readFrontMatter(yaml, path: file.path, firstLine: 2, closingLine: close, diagnostics: &diagnostics)
+
+        // The body, with the front matter blanked so cmark's line numbers are the file's.
+        let body = String(repeating: "\n", count: close) + lines.lines.dropFirst(close).joined(separator: "\n")
+        let document = MarkdownDocument(body)
+        let sections = SectionSplitter(lines: lines, path: file.path, content: content).split(document, diagnostics: &diagnostics)
+
+        if diagnostics.hasErrors { throw DiagnosticError(diagnostics.sortedByLocation) }
+        guard let header else { throw DiagnosticError(diagnostics) }
+        return Journal(
+            path: file.path, therapist: header.therapist, week: header.week, weekLocation: header.weekLocation,
+            focus: header.focus,
+            preamble: sections.preamble, answers: sections.answers
+        )
+    }
+
+    struct FrontMatter {
+        var therapist: String
+        var week: ISOWeek
+        var weekLocation: SourceLocation
+        var focus: String
+    }
+
+    private func readFrontMatter(
+        _ yaml: String, path: String, firstLine: Int, closingLine: Int, diagnostics: inout [Diagnostic]
+    ) -> FrontMatter? {
+        var fields = YAMLFields(path: path, lineOffset: firstLine - 1)
+        defer { diagnostics += fields.diagnostics }
+        guard let root = fields.parse(yaml) else {
+            if fields.diagnostics.isEmpty {
+                fields.error("the front matter is empty: it needs therapist, week and focus", at: nil)
+            }
+            return nil
+        }
+        guard let entries = fields.mapping(root, named: "the front matter", allowed: Self.frontMatterKeys) else { return nil }
+        let therapist = fields.string(entries, "therapist", in: "the front matter")
+        var week: ISOWeek?
+        if let value = fields.string(entries, "week", in: "the front matter") {
+            week = ISOWeek(value)
+            if week == nil {
+                fields.error("week '\(value)' is not an ISO week such as 2026-W47", at: entries["week"])
+            }
+        }
+        var focus: String?
+        if let value = fields.string(entries, "focus", in: "the front matter") {
+            if content.week(value) != nil {
+                focus = value
+            } else {
+                let hint = Suggestion.closest(to: value, in: content.weeks.map(\.id)).map { "; did you mean '\($0)'?" }
+                    ?? " (see 'attune new --help' for the curriculum's weeks)"
+                fields.error("unknown focus '\(value)'\(hint)", at: entries["focus"])
+            }
+        }
+        guard let therapist, let week, let focus else { return nil }
+        return FrontMatter(therapist: therapist, week: week, weekLocation: fields.location(of: entries["week"]), focus: focus)
+    }
+}

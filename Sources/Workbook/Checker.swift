@@ -1,0 +1,55 @@
+import ContentModel
+import Diagnostics
+import Files
+import Journal
+
+/// What `attune check` found, when it found no errors.
+public struct CheckReport: Sendable {
+    public var cards: Int
+    public var prompts: Int
+    public var weeks: Int
+    public var templates: Int
+    public var journals: Int
+
+    public var summary: String {
+        "No problems: \(cards) cards, \(prompts) prompts, \(weeks) curriculum weeks, \(templates) templates, \(journals) journal\(journals == 1 ? "" : "s")."
+    }
+}
+
+/// Validates everything a build would touch, and writes nothing.
+public struct Checker: Sendable {
+    public let fileSystem: FileSystem
+    public let resources: Resources
+
+    public init(fileSystem: FileSystem, resources: Resources) {
+        self.fileSystem = fileSystem
+        self.resources = resources
+    }
+
+    /// Templates are checked by rendering every curriculum week with an empty
+    /// journal: a name a template uses but the context lacks shows up here,
+    /// not in a trainee's build.
+    public func check(journals inputs: [String]) throws(DiagnosticError) -> CheckReport {
+        var diagnostics: [Diagnostic] = []
+        let renderer = WorkbookRenderer(resources: resources)
+        for week in resources.content.weeks {
+            let blank = Journal(
+                path: "check", therapist: "Check", week: ISOWeek(year: 2026, week: 1)!,
+                weekLocation: week.location, focus: week.id, preamble: nil, answers: []
+            )
+            do throws(DiagnosticError) { _ = try renderer.render(blank) } catch {
+                for diagnostic in error.diagnostics where !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
+            }
+        }
+        var journals: [Journal] = []
+        do throws(DiagnosticError) {
+            journals = try JournalReader(fileSystem: fileSystem, content: resources.content).read(inputs)
+        } catch { diagnostics += error.diagnostics }
+        if diagnostics.hasErrors { throw DiagnosticError(diagnostics) }
+        return CheckReport(
+            cards: resources.content.cards.count, prompts: resources.content.prompts.count,
+            weeks: resources.content.weeks.count, templates: resources.templates.names.count,
+            journals: journals.count
+        )
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+import GFM
+
+/// Turns the workbook's Markdown into the HTML fragment the layout wraps.
+///
+/// cmark-gfm runs in safe mode with GitHub's extensions: raw HTML and
+/// `javascript:` links typed in an answer never reach the page. The only
+/// markup added is Attune's own, for the few `<!-- attune:NAME -->` markers
+/// its templates place (a user typing one gets the same harmless markup).
+enum HTMLRenderer {
+    enum Directive: String, CaseIterable {
+        /// Ruled space to write by hand on a printed copy.
+        case writingSpace = "writing-space"
+
+        var html: String {
+            switch self {
+            case .writingSpace: return #"<div class="writing-space" aria-hidden="true"></div>"#
+            }
+        }
+
+        init?(comment: String) {
+            let trimmed = comment.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard trimmed.hasPrefix("<!-- attune:"), trimmed.hasSuffix(" -->") else { return nil }
+            self.init(rawValue: String(trimmed.dropFirst("<!-- attune:".count).dropLast(" -->".count)))
+        }
+    }
+
+    static func render(_ markdown: String) -> String {
+        let document = MarkdownDocument(markdown, options: [.validateUTF8])
+        for block in document.blocks where block.kind == .htmlBlock {
+            if let directive = Directive(comment: block.literal ?? "") {
+                block.replace(withTrustedHTML: directive.html + "\n")
+            }
+        }
+        return document.renderHTML()
+    }
+}
+

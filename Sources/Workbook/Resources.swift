@@ -1,0 +1,60 @@
+import Bundled
+import ContentModel
+import Diagnostics
+import Files
+import Templating
+
+/// The material a build works from: the content model and the templates,
+/// each the bundled folder overlaid by the user's, if any.
+public struct Resources: Sendable {
+    public let content: ContentModel
+    public let templates: TemplateSet
+    /// Identifies the bundled content and templates in every output.
+    public let fingerprint: String
+
+    public init(content: ContentModel, templates: TemplateSet, fingerprint: String) {
+        self.content = content
+        self.templates = templates
+        self.fingerprint = fingerprint
+    }
+
+    /// Loads both, reporting the problems of both in one error.
+    public static func load(
+        contentOverlay: String? = nil, templatesOverlay: String? = nil, fileSystem: FileSystem
+    ) throws(DiagnosticError) -> Resources {
+        var diagnostics: [Diagnostic] = []
+        var content: ContentModel?
+        var templates: TemplateSet?
+        do {
+            let layers = [bundledLayer(BundledFiles.content)] + (try overlayLayer(contentOverlay, fileSystem))
+            content = try ContentLoader.load(layers: layers)
+        } catch { diagnostics += error.diagnostics }
+        do {
+            let layers = [bundledLayer(BundledFiles.templates)] + (try overlayLayer(templatesOverlay, fileSystem))
+            templates = try TemplateSet(layers: layers)
+        } catch { diagnostics += error.diagnostics }
+        guard let content, let templates else { throw DiagnosticError(diagnostics) }
+        let fingerprint = BundledFiles.content.fingerprint + "-" + BundledFiles.templates.fingerprint
+        return Resources(content: content, templates: templates, fingerprint: fingerprint)
+    }
+
+    static func bundledLayer(_ folder: BundledFolder) -> [SourceFile] {
+        folder.files.map { SourceFile(path: "\(folder.name)/\($0.path)", name: $0.path, text: $0.text) }
+    }
+
+    static func overlayLayer(_ directory: String?, _ fileSystem: FileSystem) throws(DiagnosticError) -> [[SourceFile]] {
+        guard let directory else { return [] }
+        let start = SourceLocation(path: directory, line: 1, column: 1)
+        guard fileSystem.directoryExists(at: directory) else {
+            throw DiagnosticError([.error("no such folder", at: start)])
+        }
+        do {
+            return [try fileSystem.files(under: directory).map { name in
+                let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+                return SourceFile(path: path, name: name, text: try fileSystem.readText(at: path))
+            }]
+        } catch {
+            throw DiagnosticError([.error("cannot be read: \(error)", at: start)])
+        }
+    }
+}

@@ -1,0 +1,123 @@
+import ContentModel
+import Journal
+
+/// Everything the Markdown workbook template can name. Plain-text fields are
+/// already Markdown-escaped; `body`, `answer`, `preamble` and `citation` are
+/// Markdown. Optional fields are `nil` when absent, never missing.
+struct WorkbookContext {
+    let title: String
+    let therapist: String
+    let week: String
+    let dates: String
+    let focusTitle: String
+    let focusSummary: String
+    let cards: [CardContext]
+    let reflections: [PromptContext]
+    let wishes: [PromptContext]
+    let preamble: String?
+    let sources: [SourceContext]
+    let codebook: String?
+}
+
+struct CardContext {
+    let id: String
+    let title: String
+    let section: String
+    let summary: String
+    let body: String
+    let points: [String]
+    let hasPoints: Bool
+    let sources: String?
+}
+
+struct PromptContext {
+    let id: String
+    let number: Int
+    let text: String
+    let hint: String?
+    /// The therapist's Markdown, verbatim; `nil` while the prompt is open.
+    let answer: String?
+}
+
+struct SourceContext {
+    let short: String
+    let citation: String
+}
+
+/// What the HTML layout wraps around cmark-gfm's output. Mustache escapes
+/// every field but `body` and `stylesheet`, which are trusted.
+struct LayoutContext {
+    let lang: String
+    let title: String
+    let therapist: String
+    let week: String
+    let focusTitle: String
+    let stylesheet: String
+    let body: String
+    let contentFingerprint: String
+}
+
+extension WorkbookContext {
+    init(journal: Journal, content: ContentModel) {
+        let focus = content.week(journal.focus)!
+        let escape = MarkdownText.escape
+        let cards = focus.cards.compactMap(content.card)
+        var reflections: [Prompt] = []
+        var wishes: [Prompt] = []
+        // The week's prompts in curriculum order, then any other prompt the
+        // therapist chose to answer, so nothing they wrote is left out.
+        let answeredElsewhere = journal.answers.map(\.promptID).filter { !focus.prompts.contains($0) }
+        for prompt in (focus.prompts + answeredElsewhere).compactMap(content.prompt) {
+            if prompt.kind == .wish { wishes.append(prompt) } else { reflections.append(prompt) }
+        }
+        func view(_ prompt: Prompt, number: Int) -> PromptContext {
+            let answer = journal.answer(to: prompt.id).flatMap { $0.isEmpty ? nil : $0.markdown }
+            return PromptContext(id: prompt.id, number: number, text: escape(prompt.text),
+                                 hint: prompt.hint.map(escape), answer: answer)
+        }
+        var citedSources: [String] = []
+        for id in cards.flatMap(\.sources) where !citedSources.contains(id) { citedSources.append(id) }
+
+        self.init(
+            title: escape("\(journal.week) · \(focus.title)"),
+            therapist: escape(journal.therapist),
+            week: journal.week.description,
+            dates: journal.week.dateRange,
+            focusTitle: escape(focus.title),
+            focusSummary: escape(focus.summary),
+            cards: cards.map { card in
+                CardContext(
+                    id: card.id, title: escape(card.title),
+                    section: escape(content.section(card.section)?.title ?? card.section.rawValue),
+                    summary: escape(card.summary), body: card.body, points: card.points.map(escape),
+                    hasPoints: !card.points.isEmpty,
+                    sources: card.sources.isEmpty ? nil
+                        : card.sources.compactMap { content.source($0).map { escape($0.short) } }.joined(separator: "; ")
+                )
+            },
+            reflections: reflections.enumerated().map { view($1, number: $0 + 1) },
+            wishes: wishes.enumerated().map { view($1, number: $0 + 1) },
+            preamble: journal.preamble,
+            sources: citedSources.compactMap(content.source).map { SourceContext(short: escape($0.short), citation: $0.citation) },
+            codebook: cards.contains { $0.section == .markers || $0.section == .strategies }
+                ? content.section(.markers)?.codebook : nil
+        )
+    }
+}
+
+extension ISOWeek {
+    /// "16–22 November 2026", "30 November – 6 December 2026", "28 December 2026 – 3 January 2027".
+    var dateRange: String {
+        let months = ["January", "February", "March", "April", "May", "June", "July",
+                      "August", "September", "October", "November", "December"]
+        let start = monday
+        let end = sunday
+        if start.year != end.year {
+            return "\(start.day) \(months[start.month - 1]) \(start.year) – \(end.day) \(months[end.month - 1]) \(end.year)"
+        }
+        if start.month != end.month {
+            return "\(start.day) \(months[start.month - 1]) – \(end.day) \(months[end.month - 1]) \(end.year)"
+        }
+        return "\(start.day)–\(end.day) \(months[end.month - 1]) \(end.year)"
+    }
+}
