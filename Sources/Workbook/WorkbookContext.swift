@@ -15,7 +15,7 @@ struct WorkbookContext {
     let reflections: [PromptContext]
     let wishes: [PromptContext]
     let preamble: String?
-    let sources: [SourceContext]
+    let references: [SourceContext]
     let codebook: String?
 }
 
@@ -27,7 +27,9 @@ struct CardContext {
     let body: String
     let points: [String]
     let hasPoints: Bool
-    let sources: String?
+    /// "Safran & Muran 2000; …", or `nil`. Named apart from the page's
+    /// `references` so a card without sources never shows the page's list.
+    let citedAs: String?
 }
 
 struct PromptContext {
@@ -91,14 +93,14 @@ extension WorkbookContext {
                     section: escape(content.section(card.section)?.title ?? card.section.rawValue),
                     summary: escape(card.summary), body: card.body, points: card.points.map(escape),
                     hasPoints: !card.points.isEmpty,
-                    sources: card.sources.isEmpty ? nil
+                    citedAs: card.sources.isEmpty ? nil
                         : card.sources.compactMap { content.source($0).map { escape($0.short) } }.joined(separator: "; ")
                 )
             },
             reflections: reflections.enumerated().map { view($1, number: $0 + 1) },
             wishes: wishes.enumerated().map { view($1, number: $0 + 1) },
             preamble: journal.preamble,
-            sources: citedSources.compactMap(content.source).map { SourceContext(short: escape($0.short), citation: $0.citation) },
+            references: citedSources.compactMap(content.source).map { SourceContext(short: escape($0.short), citation: $0.citation) },
             codebook: cards.contains { $0.section == .markers || $0.section == .strategies }
                 ? content.section(.markers)?.codebook : nil
         )

@@ -1,2 +1,4 @@
 import AttuneCLI
-AttuneCommand.main()
+import Foundation
+
+exit(AttuneCommand.execute(Array(CommandLine.arguments.dropFirst())))

