@@ -56,7 +56,7 @@ let package = Package(
         .testTarget(name: "ContentModelTests", dependencies: ["ContentModel", "Bundled"]),
         .testTarget(name: "JournalTests", dependencies: ["Journal", "ContentModel", "Bundled"]),
         .testTarget(name: "TemplatingTests", dependencies: ["Templating"]),
-        .testTarget(name: "WorkbookTests", dependencies: ["Workbook", "Files"], resources: [.copy("Golden")]),
-        .testTarget(name: "AttuneCLITests", dependencies: ["AttuneCLI", "Files"]),
+        .testTarget(name: "WorkbookTests", dependencies: ["Workbook", "Files", "Journal", "ContentModel", "Diagnostics"], exclude: ["Golden"]),
+        .testTarget(name: "AttuneCLITests", dependencies: ["AttuneCLI", "Files", "attune"]),
     ]
 )

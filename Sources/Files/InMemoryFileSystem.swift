@@ -52,7 +52,7 @@ public final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
     public func writeAtomically(_ data: Data, to path: String, permissions: FilePermissions) throws {
         let key = normalize(path)
         try lock.withLock {
-            let parent = (key as NSString).deletingLastPathComponent
+            let parent = Self.parent(of: key)
             guard parent.isEmpty || parent == "." || directories.contains(parent) else {
                 throw FileSystemError.notFound(parent)
             }
@@ -65,11 +65,18 @@ public final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
     }
 
     private func addParents(of path: String) {
-        var parent = (normalize(path) as NSString).deletingLastPathComponent
+        var parent = Self.parent(of: normalize(path))
         while !parent.isEmpty, parent != "/", parent != "." {
             directories.insert(parent)
-            parent = (parent as NSString).deletingLastPathComponent
+            parent = Self.parent(of: parent)
         }
+    }
+
+    /// Everything before the last `/`; Foundation's path helpers are avoided
+    /// here because they trap on some relative paths on Linux.
+    private static func parent(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
     private func normalize(_ path: String) -> String {

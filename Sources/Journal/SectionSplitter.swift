@@ -162,8 +162,12 @@ struct SectionSplitter {
         var blocks = blocks[...]
         while let first = blocks.first, Self.isComment(first) { blocks.removeFirst() }
         while let last = blocks.last, Self.isComment(last) { blocks.removeLast() }
-        guard let first = blocks.first, let last = blocks.last else { return "" }
-        var text = (first.range.startLine...last.range.endLine).map { String(lines.line($0)) }
+        guard let first = blocks.first else { return "" }
+        // cmark can report an end line before the start line for a
+        // one-line HTML block; never trust a single block's end alone.
+        let start = first.range.startLine
+        let end = max(start, blocks.map { max($0.range.startLine, $0.range.endLine) }.max() ?? start)
+        var text = (start...end).map { String(lines.line($0)) }
         while let line = text.last, line.allSatisfy(\.isWhitespace) { text.removeLast() }
         return text.joined(separator: "\n")
     }
