@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+
+/// The real `attune` binary, run as a user would: from an empty folder,
+/// with no flags, using only what is compiled into it.
+@Suite("The attune binary")
+struct BinaryTests {
+    static var binary: URL {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("attune")
+    }
+
+    func run(_ arguments: [String], in directory: URL) throws -> (status: Int32, stdout: String, stderr: String) {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test("works from any folder with the bundled content: new, build, check")
+    func endToEnd() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("attune-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+
+        let new = try run(["new", "--week", "2026-W47", "--therapist", "Sam"], in: folder)
+        #expect(new.status == 0, "\(new.stderr)")
+        let build = try run(["build"], in: folder)
+        #expect(build.status == 0, "\(build.stderr)")
+        #expect(build.stdout == "Wrote out/2026-W47.html\nWrote out/2026-W47.md\n")
+        let check = try run(["check"], in: folder)
+        #expect(check.status == 0)
+
+        let attributes = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent("out/2026-W47.html").path)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+    }
+
+    @Test("exits 1 with errors on standard error for a bad journal, 64 for a bad flag")
+    func exitCodes() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("attune-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "---\nweek: 2026-W47\n".write(to: folder.appendingPathComponent("j.md"), atomically: true, encoding: .utf8)
+
+        let bad = try run(["build", "j.md"], in: folder)
+        #expect(bad.status == 1)
+        #expect(bad.stdout.isEmpty)
+        #expect(bad.stderr == "j.md:1:1: error: the front matter that starts here is never closed with a '---' line\nattune: 1 error while trying to read journals; nothing was written.\n")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
+
+        let usage = try run(["build", "--nope"], in: folder)
+        #expect(usage.status == 64)
+    }
+}

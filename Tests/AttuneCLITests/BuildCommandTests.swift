@@ -1,0 +1,83 @@
+import Testing
+
+@Suite("attune build and attune check")
+struct BuildCommandTests {
+    static let journal = """
+    ---
+    therapist: "Sam Rivera"
+    week: 2026-W47
+    focus: noticing-withdrawal
+    ---
+
+    <!-- prompt: reflect-usual-response -->
+    ## What I do
+
+    I go quiet.
+
+    """
+
+    @Test("builds the journal folder by default and lists what it wrote")
+    func buildsDefaultFolder() throws {
+        let cli = CLIHarness(files: ["journal/2026-W47.md": Self.journal])
+        #expect(cli.run("build") == 0)
+        #expect(cli.stdout == "Wrote out/2026-W47.html\nWrote out/2026-W47.md")
+        #expect(try cli.fileSystem.readText(at: "out/2026-W47.md").contains("\n\nI go quiet.\n\n"))
+    }
+
+    @Test("--format and --out choose what is written where")
+    func formatAndOut() {
+        let cli = CLIHarness(files: ["j.md": Self.journal])
+        #expect(cli.run("build", "j.md", "--out", "books", "--format", "md") == 0)
+        #expect(cli.stdout == "Wrote books/2026-W47.md")
+    }
+
+    @Test("rejects an unknown format before doing anything")
+    func unknownFormat() {
+        let cli = CLIHarness(files: ["j.md": Self.journal])
+        #expect(cli.run("build", "j.md", "--format", "pdf") == 64)
+        #expect(cli.stderr.hasPrefix("Error: The value 'pdf' is invalid for '--format <formats>'"))
+        #expect(cli.fileSystem.snapshot.keys.sorted() == ["j.md"])
+    }
+
+    @Test("prints every problem as path:line:column, then a summary, and exits 1")
+    func reportsProblems() {
+        let bad = Self.journal
+            .replacingOccurrences(of: "week: 2026-W47", with: "week: 2026-W99")
+            .replacingOccurrences(of: "prompt: reflect-usual-response", with: "prompt: reflect-usual-respons")
+        let cli = CLIHarness(files: ["j.md": bad])
+        #expect(cli.run("build", "j.md") == 1)
+        #expect(cli.stderr == """
+        j.md:3:7: error: week '2026-W99' is not an ISO week such as 2026-W47
+        j.md:7:1: error: unknown prompt 'reflect-usual-respons'; did you mean 'reflect-usual-response'?
+        attune: 2 errors while trying to read journals; nothing was written.
+        """)
+        #expect(cli.fileSystem.snapshot.keys.sorted() == ["j.md"])
+    }
+
+    @Test("check validates everything and writes nothing")
+    func check() {
+        let cli = CLIHarness(files: ["journal/2026-W47.md": Self.journal])
+        #expect(cli.run("check") == 0)
+        #expect(cli.stdout.hasPrefix("No problems: "))
+        #expect(cli.stdout.hasSuffix(" templates, 1 journal."))
+        #expect(cli.fileSystem.snapshot.keys.sorted() == ["journal/2026-W47.md"])
+    }
+
+    @Test("check exits 1 on a bad journal")
+    func checkFails() {
+        let cli = CLIHarness(files: ["j.md": "no front matter"])
+        #expect(cli.run("check", "j.md") == 1)
+        #expect(cli.stderr == """
+        j.md:1:1: error: a journal starts with front matter: a '---' line, then therapist, week and focus, then '---'
+        attune: 1 error while checking.
+        """)
+    }
+
+    @Test("--version prints the version; an unknown command is a usage error")
+    func versionAndUsage() {
+        let cli = CLIHarness()
+        #expect(cli.run("--version") == 0)
+        #expect(cli.stdout == "0.1.0")
+        #expect(cli.run("publish") == 64)
+    }
+}
