@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
     ],
     targets: [
         // The C library, as Debian packages it.
@@ -40,9 +41,20 @@ let package = Package(
         .target(name: "Workbook", dependencies: [
             "Bundled", "ContentModel", "Diagnostics", "Files", "GFM", "Journal", "Templating",
         ]),
+        // Client-identifier scanning for everything meant to be shared.
+        .target(name: "Privacy", dependencies: ["Diagnostics", "GFM"]),
+        // A supervisor's cohort: one personalised handout per trainee.
+        .target(name: "Handouts", dependencies: [
+            "Workbook", "ContentModel", "Diagnostics", "Files", "GFM", "Journal", "Privacy", "Templating", "Yams",
+            .product(name: "SwiftCSV", package: "SwiftCSV"),
+        ]),
+        // The training material as a static website.
+        .target(name: "Site", dependencies: [
+            "Workbook", "ContentModel", "Diagnostics", "Files", "GFM", "Journal", "Privacy", "Templating",
+        ]),
         // Command-line interface as a library, so tests can drive it.
         .target(name: "AttuneCLI", dependencies: [
-            "Workbook", "Files", "Diagnostics", "ContentModel", "Journal",
+            "Workbook", "Files", "Diagnostics", "ContentModel", "Journal", "Privacy", "Handouts", "Site",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "attune", dependencies: ["AttuneCLI"]),
@@ -57,6 +69,9 @@ let package = Package(
         .testTarget(name: "JournalTests", dependencies: ["Journal", "ContentModel", "Bundled"]),
         .testTarget(name: "TemplatingTests", dependencies: ["Templating"]),
         .testTarget(name: "WorkbookTests", dependencies: ["Workbook", "Files", "Journal", "ContentModel", "Diagnostics"], exclude: ["Golden"]),
+        .testTarget(name: "PrivacyTests", dependencies: ["Privacy", "Diagnostics"]),
+        .testTarget(name: "HandoutsTests", dependencies: ["Handouts", "Workbook", "Files", "Diagnostics", "ContentModel", "Journal"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "Workbook", "Files", "Diagnostics", "ContentModel"]),
         .testTarget(name: "AttuneCLITests", dependencies: ["AttuneCLI", "Files", "attune"]),
     ]
 )

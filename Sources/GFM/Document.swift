@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -9,6 +10,12 @@ import Darwin
 /// populate from two threads at once; a `static let` runs this exactly once.
 enum ExtensionRegistry {
     static let ready: Void = cmark_gfm_core_extensions_ensure_registered()
+
+    /// Debian's cmark-gfm 0.29.0.gfm.6 is not safe to parse on two threads at
+    /// once: the strikethrough and autolink extensions edit a process-wide
+    /// character table while parsing (github/cmark-gfm#176). Parsing is
+    /// serialised; rendering a finished tree is not affected.
+    static let parsing = NSLock()
 
     static func find(_ ext: GFMExtension) -> OpaquePointer? {
         _ = ready
@@ -39,12 +46,14 @@ public final class MarkdownDocument {
             }
         }
         var text = text
-        text.withUTF8 { bytes in
-            bytes.withMemoryRebound(to: CChar.self) { chars in
-                cmark_parser_feed(parser, chars.baseAddress, chars.count)
+        self.root = ExtensionRegistry.parsing.withLock {
+            text.withUTF8 { bytes in
+                bytes.withMemoryRebound(to: CChar.self) { chars in
+                    cmark_parser_feed(parser, chars.baseAddress, chars.count)
+                }
             }
+            return cmark_parser_finish(parser)
         }
-        self.root = cmark_parser_finish(parser)
         self.parser = parser
         self.options = options
     }

@@ -1,0 +1,2 @@
+/// Static-site publishing of the training material.
+public enum Site {}
