@@ -53,9 +53,12 @@ struct InputProblems: Error {
 
     init(_ diagnostics: [Diagnostic], stoppedWhile step: String, wroteNothing: Bool = true) {
         self.diagnostics = diagnostics
-        let errors = diagnostics.errors.count
-        let noun = errors == 1 ? "error" : "errors"
-        self.summary = "attune: \(errors) \(noun) while \(step)" + (wroteNothing ? "; nothing was written." : ".")
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let findings = diagnostics.filter { $0.severity == .privacy }.count
+        var counts: [String] = []
+        if errors > 0 { counts.append("\(errors) error\(errors == 1 ? "" : "s")") }
+        if findings > 0 { counts.append("\(findings) possible client identifier\(findings == 1 ? "" : "s")") }
+        self.summary = "attune: \(counts.joined(separator: " and ")) while \(step)" + (wroteNothing ? "; nothing was written." : ".")
     }
 
     init(_ error: BuildError) {

@@ -19,19 +19,43 @@ struct BuildCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Comma-separated formats: html, md.", valueName: "formats"))
     var format = FormatList(OutputFormat.allCases)
 
+    @Flag(help: "Build a copy to give a supervisor: private parts left out, and any likely client identifier stops the build.")
+    var share = false
+
+    @Flag(help: "With --share: replace each likely identifier with its category ([name], [date]) instead of stopping.")
+    var redact = false
+
     @OptionGroup var material: MaterialOptions
+    @OptionGroup var privacy: PrivacyOptions
+
+    func validate() throws {
+        if redact && !share {
+            throw ValidationError("--redact only applies to a shared copy: add --share.")
+        }
+    }
 
     func run() throws {
         let environment = Environment.current
         let request = BuildRequest(
             inputs: journals.isEmpty ? ["journal"] : journals, outputDirectory: out, formats: format.formats,
-            contentOverlay: material.contentOverlay, templatesOverlay: material.templatesOverlay
+            contentOverlay: material.contentOverlay, templatesOverlay: material.templatesOverlay,
+            audience: share ? .shared(redact: redact) : .personal, privacyRules: try privacy.load()
         )
+        let report: BuildReport
         do {
-            let written = try BuildPipeline(fileSystem: environment.fileSystem).run(request)
-            for path in written { environment.output("Wrote \(path)") }
+            report = try BuildPipeline(fileSystem: environment.fileSystem).run(request)
         } catch {
             throw InputProblems(error)
+        }
+        for warning in report.warnings { environment.errors(warning.description) }
+        let findings = report.warnings.filter { $0.severity == .privacy }.count
+        if findings > 0 {
+            environment.errors("attune: \(findings) possible client identifier\(findings == 1 ? "" : "s") in your personal workbook; 'attune build --share' will refuse them.")
+        }
+        for path in report.skippedPrivate { environment.output("Left out \(path): it is marked private.") }
+        for path in report.written { environment.output("Wrote \(path)") }
+        if share && redact {
+            environment.output("Redacted \(report.redactions) possible identifier\(report.redactions == 1 ? "" : "s").")
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Diagnostics
 import Workbook
 
 /// `attune check`: validates without writing anything.
@@ -12,7 +13,11 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Journal files or folders to check.", valueName: "path"))
     var paths: [String] = []
 
+    @Flag(help: "Also scan the journals' answers for likely client identifiers (names, dates, numbers, addresses...).")
+    var privacy = false
+
     @OptionGroup var material: MaterialOptions
+    @OptionGroup var privacyLists: PrivacyOptions
 
     func run() throws {
         let environment = Environment.current
@@ -21,10 +26,12 @@ struct CheckCommand: ParsableCommand {
         if inputs.isEmpty, environment.fileSystem.directoryExists(at: "journal") { inputs = ["journal"] }
         let report: CheckReport
         do {
-            report = try Checker(fileSystem: environment.fileSystem, resources: resources).check(journals: inputs)
-        } catch {
+            report = try Checker(fileSystem: environment.fileSystem, resources: resources)
+                .check(journals: inputs, privacy: privacy ? try privacyLists.load() : nil)
+        } catch let error as DiagnosticError {
             throw InputProblems(error.diagnostics, stoppedWhile: "checking", wroteNothing: false)
         }
+        for note in report.notes { environment.errors(note.description) }
         environment.output(report.summary)
     }
 }

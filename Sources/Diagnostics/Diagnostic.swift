@@ -21,6 +21,8 @@ public struct SourceLocation: Hashable, Sendable, Comparable {
 public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     public enum Severity: String, Sendable {
         case error, warning, note
+        /// A likely client identifier: blocks anything meant to be shared.
+        case privacy
     }
 
     public var location: SourceLocation
@@ -62,8 +64,9 @@ public struct DiagnosticError: Error, Sendable, CustomStringConvertible {
 }
 
 extension Array where Element == Diagnostic {
-    public var hasErrors: Bool { contains { $0.severity == .error } }
-    public var errors: [Diagnostic] { filter { $0.severity == .error } }
+    /// Errors and privacy findings both stop a run that would share them.
+    public var hasErrors: Bool { contains { $0.severity == .error || $0.severity == .privacy } }
+    public var errors: [Diagnostic] { filter { $0.severity == .error || $0.severity == .privacy } }
 
     /// Sorted by file, then position; keeps the order of problems at one spot.
     public var sortedByLocation: [Diagnostic] {

@@ -14,6 +14,9 @@ public protocol FileSystem: Sendable {
     /// then a rename, so readers never see half a file.
     func writeAtomically(_ data: Data, to path: String, permissions: FilePermissions) throws
     func createDirectory(at path: String, permissions: FilePermissions) throws
+    /// Deletes one regular file (never a folder). Only for files Attune
+    /// itself wrote and recorded, such as a rebuilt site's stale pages.
+    func removeFile(at path: String) throws
 }
 
 /// POSIX modes Attune writes with.
@@ -24,6 +27,8 @@ public struct FilePermissions: Sendable, Equatable {
     /// Owner-only: for anything that may hold a therapist's reflections.
     public static let privateFile = FilePermissions(mode: 0o600)
     public static let privateDirectory = FilePermissions(mode: 0o700)
+    /// For files made to be handed on: readable by others.
+    public static let sharedFile = FilePermissions(mode: 0o644)
 }
 
 public enum FileSystemError: Error, Equatable, CustomStringConvertible {

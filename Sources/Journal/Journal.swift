@@ -13,12 +13,20 @@ public struct Journal: Sendable {
     public var focus: String
     /// Anything written before the first prompt, other than the title.
     public var preamble: String?
+    /// The file line where `preamble` starts.
+    public var preambleLine: Int?
     public var answers: [Answer]
+    /// `private: true` in the front matter: never part of anything shared.
+    public var isPrivate: Bool
+    /// `private: [prompt-id, …]`: these answers are never shared.
+    public var privatePrompts: Set<String>
 
     public init(
         path: String, therapist: String, week: ISOWeek, weekLocation: SourceLocation, focus: String,
-        preamble: String? = nil, answers: [Answer] = []
+        preamble: String? = nil, answers: [Answer] = [], isPrivate: Bool = false, privatePrompts: Set<String> = []
     ) {
+        self.isPrivate = isPrivate
+        self.privatePrompts = privatePrompts
         self.path = path
         self.therapist = therapist
         self.week = week
@@ -43,12 +51,15 @@ public struct Answer: Sendable {
     public var markdown: String
     /// Where the prompt's heading is.
     public var location: SourceLocation
+    /// The file line where `markdown` starts, so findings in it point into the journal.
+    public var firstLine: Int
 
-    public init(promptID: String, heading: String, markdown: String, location: SourceLocation) {
+    public init(promptID: String, heading: String, markdown: String, location: SourceLocation, firstLine: Int? = nil) {
         self.promptID = promptID
         self.heading = heading
         self.markdown = markdown
         self.location = location
+        self.firstLine = firstLine ?? location.line + 1
     }
 
     public var isEmpty: Bool { markdown.isEmpty }

@@ -16,7 +16,7 @@ public struct JournalParser {
         self.content = content
     }
 
-    public static let frontMatterKeys = ["therapist", "week", "focus"]
+    public static let frontMatterKeys = ["therapist", "week", "focus", "private"]
 
     public func parse(_ file: SourceFile) throws(DiagnosticError) -> Journal {
         var diagnostics: [Diagnostic] = []
@@ -47,11 +47,14 @@ public struct JournalParser {
 
         if diagnostics.hasErrors { throw DiagnosticError(diagnostics.sortedByLocation) }
         guard let header else { throw DiagnosticError(diagnostics) }
-        return Journal(
+        var journal = Journal(
             path: file.path, therapist: header.therapist, week: header.week, weekLocation: header.weekLocation,
             focus: header.focus,
-            preamble: sections.preamble, answers: sections.answers
+            preamble: sections.preamble, answers: sections.answers,
+            isPrivate: header.isPrivate, privatePrompts: header.privatePrompts
         )
+        journal.preambleLine = sections.preambleLine
+        return journal
     }
 
     struct FrontMatter {
@@ -59,6 +62,8 @@ public struct JournalParser {
         var week: ISOWeek
         var weekLocation: SourceLocation
         var focus: String
+        var isPrivate = false
+        var privatePrompts: Set<String> = []
     }
 
     private func readFrontMatter(
@@ -91,7 +96,32 @@ public struct JournalParser {
                 fields.error("unknown focus '\(value)'\(hint)", at: entries["focus"])
             }
         }
+        let (isPrivate, privatePrompts) = readPrivate(entries["private"], fields: &fields)
         guard let therapist, let week, let focus else { return nil }
-        return FrontMatter(therapist: therapist, week: week, weekLocation: fields.location(of: entries["week"]), focus: focus)
+        return FrontMatter(
+            therapist: therapist, week: week, weekLocation: fields.location(of: entries["week"]), focus: focus,
+            isPrivate: isPrivate, privatePrompts: privatePrompts
+        )
+    }
+
+    /// `private: true`, `private: false`, or a list of prompt IDs.
+    private func readPrivate(_ node: Node?, fields: inout YAMLFields) -> (Bool, Set<String>) {
+        guard let node else { return (false, []) }
+        if case .scalar = node, let flag = node.bool { return (flag, []) }
+        guard case .sequence(let items) = node else {
+            fields.error("'private' must be true, false, or a list of prompt IDs", at: node)
+            return (false, [])
+        }
+        var ids: Set<String> = []
+        for item in items {
+            guard let id = fields.string(item, field: "private") else { continue }
+            if content.prompt(id) == nil {
+                let hint = Suggestion.closest(to: id, in: content.prompts.map(\.id)).map { "; did you mean '\($0)'?" } ?? ""
+                fields.error("unknown prompt '\(id)' in 'private'\(hint)", at: item)
+            } else {
+                ids.insert(id)
+            }
+        }
+        return (false, ids)
     }
 }

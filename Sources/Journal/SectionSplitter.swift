@@ -11,6 +11,7 @@ struct SectionSplitter {
 
     struct Result {
         var preamble: String?
+        var preambleLine: Int?
         var answers: [Answer] = []
     }
 
@@ -36,9 +37,10 @@ struct SectionSplitter {
 
         func close() {
             guard let section = current else { return }
+            let (markdown, firstLine) = verbatim(section.blocks)
             result.answers.append(Answer(
                 promptID: section.promptID, heading: section.heading,
-                markdown: verbatim(section.blocks), location: section.location
+                markdown: markdown, location: section.location, firstLine: firstLine ?? section.location.line + 1
             ))
             current = nil
         }
@@ -101,8 +103,9 @@ struct SectionSplitter {
             diagnostics.append(.error(Self.danglingMarker(pending.id), at: pending.location))
         }
         close()
-        let preamble = verbatim(preambleBlocks)
+        let (preamble, preambleLine) = verbatim(preambleBlocks)
         result.preamble = preamble.isEmpty ? nil : preamble
+        result.preambleLine = preambleLine
         return result
     }
 
@@ -158,18 +161,18 @@ struct SectionSplitter {
 
     /// The therapist's own lines for these blocks, unchanged, minus Attune's
     /// guidance comments at the edges.
-    private func verbatim(_ blocks: [MarkdownNode]) -> String {
+    private func verbatim(_ blocks: [MarkdownNode]) -> (text: String, firstLine: Int?) {
         var blocks = blocks[...]
         while let first = blocks.first, Self.isComment(first) { blocks.removeFirst() }
         while let last = blocks.last, Self.isComment(last) { blocks.removeLast() }
-        guard let first = blocks.first else { return "" }
+        guard let first = blocks.first else { return ("", nil) }
         // cmark can report an end line before the start line for a
         // one-line HTML block; never trust a single block's end alone.
         let start = first.range.startLine
         let end = max(start, blocks.map { max($0.range.startLine, $0.range.endLine) }.max() ?? start)
         var text = (start...end).map { String(lines.line($0)) }
         while let line = text.last, line.allSatisfy(\.isWhitespace) { text.removeLast() }
-        return text.joined(separator: "\n")
+        return (text.joined(separator: "\n"), start)
     }
 
     private static func isComment(_ block: MarkdownNode) -> Bool {

@@ -2,6 +2,7 @@ import ContentModel
 import Diagnostics
 import Files
 import Journal
+import Privacy
 
 /// What `attune build` was asked to do.
 public struct BuildRequest: Sendable {
@@ -11,17 +12,42 @@ public struct BuildRequest: Sendable {
     public var formats: [OutputFormat]
     public var contentOverlay: String?
     public var templatesOverlay: String?
+    public var audience: Audience
+    public var privacyRules: PrivacyRules
 
     public init(
         inputs: [String], outputDirectory: String = "out", formats: [OutputFormat] = OutputFormat.allCases,
-        contentOverlay: String? = nil, templatesOverlay: String? = nil
+        contentOverlay: String? = nil, templatesOverlay: String? = nil,
+        audience: Audience = .personal, privacyRules: PrivacyRules = PrivacyRules()
     ) {
+        self.audience = audience
+        self.privacyRules = privacyRules
         self.inputs = inputs
         self.outputDirectory = outputDirectory
         self.formats = formats
         self.contentOverlay = contentOverlay
         self.templatesOverlay = templatesOverlay
     }
+}
+
+/// Who a workbook is for, which decides what the privacy guard does.
+public enum Audience: Sendable, Equatable {
+    /// The therapist's own copy: findings are warnings, everything is kept.
+    case personal
+    /// For a supervisor: private journals and answers are left out, and any
+    /// finding stops the build unless `redact` replaces it with its category.
+    case shared(redact: Bool)
+}
+
+/// What a successful build did.
+public struct BuildReport: Sendable {
+    public var written: [String] = []
+    /// Privacy findings and notes that did not stop the build.
+    public var warnings: [Diagnostic] = []
+    /// How many findings `--redact` replaced.
+    public var redactions: Int = 0
+    /// Journals left out of a shared build because they are private.
+    public var skippedPrivate: [String] = []
 }
 
 /// A failed build: the step it stopped in and every problem found by then.
@@ -39,6 +65,7 @@ public struct BuildError: Error, Sendable, CustomStringConvertible {
 public enum BuildStep: String, Sendable {
     case loadResources = "load content and templates"
     case readJournals = "read journals"
+    case guardPrivacy = "check privacy"
     case render = "render workbooks"
     case write = "write files"
 }
@@ -52,16 +79,19 @@ public struct BuildPipeline: Sendable {
         self.fileSystem = fileSystem
     }
 
-    /// Returns the paths written, in order.
-    public func run(_ request: BuildRequest) throws(BuildError) -> [String] {
+    public func run(_ request: BuildRequest) throws(BuildError) -> BuildReport {
+        var report = BuildReport()
         let resources = try step(.loadResources) { () throws(DiagnosticError) in
             try Resources.load(
                 contentOverlay: request.contentOverlay, templatesOverlay: request.templatesOverlay,
                 fileSystem: fileSystem
             )
         }
-        let journals = try step(.readJournals) { () throws(DiagnosticError) in
+        var journals = try step(.readJournals) { () throws(DiagnosticError) in
             try JournalReader(fileSystem: fileSystem, content: resources.content).read(request.inputs)
+        }
+        journals = try step(.guardPrivacy) { () throws(DiagnosticError) in
+            try guardPrivacy(journals, request: request, report: &report)
         }
         let renderer = WorkbookRenderer(resources: resources)
         let workbooks = try step(.render) { () throws(DiagnosticError) in
@@ -73,9 +103,41 @@ public struct BuildPipeline: Sendable {
             if !diagnostics.isEmpty { throw DiagnosticError(diagnostics) }
             return workbooks
         }
-        return try step(.write) { () throws(DiagnosticError) in
-            try write(workbooks, formats: request.formats, to: request.outputDirectory)
+        report.written = try step(.write) { () throws(DiagnosticError) in
+            try write(workbooks, request: request)
         }
+        return report
+    }
+
+    /// Personal: findings become warnings. Shared: private journals and
+    /// answers are dropped, then any finding stops the build, unless
+    /// redacting, which replaces each one and counts them.
+    private func guardPrivacy(_ journals: [Journal], request: BuildRequest, report: inout BuildReport) throws(DiagnosticError) -> [Journal] {
+        let privacy = PrivacyGuard(rules: request.privacyRules)
+        guard case .shared(let redact) = request.audience else {
+            report.warnings = journals.flatMap(privacy.findings).map(\.diagnostic)
+            return journals
+        }
+        var shared: [Journal] = []
+        var blocking: [Diagnostic] = []
+        for journal in journals {
+            if journal.isPrivate {
+                report.skippedPrivate.append(journal.path)
+                continue
+            }
+            let findings = privacy.findings(in: journal).map(\.diagnostic)
+            report.warnings += findings.filter { $0.severity == .note }
+            if !redact { blocking += findings.filter { $0.severity == .privacy } }
+            let (journal, redactions) = privacy.shareable(journal, redact: redact)
+            report.redactions += redactions
+            shared.append(journal)
+        }
+        if !blocking.isEmpty { throw DiagnosticError(blocking) }
+        if shared.isEmpty {
+            let location = SourceLocation(path: request.inputs.first ?? "journal", line: 1, column: 1)
+            throw DiagnosticError([.error("every journal given is marked private: true, so there is nothing to share", at: location)])
+        }
+        return shared
     }
 
     private func step<T>(_ step: BuildStep, _ body: () throws(DiagnosticError) -> T) throws(BuildError) -> T {
@@ -86,14 +148,18 @@ public struct BuildPipeline: Sendable {
         }
     }
 
-    private func write(_ workbooks: [RenderedWorkbook], formats: [OutputFormat], to directory: String) throws(DiagnosticError) -> [String] {
+    private func write(_ workbooks: [RenderedWorkbook], request: BuildRequest) throws(DiagnosticError) -> [String] {
+        let directory = request.outputDirectory
+        // A shared copy gets its own name, so it can never replace the private one.
+        let suffix = request.audience == .personal ? "" : ".shared"
+        let permissions: FilePermissions = request.audience == .personal ? .privateFile : .sharedFile
         var written: [String] = []
         do {
             try fileSystem.createDirectory(at: directory, permissions: .privateDirectory)
             for workbook in workbooks {
-                for format in formats.sorted() {
-                    let path = directory + "/\(workbook.week).\(format.fileExtension)"
-                    try fileSystem.writeAtomically(workbook.text(for: format), to: path, permissions: .privateFile)
+                for format in request.formats.sorted() {
+                    let path = directory + "/\(workbook.week)\(suffix).\(format.fileExtension)"
+                    try fileSystem.writeAtomically(workbook.text(for: format), to: path, permissions: permissions)
                     written.append(path)
                 }
             }

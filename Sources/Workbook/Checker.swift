@@ -2,6 +2,7 @@ import ContentModel
 import Diagnostics
 import Files
 import Journal
+import Privacy
 
 /// What `attune check` found, when it found no errors.
 public struct CheckReport: Sendable {
@@ -10,9 +11,14 @@ public struct CheckReport: Sendable {
     public var weeks: Int
     public var templates: Int
     public var journals: Int
+    /// Allowed privacy findings, reported so no allowance goes unseen.
+    public var notes: [Diagnostic] = []
+    /// Set when the privacy guard ran.
+    public var privacyChecked = false
 
     public var summary: String {
-        "No problems: \(cards) cards, \(prompts) prompts, \(weeks) curriculum weeks, \(templates) templates, \(journals) journal\(journals == 1 ? "" : "s")."
+        "No problems: \(cards) cards, \(prompts) prompts, \(weeks) curriculum weeks, \(templates) templates, \(journals) journal\(journals == 1 ? "" : "s")"
+            + (privacyChecked ? ", no likely client identifiers." : ".")
     }
 }
 
@@ -29,7 +35,9 @@ public struct Checker: Sendable {
     /// Templates are checked by rendering every curriculum week with an empty
     /// journal: a name a template uses but the context lacks shows up here,
     /// not in a trainee's build.
-    public func check(journals inputs: [String]) throws(DiagnosticError) -> CheckReport {
+    /// With `privacy` rules, also scans every shareable answer for likely
+    /// client identifiers; any finding fails the check.
+    public func check(journals inputs: [String], privacy: PrivacyRules? = nil) throws(DiagnosticError) -> CheckReport {
         var diagnostics: [Diagnostic] = []
         let renderer = WorkbookRenderer(resources: resources)
         for week in resources.content.weeks {
@@ -45,11 +53,18 @@ public struct Checker: Sendable {
         do throws(DiagnosticError) {
             journals = try JournalReader(fileSystem: fileSystem, content: resources.content).read(inputs)
         } catch { diagnostics += error.diagnostics }
+        if let privacy {
+            let guardian = PrivacyGuard(rules: privacy)
+            diagnostics += journals.flatMap(guardian.findings).map(\.diagnostic)
+        }
         if diagnostics.hasErrors { throw DiagnosticError(diagnostics) }
-        return CheckReport(
+        var report = CheckReport(
             cards: resources.content.cards.count, prompts: resources.content.prompts.count,
             weeks: resources.content.weeks.count, templates: resources.templates.names.count,
             journals: journals.count
         )
+        report.notes = diagnostics.filter { $0.severity == .note }
+        report.privacyChecked = privacy != nil
+        return report
     }
 }

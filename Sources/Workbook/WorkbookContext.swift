@@ -73,7 +73,7 @@ extension WorkbookContext {
             if prompt.kind == .wish { wishes.append(prompt) } else { reflections.append(prompt) }
         }
         func view(_ prompt: Prompt, number: Int) -> PromptContext {
-            let answer = journal.answer(to: prompt.id).flatMap { $0.isEmpty ? nil : $0.markdown }
+            let answer = journal.answer(to: prompt.id).flatMap { $0.isEmpty ? nil : RawHTML.neutralised($0.markdown) }
             return PromptContext(id: prompt.id, number: number, text: escape(prompt.text),
                                  hint: prompt.hint.map(escape), answer: answer)
         }
@@ -99,7 +99,7 @@ extension WorkbookContext {
             },
             reflections: reflections.enumerated().map { view($1, number: $0 + 1) },
             wishes: wishes.enumerated().map { view($1, number: $0 + 1) },
-            preamble: journal.preamble,
+            preamble: journal.preamble.map(RawHTML.neutralised),
             references: citedSources.compactMap(content.source).map { SourceContext(short: escape($0.short), citation: $0.citation) },
             codebook: cards.contains { $0.section == .markers || $0.section == .strategies }
                 ? content.section(.markers)?.codebook : nil

@@ -11,7 +11,7 @@ struct BuildPipelineTests {
             "j/2026-W47.md": Fixtures.journal(answer: "I go quiet."),
             "j/2026-W48.md": Fixtures.journal(week: "2026-W48", answer: "I talk faster."),
         ])
-        let written = try BuildPipeline(fileSystem: fileSystem).run(BuildRequest(inputs: ["j"], outputDirectory: "out"))
+        let written = try BuildPipeline(fileSystem: fileSystem).run(BuildRequest(inputs: ["j"], outputDirectory: "out")).written
         #expect(written == ["out/2026-W47.html", "out/2026-W47.md", "out/2026-W48.html", "out/2026-W48.md"])
         for path in written {
             #expect(fileSystem.permissions(at: path) == .privateFile)
@@ -22,7 +22,7 @@ struct BuildPipelineTests {
     func onlyMarkdown() throws {
         let fileSystem = InMemoryFileSystem(files: ["j.md": Fixtures.journal(answer: "x")])
         let written = try BuildPipeline(fileSystem: fileSystem).run(
-            BuildRequest(inputs: ["j.md"], outputDirectory: "out", formats: [.md]))
+            BuildRequest(inputs: ["j.md"], outputDirectory: "out", formats: [.md])).written
         #expect(written == ["out/2026-W47.md"])
     }
 

@@ -10,7 +10,7 @@ struct GoldenTests {
     @Test("renders exactly as the reviewed golden files", arguments: OutputFormat.allCases)
     func matchesGolden(format: OutputFormat) throws {
         let fileSystem = InMemoryFileSystem(files: ["journal/2026-W47.md": Fixtures.exampleJournalText])
-        let written = try BuildPipeline(fileSystem: fileSystem).run(BuildRequest(inputs: ["journal"], outputDirectory: "out"))
+        let written = try BuildPipeline(fileSystem: fileSystem).run(BuildRequest(inputs: ["journal"], outputDirectory: "out")).written
         #expect(written == ["out/2026-W47.html", "out/2026-W47.md"])
 
         let actual = try fileSystem.readText(at: "out/2026-W47.\(format.fileExtension)")

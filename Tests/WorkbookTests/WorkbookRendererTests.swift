@@ -1,4 +1,5 @@
 import ContentModel
+import Foundation
 import Diagnostics
 import Journal
 import Testing
@@ -14,7 +15,7 @@ struct WorkbookRendererTests {
 
     @Test("puts the therapist's answer into the Markdown exactly as written")
     func verbatimAnswer() throws {
-        let answer = "- one *two*\n- [ ] three & <four>\n\n| a | b |\n| - | - |\n| 1 | 2 |"
+        let answer = "- one *two*\n- [ ] three & four\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n```\n<kept> in code\n```"
         let workbook = try render(answer)
         #expect(workbook.markdown.contains("\n\n" + answer + "\n\n"))
     }
@@ -69,14 +70,61 @@ struct SafeHTMLTests {
         "<style>body{display:none}</style>",
     ]
 
-    @Test("nothing typed in an answer reaches the HTML as markup or script", arguments: hostile)
-    func hostileAnswer(answer: String) throws {
+    func html(for answer: String) throws -> String {
         let file = SourceFile(path: "j.md", name: "j.md", text: Fixtures.journal(answer: answer))
         let journal = try JournalParser(content: Fixtures.resources.content).parse(file)
-        let html = try WorkbookRenderer(resources: Fixtures.resources).render(journal).html
-        let main = html.components(separatedBy: "<main")[1]
-        for needle in ["<script", "onerror", "onload", "onclick", "javascript:", "vbscript:", "<iframe", "<svg", "<div onclick", "<style>body"] {
-            #expect(!main.lowercased().contains(needle), "found \(needle)")
+        return try WorkbookRenderer(resources: Fixtures.resources).render(journal).html
+    }
+
+    @Test("nothing typed in an answer becomes an element, a handler or a script link", arguments: hostile)
+    func hostileAnswer(answer: String) throws {
+        let tags = HTMLTags.in(try html(for: answer))
+        let allowed: Set<String> = ["!doctype", "html", "head", "meta", "title", "style", "body", "a", "header", "p",
+                                    "main", "h1", "h2", "h3", "ul", "li", "strong", "em", "div", "footer", "code", "img"]
+        for tag in tags {
+            #expect(allowed.contains(tag.name), "unexpected <\(tag.name)>")
+            #expect(!tag.attributes.keys.contains { $0.hasPrefix("on") }, "handler on <\(tag.name)>")
+            for url in [tag.attributes["href"], tag.attributes["src"]].compactMap({ $0 }) {
+                #expect(!url.lowercased().hasPrefix("javascript:") && !url.lowercased().hasPrefix("vbscript:"))
+            }
+        }
+        // The page's own <style> is the only one.
+        #expect(tags.filter { $0.name == "style" }.count == 1)
+    }
+
+    @Test("markup typed in an answer is shown as text in both workbooks, not dropped")
+    func rawHTMLShownAsText() throws {
+        let file = SourceFile(path: "j.md", name: "j.md", text: Fixtures.journal(answer: "I wrote <b>stop</b>.\n\n<!-- aside -->\n\n<div>block</div>"))
+        let journal = try JournalParser(content: Fixtures.resources.content).parse(file)
+        let workbook = try WorkbookRenderer(resources: Fixtures.resources).render(journal)
+        #expect(workbook.markdown.contains("\n\nI wrote \\<b\\>stop\\</b\\>.\n\n\\<div\\>block\\</div\\>\n\n"))
+        #expect(workbook.html.contains("<p>I wrote &lt;b&gt;stop&lt;/b&gt;.</p>\n<p>&lt;div&gt;block&lt;/div&gt;</p>"))
+        #expect(!workbook.markdown.contains("aside"))
+    }
+}
+
+/// The start tags of an HTML document and their attributes: enough to
+/// assert on structure rather than on substrings that escaped text contains.
+enum HTMLTags {
+    struct Tag {
+        var name: String
+        var attributes: [String: String]
+    }
+
+    static func `in`(_ html: String) -> [Tag] {
+        let tagPattern = try! NSRegularExpression(pattern: #"<([A-Za-z!][A-Za-z0-9-]*)((?:\s+[^\s=>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)\s*/?>"#)
+        let attributePattern = try! NSRegularExpression(pattern: #"([^\s=>/]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?"#)
+        let ns = html as NSString
+        return tagPattern.matches(in: html, range: NSRange(location: 0, length: ns.length)).map { match in
+            let attributeText = ns.substring(with: match.range(at: 2))
+            var attributes: [String: String] = [:]
+            for attribute in attributePattern.matches(in: attributeText, range: NSRange(location: 0, length: (attributeText as NSString).length)) {
+                let name = (attributeText as NSString).substring(with: attribute.range(at: 1)).lowercased()
+                var value = attribute.range(at: 2).location == NSNotFound ? "" : (attributeText as NSString).substring(with: attribute.range(at: 2))
+                if value.hasPrefix("\"") || value.hasPrefix("'") { value = String(value.dropFirst().dropLast()) }
+                attributes[name] = value
+            }
+            return Tag(name: ns.substring(with: match.range(at: 1)).lowercased(), attributes: attributes)
         }
     }
 }

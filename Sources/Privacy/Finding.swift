@@ -1,0 +1,60 @@
+import Diagnostics
+
+/// The Safe Harbor identifier kinds that can turn up in prose.
+public enum IdentifierCategory: String, CaseIterable, Sendable, Comparable {
+    case name
+    case date
+    case age
+    case phone
+    case email
+    case address
+    case postcode
+    case url
+    case ipAddress = "ip-address"
+    case idNumber = "id-number"
+    case initials
+
+    /// What `--redact` writes in place of a finding.
+    public var placeholder: String { "[\(rawValue)]" }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+/// One likely identifier: what, where, and the exact text.
+public struct Finding: Hashable, Sendable, CustomStringConvertible {
+    public var category: IdentifierCategory
+    public var text: String
+    public var location: SourceLocation
+    /// Set when an allow-list entry or an inline marker lets this through;
+    /// says which, so an allowance is never invisible.
+    public var allowedBy: String?
+
+    public init(category: IdentifierCategory, text: String, location: SourceLocation, allowedBy: String? = nil) {
+        self.category = category
+        self.text = text
+        self.location = location
+        self.allowedBy = allowedBy
+    }
+
+    /// `path:line:column: privacy: name: "Maria Lopez"`
+    public var description: String {
+        let place = "\(location.path):\(location.line):\(location.column)"
+        if let allowedBy {
+            return "\(place): note: privacy: \(category.rawValue): \"\(text)\" allowed by \(allowedBy)"
+        }
+        return "\(place): privacy: \(category.rawValue): \"\(text)\""
+    }
+}
+
+extension Finding {
+    /// The same line as `description`, as a diagnostic: `privacy` severity
+    /// for a finding, a `note` for one that an allowance let through.
+    public var diagnostic: Diagnostic {
+        if let allowedBy {
+            return Diagnostic(.note, at: location, "privacy: \(category.rawValue): \"\(text)\" allowed by \(allowedBy)")
+        }
+        return Diagnostic(.privacy, at: location, "\(category.rawValue): \"\(text)\"")
+    }
+}

@@ -1,0 +1,108 @@
+import Diagnostics
+import Testing
+@testable import Privacy
+
+@Suite("Finding client identifiers")
+struct PrivacyScannerTests {
+    let scanner = PrivacyScanner(rules: PrivacyRules(names: ["Okonkwo"]))
+
+    func found(_ text: String) -> [String] {
+        scanner.scan(text, path: "j.md", firstLine: 10).map(\.description)
+    }
+
+    @Test("reports each finding as path:line:column: privacy: category: \"text\"")
+    func format() {
+        #expect(found("Fine.\nThen Maria Lopez phoned.") == [#"j.md:11:6: privacy: name: "Maria Lopez""#])
+    }
+
+    @Test("catches every Safe Harbor category that appears in prose", arguments: [
+        ("I saw Maria Lopez today", "name", "Maria Lopez"),
+        ("Maria Lopez arrived late", "name", "Maria Lopez"),
+        ("spoke to Mr Patel about it", "name", "Mr Patel"),
+        ("her son okonkwo came too", "name", "okonkwo"),
+        ("we met on 12 March 2026", "date", "12 March 2026"),
+        ("since March 3rd things changed", "date", "March 3rd"),
+        ("in March 2026 he started", "date", "March 2026"),
+        ("on 03/12/2026 he", "date", "03/12/2026"),
+        ("on 2026-03-12 he", "date", "2026-03-12"),
+        ("she is 93 years old", "age", "93 years old"),
+        ("aged 91, she", "age", "aged 91"),
+        ("call 020 7946 0958 later", "phone", "020 7946 0958"),
+        ("or +44 7700 900123.", "phone", "+44 7700 900123"),
+        ("write to m.lopez@example.org", "email", "m.lopez@example.org"),
+        ("see https://example.org/profile/ml.", "url", "https://example.org/profile/ml"),
+        ("from 192.168.10.4 at home", "ip-address", "192.168.10.4"),
+        ("lives at 14 Harbour Street now", "address", "14 Harbour Street"),
+        ("postcode SW1A 1AA here", "postcode", "SW1A 1AA"),
+        ("MRN 4481923 on the letter", "id-number", "MRN 4481923"),
+        ("SSN 123-45-6789", "id-number", "123-45-6789"),
+        ("licence number DL-88231 shown", "id-number", "licence number DL-88231"),
+        ("client M. said nothing", "initials", "client M."),
+        ("J.S. told me", "initials", "J.S."),
+    ])
+    func categories(text: String, category: String, match: String) throws {
+        let findings = scanner.scan(text, path: "j.md")
+        let finding = try #require(findings.first)
+        #expect(findings.count == 1)
+        #expect(finding.category.rawValue == category)
+        #expect(finding.text == match)
+    }
+
+    @Test("leaves ordinary reflective prose alone", arguments: [
+        "I noticed the urge to explain and let it pass.",
+        "Harbour (a pseudonym) went quiet on Tuesday.",
+        "The session in 2026 felt different. When I paused, he looked up.",
+        "Supervision helped. Safran and Muran describe this.",
+        "We agreed on 3 goals and 2 tasks for the next 6 weeks.",
+        "She is 45 years old.",
+        "### What I Would Try Next Time",
+        "- [x] Bring it to supervision",
+        "I'm sure. I’ve seen it. OK then.",
+    ])
+    func noFalseAlarms(text: String) {
+        #expect(found(text) == [])
+    }
+
+    @Test("an allow-list entry lets a phrase through, and says which line allowed it")
+    func allowList() {
+        let rules = PrivacyRules.parse(
+            names: nil,
+            allow: SourceFile(path: ".attune/allow.txt", name: "allow.txt", text: "# pseudonyms\nRiver Song\n")
+        )
+        let findings = PrivacyScanner(rules: rules).scan("Then River Song left.", path: "j.md")
+        #expect(findings.map(\.description) == [#"j.md:1:6: note: privacy: name: "River Song" allowed by .attune/allow.txt:2"#])
+    }
+
+    @Test("an inline marker allows a phrase in its own answer only, visibly")
+    func inlineMarker() {
+        let text = "<!-- privacy: allow \"Harbour Street\" -->\nWe walked down 14 Harbour Street. Harbour Street again."
+        let findings = PrivacyScanner().scan(text, path: "j.md", firstLine: 20)
+        #expect(findings.map(\.description) == [
+            #"j.md:21:16: privacy: address: "14 Harbour Street""#,
+            #"j.md:21:35: note: privacy: name: "Harbour Street" allowed by the inline marker at j.md:20"#,
+        ])
+    }
+
+    @Test("names listed in the private names file are caught in any case, as whole words")
+    func namesFile() {
+        let rules = PrivacyRules.parse(
+            names: SourceFile(path: ".attune/names.txt", name: "names.txt", text: "Okafor\n\n# comment\nLee\n"),
+            allow: nil
+        )
+        let findings = PrivacyScanner(rules: rules).scan("okafor and LEE, not Leeds", path: "j.md")
+        #expect(findings.map(\.text) == ["okafor", "LEE"])
+    }
+
+    @Test("counts columns in Unicode scalars")
+    func unicodeColumns() {
+        #expect(found("Émile – call 020 7946 0958") == [#"j.md:10:14: privacy: phone: "020 7946 0958""#])
+    }
+
+    @Test("redacts each finding with its category and counts them, keeping allowed text")
+    func redaction() {
+        let text = "<!-- privacy: allow \"River Song\" -->\nMaria Lopez (aged 93) emailed ml@example.org; River Song did not."
+        let (redacted, count) = PrivacyScanner().redact(text)
+        #expect(redacted == "<!-- privacy: allow \"River Song\" -->\n[name] ([age]) emailed [email]; River Song did not.")
+        #expect(count == 3)
+    }
+}
