@@ -64,6 +64,12 @@ public final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
         lock.withLock { directories.insert(normalize(path)); addParents(of: normalize(path)) }
     }
 
+    public func removeFile(at path: String) throws {
+        try lock.withLock {
+            guard storage.removeValue(forKey: normalize(path)) != nil else { throw FileSystemError.notFound(path) }
+        }
+    }
+
     private func addParents(of path: String) {
         var parent = Self.parent(of: normalize(path))
         while !parent.isEmpty, parent != "/", parent != "." {

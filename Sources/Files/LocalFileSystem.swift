@@ -67,4 +67,9 @@ public struct LocalFileSystem: FileSystem {
             throw FileSystemError.io(path, "cannot create folder")
         }
     }
+
+    public func removeFile(at path: String) throws {
+        guard fileExists(at: path) else { throw FileSystemError.notFound(path) }
+        if unlink(path) != 0 { throw FileSystemError.io(path, String(cString: strerror(errno))) }
+    }
 }
