@@ -61,9 +61,17 @@ private struct Collector {
     static let cardKeys = ["id", "title", "summary", "body", "points", "sources", "rupture-type", "answered-by", "group", "prompts"]
 
     mutating func read(_ file: SourceFile, layer: Int) {
+        let unsafe = InputLimits.check(file, maxBytes: InputLimits.yamlBytes, kind: "content file")
+        guard unsafe.isEmpty else {
+            diagnostics += unsafe
+            return
+        }
         var fields = YAMLFields(path: file.path)
         defer { diagnostics += fields.diagnostics }
-        guard let root = fields.parse(file.text) else { return }
+        guard let root = fields.parse(file.text) else {
+            if fields.diagnostics.isEmpty { fields.error("this content file is empty", at: nil) }
+            return
+        }
         guard let entries = fields.mapping(root, named: "a content file", allowed: Self.fileKeys) else { return }
 
         let kinds = ["section", "prompts", "sources", "weeks"].filter { entries[$0] != nil }

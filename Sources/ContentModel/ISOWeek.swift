@@ -6,7 +6,7 @@ public struct ISOWeek: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let year: Int
     public let week: Int
 
-    /// Fails for weeks the year does not have (`2026-W53`).
+    /// Fails for weeks the year does not have (`2025-W53`).
     public init?(year: Int, week: Int) {
         guard (1...9999).contains(year), week >= 1, week <= ISOWeek.weeks(inYear: year) else { return nil }
         self.year = year
@@ -17,7 +17,7 @@ public struct ISOWeek: Hashable, Comparable, Sendable, CustomStringConvertible {
     public init?(_ text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2, parts[0].count == 4, parts[1].count == 3, parts[1].first == "W",
-              parts[0].allSatisfy(\.isASCII), parts[1].dropFirst().allSatisfy(\.isASCII),
+              parts[0].allSatisfy(\.isASCIIDigit), parts[1].dropFirst().allSatisfy(\.isASCIIDigit),
               let year = Int(parts[0]), let week = Int(parts[1].dropFirst())
         else { return nil }
         self.init(year: year, week: week)
@@ -83,4 +83,9 @@ public struct ISOWeek: Hashable, Comparable, Sendable, CustomStringConvertible {
         while month < 12 && dayNumber(year: year, month: month + 1, day: 1) <= number { month += 1 }
         return (year, month, number - dayNumber(year: year, month: month, day: 1) + 1)
     }
+}
+
+extension Character {
+    /// `0` to `9` only: `Int("+7")` would also accept a sign.
+    fileprivate var isASCIIDigit: Bool { ("0"..."9").contains(self) }
 }

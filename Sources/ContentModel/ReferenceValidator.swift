@@ -12,9 +12,33 @@ struct ReferenceValidator {
                 diagnostics.append(.error("'\(reference.field)' refers to \(problem)", at: reference.location))
             }
         }
+        for week in model.weeks {
+            diagnostics += problems(withPromptsOf: week)
+        }
         if model.weeks.isEmpty {
             let location = SourceLocation(path: "Content", line: 1, column: 1)
             diagnostics.append(.error("the content has no curriculum: add a file with 'weeks'", at: location))
+        }
+        return diagnostics
+    }
+
+    /// A journal answers each prompt once, and every week closes with a wish.
+    private func problems(withPromptsOf week: Week) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var seen: Set<String> = []
+        for reference in week.references where reference.field == "prompts" && !seen.insert(reference.id).inserted {
+            diagnostics.append(.error(
+                "week '\(week.id)' lists prompt '\(reference.id)' twice; a journal answers each prompt once",
+                at: reference.location
+            ))
+        }
+        let prompts = week.prompts.compactMap { model.prompt($0) }
+        guard prompts.count == week.prompts.count else { return diagnostics }  // unknown IDs are reported already
+        for kind in PromptKind.allCases where !prompts.contains(where: { $0.kind == kind }) {
+            diagnostics.append(.error(
+                "week '\(week.id)' has no \(kind.rawValue) prompt; each week needs at least one reflection and one wish prompt",
+                at: week.location
+            ))
         }
         return diagnostics
     }

@@ -25,8 +25,21 @@ public struct YAMLFields {
 
     /// Parses `text` into its single root node, or records why it cannot.
     public mutating func parse(_ text: String) -> Node? {
+        // An alias used as a mapping key makes Yams hash the whole aliased
+        // tree while checking for duplicate keys: exponential for an alias
+        // bomb. Refuse before composing.
+        if let range = text.range(of: #"(?m)^\s*\?\s+\*|[{,]\s*\*[^\s,}]+\s*:"#, options: .regularExpression) {
+            let line = text[..<range.lowerBound].reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
+            diagnostics.append(.error(Self.aliasMessage, at: SourceLocation(path: path, line: line + lineOffset, column: 1)))
+            return nil
+        }
         do {
-            return try Yams.compose(yaml: text)
+            guard let root = try Yams.compose(yaml: text) else { return nil }
+            if text.contains("*"), let anchored = Self.firstAnchored(root) {
+                error(Self.aliasMessage, at: anchored)
+                return nil
+            }
+            return root
         } catch let error as YamlError {
             let (message, line, column) = Self.describe(error)
             diagnostics.append(.error(message, at: SourceLocation(path: path, line: line + lineOffset, column: column)))
@@ -35,6 +48,40 @@ public struct YAMLFields {
             diagnostics.append(.error("malformed YAML: \(error)", at: SourceLocation(path: path, line: 1 + lineOffset, column: 1)))
             return nil
         }
+    }
+
+    static let aliasMessage = "YAML anchors and aliases (&name, *name) are not supported; write the value out in full"
+
+    /// The first node met twice, depth first. Yams resolves an alias to
+    /// the very node its anchor named, source position included, so a
+    /// second visit to one position is an alias. Walking stops there,
+    /// before any aliased copy is expanded: linear even for an alias bomb.
+    private static func firstAnchored(_ node: Node) -> Node? {
+        var seen: Set<String> = []
+        func visit(_ node: Node) -> Node? {
+            if let mark = node.mark {
+                let kind: String
+                switch node {
+                case .mapping: kind = "m"
+                case .sequence: kind = "s"
+                default: kind = "v"
+                }
+                if !seen.insert("\(kind)\(mark.line):\(mark.column)").inserted { return node }
+            }
+            switch node {
+            case .mapping(let mapping):
+                for (key, value) in mapping {
+                    if let found = visit(key) ?? visit(value) { return found }
+                }
+            case .sequence(let sequence):
+                for item in sequence {
+                    if let found = visit(item) { return found }
+                }
+            default: break
+            }
+            return nil
+        }
+        return visit(node)
     }
 
     private static func describe(_ error: YamlError) -> (String, Int, Int) {

@@ -7,7 +7,9 @@ public struct LineIndex: Sendable {
     public let lines: [Substring]
 
     public init(_ text: String) {
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Split on the scalar: as a Character, "\r\n" is one grapheme that
+        // is not equal to "\n", so a CRLF file would be a single line.
+        lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map(Substring.init)
     }
 
     /// The text of 1-based line `number`, without its line break.

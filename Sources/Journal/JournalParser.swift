@@ -19,10 +19,13 @@ public struct JournalParser {
     public static let frontMatterKeys = ["therapist", "week", "focus", "private"]
 
     public func parse(_ file: SourceFile) throws(DiagnosticError) -> Journal {
-        var diagnostics: [Diagnostic] = []
-        var text = file.text
+        var diagnostics = InputLimits.check(file, maxBytes: InputLimits.journalBytes, kind: "journal")
+        if !diagnostics.isEmpty { throw DiagnosticError(diagnostics) }
+        var text = file.text.normalizingLineEndings
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         let lines = LineIndex(text)
+        diagnostics = SlowInputGuard.check(lines, path: file.path)
+        if !diagnostics.isEmpty { throw DiagnosticError(diagnostics) }
         func at(_ line: Int, _ column: Int = 1) -> SourceLocation {
             SourceLocation(path: file.path, line: line, column: column)
         }
@@ -44,6 +47,12 @@ public struct JournalParser {
         let body = String(repeating: "\n", count: close) + lines.lines.dropFirst(close).joined(separator: "\n")
         let document = MarkdownDocument(body)
         let sections = SectionSplitter(lines: lines, path: file.path, content: content).split(document, diagnostics: &diagnostics)
+        for answer in sections.answers where answer.markdown.utf8.count > InputLimits.answerBytes {
+            diagnostics.append(.error(
+                "this answer is \(answer.markdown.utf8.count / 1024) KiB, over the limit of \(InputLimits.answerBytes / 1024) KiB for one answer",
+                at: answer.location
+            ))
+        }
 
         if diagnostics.hasErrors { throw DiagnosticError(diagnostics.sortedByLocation) }
         guard let header else { throw DiagnosticError(diagnostics) }

@@ -50,6 +50,7 @@ public enum JournalScaffold {
             case "\"": result += "\\\""
             case "\\": result += "\\\\"
             case "\n", "\r", "\t": result += " "
+            case _ where scalar.properties.generalCategory == .control: result += " "  // YAML forbids them raw
             default: result.unicodeScalars.append(scalar)
             }
         }

@@ -1,0 +1,51 @@
+import ArgumentParser
+import Site
+
+/// `attune site`: the training material as a static website.
+struct SiteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "site",
+        abstract: "Publish the training material as a static website.",
+        discussion: """
+        Every section, card and curriculum week as a cross-linked page, with offline \
+        search and a blank workbook to download for each week. Every link is relative, \
+        so the folder works opened from disk, in a sub-folder or at a domain's root. \
+        Attune only writes into a new or empty folder, or one it made before; a rebuild \
+        removes the pages it wrote that no longer exist, and never any other file.
+        """
+    )
+
+    @Option(help: ArgumentHelp("Folder for the site.", valueName: "dir"))
+    var out = "site"
+
+    @Option(name: .customLong("base-url"), help: ArgumentHelp(
+        "Where the site will be published, e.g. https://example.org/training; adds sitemap.xml and canonical links.",
+        valueName: "url"))
+    var baseURL: BaseURL?
+
+    @OptionGroup var material: MaterialOptions
+
+    func run() throws {
+        let environment = Environment.current
+        let request = SiteRequest(
+            outputDirectory: out, baseURL: baseURL,
+            contentOverlay: material.contentOverlay, templatesOverlay: material.templatesOverlay
+        )
+        let report: SiteReport
+        do {
+            report = try SitePipeline(fileSystem: environment.fileSystem).run(request)
+        } catch {
+            throw InputProblems(error.diagnostics, stoppedWhile: "trying to \(error.step.rawValue)", wroteNothing: error.step != .write)
+        }
+        let folder = out.hasSuffix("/") ? String(out.dropLast()) : out
+        let removed = report.removed.isEmpty ? "" : ", removed \(report.removed.count) it no longer has"
+        environment.output("""
+        Wrote the site to \(folder)/: \(report.pages) pages, \(report.written.count) files\(removed).
+        Open \(folder)/index.html in a browser, or publish the folder as it is.
+        """)
+    }
+}
+
+extension BaseURL: ExpressibleByArgument {
+    public init?(argument: String) { self.init(argument) }
+}

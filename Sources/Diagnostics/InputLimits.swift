@@ -1,0 +1,64 @@
+import Foundation
+/// Bounds on what Attune reads, so no file can make it hang or crash.
+///
+/// Debian's cmark-gfm (0.29.0.gfm.6) predates upstream's 2023 fixes for
+/// inputs that take quadratic time (very wide tables, long runs of `<?`,
+/// `<!`, `<![CDATA[`). Measured here: a 120 KB table header of 30,000 cells
+/// took 5 s, and 200 KB of `<?` took 4.5 s. The limits below keep the worst
+/// case well under a second while leaving room for years of reflection.
+public enum InputLimits {
+    /// A weekly journal: about 40,000 words.
+    public static let journalBytes = 256 * 1024
+    /// One answer: about 10,000 words.
+    public static let answerBytes = 64 * 1024
+    /// A content or roster YAML file.
+    public static let yamlBytes = 1024 * 1024
+    /// A template or stylesheet.
+    public static let templateBytes = 256 * 1024
+    /// Cells in one table row; cmark-gfm slows quadratically with more.
+    public static let tableCells = 200
+    /// `<?`, `<!` and `<![CDATA[` openers in one journal; each makes
+    /// cmark-gfm rescan the rest of the text.
+    public static let htmlOpeners = 1000
+
+    /// Problems that make `file` unsafe to parse at all: too large, or
+    /// binary (a NUL byte). Checked before any parser sees the text.
+    public static func check(_ file: SourceFile, maxBytes: Int, kind: String) -> [Diagnostic] {
+        let size = file.text.utf8.count
+        if size > maxBytes {
+            return [.error(
+                "this \(kind) is \(size.formattedBytes), over Attune's limit of \(maxBytes.formattedBytes)",
+                at: SourceLocation(path: file.path, line: 1, column: 1)
+            )]
+        }
+        if let nul = file.text.unicodeScalars.firstIndex(of: "\0") {
+            let before = file.text.unicodeScalars[..<nul]
+            let line = before.reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
+            let column = before.count - (before.lastIndex(of: "\n").map { before.distance(from: before.startIndex, to: $0) + 1 } ?? 0) + 1
+            return [.error(
+                "this \(kind) contains a NUL byte, so it looks like a binary file, not text",
+                at: SourceLocation(path: file.path, line: line, column: column)
+            )]
+        }
+        return []
+    }
+}
+
+extension Int {
+    /// "256 KiB", "1 MiB", "812 bytes".
+    var formattedBytes: String {
+        if self >= 1024 * 1024, self % (1024 * 1024) == 0 { return "\(self / (1024 * 1024)) MiB" }
+        if self >= 1024 * 1024 { return "\((self * 10 / (1024 * 1024)) / 10).\((self * 10 / (1024 * 1024)) % 10) MiB" }
+        if self >= 1024 { return "\(self / 1024) KiB" }
+        return "\(self) bytes"
+    }
+}
+
+extension String {
+    /// `\r\n` and lone `\r` as `\n`, so every parser counts lines alike.
+    public var normalizingLineEndings: String {
+        guard utf8.contains(13) else { return self }
+        return replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+    }
+}
+

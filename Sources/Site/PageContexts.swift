@@ -1,0 +1,150 @@
+/// What the templates in `Templates/site/` can name. Mustache escapes every
+/// field except those ending in `HTML` (cmark-gfm's safe output) and the
+/// layout's `body`; every `href` is already relative to the page.
+///
+/// Mustache looks a name up the context stack, so an optional nested field
+/// that is `nil` would fall through to an outer field of the same name: no
+/// optional field below the page reuses a page-level name (a test checks).
+
+/// The frame around every page: head, skip link, navigation, footer.
+struct LayoutContext {
+    let lang: String
+    /// The `<title>`: the page's title, then the site's name.
+    let title: String
+    let siteName: String
+    /// `""` or `"../"`: the way back to the site's root.
+    let root: String
+    /// The 404 page only, with `--base-url`: hosts serve it at any depth.
+    let baseHref: String?
+    /// With `--base-url`: the page's absolute address.
+    let canonical: String?
+    let breadcrumbs: [LinkContext]
+    let hasBreadcrumbs: Bool
+    let current: String
+    let sections: [LinkContext]
+    let body: String
+    let fingerprint: String
+}
+
+struct LinkContext {
+    let href: String
+    let text: String
+}
+
+/// "Answered by", "Sources", ...: one line of a card's cross-links.
+struct LinkGroupContext {
+    let label: String
+    let links: [LinkContext]
+}
+
+struct PagerContext {
+    /// Names the navigation landmark, e.g. "Curriculum weeks".
+    let label: String
+    let previous: LinkContext?
+    let next: LinkContext?
+}
+
+struct CardContext {
+    let id: String
+    /// `h2` on a section page, `h3` under a week's "Teaching cards".
+    let heading: String
+    let title: String
+    let summary: String
+    let bodyHTML: String
+    let points: [String]
+    let hasPoints: Bool
+    let groupName: String?
+    let linkGroups: [LinkGroupContext]
+    let hasLinks: Bool
+}
+
+struct PromptItemContext {
+    let id: String
+    let heading: String
+    let text: String
+    let hint: String?
+    let linkGroups: [LinkGroupContext]
+    let hasLinks: Bool
+}
+
+struct HomeContext {
+    let title: String
+    let weeks: [WeekSummaryContext]
+    let sections: [SectionSummaryContext]
+    let searchHref: String
+}
+
+struct WeekSummaryContext {
+    let href: String
+    let number: Int
+    let title: String
+    let summary: String
+}
+
+struct SectionSummaryContext {
+    let href: String
+    let title: String
+    /// "14 cards", "22 prompts"
+    let count: String
+}
+
+struct SectionContext {
+    let title: String
+    let introHTML: String?
+    let codebook: String?
+    let cards: [CardContext]
+    let pager: PagerContext?
+}
+
+struct PromptsContext {
+    let title: String
+    let intro: String
+    let prompts: [PromptItemContext]
+    let pager: PagerContext?
+}
+
+struct SourcesContext {
+    let title: String
+    let sources: [SourceItemContext]
+    let pager: PagerContext?
+}
+
+struct SourceItemContext {
+    let id: String
+    let short: String
+    let citationHTML: String
+    let linkGroups: [LinkGroupContext]
+    let hasLinks: Bool
+}
+
+struct WeekContext {
+    let title: String
+    let summary: String
+    let downloads: [LinkContext]
+    let cards: [CardContext]
+    let reflections: [PromptItemContext]
+    let wishes: [PromptItemContext]
+    let pager: PagerContext?
+}
+
+struct SearchContext {
+    let title: String
+    let entries: [SearchEntryContext]
+    /// The search index as JSON, safe inside a `<script>` data block.
+    let indexJSON: String
+    let scriptHref: String
+}
+
+struct SearchEntryContext {
+    let href: String
+    let title: String
+    let kind: String
+    let snippet: String?
+}
+
+struct NotFoundContext {
+    let title: String
+    let homeHref: String
+    let curriculumHref: String
+    let searchHref: String
+}

@@ -1,2 +1,0 @@
-/// Static-site publishing of the training material.
-public enum Site {}

@@ -1,0 +1,113 @@
+import ContentModel
+import Diagnostics
+import Files
+import Workbook
+
+/// What `attune site` was asked to do.
+public struct SiteRequest: Sendable {
+    public var outputDirectory: String
+    /// Only for `sitemap.xml` and canonical links; every other link is relative.
+    public var baseURL: BaseURL?
+    public var contentOverlay: String?
+    public var templatesOverlay: String?
+
+    public init(outputDirectory: String = "site", baseURL: BaseURL? = nil, contentOverlay: String? = nil, templatesOverlay: String? = nil) {
+        self.outputDirectory = outputDirectory
+        self.baseURL = baseURL
+        self.contentOverlay = contentOverlay
+        self.templatesOverlay = templatesOverlay
+    }
+}
+
+/// The site build, one named step after another. Each reads what the last made.
+public enum SiteStep: String, Sendable {
+    case loadResources = "load content and templates"
+    case inspectOutput = "check the output folder"
+    case render = "render the site"
+    case screen = "screen the material before publishing"
+    case write = "write the site"
+}
+
+/// A failed site build: the step it stopped in and every problem found by
+/// then. Nothing has been written unless the step is `.write`.
+public struct SiteError: Error, Sendable, CustomStringConvertible {
+    public var step: SiteStep
+    public var diagnostics: [Diagnostic]
+
+    public var description: String {
+        diagnostics.map(\.description).joined(separator: "\n")
+    }
+}
+
+/// What a finished build did.
+public struct SiteReport: Sendable, Equatable {
+    public var outputDirectory: String
+    /// Every file of the site, sorted.
+    public var written: [SitePath]
+    /// Files the last build wrote that this one no longer has, now gone.
+    public var removed: [SitePath]
+    public var pages: Int
+}
+
+/// Publishes the training material as a static website: load, check the
+/// folder, render everything in memory, screen it, then write it.
+public struct SitePipeline: Sendable {
+    /// Reads every piece of material about to be published and returns
+    /// the problems it finds; any error stops the build before a file is
+    /// written. Each distinct piece is passed once.
+    public typealias Screen = @Sendable ([PageSource]) -> [Diagnostic]
+
+    public let fileSystem: FileSystem
+    public let screen: Screen
+
+    /// `screen` defaults to passing everything.
+    public init(fileSystem: FileSystem = LocalFileSystem(), screen: @escaping Screen = { _ in [] }) {
+        self.fileSystem = fileSystem
+        self.screen = screen
+    }
+
+    public func run(_ request: SiteRequest) throws(SiteError) -> SiteReport {
+        let resources = try step(.loadResources) { () throws(DiagnosticError) in
+            try Resources.load(
+                contentOverlay: request.contentOverlay, templatesOverlay: request.templatesOverlay,
+                fileSystem: fileSystem
+            )
+        }
+        let folder = try step(.inspectOutput) { () throws(DiagnosticError) in
+            try OutputFolder.inspect(request.outputDirectory, fileSystem: fileSystem)
+        }
+        // Where every page goes and what links to what: the content alone decides.
+        let plan = SitePlan(content: resources.content)
+        let files = try step(.render) { () throws(DiagnosticError) in
+            try SiteRenderer(resources: resources, plan: plan, baseURL: request.baseURL).render()
+        }
+        try step(.screen) { () throws(DiagnosticError) in
+            try screenSources(of: files)
+        }
+        let removed = try step(.write) { () throws(DiagnosticError) in
+            try folder.write(files, fileSystem: fileSystem)
+        }
+        return SiteReport(
+            outputDirectory: request.outputDirectory, written: files.map(\.path).sorted(), removed: removed,
+            pages: plan.pages.count
+        )
+    }
+
+    /// The one place every page's material passes through before anything
+    /// is written; a card shown on three pages is screened once.
+    private func screenSources(of files: [SiteFile]) throws(DiagnosticError) {
+        var seen: Set<PageSource> = []
+        var sources: [PageSource] = []
+        for source in files.flatMap(\.sources) where seen.insert(source).inserted { sources.append(source) }
+        let diagnostics = screen(sources)
+        if diagnostics.hasErrors { throw DiagnosticError(diagnostics.sortedByLocation) }
+    }
+
+    private func step<T>(_ step: SiteStep, _ body: () throws(DiagnosticError) -> T) throws(SiteError) -> T {
+        do {
+            return try body()
+        } catch {
+            throw SiteError(step: step, diagnostics: error.diagnostics)
+        }
+    }
+}

@@ -1,0 +1,117 @@
+import ContentModel
+import Diagnostics
+import Journal
+import Testing
+
+@Suite("Scaffolding a new journal")
+struct JournalScaffoldTests {
+    let content: ContentModel
+
+    init() throws {
+        content = try TestJournal.content()
+    }
+
+    func scaffold(therapist: String = "Sam Rivera", week: String = "2026-W47", focus: String = "when-therapy-is-questioned",
+                  content: ContentModel? = nil) throws -> String {
+        let content = content ?? self.content
+        return JournalScaffold.render(
+            therapist: therapist, week: try #require(ISOWeek(week)), focus: try #require(content.week(focus)),
+            content: content
+        )
+    }
+
+    @Test("starts with front matter and the week's title")
+    func opening() throws {
+        let text = try scaffold()
+        #expect(text.hasPrefix("""
+        ---
+        therapist: "Sam Rivera"
+        week: 2026-W47
+        focus: when-therapy-is-questioned
+        ---
+
+        # 2026-W47 · When the therapy itself is questioned
+
+        """))
+    }
+
+    @Test("puts a marker and a heading for each of the week's prompts, in order")
+    func markers() throws {
+        let text = try scaffold()
+        let week = try #require(content.week("when-therapy-is-questioned"))
+        var rest = text[...]
+        for id in week.prompts {
+            let prompt = try #require(content.prompt(id))
+            let block = "<!-- prompt: \(id) -->\n## \(prompt.text)\n"
+            let range = try #require(rest.range(of: block), "\(id) is missing or out of order")
+            rest = rest[range.upperBound...]
+        }
+    }
+
+    @Test("parses back for every week of the curriculum: one empty answer per prompt")
+    func roundTrip() throws {
+        let parser = JournalParser(content: content)
+        var week = try #require(ISOWeek("2026-W47"))
+        for focus in content.weeks {
+            let text = JournalScaffold.render(therapist: "Sam Rivera", week: week, focus: focus, content: content)
+            let journal = try parser.parse(SourceFile(path: "journal/\(week).md", name: "\(week).md", text: text))
+            #expect(journal.therapist == "Sam Rivera")
+            #expect(journal.week == week)
+            #expect(journal.focus == focus.id)
+            #expect(journal.preamble == nil, "\(focus.id)")
+            #expect(journal.answers.map(\.promptID) == focus.prompts, "\(focus.id)")
+            #expect(journal.answers.allSatisfy { $0.isEmpty }, "\(focus.id)")
+            #expect(journal.answers.map(\.heading) == focus.prompts.compactMap { content.prompt($0)?.text }, "\(focus.id)")
+            week = week.next
+        }
+    }
+
+    @Test("keeps any therapist's name intact through the front matter", arguments: [
+        "Sam Rivera",
+        #"Dr. "Kit" O'Hara"#,
+        #"C:\Users\sam"#,
+        "Rivera: Sam",
+        "Zoë Ångström-Łukasiewicz 李小龍",
+        "- Sam",
+        "#hash and # not a comment",
+        "  padded  ",
+        "yes",
+        "null",
+        "2026",
+        "{not: a mapping}",
+        "&anchor *alias",
+    ])
+    func therapistNames(name: String) throws {
+        let journal = try TestJournal.parse(scaffold(therapist: name))
+        #expect(journal.therapist == name)
+    }
+
+    @Test("turns line breaks, tabs and other control characters in a name into spaces", arguments: [
+        ("Sam\nRivera\r\tTrainee", "Sam Rivera  Trainee"),
+        ("Sam\u{7}Rivera", "Sam Rivera"),
+        ("Sam\u{0}Rivera\u{7F}", "Sam Rivera "),
+        ("Sam\u{85}Rivera", "Sam Rivera"),
+    ])
+    func nameWithControlCharacters(name: String, expected: String) throws {
+        let journal = try TestJournal.parse(scaffold(therapist: name))
+        #expect(journal.therapist == expected)
+    }
+
+    @Test("keeps a hint with '--' or '>' from ending its comment early")
+    func hostileHint() throws {
+        let overlay = SourceFile(path: "mine/prompts.yaml", name: "extra-prompts.yaml", text: """
+        prompts:
+          - id: reflect-what-i-did
+            kind: reflection
+            text: What did I actually say or do when the strain appeared?
+            hint: Don't stop here --> or here -- or > here <!-- nor here
+        """)
+        let content = try ContentLoader.load(layers: [TestJournal.bundledFiles, [overlay]])
+        let text = try scaffold(content: content)
+        #expect(text.contains("<!-- Don't stop here –› or here – or › here <!– nor here -->"))
+        let journal = try TestJournal.parse(text, content: content)
+        #expect(journal.answers.count == 4)
+        #expect(journal.answers.allSatisfy { $0.isEmpty })
+        #expect(journal.preamble == nil)
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import ContentModel
+import Files
+import Testing
+@testable import Site
+
+@Suite("Publishing the site")
+struct SitePipelineTests {
+    static let sectionPages = [
+        "alliance", "rupture-types", "markers", "noticing", "triggers", "internal-states", "repair-steps",
+        "practices", "repair-marks", "strategies", "blindspots", "lenses", "ethics",
+        "reflection-questions", "what-i-wish-id-known", "sources",
+    ].map { "sections/\($0).html" }
+
+    @Test("writes a home page, a page per section and per week, two downloads per week, assets, search and 404")
+    func everyFile() throws {
+        let (fileSystem, report) = try Support.build()
+        let weeks = Support.content.weeks.map(\.id)
+        let expected = ["404.html", "assets/print.css", "assets/search.js", "assets/site.css", "index.html", "search.html"]
+            + Self.sectionPages
+            + weeks.map { "weeks/\($0).html" }
+            + weeks.flatMap { ["downloads/\($0)-workbook.html", "downloads/\($0)-workbook.md"] }
+        #expect(report.written.map(\.value) == expected.sorted())
+        #expect(report.pages == 1 + Self.sectionPages.count + weeks.count + 2)
+        #expect(report.removed.isEmpty)
+        #expect(fileSystem.snapshot.keys.sorted() == (expected + [".attune-site"]).map { "out/\($0)" }.sorted())
+    }
+
+    @Test("writes the site readable by a web server: 0644 files")
+    func publicPermissions() throws {
+        let (fileSystem, report) = try Support.build()
+        for path in report.written {
+            #expect(fileSystem.permissions(at: "out/\(path)") == FilePermissions(mode: 0o644), "\(path)")
+        }
+    }
+
+    @Test("is byte-identical when built twice, and when rebuilt into its own folder")
+    func deterministic() throws {
+        let first = try Support.build().fileSystem
+        let second = try Support.build().fileSystem
+        #expect(first.snapshot == second.snapshot)
+        _ = try SitePipeline(fileSystem: first).run(SiteRequest(outputDirectory: "out"))
+        #expect(first.snapshot == second.snapshot)
+    }
+
+    @Test("without --base-url: no sitemap, no canonical links, no base element")
+    func noBaseURL() {
+        #expect(Support.site["sitemap.xml"] == nil)
+        for (path, html) in Support.site where path.hasSuffix(".html") {
+            #expect(!html.contains("rel=\"canonical\"") && !html.contains("<base "), "\(path)")
+        }
+    }
+
+    @Test("with --base-url: a sitemap of every public page, and canonical links")
+    func withBaseURL() throws {
+        let base = try #require(BaseURL("https://example.org/training/"))
+        let (fileSystem, _) = try Support.build(SiteRequest(outputDirectory: "out", baseURL: base))
+        let sitemap = try fileSystem.readText(at: "out/sitemap.xml")
+        let pages = ["index.html", "search.html"] + Self.sectionPages + Support.content.weeks.map { "weeks/\($0.id).html" }
+        #expect(sitemap.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n  <url><loc>https://example.org/training/</loc></url>\n"))
+        #expect(HTML.count("<loc>", in: sitemap) == pages.count)
+        #expect(!sitemap.contains("404"))
+        #expect(try fileSystem.readText(at: "out/sections/markers.html")
+            .contains(#"<link rel="canonical" href="https://example.org/training/sections/markers.html">"#))
+        #expect(try fileSystem.readText(at: "out/index.html")
+            .contains(#"<link rel="canonical" href="https://example.org/training/">"#))
+    }
+
+    @Test("the 404 page, served at any depth, resolves its links against --base-url")
+    func notFoundPage() throws {
+        let base = try #require(BaseURL("https://example.org/training"))
+        let (fileSystem, _) = try Support.build(SiteRequest(outputDirectory: "out", baseURL: base))
+        let html = try fileSystem.readText(at: "out/404.html")
+        #expect(html.contains("<base href=\"https://example.org/training/\">"))
+        #expect(!html.contains("rel=\"canonical\""))
+        #expect(html.contains("<h1>Page not found</h1>"))
+        #expect(html.contains("<li><a href=\"index.html\">Go to the home page</a></li>"))
+    }
+
+    @Test("--base-url takes http and https addresses only", arguments: [
+        ("https://example.org", "https://example.org"),
+        ("http://uni.example/~sam/training///", "http://uni.example/~sam/training"),
+    ])
+    func baseURLs(text: String, value: String) {
+        #expect(BaseURL(text)?.value == value)
+    }
+
+    @Test("--base-url rejects anything that is not a plain web address", arguments: [
+        "example.org", "file:///tmp/site", "https://", "https://example.org/?page=1", "https://example.org/#top", "https://exa mple.org",
+    ])
+    func badBaseURLs(text: String) {
+        #expect(BaseURL(text) == nil)
+    }
+
+    @Test("the screen step sees every piece of material once, and an error stops the build before anything is written")
+    func screen() throws {
+        let seen = Locked<[PageSource]>([])
+        let error = try #require(throws: SiteError.self) {
+            try Support.build(screen: { sources in
+                seen.value = sources
+                return sources.filter { $0.text.contains("Denial") }.map { .error("client name 'Denial'", at: $0.location) }
+            })
+        }
+        #expect(error.step == .screen)
+        #expect(error.diagnostics.map(\.description) == ["Content/markers.yaml:25:5: error: client name 'Denial'"])
+        #expect(Set(seen.value).count == seen.value.count)
+        let cards = Set(Support.content.cards.map(\.location))
+        #expect(cards.isSubset(of: Set(seen.value.map(\.location))))
+    }
+}
+
+/// A value a `@Sendable` closure can set.
+final class Locked<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Value
+    init(_ value: Value) { stored = value }
+    var value: Value {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
+    }
+}
