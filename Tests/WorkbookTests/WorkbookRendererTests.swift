@@ -112,7 +112,7 @@ enum HTMLTags {
     }
 
     static func `in`(_ html: String) -> [Tag] {
-        let tagPattern = try! NSRegularExpression(pattern: #"<([A-Za-z!][A-Za-z0-9-]*)((?:\s+[^\s=>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)\s*/?>"#)
+        let tagPattern = try! NSRegularExpression(pattern: #"<(![Dd][Oo][Cc][Tt][Yy][Pp][Ee]|[A-Za-z][A-Za-z0-9-]*)((?:\s+[^\s=>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)\s*/?>"#)
         let attributePattern = try! NSRegularExpression(pattern: #"([^\s=>/]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?"#)
         let ns = html as NSString
         return tagPattern.matches(in: html, range: NSRange(location: 0, length: ns.length)).map { match in

@@ -1,0 +1,44 @@
+import Testing
+@testable import Templating
+
+@Suite("StrictRoot answers names from the context and remembers the ones it cannot")
+struct StrictRootTests {
+    let deck = Deck(title: "T", subtitle: nil, cards: [Card(title: "a", note: nil)])
+
+    @Test("a field's value is returned as it is")
+    func field() {
+        let root = StrictRoot(deck)
+        #expect(root.child(named: "title") as? String == "T")
+        #expect((root.child(named: "cards") as? [Card])?.map(\.title) == ["a"])
+        #expect(root.missing.isEmpty)
+    }
+
+    @Test("an optional field gives its value, or nil when it is nil, and neither is missing")
+    func optionalField() {
+        #expect(StrictRoot(Deck(title: "T", subtitle: "S", cards: [])).child(named: "subtitle") as? String == "S")
+        let root = StrictRoot(deck)
+        #expect(root.child(named: "subtitle") == nil)
+        #expect(root.missing.isEmpty)
+    }
+
+    @Test("a name no value in the context has is recorded once, in the order asked")
+    func missingNames() {
+        let root = StrictRoot(deck)
+        #expect(root.child(named: "titel") == nil)
+        #expect(root.child(named: "cardz") == nil)
+        #expect(root.child(named: "titel") == nil)
+        #expect(root.missing == ["titel", "cardz"])
+    }
+
+    @Test("a name that is a field of a nested value is not missing: its value is nil at the moment")
+    func nestedNames() {
+        let root = StrictRoot(deck)
+        #expect(root.child(named: "note") == nil)
+        #expect(root.missing.isEmpty)
+    }
+
+    @Test("available lists the top-level field names in declaration order")
+    func available() {
+        #expect(StrictRoot(deck).available == ["title", "subtitle", "cards"])
+    }
+}
