@@ -1,0 +1,157 @@
+import ArgumentParser
+import ContentModel
+import Foundation
+import Handouts
+import Workbook
+
+/// `attune handouts`: a roster in, one personalised handout per trainee out,
+/// with all.html to print, an index, a manifest and a cohort summary.
+struct HandoutsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "handouts",
+        abstract: "Make one personalised handout per trainee from a cohort roster.",
+        discussion: """
+        The roster is YAML (cohort, supervisor, week or start, notes, trainees) or CSV \
+        with a header row 'name,focus,note,journal'; for CSV, give --cohort and \
+        --supervisor (and --week or --start). Journal paths are read relative to the roster's folder. \
+        Every problem is reported before anything is written.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The roster: a .yaml, .yml or .csv file.", valueName: "roster"))
+    var roster: String
+
+    @Option(help: ArgumentHelp("ISO week such as 2026-W47 (default: the roster's week, else this week).", valueName: "week"))
+    var week: String?
+
+    @Option(help: ArgumentHelp("The cohort's first day, e.g. 2026-10-05: the curriculum week follows from it (overrides the roster's).", valueName: "date"))
+    var start: String?
+
+    @Option(help: ArgumentHelp("Folder for the handouts.", valueName: "dir"))
+    var out = "handouts"
+
+    @Option(help: ArgumentHelp("Comma-separated formats of each handout: html, md.", valueName: "formats"))
+    var format = FormatList(OutputFormat.allCases)
+
+    @Option(help: ArgumentHelp("The cohort's name (needed for a CSV roster; overrides the roster's).", valueName: "name"))
+    var cohort: String?
+
+    @Option(help: ArgumentHelp("The supervisor's name (needed for a CSV roster; overrides the roster's).", valueName: "name"))
+    var supervisor: String?
+
+    @Flag(help: "Write the good handouts even if some trainees' rows have problems (still exits 1).")
+    var keepGoing = false
+
+    @Option(help: ArgumentHelp("Handouts rendered at once (default: one per core).", valueName: "n"))
+    var jobs: Int?
+
+    @OptionGroup var material: MaterialOptions
+
+    func validate() throws {
+        if let week, ISOWeek(week) == nil {
+            throw ValidationError("'\(week)' is not an ISO week; write it like 2026-W47.")
+        }
+        if let start, RosterOverrides.week(ofDate: start) == nil {
+            throw ValidationError("'\(start)' is not a date; write it like 2026-10-05.")
+        }
+        if let jobs, jobs < 1 {
+            throw ValidationError("--jobs needs a number of at least 1.")
+        }
+        for (flag, value) in [("--cohort", cohort), ("--supervisor", supervisor)] {
+            if let value, value.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("\(flag) needs a name.") }
+        }
+    }
+
+    func run() throws {
+        let environment = Environment.current
+        let started = environment.now()
+        let request = HandoutsRequest(
+            roster: roster,
+            overrides: RosterOverrides(
+                cohort: cohort, supervisor: supervisor, week: week.flatMap(ISOWeek.init),
+                start: start.flatMap(RosterOverrides.week(ofDate:)), currentWeek: ISOWeek(containing: started)),
+            outputDirectory: out, formats: format.formats, keepGoing: keepGoing,
+            contentOverlay: material.contentOverlay, templatesOverlay: material.templatesOverlay,
+            workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        )
+        let progress = ProgressLine(display: ProgressDisplay.current)
+        let report: HandoutsReport
+        do {
+            report = try HandoutsPipeline(fileSystem: environment.fileSystem, progress: progress.show).run(request)
+        } catch {
+            progress.clear()
+            throw InputProblems(error.diagnostics, stoppedWhile: "trying to \(error.step.rawValue)")
+        }
+        progress.clear()
+        let seconds = environment.now().timeIntervalSince(started)
+        let noun = report.handouts == 1 ? "handout" : "handouts"
+        let folder = out.hasSuffix("/") ? out : out + "/"
+        environment.output(
+            "Wrote \(report.handouts) \(noun) (\(report.files.count) files) to \(folder) in \(String(format: "%.1f", seconds)) s; start at \(report.index)")
+        if !report.problems.isEmpty {
+            var problems = InputProblems(report.problems, stoppedWhile: "making handouts", wroteNothing: false)
+            let count = report.problems.errors.count
+            let left = report.skipped == 1 ? "1 trainee" : "\(report.skipped) trainees"
+            problems.summary = "attune: \(count) problem\(count == 1 ? "" : "s") left \(left) without a handout (--keep-going); the others were written."
+            throw problems
+        }
+    }
+}
+
+/// Where progress goes: redrawn in place on a terminal, otherwise a plain
+/// line now and then. Tests swap it with `ProgressDisplay.$current.withValue`.
+struct ProgressDisplay: Sendable {
+    var isTerminal: Bool
+    /// Writes text as is, with no line break added.
+    var write: @Sendable (String) -> Void
+
+    static let standardError = ProgressDisplay(
+        isTerminal: isatty(STDERR_FILENO) == 1,
+        write: { FileHandle.standardError.write(Data($0.utf8)) })
+
+    @TaskLocal static var current = ProgressDisplay.standardError
+}
+
+/// Turns the pipeline's progress into a bar (`Writing [#####·····] 512/1000`)
+/// on a terminal, or into a line per tenth of a long run elsewhere, so logs
+/// show that something is happening without a line per trainee.
+final class ProgressLine: @unchecked Sendable {
+    /// Runs smaller than this finish too fast for plain lines to help.
+    static let plainLinesFrom = 100
+    static let width = 30
+
+    private let display: ProgressDisplay
+    private let lock = NSLock()
+    private var drawn = false
+    private var lastTenth: [HandoutsProgress.Phase: Int] = [:]
+
+    init(display: ProgressDisplay) {
+        self.display = display
+    }
+
+    func show(_ progress: HandoutsProgress) {
+        lock.withLock {
+            guard progress.total > 0 else { return }
+            if display.isTerminal {
+                let filled = Self.width * progress.done / progress.total
+                let bar = String(repeating: "#", count: filled) + String(repeating: "·", count: Self.width - filled)
+                display.write("\r\(progress.phase.rawValue) [\(bar)] \(progress.done)/\(progress.total)")
+                drawn = true
+            } else if progress.total >= Self.plainLinesFrom {
+                let tenth = 10 * progress.done / progress.total
+                guard tenth > lastTenth[progress.phase, default: 0] else { return }
+                lastTenth[progress.phase] = tenth
+                display.write("\(progress.phase.rawValue) handouts: \(progress.done)/\(progress.total)\n")
+            }
+        }
+    }
+
+    /// Removes the bar so the summary starts on a clean line.
+    func clear() {
+        lock.withLock {
+            guard drawn else { return }
+            display.write("\r" + String(repeating: " ", count: Self.width + 30) + "\r")
+            drawn = false
+        }
+    }
+}

@@ -1,0 +1,131 @@
+import Diagnostics
+import Workbook
+
+/// The cohort's own pages: `all.html`, `index.html` and `cohort-summary.html`.
+/// Each is a Mustache template over plain fields, which Mustache escapes.
+enum CohortPages {
+    static let allTemplate = "handouts-all.html"
+    static let indexTemplate = "cohort-index.html"
+    static let summaryTemplate = "cohort-summary.html"
+
+    static let allFile = "all.html"
+    static let indexFile = "index.html"
+    static let summaryFile = "cohort-summary.html"
+    static let manifestFile = "manifest.json"
+
+    /// Where the handouts go in `all.html`. The page is rendered once around
+    /// this marker and split there, so the handouts can be added one by one
+    /// as they are rendered instead of all being held to fill one template.
+    static let handoutsMarker = "<!-- attune:handouts -->"
+
+    /// `all.html` before and after its handouts.
+    static func allPage(
+        roster: Roster, trainees: [(name: String, anchor: String)], stylesheet: String, resources: Resources
+    ) throws(DiagnosticError) -> (head: String, tail: String) {
+        let page = AllPage(
+            lang: "en",
+            title: "\(roster.cohort) · \(roster.week) · reflection handouts",
+            cohort: roster.cohort, supervisor: roster.supervisor, week: roster.week.description,
+            count: trainees.count == 1 ? "1 handout" : "\(trainees.count) handouts",
+            contents: trainees.map { ContentsEntry(trainee: $0.name, anchor: $0.anchor) },
+            stylesheet: stylesheet, handouts: handoutsMarker, contentFingerprint: resources.fingerprint
+        )
+        let html = try resources.templates.render(allTemplate, context: page)
+        let parts = html.components(separatedBy: handoutsMarker)
+        guard parts.count == 2 else {
+            throw DiagnosticError([.error(
+                "the template must place {{{handouts}}} exactly once, unescaped",
+                at: SourceLocation(path: "Templates/\(allTemplate).mustache", line: 1, column: 1))])
+        }
+        return (parts[0], parts[1])
+    }
+
+    struct AllPage {
+        let lang: String
+        let title: String
+        let cohort: String
+        let supervisor: String
+        let week: String
+        let count: String
+        let contents: [ContentsEntry]
+        let stylesheet: String
+        let handouts: String
+        let contentFingerprint: String
+    }
+
+    struct ContentsEntry {
+        let trainee: String
+        let anchor: String
+    }
+
+    struct IndexPage {
+        let lang: String
+        let title: String
+        let cohort: String
+        let supervisor: String
+        let week: String
+        let dates: String
+        let count: String
+        let allFile: String?
+        let summaryFile: String?
+        let manifestFile: String
+        let hashName: String
+        let handouts: [IndexRow]
+        let hasSkipped: Bool
+        let skipped: [String]
+        let roster: String
+        let stylesheet: String
+        let contentFingerprint: String
+    }
+
+    struct IndexRow {
+        let trainee: String
+        let focusTitle: String
+        let files: [IndexLink]
+        let hasNote: Bool
+        let sharedJournal: Bool
+    }
+
+    struct IndexLink {
+        let path: String
+        let label: String
+    }
+
+    struct SummaryPage {
+        let lang: String
+        let title: String
+        let cohort: String
+        let supervisor: String
+        let week: String
+        let journals: String
+        let threshold: String
+        let groups: [SummaryGroup]
+        let stylesheet: String
+        let contentFingerprint: String
+    }
+
+    struct SummaryGroup {
+        let title: String
+        let counts: [SummaryCount]
+    }
+
+    struct SummaryCount {
+        let title: String
+        let shown: String
+    }
+
+    static func summaryPage(_ summary: CohortSummary, roster: Roster, stylesheet: String, resources: Resources) throws(DiagnosticError) -> String {
+        let page = SummaryPage(
+            lang: "en",
+            title: "\(roster.cohort) · \(roster.week) · cohort summary",
+            cohort: roster.cohort, supervisor: roster.supervisor, week: roster.week.description,
+            journals: CohortSummary.shown(summary.journals),
+            threshold: "\(CohortSummary.threshold)",
+            groups: summary.groups.map { group in
+                SummaryGroup(title: group.title, counts: group.counts.map { SummaryCount(title: $0.title, shown: $0.shown) })
+            },
+            stylesheet: stylesheet, contentFingerprint: resources.fingerprint
+        )
+        return try resources.templates.render(summaryTemplate, context: page)
+    }
+}

@@ -1,0 +1,115 @@
+import ContentModel
+import Workbook
+
+/// Everything `handout.md`, the trainee's own part, can name. Plain-text
+/// fields are Markdown-escaped; `notes` and `note` are Markdown. Optional
+/// fields are `nil` when absent, never missing.
+struct HandoutContext {
+    let trainee: String
+    let cohort: String
+    let supervisor: String
+    let week: String
+    let dates: String
+    let focusID: String
+    let focusTitle: String
+    let focusSummary: String
+    let hasSupervisorNotes: Bool
+    /// The supervisor's notes for everyone, Markdown.
+    let notes: String?
+    /// The supervisor's note for this trainee, Markdown.
+    let note: String?
+}
+
+/// Everything `handout-material.md`, the week's part, can name: the same
+/// for every trainee with this focus. Card `body` and `citation` are Markdown.
+struct MaterialContext {
+    let week: String
+    let focusID: String
+    let cards: [CardView]
+    let reflections: [PromptView]
+    let wishes: [PromptView]
+    let references: [SourceView]
+    let codebook: String?
+}
+
+/// What `handout.html` wraps around cmark-gfm's output. Mustache escapes
+/// every field but `body` and `stylesheet`, which Attune made.
+struct HandoutPage {
+    let lang: String
+    let title: String
+    let trainee: String
+    let cohort: String
+    let supervisor: String
+    let week: String
+    let focusTitle: String
+    let stylesheet: String
+    let body: String
+    let contentFingerprint: String
+}
+
+/// A teaching card, with the field names the shared `card.md` partial uses.
+struct CardView: Sendable {
+    let id: String
+    let title: String
+    let section: String
+    let summary: String
+    let body: String
+    let points: [String]
+    let hasPoints: Bool
+    let citedAs: String?
+}
+
+struct PromptView: Sendable {
+    let id: String
+    let number: Int
+    let text: String
+    let hint: String?
+}
+
+struct SourceView: Sendable {
+    let short: String
+    let citation: String
+}
+
+/// One curriculum week's cards, prompts and sources, ready for the template.
+struct WeekMaterial: Sendable {
+    let id: String
+    let title: String
+    let summary: String
+    let cards: [CardView]
+    let reflections: [PromptView]
+    let wishes: [PromptView]
+    let references: [SourceView]
+    let codebook: String?
+
+    init(week: Week, content: ContentModel) {
+        let escape = SafeMarkdown.escape
+        let cards = week.cards.compactMap(content.card)
+        let prompts = week.prompts.compactMap(content.prompt)
+        func views(_ kind: PromptKind) -> [PromptView] {
+            prompts.filter { $0.kind == kind }.enumerated().map { index, prompt in
+                PromptView(id: prompt.id, number: index + 1, text: escape(prompt.text), hint: prompt.hint.map(escape))
+            }
+        }
+        var cited: [String] = []
+        for id in cards.flatMap(\.sources) where !cited.contains(id) { cited.append(id) }
+
+        self.id = week.id
+        self.title = week.title
+        self.summary = week.summary
+        self.cards = cards.map { card in
+            CardView(
+                id: card.id, title: escape(card.title),
+                section: escape(content.section(card.section)?.title ?? card.section.rawValue),
+                summary: escape(card.summary), body: card.body, points: card.points.map(escape),
+                hasPoints: !card.points.isEmpty,
+                citedAs: card.sources.isEmpty ? nil
+                    : card.sources.compactMap { content.source($0).map { escape($0.short) } }.joined(separator: "; "))
+        }
+        self.reflections = views(.reflection)
+        self.wishes = views(.wish)
+        self.references = cited.compactMap(content.source).map { SourceView(short: escape($0.short), citation: $0.citation) }
+        self.codebook = cards.contains { $0.section == .markers || $0.section == .strategies }
+            ? content.section(.markers)?.codebook : nil
+    }
+}

@@ -1,0 +1,148 @@
+import ContentModel
+import Diagnostics
+import Workbook
+
+/// One trainee's handout, in memory only until it is written.
+struct RenderedHandout: Sendable {
+    var markdown: String
+    var html: String
+    /// The handout as one `<article>` of `all.html`, its headings a level down.
+    var article: String
+
+    func text(for format: OutputFormat) -> String {
+        format == .html ? html : markdown
+    }
+}
+
+/// trainee + roster + content → template context → Markdown → HTML, the way
+/// a workbook is made: the same card partial, the same safe cmark-gfm path.
+///
+/// A handout is two parts. The trainee's own (`handout.md`: title page and
+/// the supervisor's notes) is rendered for each trainee; the week's material
+/// (`handout-material.md`: cards, prompts with writing space, sources) is the
+/// same for everyone with that focus, so it is rendered, parsed and turned
+/// into HTML once per curriculum week. That keeps a 1,000-trainee cohort fast,
+/// and a note can never swallow the material (say, with an unclosed code fence).
+struct HandoutRenderer: Sendable {
+    static let markdownTemplate = "handout.md"
+    static let materialTemplate = "handout-material.md"
+    static let htmlTemplate = "handout.html"
+
+    let resources: Resources
+    let roster: RosterInfo
+    /// `workbook.css` and `handout.css`, embedded in every page.
+    let stylesheet: String
+    private let material: [String: Result<SharedPart, DiagnosticError>]
+
+    /// The roster's fields every handout shows, as written.
+    struct RosterInfo: Sendable {
+        var cohort: String
+        var supervisor: String
+        var week: ISOWeek
+        var notes: String?
+    }
+
+    /// One curriculum week's material, finished: Markdown, HTML, and the HTML
+    /// a heading level down for `all.html`.
+    struct SharedPart: Sendable {
+        var week: WeekMaterial
+        var markdown: String
+        var html: String
+        var demotedHTML: String
+    }
+
+    init(resources: Resources, roster: RosterInfo, focuses: Set<String>) {
+        self.resources = resources
+        self.roster = roster
+        self.stylesheet = Self.stylesheet(resources)
+        var material: [String: Result<SharedPart, DiagnosticError>] = [:]
+        for id in focuses.sorted() {
+            guard let week = resources.content.week(id) else { continue }
+            let view = WeekMaterial(week: week, content: resources.content)
+            material[id] = Result { () throws(DiagnosticError) in
+                let context = MaterialContext(
+                    week: roster.week.description, focusID: view.id, cards: view.cards, reflections: view.reflections,
+                    wishes: view.wishes, references: view.references, codebook: view.codebook)
+                let markdown = try resources.templates.render(Self.materialTemplate, context: context)
+                let html = SafeMarkdown.html(markdown)
+                return SharedPart(week: view, markdown: markdown, html: html, demotedHTML: HeadingLevels.demote(html))
+            }
+        }
+        self.material = material
+    }
+
+    static func stylesheet(_ resources: Resources) -> String {
+        [WorkbookRenderer.stylesheet, "handout.css"].compactMap(resources.templates.asset).joined(separator: "\n")
+    }
+
+    /// `anchor` is the handout's id in `all.html`: its file stem, which is
+    /// letters, digits and dashes only, so it needs no escaping.
+    func render(_ trainee: Trainee, anchor: String) throws(DiagnosticError) -> RenderedHandout {
+        let shared = try material[trainee.focus]!.get()
+        let week = shared.week
+        let escape = SafeMarkdown.escape
+        let context = HandoutContext(
+            trainee: escape(trainee.name),
+            cohort: escape(roster.cohort),
+            supervisor: escape(roster.supervisor),
+            week: roster.week.description,
+            dates: roster.week.readableDates,
+            focusID: week.id,
+            focusTitle: escape(week.title),
+            focusSummary: escape(week.summary),
+            hasSupervisorNotes: roster.notes != nil || trainee.note != nil,
+            notes: roster.notes,
+            note: trainee.note
+        )
+        var own = try resources.templates.render(Self.markdownTemplate, context: context)
+        while own.hasSuffix("\n") { own.removeLast() }
+        let markdown = own + "\n\n" + shared.markdown
+        let ownHTML = SafeMarkdown.html(own)
+        let page = HandoutPage(
+            lang: "en",
+            title: "\(trainee.name) · \(roster.week) · \(week.title)",
+            trainee: trainee.name,
+            cohort: roster.cohort,
+            supervisor: roster.supervisor,
+            week: roster.week.description,
+            focusTitle: week.title,
+            stylesheet: stylesheet,
+            body: ownHTML + shared.html,
+            contentFingerprint: resources.fingerprint
+        )
+        let html = try resources.templates.render(Self.htmlTemplate, context: page)
+        let article = "<article class=\"handout\" id=\"\(anchor)\">\n" + HeadingLevels.demote(ownHTML) + shared.demotedHTML + "</article>\n"
+        return RenderedHandout(markdown: markdown, html: html, article: article)
+    }
+}
+
+/// In `all.html` the cohort's title is the page's one `h1`, so each handout's
+/// headings move one level down (`h1` → `h2`, ..., `h5` → `h6`; `h6` stays).
+///
+/// Safe as plain text surgery because the input is cmark-gfm's own safe-mode
+/// output: there, `<` in anything a person typed is escaped (`&lt;`) or the
+/// raw HTML is dropped, so every `<h1>`...`</h6>` is a heading cmark made.
+enum HeadingLevels {
+    static func demote(_ html: String) -> String {
+        var result = ""
+        result.reserveCapacity(html.utf8.count)
+        var rest = html[...]
+        while let open = rest.firstIndex(of: "<") {
+            result += rest[..<open]
+            let tag = rest[open...]
+            let closing = tag.hasPrefix("</h")
+            let digitIndex = tag.index(open, offsetBy: closing ? 3 : 2, limitedBy: tag.endIndex)
+            if tag.hasPrefix(closing ? "</h" : "<h"), let digitIndex, digitIndex < tag.endIndex,
+               let level = tag[digitIndex].wholeNumberValue, (1...6).contains(level),
+               tag.index(after: digitIndex) < tag.endIndex, tag[tag.index(after: digitIndex)] == ">" {
+                result += (closing ? "</h" : "<h") + String(min(level + 1, 6)) + ">"
+                rest = tag[tag.index(digitIndex, offsetBy: 2)...]
+            } else {
+                result += "<"
+                rest = tag.dropFirst()
+            }
+        }
+        result += rest
+        return result
+    }
+}

@@ -1,2 +1,0 @@
-/// A supervisor's cohort handouts: one personalised copy per trainee.
-public enum Handouts {}

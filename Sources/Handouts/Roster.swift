@@ -1,0 +1,70 @@
+import ContentModel
+import Diagnostics
+
+/// A supervisor's cohort for one week, checked: every trainee here has a
+/// name, a known focus and, if they shared a journal, a file that exists.
+public struct Roster: Sendable {
+    public var path: String
+    public var cohort: String
+    public var supervisor: String
+    public var week: ISOWeek
+    /// Markdown for every trainee, from the supervisor; `nil` when absent.
+    public var notes: String?
+    public var trainees: [Trainee]
+    /// Trainees left out because of a problem in their row (`--keep-going`).
+    public var skipped: [SkippedTrainee]
+}
+
+/// One row of the roster.
+public struct Trainee: Sendable {
+    public var name: String
+    /// The curriculum week's ID: the row's own focus, or the cohort's.
+    public var focus: String
+    /// Markdown, for this trainee only.
+    public var note: String?
+    /// The journal this trainee chose to share, resolved against the roster's folder.
+    public var journal: String?
+    /// Where the row names the trainee, for errors about them.
+    public var location: SourceLocation
+}
+
+/// A trainee who gets no handout, and where their row is.
+public struct SkippedTrainee: Sendable, Equatable {
+    /// `nil` when the problem is that the row has no name.
+    public var name: String?
+    public var location: SourceLocation
+}
+
+/// A roster as written, before any checking: every value keeps the place it
+/// was written, so each later error can point at it. YAML and CSV rosters
+/// both become this, and from here on are treated alike.
+struct RosterDraft {
+    var path: String
+    var cohort: Located?
+    var supervisor: Located?
+    var week: Located?
+    var start: Located?
+    var notes: Located?
+    var trainees: [TraineeDraft] = []
+    /// Problems with the roster as a whole; they stop the run even with `--keep-going`.
+    var problems: [Diagnostic] = []
+    /// The file could not be read as a roster at all, so nothing else is worth checking.
+    var unreadable = false
+}
+
+struct TraineeDraft {
+    /// The start of the row (a YAML list item, a CSV line).
+    var row: SourceLocation
+    var name: Located?
+    var focus: Located?
+    var note: Located?
+    var journal: Located?
+    /// Problems found while reading the row itself (a wrong type, a stray cell).
+    var problems: [Diagnostic] = []
+}
+
+/// A value and where it was written.
+struct Located {
+    var value: String
+    var location: SourceLocation
+}

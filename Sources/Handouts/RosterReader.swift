@@ -1,0 +1,225 @@
+import ContentModel
+import Diagnostics
+import Files
+import Foundation
+import GFM
+
+/// What the command line adds to a roster. Flags win over the roster's own
+/// values, so one roster serves week after week.
+public struct RosterOverrides: Sendable {
+    public var cohort: String?
+    public var supervisor: String?
+    public var week: ISOWeek?
+    /// The ISO week of the cohort's first session (`--start`); the curriculum
+    /// week is then the one that many weeks into the curriculum.
+    public var start: ISOWeek?
+    /// The week to use when neither the flags nor the roster name one.
+    public var currentWeek: ISOWeek
+
+    public init(
+        cohort: String? = nil, supervisor: String? = nil, week: ISOWeek? = nil, start: ISOWeek? = nil, currentWeek: ISOWeek
+    ) {
+        self.cohort = cohort
+        self.supervisor = supervisor
+        self.week = week
+        self.start = start
+        self.currentWeek = currentWeek
+    }
+
+    /// The ISO week of a `YYYY-MM-DD` date, computed in UTC so that it never
+    /// depends on the machine's time zone; `nil` for anything else.
+    public static func week(ofDate text: String) -> ISOWeek? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let wanted = DateComponents(year: year, month: month, day: day)
+        guard let date = calendar.date(from: wanted),
+              calendar.dateComponents([.year, .month, .day], from: date) == wanted
+        else { return nil }
+        return ISOWeek(containing: date, timeZone: calendar.timeZone)
+    }
+}
+
+/// Reads a roster file (YAML or CSV) and checks it the same way whatever its
+/// format: names, focuses, duplicates, journal paths, notes.
+struct RosterReader {
+    let fileSystem: FileSystem
+    let content: ContentModel
+
+    /// The checked roster, or `nil` when the roster as a whole is unusable.
+    /// `rosterProblems` stop every run; `traineeProblems` each belong to
+    /// one row, whose trainee is then in `skipped`.
+    struct Reading {
+        var roster: Roster?
+        var rosterProblems: [Diagnostic]
+        var traineeProblems: [Diagnostic]
+    }
+
+    func read(_ path: String, overrides: RosterOverrides) -> Reading {
+        let start = SourceLocation(path: path, line: 1, column: 1)
+        let text: String
+        do {
+            text = try fileSystem.readText(at: path)
+        } catch {
+            let reason = (error as? FileSystemError).map(Self.reason) ?? "\(error)"
+            return Reading(roster: nil, rosterProblems: [.error("cannot read the roster: \(reason)", at: start)], traineeProblems: [])
+        }
+        let file = SourceFile(path: path, name: path, text: text)
+        let lower = path.lowercased()
+        let isCSV = lower.hasSuffix(".csv")
+        guard isCSV || lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") else {
+            return Reading(roster: nil, rosterProblems: [.error("a roster is a .yaml, .yml or .csv file", at: start)], traineeProblems: [])
+        }
+        let draft = isCSV ? CSVRoster.read(file) : YAMLRoster.read(file)
+        return check(draft, isCSV: isCSV, overrides: overrides)
+    }
+
+    private func check(_ draft: RosterDraft, isCSV: Bool, overrides: RosterOverrides) -> Reading {
+        if draft.unreadable { return Reading(roster: nil, rosterProblems: draft.problems, traineeProblems: []) }
+        var problems = draft.problems
+        let start = SourceLocation(path: draft.path, line: 1, column: 1)
+        func required(_ value: Located?, _ flag: String?, _ key: String) -> String? {
+            if let flag { return flag }
+            if let value { return value.value }
+            problems.append(.error(isCSV
+                ? "a CSV roster does not name its \(key): give it with --\(key)"
+                : "the roster is missing required field '\(key)' (or give it with --\(key))", at: start))
+            return nil
+        }
+        let cohort = required(draft.cohort, overrides.cohort, "cohort").map(Self.oneLine)
+        let supervisor = required(draft.supervisor, overrides.supervisor, "supervisor").map(Self.oneLine)
+
+        // The week, and the curriculum week it brings.
+        var week = overrides.week ?? overrides.currentWeek
+        if overrides.week == nil, let written = draft.week {
+            if let parsed = ISOWeek(written.value) {
+                week = parsed
+            } else {
+                problems.append(.error("week '\(written.value)' is not an ISO week such as 2026-W47", at: written.location))
+            }
+        }
+        var cohortFocus = content.defaultWeek(for: week).id
+        var first: (week: ISOWeek, location: SourceLocation)?
+        if let flag = overrides.start {
+            first = (flag, start)
+        } else if let written = draft.start {
+            if let parsed = RosterOverrides.week(ofDate: written.value) {
+                first = (parsed, written.location)
+            } else {
+                problems.append(.error("start '\(written.value)' is not a date such as 2026-09-07", at: written.location))
+            }
+        }
+        if let first {
+            if week < first.week {
+                problems.append(.error("the handouts are for \(week), before the cohort starts (\(first.week))", at: first.location))
+            } else {
+                cohortFocus = content.weeks[(week.absoluteIndex - first.week.absoluteIndex) % content.weeks.count].id
+            }
+        }
+        if let notes = draft.notes, let problem = Self.headingProblem(notes) { problems.append(problem) }
+        if draft.trainees.isEmpty, draft.problems.isEmpty {
+            problems.append(.error("the roster lists no trainees", at: start))
+        }
+
+        // Each row on its own: a problem here costs only that trainee.
+        var traineeProblems: [Diagnostic] = []
+        var trainees: [Trainee] = []
+        var skipped: [SkippedTrainee] = []
+        var firstRowOfName: [String: SourceLocation] = [:]
+        var sharerOfJournal: [String: (name: String, location: SourceLocation)] = [:]
+        for row in draft.trainees {
+            var rowProblems = row.problems
+            let name = row.name.map { Self.oneLine($0.value) }
+            if name == nil, rowProblems.isEmpty {
+                rowProblems.append(.error("this trainee has no name", at: row.row))
+            }
+            if let name, let written = row.name {
+                let key = name.lowercased()
+                if let first = firstRowOfName[key] {
+                    rowProblems.append(.error(
+                        "trainee '\(name)' is listed twice (first at line \(first.line)); add something to tell them apart, such as an initial",
+                        at: written.location))
+                } else {
+                    firstRowOfName[key] = written.location
+                }
+            }
+            var focus = cohortFocus
+            if let written = row.focus {
+                if content.week(written.value) != nil {
+                    focus = written.value
+                } else {
+                    let hint = Suggestion.closest(to: written.value, in: content.weeks.map(\.id)).map { "; did you mean '\($0)'?" }
+                        ?? " (see 'attune new --help' for the curriculum's weeks)"
+                    rowProblems.append(.error("unknown focus '\(written.value)'\(hint)", at: written.location))
+                }
+            }
+            if let note = row.note, let problem = Self.headingProblem(note) { rowProblems.append(problem) }
+            var journal: String?
+            if let written = row.journal {
+                let resolved = resolve(written.value, against: draft.path)
+                let shown = resolved == written.value ? "'\(written.value)'" : "'\(written.value)' (\(resolved))"
+                if fileSystem.directoryExists(at: resolved) {
+                    rowProblems.append(.error("cannot read journal \(shown): it is a folder; name the journal file", at: written.location))
+                } else if !fileSystem.fileExists(at: resolved) {
+                    rowProblems.append(.error("cannot read journal \(shown): no such file", at: written.location))
+                } else if let sharer = sharerOfJournal[resolved] {
+                    rowProblems.append(.error(
+                        "journal \(shown) is already shared by '\(sharer.name)' (line \(sharer.location.line)); each trainee shares their own",
+                        at: written.location))
+                } else {
+                    journal = resolved
+                    sharerOfJournal[resolved] = (name ?? "?", written.location)
+                }
+            }
+            if let name, rowProblems.isEmpty {
+                trainees.append(Trainee(
+                    name: name, focus: focus, note: row.note?.value, journal: journal, location: row.name?.location ?? row.row))
+            } else {
+                traineeProblems += rowProblems
+                skipped.append(SkippedTrainee(name: name, location: row.name?.location ?? row.row))
+            }
+        }
+
+        guard let cohort, let supervisor, problems.isEmpty else {
+            return Reading(roster: nil, rosterProblems: problems.sortedByLocation, traineeProblems: traineeProblems.sortedByLocation)
+        }
+        let roster = Roster(
+            path: draft.path, cohort: cohort, supervisor: supervisor, week: week,
+            notes: draft.notes?.value, trainees: trainees, skipped: skipped)
+        return Reading(roster: roster, rosterProblems: [], traineeProblems: traineeProblems.sortedByLocation)
+    }
+
+    /// A journal path from the roster, read relative to the roster's folder so
+    /// that a roster and its journals can move together.
+    func resolve(_ path: String, against rosterPath: String) -> String {
+        guard !path.hasPrefix("/"), let slash = rosterPath.lastIndex(of: "/") else { return path }
+        return String(rosterPath[...slash]) + path
+    }
+
+    /// Names and titles print on one line, however they were typed.
+    static func oneLine(_ text: String) -> String {
+        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// A note sits inside the handout's structure: like an answer in a
+    /// journal, its headings start at `###`.
+    static func headingProblem(_ note: Located) -> Diagnostic? {
+        let document = MarkdownDocument(note.value)
+        guard let heading = document.node.descendants.first(where: { $0.kind == .heading && $0.headingLevel <= 2 }) else { return nil }
+        let marks = String(repeating: "#", count: heading.headingLevel)
+        return .error(
+            "'\(marks) \(heading.plainText)' is a top-level heading; in a note, start headings at '###'",
+            at: note.location)
+    }
+
+    static func reason(_ error: FileSystemError) -> String {
+        switch error {
+        case .notFound: return "no such file"
+        case .notUTF8: return "not UTF-8 text (save the spreadsheet as 'CSV UTF-8')"
+        case .alreadyExists: return "already exists"
+        case .io(_, let reason): return reason
+        }
+    }
+}

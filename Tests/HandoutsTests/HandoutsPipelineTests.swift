@@ -1,0 +1,233 @@
+import ContentModel
+import Diagnostics
+import Files
+import Foundation
+import Testing
+@testable import Handouts
+import Workbook
+
+@Suite("Making a cohort's handouts")
+struct HandoutsPipelineTests {
+    static let roster = Fixtures.yaml("""
+          - name: Ana López
+            note: Card 4 is for you.
+            journal: journals/ana.md
+          - name: Ben Okafor
+            focus: your-triggers
+          - Chiara Bianchi
+        """, extra: "notes: Bring **one** moment.\n")
+
+    static let files = [
+        "cohort/roster.yaml": roster,
+        "cohort/journals/ana.md": Fixtures.journal(answers: [("reflect-questioned-process", "ANA-PRIVATE-ANSWER")]),
+    ]
+
+    @Test("writes each handout in both formats, then all.html, the summary, the index and the manifest")
+    func writesEverything() throws {
+        let (report, fileSystem) = try Fixtures.run(Self.files)
+        #expect(report.files == [
+            "out/ana-lópez.html", "out/ana-lópez.md", "out/ben-okafor.html", "out/ben-okafor.md",
+            "out/chiara-bianchi.html", "out/chiara-bianchi.md",
+            "out/all.html", "out/cohort-summary.html", "out/index.html", "out/manifest.json",
+        ])
+        #expect(report.handouts == 3)
+        #expect(report.index == "out/index.html")
+        #expect(fileSystem.permissions(at: "out/ana-lópez.html") == .sharedFile)
+        #expect(fileSystem.permissions(at: "out/all.html") == .sharedFile)
+        #expect(fileSystem.permissions(at: "out/cohort-summary.html") == .privateFile)
+        #expect(fileSystem.permissions(at: "out/index.html") == .privateFile)
+    }
+
+    @Test("personalises each handout: name on the title page, the notes, the trainee's own focus")
+    func personalised() throws {
+        let out = Fixtures.outputs(try Fixtures.run(Self.files).fileSystem)
+        let ana = try #require(out["ana-lópez.md"])
+        #expect(ana.hasPrefix("# Reflection handout for Ana López\n\n- **Focus:** "))
+        #expect(ana.contains("## From your supervisor\n\nBring **one** moment.\n\n### For you\n\nCard 4 is for you.\n\n## Teaching cards\n"))
+        #expect(ana.contains("<!-- attune:writing-space -->"))
+        #expect(out["ben-okafor.md"]?.contains("- **Focus:** Your triggers\n") == true)
+        #expect(out["ben-okafor.md"]?.contains("### For you") == false)
+        #expect(out["ana-lópez.html"]?.contains(#"<div class="writing-space" aria-hidden="true"></div>"#) == true)
+    }
+
+    @Test("never puts what a trainee wrote in any file: not their handout, nobody else's, not the summary")
+    func noAnswerText() throws {
+        let out = Fixtures.outputs(try Fixtures.run(Self.files).fileSystem)
+        for (path, text) in out {
+            #expect(!text.contains("ANA-PRIVATE-ANSWER"), "\(path)")
+        }
+        #expect(out["cohort-summary.html"]?.contains("Shared journals counted: fewer than 5.") == true)
+    }
+
+    @Test("reports every problem and writes nothing, leaving what was in the folder")
+    func nothingWritten() {
+        var files = Self.files
+        files["cohort/journals/ana.md"] = Fixtures.journal(week: "2026-W46", answers: [])
+        files["out/keep.txt"] = "mine"
+        let fileSystem = InMemoryFileSystem(files: files)
+        let error = #expect(throws: HandoutsError.self) {
+            try HandoutsPipeline(fileSystem: fileSystem).run(HandoutsRequest(roster: "cohort/roster.yaml", overrides: Fixtures.overrides, outputDirectory: "out"))
+        }
+        #expect(error?.step == .readJournals)
+        #expect(error?.diagnostics.map(\.description) == [
+            "cohort/journals/ana.md:3:7: error: this journal is for 2026-W46, but the handouts are for 2026-W47; share the journal for 2026-W47",
+        ])
+        #expect(fileSystem.snapshot.keys.filter { $0.hasPrefix("out/") } == ["out/keep.txt"])
+    }
+
+    @Test("refuses a journal its owner marked private")
+    func privateJournal() {
+        var files = Self.files
+        files["cohort/journals/ana.md"] = Fixtures.journal(answers: [], frontMatter: "private: true\n")
+        #expect(Fixtures.problems(files).lines == [
+            "cohort/journals/ana.md:1:1: error: this journal is marked private, so it is not shared: take it off the roster, or its owner removes 'private'",
+        ])
+    }
+
+    @Test("--keep-going writes the good handouts, lists the rest, and says the run failed")
+    func keepGoing() throws {
+        let roster = Fixtures.yaml("""
+              - name: Ana
+                focus: nope
+              - Ben
+              - name: Cy
+                journal: missing.md
+              - Dee
+            """)
+        let (report, fileSystem) = try Fixtures.run(["cohort/roster.yaml": roster], keepGoing: true)
+        #expect(report.handouts == 2)
+        #expect(report.skipped == 2)
+        #expect(report.problems.map(\.description) == [
+            "cohort/roster.yaml:6:12: error: unknown focus 'nope' (see 'attune new --help' for the curriculum's weeks)",
+            "cohort/roster.yaml:9:14: error: cannot read journal 'missing.md' (cohort/missing.md): no such file",
+        ])
+        let out = Fixtures.outputs(fileSystem)
+        #expect(out.keys.sorted() == ["all.html", "ben.html", "ben.md", "dee.html", "dee.md", "index.html", "manifest.json"])
+        #expect(out["index.html"]?.contains("<li>Ana</li>\n<li>Cy</li>") == true)
+        let manifest = try JSONDecoder().decode(Manifest.self, from: Data(out["manifest.json"]!.utf8))
+        #expect(manifest.notProduced == ["Ana", "Cy"])
+    }
+
+    @Test("stops at the first problem's step without --keep-going, with every problem of that step")
+    func withoutKeepGoing() {
+        let roster = Fixtures.yaml("  - name: Ana\n    focus: nope\n  - Ben\n  - name: Cy\n    journal: missing.md\n")
+        let result = Fixtures.problems(["cohort/roster.yaml": roster])
+        #expect(result.step == .readRoster)
+        #expect(result.lines.count == 2)
+        #expect(result.written.isEmpty)
+    }
+
+    @Test("lets a check look at every shared journal before anything is written")
+    func journalCheck() throws {
+        let check: SharedJournalCheck = { journal in
+            journal.answers.contains { $0.markdown.contains("ANA-PRIVATE") }
+                ? [Diagnostic(.privacy, at: SourceLocation(path: journal.path, line: 12, column: 1), "name: \"Ana\"")] : []
+        }
+        let error = #expect(throws: HandoutsError.self) { try Fixtures.run(Self.files, check: check) }
+        #expect(error?.step == .checkJournals)
+        #expect(error?.diagnostics.map(\.description) == ["cohort/journals/ana.md:12:1: privacy: name: \"Ana\""])
+
+        let (report, _) = try Fixtures.run(Self.files, keepGoing: true, check: check)
+        #expect(report.handouts == 2)
+    }
+
+    @Test("reports a template problem as the render step's, naming whose handout met it, and writes nothing")
+    func templateProblem() {
+        let fileSystem = InMemoryFileSystem(files: Self.files.merging(["mine/handout.md.mustache": "# {{trainee}} {{nickname}}\n"]) { $1 })
+        let request = HandoutsRequest(roster: "cohort/roster.yaml", overrides: Fixtures.overrides, outputDirectory: "out", templatesOverlay: "mine")
+        let error = #expect(throws: HandoutsError.self) { try HandoutsPipeline(fileSystem: fileSystem).run(request) }
+        #expect(error?.step == .render)
+        #expect(error?.diagnostics.first?.description.hasPrefix("mine/handout.md.mustache:1:15: error: 'nickname' is not in the handout.md context") == true)
+        #expect(error?.diagnostics.first?.description.hasSuffix("(in the handout for 'Ana López')") == true)
+        #expect(error?.diagnostics.count == 3)
+        #expect(fileSystem.snapshot.keys.filter { $0.hasPrefix("out/") }.isEmpty)
+    }
+
+    @Test("--format md writes Markdown handouts, the index and the manifest, and no all.html")
+    func markdownOnly() throws {
+        let (report, _) = try Fixtures.run(Self.files, formats: [.md])
+        #expect(report.files == [
+            "out/ana-lópez.md", "out/ben-okafor.md", "out/chiara-bianchi.md",
+            "out/cohort-summary.html", "out/index.html", "out/manifest.json",
+        ])
+    }
+}
+
+@Suite("The cohort's own files")
+struct CohortFilesTests {
+    @Test("all.html has one h1, then each handout as an article starting on a new printed page")
+    func allHTML() throws {
+        let out = Fixtures.outputs(try Fixtures.run(HandoutsPipelineTests.files).fileSystem)
+        let all = try #require(out["all.html"])
+        #expect(all.components(separatedBy: "<h1").count == 2)
+        #expect(all.components(separatedBy: "<article class=\"handout\"").count == 4)
+        #expect(all.contains("<h2>Reflection handout for Ana López</h2>"))
+        #expect(all.contains(##"<li><a href="#handout-ben-okafor">Ben Okafor</a></li>"##))
+        #expect(all.contains(".handout { break-before: page;"))
+        for article in all.components(separatedBy: "<article").dropFirst() {
+            #expect(article.components(separatedBy: "<h2").count == 2, "one title per handout")
+        }
+    }
+
+    @Test("the manifest names every file for whom, the material and the hash algorithm, with correct hashes")
+    func manifest() throws {
+        let out = Fixtures.outputs(try Fixtures.run(HandoutsPipelineTests.files).fileSystem)
+        let manifest = try JSONDecoder().decode(Manifest.self, from: Data(out["manifest.json"]!.utf8))
+        #expect(manifest.cohort == "Group B")
+        #expect(manifest.week == "2026-W47")
+        #expect(manifest.roster == "cohort/roster.yaml")
+        #expect(manifest.material.fingerprint == Fixtures.resources.fingerprint)
+        #expect(manifest.hashAlgorithm.hasPrefix("FNV-1a 64-bit"))
+        #expect(manifest.handouts.map(\.trainee) == ["Ana López", "Ben Okafor", "Chiara Bianchi"])
+        #expect(manifest.handouts.map(\.focus)[1] == "your-triggers")
+        #expect(manifest.cohortFiles.map(\.path) == ["all.html", "cohort-summary.html", "index.html"])
+        for file in manifest.handouts.flatMap(\.files) + manifest.cohortFiles {
+            let data = Data(try #require(out[file.path]).utf8)
+            #expect(file.bytes == data.count)
+            #expect(file.hash == FNV1a64.hex(data))
+        }
+        #expect(FNV1a64.hex(Data("a".utf8)) == "af63dc4c8601ec8c")  // the published FNV-1a 64 test vector
+    }
+
+    @Test("the index links every handout and says who shared a journal")
+    func index() throws {
+        let out = Fixtures.outputs(try Fixtures.run(HandoutsPipelineTests.files).fileSystem)
+        let index = try #require(out["index.html"])
+        let focus = Fixtures.content.defaultWeek(for: Fixtures.week).title
+        #expect(index.contains(#"<tr><td>Ana López</td><td>"# + focus + #"</td><td><a href="ana-lópez.html">HTML</a> <a href="ana-lópez.md">Markdown</a> </td><td>yes</td><td>yes</td></tr>"#))
+        #expect(index.contains(#"<tr><td>Ben Okafor</td><td>Your triggers</td>"#))
+        #expect(index.contains(#"<a href="cohort-summary.html">"#))
+        #expect(index.contains(#"<a href="all.html">"#))
+    }
+}
+
+@Suite("Hostile input in a roster")
+struct HostileRosterTests {
+    @Test("names, notes and cohort are printed, never run: no script, handler or javascript: link reaches a page")
+    func safeHTML() throws {
+        let roster = """
+        cohort: "<script>alert('c')</script>"
+        supervisor: "Dr <b>Bold</b>"
+        week: 2026-W47
+        notes: "<img src=x onerror=alert(1)> and [click](javascript:alert(2))"
+        trainees:
+          - name: "<script>alert(1)</script>"
+            note: "<iframe src=https://evil.example></iframe> ~~old~~ <a href='javascript:x'>y</a>"
+          - name: "../../etc/passwd"
+          - name: "CON"
+        """
+        let (report, fileSystem) = try Fixtures.run(["cohort/roster.yaml": roster])
+        #expect(report.files.allSatisfy { $0.hasPrefix("out/") && !$0.dropFirst(4).contains("/") })
+        #expect(report.files.prefix(6) == [
+            "out/script-alert-1-script.html", "out/script-alert-1-script.md", "out/etc-passwd.html", "out/etc-passwd.md",
+            "out/con-trainee.html", "out/con-trainee.md",
+        ])
+        for (path, text) in Fixtures.outputs(fileSystem) where path.hasSuffix(".html") {
+            for bad in ["<script", "<iframe", "<img", "onerror=", "javascript:", "<b>"] {
+                #expect(!text.contains(bad), "\(path) contains \(bad)")
+            }
+        }
+        let markdown = try fileSystem.readText(at: "out/script-alert-1-script.md")
+        #expect(markdown.hasPrefix(#"# Reflection handout for \<script\>alert(1)\</script\>"#))
+    }
+}

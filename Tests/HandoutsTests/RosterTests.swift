@@ -1,0 +1,195 @@
+import ContentModel
+import Diagnostics
+import Files
+import Testing
+@testable import Handouts
+
+@Suite("Reading a roster")
+struct RosterTests {
+    func read(_ files: [String: String], path: String = "cohort/roster.yaml", overrides: RosterOverrides = Fixtures.overrides) -> RosterReader.Reading {
+        RosterReader(fileSystem: InMemoryFileSystem(files: files), content: Fixtures.content).read(path, overrides: overrides)
+    }
+
+    @Test("reads the cohort, the supervisor, the week, notes and every trainee's fields")
+    func readsYAML() throws {
+        let roster = try #require(read(["cohort/roster.yaml": Fixtures.yaml("""
+              - name: Ana López
+                focus: your-triggers
+                note: Start with *reassurance*.
+                journal: journals/ana.md
+              - Ben   Okafor
+            """, extra: "notes: |\n  Bring one moment.\n  Just one.\n"), "cohort/journals/ana.md": "x"]).roster)
+        #expect(roster.cohort == "Group B")
+        #expect(roster.supervisor == "Dr Morgan Ellery")
+        #expect(roster.week == Fixtures.week)
+        #expect(roster.notes == "Bring one moment.\nJust one.")
+        #expect(roster.trainees.map(\.name) == ["Ana López", "Ben Okafor"])
+        #expect(roster.trainees.map(\.focus) == ["your-triggers", Fixtures.content.defaultWeek(for: Fixtures.week).id])
+        #expect(roster.trainees[0].note == "Start with *reassurance*.")
+        #expect(roster.trainees[0].journal == "cohort/journals/ana.md")
+        #expect(roster.trainees[1].journal == nil)
+    }
+
+    @Test("takes the curriculum week from the cohort's start date")
+    func startDate() throws {
+        // 2026-10-05 is the Monday of 2026-W41, so 2026-W47 is the seventh week.
+        let text = Fixtures.yaml("  - Ana").replacingOccurrences(of: "week: 2026-W47", with: "start: 2026-10-05")
+        let roster = try #require(read(["cohort/roster.yaml": text]).roster)
+        #expect(roster.trainees[0].focus == Fixtures.content.weeks[6].id)
+        #expect(roster.trainees[0].focus == "when-therapy-is-questioned")
+    }
+
+    @Test("lets the flags win over the roster's own cohort, supervisor and week")
+    func flagsWin() throws {
+        let overrides = RosterOverrides(cohort: "Group C", supervisor: "Dr Lee", week: ISOWeek("2026-W48")!, currentWeek: Fixtures.week)
+        let roster = try #require(read(["cohort/roster.yaml": Fixtures.yaml("  - Ana")], overrides: overrides).roster)
+        #expect(roster.cohort == "Group C")
+        #expect(roster.supervisor == "Dr Lee")
+        #expect(roster.week == ISOWeek("2026-W48"))
+    }
+
+    @Test("points at every bad row: unknown focus, duplicate, missing name, unreadable journal")
+    func traineeProblems() {
+        let result = Fixtures.problems(["cohort/roster.yaml": Fixtures.yaml("""
+              - name: Ana López
+                focus: your-trigers
+              - name: Ben Okafor
+              - name: ana lópez
+              - focus: noticing-withdrawal
+              - name: Dev Patel
+                journal: journals/dev.md
+              - name: Eve
+                journal: journals
+            """), "cohort/journals/other.md": "x"])
+        #expect(result.step == .readRoster)
+        #expect(result.lines == [
+            "cohort/roster.yaml:6:12: error: unknown focus 'your-trigers'; did you mean 'your-triggers'?",
+            "cohort/roster.yaml:8:11: error: trainee 'ana lópez' is listed twice (first at line 5); add something to tell them apart, such as an initial",
+            "cohort/roster.yaml:9:5: error: this trainee has no name",
+            "cohort/roster.yaml:11:14: error: cannot read journal 'journals/dev.md' (cohort/journals/dev.md): no such file",
+            "cohort/roster.yaml:13:14: error: cannot read journal 'journals' (cohort/journals): it is a folder; name the journal file",
+        ])
+        #expect(result.written.isEmpty)
+    }
+
+    @Test("reports roster-wide problems with the rows' problems, all at once")
+    func rosterProblems() {
+        let text = """
+        cohort: Group B
+        week: 2026-W99
+        start: 2026-02-30
+        trainee:
+          - Ana
+        """
+        let result = Fixtures.problems(["cohort/roster.yaml": text])
+        #expect(result.lines == [
+            "cohort/roster.yaml:1:1: error: the roster is missing required field 'trainees'",
+            "cohort/roster.yaml:1:1: error: the roster is missing required field 'supervisor' (or give it with --supervisor)",
+            "cohort/roster.yaml:2:7: error: week '2026-W99' is not an ISO week such as 2026-W47",
+            "cohort/roster.yaml:3:8: error: start '2026-02-30' is not a date such as 2026-09-07",
+            "cohort/roster.yaml:4:1: error: unknown field 'trainee' in the roster; did you mean 'trainees'?",
+        ])
+        #expect(result.written.isEmpty)
+    }
+
+    @Test("refuses a week before the cohort starts, and headings that would break the handout")
+    func startAndHeadings() {
+        let text = Fixtures.yaml("""
+              - name: Ana
+                note: |
+                  ## My plan
+                  text
+            """, extra: "start: 2026-12-07\nnotes: \"# Hello\"\n")
+        let result = Fixtures.problems(["cohort/roster.yaml": text])
+        #expect(result.lines == [
+            "cohort/roster.yaml:4:8: error: the handouts are for 2026-W47, before the cohort starts (2026-W50)",
+            "cohort/roster.yaml:5:8: error: '# Hello' is a top-level heading; in a note, start headings at '###'",
+            "cohort/roster.yaml:8:11: error: '## My plan' is a top-level heading; in a note, start headings at '###'",
+        ])
+    }
+
+    @Test("says what is wrong with a file that is not a roster")
+    func notARoster() {
+        #expect(Fixtures.problems([:], roster: "missing.yaml").lines == ["missing.yaml:1:1: error: cannot read the roster: no such file"])
+        #expect(Fixtures.problems(["r.txt": "x"], roster: "r.txt").lines == ["r.txt:1:1: error: a roster is a .yaml, .yml or .csv file"])
+        #expect(Fixtures.problems(["r.yaml": ""], roster: "r.yaml").lines == [
+            "r.yaml:1:1: error: the roster is empty: it needs a cohort, a supervisor and trainees",
+        ])
+        #expect(Fixtures.problems(["r.yaml": "cohort: [a\n"], roster: "r.yaml").lines == [
+            "r.yaml:2:1: error: malformed YAML: did not find expected ',' or ']'",
+        ])
+    }
+}
+
+@Suite("Reading a CSV roster")
+struct CSVRosterTests {
+    let overrides = RosterOverrides(cohort: "Group B", supervisor: "Dr Morgan Ellery", currentWeek: Fixtures.week)
+
+    func roster(_ text: String) throws -> Roster {
+        let files = ["cohort/roster.csv": text, "cohort/j.md": "x"]
+        let reading = RosterReader(fileSystem: InMemoryFileSystem(files: files), content: Fixtures.content)
+            .read("cohort/roster.csv", overrides: overrides)
+        #expect(reading.rosterProblems.isEmpty && reading.traineeProblems.isEmpty, "\(reading.rosterProblems + reading.traineeProblems)")
+        return try #require(reading.roster)
+    }
+
+    @Test("reads what spreadsheets export: a BOM, CRLF, quoted commas, doubled quotes, line breaks in quotes")
+    func spreadsheetExport() throws {
+        let text = "\u{FEFF}Name,Focus,Note,Journal\r\n"
+            + "\"López, Ana\",your-triggers,\"She said \"\"enough\"\", then left\",j.md\r\n"
+            + "\r\n"
+            + "Ben Okafor,,\"Two\r\nlines\",\r\n"
+        let roster = try roster(text)
+        #expect(roster.trainees.map(\.name) == ["López, Ana", "Ben Okafor"])
+        #expect(roster.trainees[0].focus == "your-triggers")
+        #expect(roster.trainees[0].note == "She said \"enough\", then left")
+        #expect(roster.trainees[0].journal == "cohort/j.md")
+        #expect(roster.trainees[1].note == "Two\nlines")
+        #expect(roster.trainees[1].location == SourceLocation(path: "cohort/roster.csv", line: 4, column: 1))
+    }
+
+    @Test("needs only a name column, in any position; takes ';' where a locale uses it")
+    func onlyNames() throws {
+        #expect(try roster("name\nAna\nBen\n").trainees.map(\.name) == ["Ana", "Ben"])
+        #expect(try roster("journal;name\n;Ana\n").trainees.map(\.name) == ["Ana"])
+    }
+
+    @Test("points at the cell: unknown column, unknown focus, missing name, unreadable journal, duplicate")
+    func cellPositions() {
+        let text = "name,focus,notes,journal\n"
+            + "Ana,your-trigers,,\n"
+            + ",noticing-withdrawal,,\n"
+            + "\"Ben \"\"B\"\" Okafor\",,,missing.md\n"
+            + "ana,,,\n"
+        let result = Fixtures.problems(["cohort/roster.csv": text], roster: "cohort/roster.csv", overrides: overrides)
+        #expect(result.lines == [
+            "cohort/roster.csv:1:12: error: unknown column 'notes'; did you mean 'note'?",
+            "cohort/roster.csv:2:5: error: unknown focus 'your-trigers'; did you mean 'your-triggers'?",
+            "cohort/roster.csv:3:1: error: this trainee has no name",
+            "cohort/roster.csv:4:22: error: cannot read journal 'missing.md' (cohort/missing.md): no such file",
+            "cohort/roster.csv:5:1: error: trainee 'ana' is listed twice (first at line 2); add something to tell them apart, such as an initial",
+        ])
+        #expect(result.written.isEmpty)
+    }
+
+    @Test("needs the cohort and supervisor from the command line, and a name column")
+    func needsFlags() {
+        let result = Fixtures.problems(["r.csv": "nom\nAna\n"], roster: "r.csv")
+        #expect(result.lines == [
+            "r.csv:1:1: error: unknown column 'nom' (the columns are: name, focus, note, journal; remove any other)",
+            "r.csv:1:1: error: the header row needs a 'name' column",
+            "r.csv:1:1: error: a CSV roster does not name its cohort: give it with --cohort",
+            "r.csv:1:1: error: a CSV roster does not name its supervisor: give it with --supervisor",
+        ])
+    }
+
+    @Test("says which row has a stray quote or an extra cell")
+    func malformed() {
+        let unbalanced = Fixtures.problems(["r.csv": "name\nAna\nB\"en\nCy\n"], roster: "r.csv", overrides: overrides)
+        #expect(unbalanced.lines == [
+            "r.csv:3:1: error: the CSV cannot be read: a quote inside a cell must be doubled (\"\"), and a quoted cell must end with a quote",
+        ])
+        let extra = Fixtures.problems(["r.csv": "name,focus\nAna,,oops\n"], roster: "r.csv", overrides: overrides)
+        #expect(extra.lines == ["r.csv:2:6: error: this row has a value in column 3, but the header names only 2 columns"])
+    }
+}
