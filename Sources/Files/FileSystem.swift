@@ -33,14 +33,15 @@ public struct FilePermissions: Sendable, Equatable {
 
 public enum FileSystemError: Error, Equatable, CustomStringConvertible {
     case notFound(String)
-    case notUTF8(String)
+    /// Where the first byte that is not UTF-8 sits (1-based, columns in characters).
+    case notUTF8(String, line: Int, column: Int)
     case alreadyExists(String)
     case io(String, String)
 
     public var description: String {
         switch self {
         case .notFound(let path): return "\(path): no such file or folder"
-        case .notUTF8(let path): return "\(path): not UTF-8 text"
+        case .notUTF8(let path, let line, let column): return "\(path):\(line):\(column): not UTF-8 text"
         case .alreadyExists(let path): return "\(path): already exists"
         case .io(let path, let reason): return "\(path): \(reason)"
         }
@@ -50,5 +51,28 @@ public enum FileSystemError: Error, Equatable, CustomStringConvertible {
 extension FileSystem {
     public func writeAtomically(_ text: String, to path: String, permissions: FilePermissions = .privateFile) throws {
         try writeAtomically(Data(text.utf8), to: path, permissions: permissions)
+    }
+}
+
+/// Finds the first byte sequence that is not UTF-8, for an error that
+/// points at it rather than at the whole file.
+enum UTF8Position {
+    static func firstInvalid(in data: Data) -> (line: Int, column: Int) {
+        var iterator = data.makeIterator()
+        var decoder = UTF8()
+        var line = 1, column = 1
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+            case .emptyInput, .error:
+                return (line, column)
+            }
+        }
+    }
+
+    static func error(_ path: String, _ data: Data) -> FileSystemError {
+        let (line, column) = firstInvalid(in: data)
+        return .notUTF8(path, line: line, column: column)
     }
 }

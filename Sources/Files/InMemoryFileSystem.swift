@@ -24,7 +24,7 @@ public final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
     public func readText(at path: String) throws -> String {
         try lock.withLock {
             guard let entry = storage[normalize(path)] else { throw FileSystemError.notFound(path) }
-            guard let text = String(data: entry.data, encoding: .utf8) else { throw FileSystemError.notUTF8(path) }
+            guard let text = String(data: entry.data, encoding: .utf8) else { throw UTF8Position.error(path, entry.data) }
             return text
         }
     }

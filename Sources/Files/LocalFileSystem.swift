@@ -10,7 +10,7 @@ public struct LocalFileSystem: FileSystem {
                 ? FileSystemError.io(path, "cannot be read")
                 : FileSystemError.notFound(path)
         }
-        guard let text = String(data: data, encoding: .utf8) else { throw FileSystemError.notUTF8(path) }
+        guard let text = String(data: data, encoding: .utf8) else { throw UTF8Position.error(path, data) }
         return text
     }
 

@@ -34,7 +34,7 @@ public struct JournalReader: Sendable {
             } catch let error as DiagnosticError {
                 diagnostics += error.diagnostics
             } catch {
-                diagnostics.append(.error("cannot be read: \(error)", at: SourceLocation(path: path, line: 1, column: 1)))
+                diagnostics.append(.unreadable(path, error))
             }
         }
         if diagnostics.hasErrors { throw DiagnosticError(diagnostics) }

@@ -48,13 +48,21 @@ public struct Resources: Sendable {
         guard fileSystem.directoryExists(at: directory) else {
             throw DiagnosticError([.error("no such folder", at: start)])
         }
-        do {
-            return [try fileSystem.files(under: directory).map { name in
-                let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-                return SourceFile(path: path, name: name, text: try fileSystem.readText(at: path))
-            }]
-        } catch {
+        var files: [SourceFile] = []
+        var problems: [Diagnostic] = []
+        let names: [String]
+        do { names = try fileSystem.files(under: directory) } catch {
             throw DiagnosticError([.error("cannot be read: \(error)", at: start)])
         }
+        for name in names {
+            let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+            do {
+                files.append(SourceFile(path: path, name: name, text: try fileSystem.readText(at: path)))
+            } catch {
+                problems.append(.unreadable(path, error))
+            }
+        }
+        if !problems.isEmpty { throw DiagnosticError(problems) }
+        return [files]
     }
 }

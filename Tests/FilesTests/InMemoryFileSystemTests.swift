@@ -35,7 +35,7 @@ struct InMemoryFileSystemTests {
     func notUTF8() throws {
         let files = InMemoryFileSystem()
         try files.writeAtomically(Data([0x61, 0xFF, 0xFE]), to: "bad.md", permissions: .privateFile)
-        #expect(throws: FileSystemError.notUTF8("bad.md")) { try files.readText(at: "bad.md") }
+        #expect(throws: FileSystemError.notUTF8("bad.md", line: 1, column: 2)) { try files.readText(at: "bad.md") }
     }
 
     @Test("writing into an existing folder stores the text with the permissions given")
@@ -138,7 +138,7 @@ struct FileSystemErrorTests {
     @Test("each error names the path and what is wrong")
     func descriptions() {
         #expect(FileSystemError.notFound("a/b.md").description == "a/b.md: no such file or folder")
-        #expect(FileSystemError.notUTF8("a/b.md").description == "a/b.md: not UTF-8 text")
+        #expect(FileSystemError.notUTF8("a/b.md", line: 3, column: 7).description == "a/b.md:3:7: not UTF-8 text")
         #expect(FileSystemError.alreadyExists("a/b.md").description == "a/b.md: already exists")
         #expect(FileSystemError.io("a/b.md", "disk full").description == "a/b.md: disk full")
     }

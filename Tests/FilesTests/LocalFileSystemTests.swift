@@ -157,12 +157,12 @@ struct LocalFileSystemTests {
         }
     }
 
-    @Test("readText of bytes that are not UTF-8 throws notUTF8")
+    @Test("readText of bytes that are not UTF-8 throws notUTF8, pointing at the first bad byte")
     func readNotUTF8() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        try Data([0x23, 0x20, 0xC3, 0x28, 0xFF]).write(to: URL(fileURLWithPath: folder("latin1.md")))
-        #expect(throws: FileSystemError.notUTF8(folder("latin1.md"))) { try disk.readText(at: folder("latin1.md")) }
+        try Data([0x23, 0x20, 0x0A, 0x61, 0xC3, 0x28, 0xFF]).write(to: URL(fileURLWithPath: folder("latin1.md")))
+        #expect(throws: FileSystemError.notUTF8(folder("latin1.md"), line: 2, column: 2)) { try disk.readText(at: folder("latin1.md")) }
     }
 
     @Test("readText returns UTF-8 text exactly, CRLF and all")
