@@ -52,9 +52,17 @@ let package = Package(
         .target(name: "Site", dependencies: [
             "Workbook", "ContentModel", "Diagnostics", "Files", "GFM", "Journal", "Privacy", "Templating",
         ]),
+        // Patterns across weeks: the rupture log's trends report.
+        .target(name: "Trends", dependencies: [
+            "Workbook", "ContentModel", "Diagnostics", "Files", "GFM", "Journal", "Templating",
+        ]),
+        // The week's workbook as a fillable page, and importing its answers.
+        .target(name: "BrowserForm", dependencies: [
+            "Workbook", "ContentModel", "Diagnostics", "Files", "GFM", "Journal", "Templating",
+        ]),
         // Command-line interface as a library, so tests can drive it.
         .target(name: "AttuneCLI", dependencies: [
-            "Workbook", "Files", "Diagnostics", "ContentModel", "Journal", "Privacy", "Handouts", "Site",
+            "Workbook", "Files", "Diagnostics", "ContentModel", "Journal", "Privacy", "Handouts", "Site", "Trends", "BrowserForm",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "attune", dependencies: ["AttuneCLI"]),
@@ -72,6 +80,8 @@ let package = Package(
         .testTarget(name: "PrivacyTests", dependencies: ["Privacy", "Diagnostics"]),
         .testTarget(name: "HandoutsTests", dependencies: ["Handouts", "Workbook", "Files", "Diagnostics", "ContentModel", "Journal"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Workbook", "Files", "Diagnostics", "ContentModel"]),
+        .testTarget(name: "TrendsTests", dependencies: ["Trends", "Workbook", "Files", "Diagnostics", "ContentModel", "Journal"]),
+        .testTarget(name: "BrowserFormTests", dependencies: ["BrowserForm", "Workbook", "Files", "Diagnostics", "ContentModel", "Journal"]),
         .testTarget(name: "AttuneCLITests", dependencies: ["AttuneCLI", "Files", "attune"]),
     ]
 )

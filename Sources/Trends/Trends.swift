@@ -1,0 +1,2 @@
+/// Patterns across weeks of journals: the rupture log and its trends.
+public enum Trends {}
