@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+@testable import AttuneCLI
+
+@Suite("attune handouts")
+struct HandoutsCommandTests {
+    static let roster = """
+    cohort: Group B
+    supervisor: Dr Morgan Ellery
+    week: 2026-W47
+    trainees:
+      - name: Ana López
+        focus: your-triggers
+      - Ben Okafor
+      - Chiara Bianchi
+    """
+
+    /// Progress goes here instead of the real terminal.
+    static let quiet = ProgressDisplay(isTerminal: false, write: { _ in })
+
+    /// Runs `body` (which runs the CLI) with progress going to `display`.
+    func run(_ display: ProgressDisplay = quiet, _ body: () -> Int32) -> Int32 {
+        ProgressDisplay.$current.withValue(display, operation: body)
+    }
+
+    @Test("writes the handouts to handouts/ and says how many, where and how long")
+    func success() throws {
+        let cli = CLIHarness(files: ["roster.yaml": Self.roster])
+        #expect(run { cli.run("handouts", "roster.yaml") } == 0)
+        #expect(cli.stdout == "Wrote 3 handouts (9 files) to handouts/ in 0.0 s; start at handouts/index.html")
+        #expect(cli.stderr.isEmpty)
+        #expect(cli.fileSystem.snapshot.keys.filter { $0.hasPrefix("handouts/") }.sorted() == [
+            "handouts/all.html", "handouts/ana-lópez.html", "handouts/ana-lópez.md", "handouts/ben-okafor.html",
+            "handouts/ben-okafor.md", "handouts/chiara-bianchi.html", "handouts/chiara-bianchi.md",
+            "handouts/index.html", "handouts/manifest.json",
+        ])
+    }
+
+    @Test("takes a CSV roster with the cohort, supervisor and week from flags; --out and --format choose the files")
+    func csv() throws {
+        let cli = CLIHarness(files: ["r.csv": "name\r\nAna\r\n"])
+        #expect(run { cli.run("handouts", "r.csv", "--cohort", "B", "--supervisor", "Dr E", "--week", "2026-W48", "--out", "hb", "--format", "md") } == 0)
+        #expect(cli.stdout == "Wrote 1 handout (3 files) to hb/ in 0.0 s; start at hb/index.html")
+        #expect(try cli.fileSystem.readText(at: "hb/ana.md").contains("- **Week:** 2026-W48 (23–29 November 2026)\n"))
+    }
+
+    @Test("prints every problem as path:line:column, then a summary, writes nothing and exits 1")
+    func problems() {
+        let bad = Self.roster.replacingOccurrences(of: "focus: your-triggers", with: "focus: your-trigers") + "\n  - ben okafor\n"
+        let cli = CLIHarness(files: ["roster.yaml": bad])
+        #expect(run { cli.run("handouts", "roster.yaml") } == 1)
+        #expect(cli.stderr == """
+        roster.yaml:6:12: error: unknown focus 'your-trigers'; did you mean 'your-triggers'?
+        roster.yaml:9:5: error: trainee 'ben okafor' is listed twice (first at line 7); add something to tell them apart, such as an initial
+        attune: 2 errors while trying to read the roster; nothing was written.
+        """)
+        #expect(cli.stdout.isEmpty)
+        #expect(cli.fileSystem.snapshot.keys.sorted() == ["roster.yaml"])
+    }
+
+    @Test("a CSV roster without --cohort and --supervisor is an input error")
+    func csvNeedsFlags() {
+        let cli = CLIHarness(files: ["r.csv": "name\nAna\n"])
+        #expect(run { cli.run("handouts", "r.csv") } == 1)
+        #expect(cli.stderr == """
+        r.csv:1:1: error: a CSV roster does not name its cohort: give it with --cohort
+        r.csv:1:1: error: a CSV roster does not name its supervisor: give it with --supervisor
+        attune: 2 errors while trying to read the roster; nothing was written.
+        """)
+    }
+
+    @Test("--keep-going writes the others, lists the problems and still exits 1")
+    func keepGoing() {
+        let bad = Self.roster.replacingOccurrences(of: "focus: your-triggers", with: "focus: nope")
+        let cli = CLIHarness(files: ["roster.yaml": bad])
+        #expect(run { cli.run("handouts", "roster.yaml", "--keep-going") } == 1)
+        #expect(cli.stdout == "Wrote 2 handouts (7 files) to handouts/ in 0.0 s; start at handouts/index.html")
+        #expect(cli.stderr == """
+        roster.yaml:6:12: error: unknown focus 'nope' (see 'attune new --help' for the curriculum's weeks)
+        attune: 1 problem left 1 trainee without a handout (--keep-going); the others were written.
+        """)
+    }
+
+    @Test("rejects a mistyped command line with exit 64 before reading anything")
+    func usage() {
+        let cli = CLIHarness(files: ["r.yaml": Self.roster])
+        #expect(run { cli.run("handouts") } == 64)
+        #expect(run { cli.run("handouts", "r.yaml", "--week", "2026-W99") } == 64)
+        #expect(run { cli.run("handouts", "r.yaml", "--start", "5 October") } == 64)
+        #expect(run { cli.run("handouts", "r.yaml", "--jobs", "0") } == 64)
+        #expect(run { cli.run("handouts", "r.yaml", "--format", "pdf") } == 64)
+        #expect(run { cli.run("handouts", "r.yaml", "--cohort", " ") } == 64)
+        #expect(cli.stderr.contains("Error: '2026-W99' is not an ISO week; write it like 2026-W47."))
+        #expect(cli.stderr.contains("Error: '5 October' is not a date; write it like 2026-10-05."))
+        #expect(cli.fileSystem.snapshot.keys.sorted() == ["r.yaml"])
+    }
+
+    @Test("draws a progress bar on a terminal and clears it before the summary")
+    func progressBar() {
+        let cli = CLIHarness(files: ["roster.yaml": Self.roster])
+        let captured = Captured()
+        #expect(run(.init(isTerminal: true, write: captured.append)) { cli.run("handouts", "roster.yaml", "--jobs", "1") } == 0)
+        let bar = String(repeating: "#", count: 30)
+        #expect(captured.text == "\rChecking [\(bar)] 3/3\rWriting [\(bar)] 3/3\r" + String(repeating: " ", count: 60) + "\r")
+    }
+
+    @Test("prints a plain line per tenth of a long run when not on a terminal")
+    func plainProgress() {
+        let trainees = (1...100).map { "  - Trainee \($0)" }.joined(separator: "\n")
+        let roster = "cohort: B\nsupervisor: E\nweek: 2026-W47\ntrainees:\n" + trainees + "\n"
+        let cli = CLIHarness(files: ["roster.yaml": roster])
+        let captured = Captured()
+        #expect(run(.init(isTerminal: false, write: captured.append)) { cli.run("handouts", "roster.yaml", "--jobs", "1", "--format", "md") } == 0)
+        let lines = captured.text.split(separator: "\n").filter { $0.hasPrefix("Checking") }
+        #expect(lines.map { String($0.dropFirst("Checking handouts: ".count)) } == [
+            "16/100", "24/100", "32/100", "40/100", "56/100", "64/100", "72/100", "80/100", "96/100", "100/100",
+        ])
+        #expect(captured.text.split(separator: "\n").count == 20)
+    }
+
+    /// Collects what a progress display writes.
+    final class Captured: @unchecked Sendable {
+        private let lock = NSLock()
+        private var parts: [String] = []
+        var text: String { lock.withLock { parts.joined() } }
+        func append(_ part: String) { lock.withLock { parts.append(part) } }
+    }
+}
