@@ -6,11 +6,16 @@ BIN := .build/debug/attune
 DEMO_OUT := out
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test build deps html-check site-check clean
+.PHONY: demo demo-handouts test build deps html-check site-check clean
 
 demo: build
 	@$(BIN) build Examples/journal --out $(DEMO_OUT)
 	@echo "Open $(DEMO_OUT)/2026-W47.html in a browser (Markdown copy: $(DEMO_OUT)/2026-W47.md)."
+
+# The example cohort's handouts: one per trainee, all.html, index, summary.
+demo-handouts: build
+	@$(BIN) handouts Examples/cohort/roster.yaml --week 2026-W47 --out $(DEMO_OUT)/handouts
+	@echo "Open $(DEMO_OUT)/handouts/index.html (print every handout from all.html; the supervisor's summary is cohort-summary.html)."
 
 test: build
 	$(SWIFT) test
