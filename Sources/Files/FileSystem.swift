@@ -17,6 +17,8 @@ public protocol FileSystem: Sendable {
     /// Deletes one regular file (never a folder). Only for files Attune
     /// itself wrote and recorded, such as a rebuilt site's stale pages.
     func removeFile(at path: String) throws
+    /// Renames a file within one folder tree, replacing any file at `destination`.
+    func moveFile(from source: String, to destination: String) throws
 }
 
 /// POSIX modes Attune writes with.

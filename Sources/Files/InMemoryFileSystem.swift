@@ -70,6 +70,13 @@ public final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
         }
     }
 
+    public func moveFile(from source: String, to destination: String) throws {
+        try lock.withLock {
+            guard let entry = storage.removeValue(forKey: normalize(source)) else { throw FileSystemError.notFound(source) }
+            storage[normalize(destination)] = entry
+        }
+    }
+
     private func addParents(of path: String) {
         var parent = Self.parent(of: normalize(path))
         while !parent.isEmpty, parent != "/", parent != "." {

@@ -72,4 +72,9 @@ public struct LocalFileSystem: FileSystem {
         guard fileExists(at: path) else { throw FileSystemError.notFound(path) }
         if unlink(path) != 0 { throw FileSystemError.io(path, String(cString: strerror(errno))) }
     }
+
+    public func moveFile(from source: String, to destination: String) throws {
+        guard fileExists(at: source) else { throw FileSystemError.notFound(source) }
+        if rename(source, destination) != 0 { throw FileSystemError.io(destination, String(cString: strerror(errno))) }
+    }
 }

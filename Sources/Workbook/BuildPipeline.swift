@@ -153,19 +153,20 @@ public struct BuildPipeline: Sendable {
         // A shared copy gets its own name, so it can never replace the private one.
         let suffix = request.audience == .personal ? "" : ".shared"
         let permissions: FilePermissions = request.audience == .personal ? .privateFile : .sharedFile
-        var written: [String] = []
+        var writes = StagedWrites(fileSystem: fileSystem)
         do {
             try fileSystem.createDirectory(at: directory, permissions: .privateDirectory)
             for workbook in workbooks {
                 for format in request.formats.sorted() {
                     let path = directory + "/\(workbook.week)\(suffix).\(format.fileExtension)"
-                    try fileSystem.writeAtomically(workbook.text(for: format), to: path, permissions: permissions)
-                    written.append(path)
+                    try writes.stage(workbook.text(for: format), to: path, permissions: permissions)
                 }
             }
+            try writes.commit()
         } catch {
+            writes.discard()
             throw DiagnosticError([.error("cannot write: \(error)", at: SourceLocation(path: directory, line: 1, column: 1))])
         }
-        return written
+        return writes.targets
     }
 }

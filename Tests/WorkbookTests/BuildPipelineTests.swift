@@ -1,4 +1,5 @@
 import Diagnostics
+import Foundation
 import Files
 import Testing
 @testable import Workbook
@@ -111,5 +112,55 @@ struct BuildPipelineTests {
         #expect(error.step == .render)
         #expect(error.diagnostics.count == 1)
         #expect(error.diagnostics[0].description.hasPrefix("look/prompt.md.mustache:3:1: error: 'answr' is not in the workbook.md context"))
+    }
+}
+
+/// A disk that fails on the n-th write, to show a build that fails midway
+/// leaves every existing file as it was.
+final class FailingFileSystem: FileSystem, @unchecked Sendable {
+    let base: InMemoryFileSystem
+    let failOnWrite: Int
+    private var writes = 0
+
+    init(_ base: InMemoryFileSystem, failOnWrite: Int) {
+        self.base = base
+        self.failOnWrite = failOnWrite
+    }
+
+    func readText(at path: String) throws -> String { try base.readText(at: path) }
+    func fileExists(at path: String) -> Bool { base.fileExists(at: path) }
+    func directoryExists(at path: String) -> Bool { base.directoryExists(at: path) }
+    func files(under path: String) throws -> [String] { try base.files(under: path) }
+    func createDirectory(at path: String, permissions: FilePermissions) throws { try base.createDirectory(at: path, permissions: permissions) }
+    func removeFile(at path: String) throws { try base.removeFile(at: path) }
+    func moveFile(from source: String, to destination: String) throws { try base.moveFile(from: source, to: destination) }
+    func writeAtomically(_ data: Data, to path: String, permissions: FilePermissions) throws {
+        writes += 1
+        if writes == failOnWrite { throw FileSystemError.io(path, "No space left on device") }
+        try base.writeAtomically(data, to: path, permissions: permissions)
+    }
+}
+
+@Suite("A build that fails while writing")
+struct PartialWriteTests {
+    @Test("leaves every existing output as it was and no temporary files behind")
+    func nothingLost() throws {
+        let disk = InMemoryFileSystem(files: [
+            "j/2026-W47.md": Fixtures.journal(answer: "new answer"),
+            "j/2026-W48.md": Fixtures.journal(week: "2026-W48", answer: "another"),
+            "out/2026-W47.html": "yesterday's workbook",
+            "out/2026-W47.md": "yesterday's markdown",
+        ])
+        let error = try #require(throws: BuildError.self) {
+            try BuildPipeline(fileSystem: FailingFileSystem(disk, failOnWrite: 3)).run(BuildRequest(inputs: ["j"], outputDirectory: "out"))
+        }
+        #expect(error.step == .write)
+        #expect(error.diagnostics.map(\.description) == ["out:1:1: error: cannot write: out/.2026-W48.html.attune-staged: No space left on device"])
+        #expect(disk.snapshot == [
+            "j/2026-W47.md": Fixtures.journal(answer: "new answer"),
+            "j/2026-W48.md": Fixtures.journal(week: "2026-W48", answer: "another"),
+            "out/2026-W47.html": "yesterday's workbook",
+            "out/2026-W47.md": "yesterday's markdown",
+        ])
     }
 }

@@ -1,0 +1,47 @@
+import Foundation
+
+/// Writes several files as one change. Each file is first written in full
+/// beside its target under a hidden name; only when every one is written
+/// are they renamed into place. A failure while writing (a full disk, a
+/// read-only folder) leaves every existing output exactly as it was.
+public struct StagedWrites {
+    public let fileSystem: FileSystem
+    private var staged: [(temporary: String, target: String)] = []
+
+    public init(fileSystem: FileSystem) {
+        self.fileSystem = fileSystem
+    }
+
+    /// The paths that `commit()` will write, in order.
+    public var targets: [String] { staged.map(\.target) }
+
+    public mutating func stage(_ data: Data, to path: String, permissions: FilePermissions) throws {
+        let slash = path.lastIndex(of: "/")
+        let folder = slash.map { String(path[...$0]) } ?? ""
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        let temporary = "\(folder).\(name).attune-staged"
+        do {
+            try fileSystem.writeAtomically(data, to: temporary, permissions: permissions)
+        } catch {
+            discard()
+            throw error
+        }
+        staged.append((temporary, path))
+    }
+
+    public mutating func stage(_ text: String, to path: String, permissions: FilePermissions) throws {
+        try stage(Data(text.utf8), to: path, permissions: permissions)
+    }
+
+    /// Renames every staged file into place.
+    public func commit() throws {
+        for (temporary, target) in staged {
+            try fileSystem.moveFile(from: temporary, to: target)
+        }
+    }
+
+    /// Removes whatever was staged; used when a later step fails.
+    public func discard() {
+        for (temporary, _) in staged { try? fileSystem.removeFile(at: temporary) }
+    }
+}
