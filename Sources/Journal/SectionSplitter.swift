@@ -175,10 +175,13 @@ struct SectionSplitter {
         return (text.joined(separator: "\n"), start)
     }
 
+    /// A guidance comment at an answer's edge. A `<!-- privacy: … -->`
+    /// marker is the therapist's instruction to the guard, so it stays.
     private static func isComment(_ block: MarkdownNode) -> Bool {
         guard block.kind == .htmlBlock else { return false }
         let html = (block.literal ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        return html.hasPrefix("<!--") && html.hasSuffix("-->")
+        let inner = html.dropFirst(4).trimmingCharacters(in: .whitespaces)
+        return html.hasPrefix("<!--") && html.hasSuffix("-->") && !inner.hasPrefix("privacy:")
     }
 
     private func location(of block: MarkdownNode) -> SourceLocation {

@@ -1,0 +1,59 @@
+import Testing
+
+@Suite("attune check --privacy and build --share")
+struct PrivacyCommandTests {
+    static let journal = """
+    ---
+    therapist: "Sam Rivera"
+    week: 2026-W47
+    focus: noticing-withdrawal
+    ---
+
+    <!-- prompt: reflect-usual-response -->
+    ## What I do
+
+    Spoke with Okafor, then emailed sam@example.org.
+
+    """
+
+    @Test("lists each likely identifier as path:line:column: privacy: and exits 1")
+    func checkPrivacy() {
+        let cli = CLIHarness(files: ["j.md": Self.journal, ".attune/names.txt": "# my clients\nOkafor\n"])
+        #expect(cli.run("check", "--privacy", "j.md") == 1)
+        #expect(cli.stderr == """
+        j.md:10:12: privacy: name: "Okafor"
+        j.md:10:33: privacy: email: "sam@example.org"
+        attune: 2 possible client identifiers while checking.
+        """)
+    }
+
+    @Test("passes, saying so, when the allow-list covers everything")
+    func allowListed() {
+        let cli = CLIHarness(files: [
+            "j.md": Self.journal, ".attune/names.txt": "Okafor\n", ".attune/allow.txt": "Okafor\nsam@example.org\n",
+        ])
+        #expect(cli.run("check", "--privacy", "j.md") == 0)
+        #expect(cli.stdout.hasSuffix(", no likely client identifiers."))
+        #expect(cli.stderr == """
+        j.md:10:12: note: privacy: name: "Okafor" allowed by .attune/allow.txt:1
+        j.md:10:33: note: privacy: email: "sam@example.org" allowed by .attune/allow.txt:2
+        """)
+    }
+
+    @Test("build --share refuses; --share --redact writes the .shared copy and says how many it replaced")
+    func shareAndRedact() throws {
+        let cli = CLIHarness(files: ["j.md": Self.journal, ".attune/names.txt": "Okafor\n"])
+        #expect(cli.run("build", "--share", "j.md") == 1)
+        #expect(cli.stderr.hasSuffix("attune: 2 possible client identifiers while trying to check privacy; nothing was written."))
+        #expect(cli.run("build", "--share", "--redact", "j.md") == 0)
+        #expect(cli.stdout == "Wrote out/2026-W47.shared.html\nWrote out/2026-W47.shared.md\nRedacted 2 possible identifiers.")
+        #expect(try cli.fileSystem.readText(at: "out/2026-W47.shared.md").contains("Spoke with [name], then emailed [email]."))
+    }
+
+    @Test("--redact without --share is a usage error")
+    func redactNeedsShare() {
+        let cli = CLIHarness(files: ["j.md": Self.journal])
+        #expect(cli.run("build", "--redact", "j.md") == 64)
+        #expect(cli.stderr.contains("--redact only applies to a shared copy: add --share."))
+    }
+}
