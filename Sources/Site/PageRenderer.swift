@@ -13,7 +13,11 @@ public struct SiteFile: Sendable {
 /// A piece of the material as written in the content files: what a check
 /// on everything about to be published (the `screen` step) reads.
 public struct PageSource: Sendable, Hashable {
+    /// Where the item (card, prompt, source, week, section) starts; the
+    /// content model keeps no finer position for its fields.
     public let location: SourceLocation
+    /// The item's fields as written, one after another: title, summary,
+    /// Markdown body, points.
     public let text: String
 }
 
