@@ -6,7 +6,7 @@ BIN := .build/debug/attune
 DEMO_OUT := out
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo demo-handouts test build deps html-check site-check clean
+.PHONY: bench demo demo-handouts test build deps html-check site-check clean
 
 demo: build
 	@$(BIN) build Examples/journal --out $(DEMO_OUT)
@@ -68,3 +68,14 @@ site-check: build
 
 clean:
 	rm -rf .build $(DEMO_OUT)
+
+# Benchmarks (never part of `make test`): release builds, deterministic
+# inputs, Attune side by side with cmark-gfm and pandoc; writes
+# Benchmarks/results.md. `make bench BENCH_ARGS=--quick` for a short run.
+bench: deps
+	@command -v cmark-gfm >/dev/null 2>&1 && command -v pandoc >/dev/null 2>&1 || { \
+		$(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq cmark-gfm pandoc; }
+	$(SWIFT) build -c release --product attune
+	$(SWIFT) build -c release --package-path Benchmarks --scratch-path .build-bench
+	.build-bench/release/attune-bench .build/release/attune $(BENCH_ARGS)

@@ -1,0 +1,90 @@
+import Foundation
+
+// Usage: attune-bench ATTUNE_BINARY [--runs N] [--quick]
+//
+// Generates deterministic inputs in a temporary folder, times Attune's
+// commands and, in the same run on the same Markdown, the tools a user
+// would otherwise reach for (cmark-gfm alone, pandoc once per handout),
+// then prints a table and writes Benchmarks/results.md. Figures are
+// medians with min–max; the headline numbers are ratios, because this
+// machine is shared and absolute seconds drift from run to run.
+
+let arguments = CommandLine.arguments
+guard arguments.count >= 2 else {
+    FileHandle.standardError.write(Data("usage: attune-bench ATTUNE_BINARY [--runs N] [--quick]\n".utf8))
+    exit(2)
+}
+let attune = URL(fileURLWithPath: arguments[1]).standardizedFileURL.path
+let quick = arguments.contains("--quick")
+let runs = arguments.firstIndex(of: "--runs").map { Int(arguments[$0 + 1])! } ?? (quick ? 3 : 5)
+let sizes = quick ? [100, 1_000] : [100, 1_000, 10_000]
+let root = FileManager.default.temporaryDirectory.appendingPathComponent("attune-bench-\(getpid())").path
+try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(atPath: root) }
+
+var inputs = Inputs(attune: attune, root: root)
+var report = Report(runs: runs)
+func note(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }
+
+// 1. Handouts for N trainees, HTML and Markdown.
+var markdownFor1000: [String] = []
+for size in sizes {
+    note("handouts: N = \(size)")
+    let roster = inputs.roster(size: size)
+    let out = root + "/handouts-\(size)"
+    let samples = Measure.repeated(runs) {
+        try? FileManager.default.removeItem(atPath: out)
+        return Measure.run([attune, "handouts", roster, "--out", out, "--format", "html,md"])
+    }
+    report.add("attune handouts, N = \(size)", "attune handouts roster.yaml --out DIR --format html,md", samples, items: size, unit: "handouts")
+    if size == 1_000 {
+        markdownFor1000 = (try FileManager.default.subpathsOfDirectory(atPath: out))
+            .filter { $0.hasSuffix(".md") && !$0.contains("/") }
+            .sorted()
+            .map { out + "/" + $0 }
+    }
+}
+
+// 2. A year of journals, the site, and check.
+note("52-week archive")
+let archive = inputs.archive()
+report.add("attune build, 52 journals", "attune build archive/ --out DIR",
+           Measure.repeated(runs) { Measure.run([attune, "build", archive, "--out", root + "/archive-out"]) }, items: 52, unit: "workbooks")
+if Measure.succeeds([attune, "trends", "--help"]) {
+    report.add("attune trends, 52 journals", "attune trends archive/ --out DIR",
+               Measure.repeated(runs) { Measure.run([attune, "trends", archive, "--out", root + "/trends-out"]) }, items: 52, unit: "journals")
+}
+report.add("attune site (bundled content)", "attune site --out DIR",
+           Measure.repeated(runs) { Measure.run([attune, "site", "--out", root + "/site"]) }, items: nil, unit: nil)
+let empty = root + "/empty"
+try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
+report.add("attune check (bundled content)", "attune check, in an empty folder",
+           Measure.repeated(max(runs, 20)) { Measure.run([attune, "check"], in: empty) }, items: nil, unit: nil)
+report.add("attune check, 52 journals", "attune check archive/",
+           Measure.repeated(runs) { Measure.run([attune, "check", archive]) }, items: 52, unit: "journals")
+report.add("attune --version", "attune --version",
+           Measure.repeated(max(runs, 20)) { Measure.run([attune, "--version"]) }, items: nil, unit: nil)
+
+// 3. Side by side, on the Markdown Attune produced for N = 1,000.
+if !markdownFor1000.isEmpty {
+    let concatenated = root + "/all-1000.md"
+    let joined = try markdownFor1000.map { try String(contentsOfFile: $0, encoding: .utf8) }.joined(separator: "\n\n")
+    try joined.write(toFile: concatenated, atomically: true, encoding: .utf8)
+    note("cmark-gfm on \(markdownFor1000.count) handouts")
+    report.add("cmark-gfm, the 1,000 handouts concatenated", "cmark-gfm -e table -e strikethrough -e autolink -e tagfilter -e tasklist all.md",
+               Measure.repeated(runs) {
+                   Measure.run(["cmark-gfm", "-e", "table", "-e", "strikethrough", "-e", "autolink", "-e", "tagfilter", "-e", "tasklist", concatenated])
+               }, items: markdownFor1000.count, unit: "handouts")
+    let sample = Array(markdownFor1000.prefix(100))
+    note("pandoc on \(sample.count) handouts, one process each")
+    report.add("pandoc -f gfm -s, one process per handout (100)", "for f in 100 handouts: pandoc -f gfm -s f -o f.html",
+               Measure.repeated(runs, warmUp: false) {
+                   Measure.sequence(sample.map { ["pandoc", "-f", "gfm", "-s", "--metadata", "title=Handout", $0, "-o", $0 + ".pandoc.html"] })
+               }, items: sample.count, unit: "handouts")
+}
+
+report.print()
+let output = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("results.md").path
+try report.markdown(machine: Machine.describe(), attune: attune).write(toFile: output, atomically: true, encoding: .utf8)
+note("wrote \(output)")
