@@ -112,7 +112,7 @@ struct ProgressDisplay: Sendable {
     @TaskLocal static var current = ProgressDisplay.standardError
 }
 
-/// Turns the pipeline's progress into a bar (`Writing [#####·····] 512/1000`)
+/// Turns the pipeline's progress into a bar (`Rendering [#####·····] 512/1000`)
 /// on a terminal, or into a line per tenth of a long run elsewhere, so logs
 /// show that something is happening without a line per trainee.
 final class ProgressLine: @unchecked Sendable {
@@ -123,7 +123,7 @@ final class ProgressLine: @unchecked Sendable {
     private let display: ProgressDisplay
     private let lock = NSLock()
     private var drawn = false
-    private var lastTenth: [HandoutsProgress.Phase: Int] = [:]
+    private var lastTenth = 0
 
     init(display: ProgressDisplay) {
         self.display = display
@@ -135,13 +135,13 @@ final class ProgressLine: @unchecked Sendable {
             if display.isTerminal {
                 let filled = Self.width * progress.done / progress.total
                 let bar = String(repeating: "#", count: filled) + String(repeating: "·", count: Self.width - filled)
-                display.write("\r\(progress.phase.rawValue) [\(bar)] \(progress.done)/\(progress.total)")
+                display.write("\rRendering [\(bar)] \(progress.done)/\(progress.total)")
                 drawn = true
             } else if progress.total >= Self.plainLinesFrom {
                 let tenth = 10 * progress.done / progress.total
-                guard tenth > lastTenth[progress.phase, default: 0] else { return }
-                lastTenth[progress.phase] = tenth
-                display.write("\(progress.phase.rawValue) handouts: \(progress.done)/\(progress.total)\n")
+                guard tenth > lastTenth else { return }
+                lastTenth = tenth
+                display.write("Rendered \(progress.done) of \(progress.total) handouts\n")
             }
         }
     }

@@ -13,9 +13,9 @@ enum CohortPages {
     static let summaryFile = "cohort-summary.html"
     static let manifestFile = "manifest.json"
 
-    /// Where the handouts go in `all.html`. The page is rendered once around
-    /// this marker and split there, so the handouts can be added one by one
-    /// as they are rendered instead of all being held to fill one template.
+    /// Where the handouts go in `all.html`. The page is rendered around this
+    /// marker and split there, so the handouts' articles, gathered as bytes
+    /// while they render, are spliced in rather than copied through Mustache.
     static let handoutsMarker = "<!-- attune:handouts -->"
 
     /// `all.html` before and after its handouts.

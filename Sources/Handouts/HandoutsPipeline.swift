@@ -47,7 +47,7 @@ public enum HandoutsStep: String, Sendable {
 }
 
 /// A failed run: the step it stopped in and every problem found by then.
-/// Nothing has been written when this is thrown before `.write`.
+/// Nothing has been written when this is thrown.
 public struct HandoutsError: Error, Sendable, CustomStringConvertible {
     public var step: HandoutsStep
     public var diagnostics: [Diagnostic]
@@ -60,7 +60,7 @@ public struct HandoutsError: Error, Sendable, CustomStringConvertible {
 /// What a run wrote.
 public struct HandoutsReport: Sendable {
     public var outputDirectory: String
-    /// Handouts written: one per trainee, in each requested format.
+    /// Trainees who got a handout (in each requested format).
     public var handouts: Int
     /// Every path written, in order.
     public var files: [String]
@@ -73,30 +73,24 @@ public struct HandoutsReport: Sendable {
 
 /// How far a long run has got, for a progress bar.
 public struct HandoutsProgress: Sendable, Equatable {
-    public enum Phase: String, Sendable {
-        /// Every handout is rendered once, kept nowhere, to prove it renders.
-        case checking = "Checking"
-        /// Rendered again and written, a few at a time.
-        case writing = "Writing"
-    }
-
-    public var phase: Phase
     public var done: Int
     public var total: Int
 }
 
 /// Makes a cohort's handouts from a roster:
 /// load material → read the roster → read the journals trainees shared →
-/// check those journals → render every handout (writing nothing) → render
-/// again and write each handout as it is ready, then the cohort's pages.
+/// check those journals → render each handout and stage it → stage the
+/// cohort's pages → put everything in place.
 ///
-/// Every problem in every input is reported before anything is written. The
-/// handouts render in parallel but are written in roster order, a few at a
-/// time, so memory stays flat however large the cohort, and the output is
-/// byte-identical whatever the number of workers.
+/// Every problem in every input is reported before anything is written:
+/// each file is staged under a hidden name as soon as it is rendered, and
+/// only when every file is staged are they all renamed into place (see
+/// `StagedWrites`). Handouts render in parallel, a batch at a time, and are
+/// staged in roster order, so memory stays flat however large the cohort and
+/// the output is byte-identical whatever the number of workers.
 public struct HandoutsPipeline: Sendable {
     public let fileSystem: FileSystem
-    /// The check each shared journal's text goes through before anything is written.
+    /// The check each shared journal goes through before anything is written.
     public var journalCheck: SharedJournalCheck?
     public var progress: @Sendable (HandoutsProgress) -> Void
 
@@ -109,192 +103,164 @@ public struct HandoutsPipeline: Sendable {
         self.progress = progress
     }
 
-    /// A trainee still in the run, with what their shared journal told the summary.
-    struct Member: Sendable {
-        var trainee: Trainee
-        var facts: JournalFacts?
-    }
-
     public func run(_ request: HandoutsRequest) throws(HandoutsError) -> HandoutsReport {
         let resources = try step(.loadResources) { () throws(DiagnosticError) in
             try Resources.load(
                 contentOverlay: request.contentOverlay, templatesOverlay: request.templatesOverlay, fileSystem: fileSystem)
         }
-        var failures = Failures(keepGoing: request.keepGoing)
-
-        // A problem with the roster as a whole stops the run even with --keep-going.
-        let reading = RosterReader(fileSystem: fileSystem, content: resources.content)
-            .read(request.roster, overrides: request.overrides)
-        guard var roster = reading.roster else {
-            throw HandoutsError(step: .readRoster, diagnostics: (reading.rosterProblems + reading.traineeProblems).sortedByLocation)
-        }
-        try failures.settle(reading.traineeProblems, step: .readRoster)
-        var members = roster.trainees.map { Member(trainee: $0) }
-
-        // Shared journals: read one by one, checked, reduced to what the summary counts.
-        let read = SharedJournalReader(fileSystem: fileSystem, content: resources.content)
-            .read(members.map(\.trainee), week: roster.week, check: journalCheck)
-        for (index, facts) in read.facts { members[index].facts = facts }
-        let unshared = try failures.settle(read.problems, step: .readJournals)
-            .union(failures.settle(read.checkProblems, step: .checkJournals))
-        Failures.leaveOut(unshared, from: &members, into: &roster.skipped)
-
-        // File names are settled once, in roster order, before anything renders.
-        var names = FileNames()
-        var stems = members.map { names.stem(for: $0.trainee.name) }
+        var cohort = try readRoster(request, content: resources.content)
+        try readSharedJournals(&cohort, content: resources.content)
+        cohort.nameFiles()
         let renderer = HandoutRenderer(
             resources: resources,
-            roster: .init(cohort: roster.cohort, supervisor: roster.supervisor, week: roster.week, notes: roster.notes),
-            focuses: Set(members.map(\.trainee.focus)))
+            roster: .init(cohort: cohort.roster.cohort, supervisor: cohort.roster.supervisor, week: cohort.roster.week, notes: cohort.roster.notes),
+            focuses: Set(cohort.members.map(\.trainee.focus)))
 
-        // Render every handout once, keeping only a hash, so that a template
-        // problem in the 900th handout is found before the first is written.
-        var hashes: [UInt64] = []
-        var renderProblems: [Int: [Diagnostic]] = [:]
-        let candidates = members
-        let candidateStems = stems
-        try? forEachRendered(count: members.count, workers: request.workers, phase: .checking) { index in
-            Result { () throws(DiagnosticError) in try renderer.render(candidates[index].trainee, anchor: Self.anchor(candidateStems[index])).hash }
-        } use: { index, result in
-            switch result {
-            case .success(let hash): hashes.append(hash)
-            case .failure(let error): renderProblems[index] = error.diagnostics.map { Self.about(candidates[index].trainee, $0) }
-            }
-        }
-        stems = stems.indices.filter { renderProblems[$0] == nil }.map { stems[$0] }
-        Failures.leaveOut(try failures.settle(renderProblems, step: .render), from: &members, into: &roster.skipped)
-        guard !members.isEmpty else {
-            throw HandoutsError(step: .render, diagnostics: failures.problems)
-        }
-
-        let finalRoster = roster
-        let finalMembers = members
-        let finalStems = stems
-        let written = try step(.write) { () throws(DiagnosticError) in
-            try write(finalMembers, stems: finalStems, hashes: hashes, roster: finalRoster, renderer: renderer,
-                      resources: resources, request: request)
+        var output = Output(fileSystem: fileSystem, directory: request.outputDirectory)
+        do {
+            let produced = try renderAndStage(&cohort, renderer: renderer, output: &output, request: request)
+            try stageCohortPages(cohort, produced: produced, renderer: renderer, resources: resources, output: &output, request: request)
+            try output.commit()
+        } catch {
+            output.discard()
+            throw error
         }
         return HandoutsReport(
-            outputDirectory: request.outputDirectory, handouts: members.count, files: written,
-            index: join(request.outputDirectory, CohortPages.indexFile),
-            problems: failures.problems, skipped: roster.skipped.count)
+            outputDirectory: request.outputDirectory, handouts: cohort.members.count, files: output.written,
+            index: output.path(CohortPages.indexFile),
+            problems: cohort.failures.problems, skipped: cohort.roster.skipped.count)
     }
 
-    // MARK: - Writing
+    /// The roster, checked. A problem with the roster as a whole stops the run
+    /// even with `--keep-going`; a problem in one row costs only that trainee.
+    private func readRoster(_ request: HandoutsRequest, content: ContentModel) throws(HandoutsError) -> Cohort {
+        let reading = RosterReader(fileSystem: fileSystem, content: content).read(request.roster, overrides: request.overrides)
+        guard let roster = reading.roster else {
+            throw HandoutsError(step: .readRoster, diagnostics: (reading.rosterProblems + reading.traineeProblems).sortedByLocation)
+        }
+        var cohort = Cohort(roster: roster, keepGoing: request.keepGoing)
+        try cohort.failures.settle(reading.traineeProblems, step: .readRoster)
+        return cohort
+    }
 
-    /// Renders each handout again and writes it as soon as its batch is done,
-    /// then the cohort's pages. A handout that does not match its first
-    /// render byte for byte stops the run: output must never depend on timing.
-    private func write(
-        _ members: [Member], stems: [String], hashes: [UInt64], roster: Roster, renderer: HandoutRenderer,
-        resources: Resources, request: HandoutsRequest
-    ) throws(DiagnosticError) -> [String] {
-        let directory = request.outputDirectory
+    /// Reads, checks and reduces each shared journal to what the summary counts.
+    private func readSharedJournals(_ cohort: inout Cohort, content: ContentModel) throws(HandoutsError) {
+        let read = SharedJournalReader(fileSystem: fileSystem, content: content)
+            .read(cohort.members.map(\.trainee), week: cohort.roster.week, check: journalCheck)
+        for (index, facts) in read.facts { cohort.members[index].facts = facts }
+        let unshared = try cohort.failures.settle(read.problems, step: .readJournals)
+            .union(cohort.failures.settle(read.checkProblems, step: .checkJournals))
+        cohort.leaveOut(unshared)
+    }
+
+    /// What the cohort's pages need to know about one staged handout.
+    struct Produced {
+        var manifest: Manifest.Handout
+        var row: CohortPages.IndexRow
+    }
+
+    /// Renders the handouts a batch at a time, each batch in parallel, and
+    /// stages each one's files in roster order as soon as its batch is done.
+    /// Returns what was staged, and `all.html`'s articles in `output`.
+    private func renderAndStage(
+        _ cohort: inout Cohort, renderer: HandoutRenderer, output: inout Output, request: HandoutsRequest
+    ) throws(HandoutsError) -> [Produced] {
+        let (members, stems) = (cohort.members, cohort.stems)
         let formats = request.formats.sorted()
-        let withHTML = formats.contains(.html)
-        var written: [String] = []
-        // Handouts are made to be handed on; the index, summary and manifest are the supervisor's.
-        func save(_ data: Data, as name: String, permissions: FilePermissions = .privateFile) throws(DiagnosticError) -> Manifest.File {
-            let path = join(directory, name)
-            do {
-                try fileSystem.writeAtomically(data, to: path, permissions: permissions)
-            } catch {
-                throw DiagnosticError([.error("cannot write: \(error)", at: SourceLocation(path: path, line: 1, column: 1))])
-            }
-            written.append(path)
-            return Manifest.File(path: name, data: data)
-        }
-
-        // all.html grows as the handouts come: its page first, its end last.
-        var all = Data()
-        var allTail = ""
-        if withHTML {
-            let contents = zip(members, stems).map { (name: $0.trainee.name, anchor: Self.anchor($1)) }
-            let page = try CohortPages.allPage(roster: roster, trainees: contents, stylesheet: renderer.stylesheet, resources: resources)
-            all.append(Data(page.head.utf8))
-            allTail = page.tail
-        }
-        do {
-            try fileSystem.createDirectory(at: directory, permissions: .privateDirectory)
-        } catch {
-            throw DiagnosticError([.error("cannot write: \(error)", at: SourceLocation(path: directory, line: 1, column: 1))])
-        }
-
-        var handouts: [Manifest.Handout] = []
-        var rows: [CohortPages.IndexRow] = []
-        try forEachRendered(count: members.count, workers: request.workers, phase: .writing) { index in
+        var produced: [Produced] = []
+        var problems: [Int: [Diagnostic]] = [:]
+        try output.createDirectory()
+        try forEachRendered(count: members.count, workers: request.workers) { index in
             Result { () throws(DiagnosticError) in try renderer.render(members[index].trainee, anchor: Self.anchor(stems[index])) }
-        } use: { index, result throws(DiagnosticError) in
-            let handout = try result.get()
+        } use: { index, result throws(HandoutsError) in
             let trainee = members[index].trainee
-            guard handout.hash == hashes[index] else {
-                throw DiagnosticError([.error(
-                    "the handout for '\(trainee.name)' rendered differently the second time; this is a bug in Attune, please report it",
-                    at: trainee.location)])
+            let handout: RenderedHandout
+            switch result {
+            case .success(let rendered): handout = rendered
+            case .failure(let error):
+                problems[index] = error.diagnostics.map { Self.about(trainee, $0) }
+                return
             }
+            // Without --keep-going one failure dooms the run: keep rendering only to find every problem.
+            guard problems.isEmpty || request.keepGoing else { return }
             var files: [Manifest.File] = []
             for format in formats {
-                files.append(try save(
-                    Data(handout.text(for: format).utf8), as: "\(stems[index]).\(format.fileExtension)", permissions: .sharedFile))
+                let name = "\(stems[index]).\(format.fileExtension)"
+                files.append(try output.stage(Data(handout.text(for: format).utf8), as: name, permissions: .sharedFile))
             }
-            if withHTML { all.append(Data(handout.article.utf8)) }
-            handouts.append(Manifest.Handout(trainee: trainee.name, focus: trainee.focus, files: files))
-            rows.append(CohortPages.IndexRow(
-                trainee: trainee.name,
-                focusTitle: resources.content.week(trainee.focus)?.title ?? trainee.focus,
-                files: files.map { CohortPages.IndexLink(path: $0.path, label: $0.path.hasSuffix(".html") ? "HTML" : "Markdown") },
-                hasNote: trainee.note != nil, sharedJournal: trainee.journal != nil))
+            output.articles.append(Data(handout.article.utf8))
+            produced.append(Produced(
+                manifest: Manifest.Handout(trainee: trainee.name, focus: trainee.focus, files: files),
+                row: CohortPages.IndexRow(
+                    trainee: trainee.name,
+                    focusTitle: renderer.resources.content.week(trainee.focus)?.title ?? trainee.focus,
+                    files: files.map { CohortPages.IndexLink(path: $0.path, label: $0.path.hasSuffix(".html") ? "HTML" : "Markdown") },
+                    hasNote: trainee.note != nil, sharedJournal: trainee.journal != nil)))
         }
+        cohort.leaveOut(try cohort.failures.settle(problems, step: .render))
+        guard !cohort.members.isEmpty else {
+            throw HandoutsError(step: .render, diagnostics: cohort.failures.problems)
+        }
+        return produced
+    }
 
-        var cohortFiles: [Manifest.File] = []
-        if withHTML {
-            all.append(Data(allTail.utf8))
-            cohortFiles.append(try save(all, as: CohortPages.allFile, permissions: .sharedFile))
-            all = Data()
-        }
-        let shared = members.compactMap(\.facts)
-        var summaryFile: String?
-        if !shared.isEmpty {
-            let summary = CohortSummary(shared, content: resources.content)
-            let page = try CohortPages.summaryPage(summary, roster: roster, stylesheet: renderer.stylesheet, resources: resources)
-            cohortFiles.append(try save(Data(page.utf8), as: CohortPages.summaryFile))
-            summaryFile = CohortPages.summaryFile
-        }
-        let skipped = roster.skipped.sorted { $0.location < $1.location }
-            .map { $0.name ?? "the row at line \($0.location.line)" }
-        let index = CohortPages.IndexPage(
-            lang: "en", title: "\(roster.cohort) · \(roster.week) · handouts",
-            cohort: roster.cohort, supervisor: roster.supervisor, week: roster.week.description,
-            dates: roster.week.readableDates, count: "\(members.count)",
-            allFile: withHTML ? CohortPages.allFile : nil, summaryFile: summaryFile,
-            manifestFile: CohortPages.manifestFile, hashName: FNV1a64.name,
-            handouts: rows, hasSkipped: !skipped.isEmpty, skipped: skipped, roster: roster.path,
-            stylesheet: renderer.stylesheet, contentFingerprint: resources.fingerprint)
-        let indexHTML = try resources.templates.render(CohortPages.indexTemplate, context: index)
-        cohortFiles.append(try save(Data(indexHTML.utf8), as: CohortPages.indexFile))
+    /// `all.html` around the staged articles, the summary, the index and the manifest.
+    private func stageCohortPages(
+        _ cohort: Cohort, produced: [Produced], renderer: HandoutRenderer, resources: Resources,
+        output: inout Output, request: HandoutsRequest
+    ) throws(HandoutsError) {
+        let roster = cohort.roster
+        let withHTML = request.formats.contains(.html)
+        let shared = cohort.members.compactMap(\.facts)
+        let skipped = roster.skipped.sorted { $0.location < $1.location }.map { $0.name ?? "the row at line \($0.location.line)" }
+        let articles = output.articles
+        output.articles = Data()
 
-        let manifest = Manifest(
-            cohort: roster.cohort, supervisor: roster.supervisor, week: roster.week.description, roster: roster.path,
-            material: .init(
-                fingerprint: resources.fingerprint,
-                contentOverlay: overlay(request.contentOverlay), templatesOverlay: overlay(request.templatesOverlay)),
-            handouts: handouts, cohortFiles: cohortFiles, notProduced: skipped)
-        let json: Data
-        do { json = try manifest.encoded() } catch {
-            throw DiagnosticError([.error("cannot encode the manifest: \(error)", at: SourceLocation(path: roster.path, line: 1, column: 1))])
+        var pages: [(name: String, data: Data, permissions: FilePermissions)] = []
+        try step(.render) { () throws(DiagnosticError) in
+            if withHTML {
+                let contents = zip(cohort.members, cohort.stems).map { (name: $0.trainee.name, anchor: Self.anchor($1)) }
+                let page = try CohortPages.allPage(roster: roster, trainees: contents, stylesheet: renderer.stylesheet, resources: resources)
+                pages.append((CohortPages.allFile, Data(page.head.utf8) + articles + Data(page.tail.utf8), .sharedFile))
+            }
+            if !shared.isEmpty {
+                let summary = CohortSummary(shared, content: resources.content)
+                let page = try CohortPages.summaryPage(summary, roster: roster, stylesheet: renderer.stylesheet, resources: resources)
+                pages.append((CohortPages.summaryFile, Data(page.utf8), .privateFile))
+            }
+            let index = CohortPages.IndexPage(
+                lang: "en", title: "\(roster.cohort) · \(roster.week) · handouts",
+                cohort: roster.cohort, supervisor: roster.supervisor, week: roster.week.description,
+                dates: roster.week.readableDates, count: "\(cohort.members.count)",
+                allFile: withHTML ? CohortPages.allFile : nil, summaryFile: shared.isEmpty ? nil : CohortPages.summaryFile,
+                manifestFile: CohortPages.manifestFile, hashName: FNV1a64.name,
+                handouts: produced.map(\.row), hasSkipped: !skipped.isEmpty, skipped: skipped, roster: roster.path,
+                stylesheet: renderer.stylesheet, contentFingerprint: resources.fingerprint)
+            pages.append((CohortPages.indexFile, Data(try resources.templates.render(CohortPages.indexTemplate, context: index).utf8), .privateFile))
+
+            let manifest = Manifest(
+                cohort: roster.cohort, supervisor: roster.supervisor, week: roster.week.description, roster: roster.path,
+                material: .init(
+                    fingerprint: resources.fingerprint,
+                    contentOverlay: overlay(request.contentOverlay), templatesOverlay: overlay(request.templatesOverlay)),
+                handouts: produced.map(\.manifest),
+                cohortFiles: pages.map { Manifest.File(path: $0.name, data: $0.data) },
+                notProduced: skipped)
+            pages.append((CohortPages.manifestFile, try manifest.encoded(at: roster.path), .privateFile))
         }
-        _ = try save(json, as: CohortPages.manifestFile)
-        return written
+        for page in pages {
+            _ = try output.stage(page.data, as: page.name, permissions: page.permissions)
+        }
     }
 
     /// Renders `count` handouts in batches: each batch in parallel on
     /// `workers` threads, then handed to `use` one by one in roster order.
     /// Only one batch of rendered handouts is ever in memory.
-    private func forEachRendered<T: Sendable>(
-        count: Int, workers: Int, phase: HandoutsProgress.Phase,
+    private func forEachRendered<T: Sendable, Failure: Error>(
+        count: Int, workers: Int,
         render: @Sendable (Int) -> T,
-        use: (Int, T) throws(DiagnosticError) -> Void
-    ) throws(DiagnosticError) {
+        use: (Int, T) throws(Failure) -> Void
+    ) throws(Failure) {
         let batch = workers * 8
         var start = 0
         while start < count {
@@ -303,7 +269,7 @@ public struct HandoutsPipeline: Sendable {
                 try use(range.lowerBound + offset, result)
             }
             start = range.upperBound
-            progress(HandoutsProgress(phase: phase, done: start, total: count))
+            progress(HandoutsProgress(done: start, total: count))
         }
     }
 
@@ -312,7 +278,7 @@ public struct HandoutsPipeline: Sendable {
         guard let directory, let names = try? fileSystem.files(under: directory) else { return nil }
         var hash = FNV1a64()
         for name in names {
-            let text = (try? fileSystem.readText(at: join(directory, name))) ?? ""
+            let text = (try? fileSystem.readText(at: Output.join(directory, name))) ?? ""
             hash.add(Array(name.utf8) + [0] + Array(text.utf8) + [0])
         }
         return Manifest.Overlay(path: directory, hash: hash.hex)
@@ -335,9 +301,98 @@ public struct HandoutsPipeline: Sendable {
         diagnostic.message += " (in the handout for '\(trainee.name)')"
         return diagnostic
     }
+}
 
-    func join(_ directory: String, _ name: String) -> String {
+/// The output folder while a run fills it: files staged under hidden names,
+/// renamed into place by `commit()`, removed by `discard()`.
+struct Output {
+    let directory: String
+    private var staged: StagedWrites
+    /// The articles of `all.html`, gathered as the handouts are rendered.
+    var articles = Data()
+
+    init(fileSystem: FileSystem, directory: String) {
+        self.directory = directory
+        self.staged = StagedWrites(fileSystem: fileSystem)
+    }
+
+    /// Every path `commit()` puts in place, in order.
+    var written: [String] { staged.targets }
+
+    func path(_ name: String) -> String { Self.join(directory, name) }
+
+    static func join(_ directory: String, _ name: String) -> String {
         directory.hasSuffix("/") ? directory + name : directory + "/" + name
+    }
+
+    func createDirectory() throws(HandoutsError) {
+        do {
+            try staged.fileSystem.createDirectory(at: directory, permissions: .privateDirectory)
+        } catch {
+            throw Self.writeError(error, at: directory)
+        }
+    }
+
+    /// Stages `data` as `name`; returns its manifest entry. Handouts are made
+    /// to be handed on; the index, summary and manifest are the supervisor's.
+    mutating func stage(_ data: Data, as name: String, permissions: FilePermissions = .privateFile) throws(HandoutsError) -> Manifest.File {
+        do {
+            try staged.stage(data, to: path(name), permissions: permissions)
+        } catch {
+            throw Self.writeError(error, at: path(name))
+        }
+        return Manifest.File(path: name, data: data)
+    }
+
+    func commit() throws(HandoutsError) {
+        do {
+            try staged.commit()
+        } catch {
+            throw Self.writeError(error, at: directory)
+        }
+    }
+
+    func discard() { staged.discard() }
+
+    static func writeError(_ error: Error, at path: String) -> HandoutsError {
+        HandoutsError(step: .write, diagnostics: [.error("cannot write: \(error)", at: SourceLocation(path: path, line: 1, column: 1))])
+    }
+}
+
+/// The trainees still in the run, and what happened to the others.
+struct Cohort {
+    /// A trainee still in the run, with what their shared journal told the summary.
+    struct Member: Sendable {
+        var trainee: Trainee
+        var facts: JournalFacts?
+    }
+
+    var roster: Roster
+    var members: [Member]
+    /// Each member's file name without extension, once `nameFiles()` has run.
+    var stems: [String] = []
+    var failures: Failures
+
+    init(roster: Roster, keepGoing: Bool) {
+        self.roster = roster
+        self.members = roster.trainees.map { Member(trainee: $0) }
+        self.failures = Failures(keepGoing: keepGoing)
+    }
+
+    /// File names are settled once, in roster order, before anything renders,
+    /// so a trainee left out later does not change anyone else's.
+    mutating func nameFiles() {
+        var names = FileNames()
+        stems = members.map { names.stem(for: $0.trainee.name) }
+    }
+
+    /// Takes the members at `indexes` out of the run (`--keep-going`).
+    mutating func leaveOut(_ indexes: Set<Int>) {
+        for index in indexes.sorted(by: >) {
+            let trainee = members.remove(at: index).trainee
+            if index < stems.count { stems.remove(at: index) }
+            roster.skipped.append(SkippedTrainee(name: trainee.name, location: trainee.location))
+        }
     }
 }
 
@@ -361,20 +416,5 @@ struct Failures {
         try settle(found.keys.sorted().flatMap { found[$0]! }, step: step)
         return Set(found.keys)
     }
-
-    static func leaveOut(_ indexes: Set<Int>, from members: inout [HandoutsPipeline.Member], into skipped: inout [SkippedTrainee]) {
-        for index in indexes.sorted(by: >) {
-            let trainee = members.remove(at: index).trainee
-            skipped.append(SkippedTrainee(name: trainee.name, location: trainee.location))
-        }
-    }
 }
 
-extension RenderedHandout {
-    /// One number for the whole handout, to compare two renders of it.
-    var hash: UInt64 {
-        var hash = FNV1a64()
-        for part in [markdown, html, article] { hash.add(Array(part.utf8) + [0]) }
-        return hash.value
-    }
-}

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 
 /// FNV-1a, 64-bit: the hash Attune already uses to fingerprint its bundled
@@ -77,9 +78,14 @@ public struct Manifest: Codable, Sendable, Equatable {
         }
     }
 
-    func encoded() throws -> Data {
+    /// Pretty, key-sorted JSON: the same manifest always gives the same bytes.
+    func encoded(at path: String) throws(DiagnosticError) -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(self) + Data("\n".utf8)
+        do {
+            return try encoder.encode(self) + Data("\n".utf8)
+        } catch {
+            throw DiagnosticError([.error("cannot encode the manifest: \(error)", at: SourceLocation(path: path, line: 1, column: 1))])
+        }
     }
 }

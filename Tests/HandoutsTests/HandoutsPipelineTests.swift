@@ -231,3 +231,67 @@ struct HostileRosterTests {
         #expect(markdown.hasPrefix(#"# Reflection handout for \<script\>alert(1)\</script\>"#))
     }
 }
+
+@Suite("Staging: all or nothing")
+struct StagingTests {
+    /// Memory that refuses to write one file, as a full disk would.
+    final class Refusing: FileSystem, @unchecked Sendable {
+        let inner: InMemoryFileSystem
+        let refused: String
+        init(_ files: [String: String], refusing refused: String) {
+            inner = InMemoryFileSystem(files: files)
+            self.refused = refused
+        }
+        func readText(at path: String) throws -> String { try inner.readText(at: path) }
+        func fileExists(at path: String) -> Bool { inner.fileExists(at: path) }
+        func directoryExists(at path: String) -> Bool { inner.directoryExists(at: path) }
+        func files(under path: String) throws -> [String] { try inner.files(under: path) }
+        func writeAtomically(_ data: Data, to path: String, permissions: FilePermissions) throws {
+            if path.contains(refused) { throw FileSystemError.io(path, "no space left on device") }
+            try inner.writeAtomically(data, to: path, permissions: permissions)
+        }
+        func createDirectory(at path: String, permissions: FilePermissions) throws { try inner.createDirectory(at: path, permissions: permissions) }
+        func removeFile(at path: String) throws { try inner.removeFile(at: path) }
+        func moveFile(from source: String, to destination: String) throws { try inner.moveFile(from: source, to: destination) }
+    }
+
+    @Test("a file that cannot be written leaves the folder as it was, staged files removed")
+    func writeFailure() throws {
+        var files = HandoutsPipelineTests.files
+        files["out/ana-lópez.html"] = "last week's"
+        let fileSystem = Refusing(files, refusing: "index.html")
+        let error = #expect(throws: HandoutsError.self) {
+            try HandoutsPipeline(fileSystem: fileSystem).run(HandoutsRequest(roster: "cohort/roster.yaml", overrides: Fixtures.overrides, outputDirectory: "out"))
+        }
+        #expect(error?.step == .write)
+        #expect(error?.diagnostics.map(\.description) == [
+            "out/index.html:1:1: error: cannot write: out/.index.html.attune-staged: no space left on device",
+        ])
+        #expect(fileSystem.inner.snapshot.keys.filter { $0.hasPrefix("out/") } == ["out/ana-lópez.html"])
+        #expect(try fileSystem.inner.readText(at: "out/ana-lópez.html") == "last week's")
+    }
+
+    @Test("a handout that fails to render stops the run, or with --keep-going only costs that trainee")
+    func renderFailure() throws {
+        // Only a trainee with a note reaches the misspelt name.
+        let files = HandoutsPipelineTests.files.merging(["mine/handout.md.mustache": "# {{trainee}}\n\n{{#note}}{{nickname}}{{/note}}\n"]) { $1 }
+        let request = HandoutsRequest(roster: "cohort/roster.yaml", overrides: Fixtures.overrides, outputDirectory: "out", templatesOverlay: "mine")
+        let strict = InMemoryFileSystem(files: files)
+        let error = #expect(throws: HandoutsError.self) { try HandoutsPipeline(fileSystem: strict).run(request) }
+        #expect(error?.step == .render)
+        #expect(error?.diagnostics.count == 1)
+        #expect(error?.diagnostics.first?.description.hasSuffix("(in the handout for 'Ana López')") == true)
+        #expect(strict.snapshot.keys.filter { $0.hasPrefix("out/") }.isEmpty)
+
+        var lenient = request
+        lenient.keepGoing = true
+        let fileSystem = InMemoryFileSystem(files: files)
+        let report = try HandoutsPipeline(fileSystem: fileSystem).run(lenient)
+        #expect(report.handouts == 2)
+        #expect(report.problems.count == 1)
+        #expect(!fileSystem.fileExists(at: "out/ana-lópez.md"))
+        #expect(fileSystem.fileExists(at: "out/ben-okafor.md"))
+        // Ana's journal is not counted: she got no handout.
+        #expect(!fileSystem.fileExists(at: "out/cohort-summary.html"))
+    }
+}
