@@ -117,6 +117,10 @@ public struct HandoutsPipeline: Sendable {
             focuses: Set(cohort.members.map(\.trainee.focus)))
 
         var output = Output(fileSystem: fileSystem, directory: request.outputDirectory)
+        if request.formats.contains(.html) {
+            output.all = Data(try allPage(cohort, renderer: renderer, resources: resources).head.utf8)
+            output.allHeadLength = output.all.count
+        }
         do {
             let produced = try renderAndStage(&cohort, renderer: renderer, output: &output, request: request)
             try stageCohortPages(cohort, produced: produced, renderer: renderer, resources: resources, output: &output, request: request)
@@ -161,7 +165,7 @@ public struct HandoutsPipeline: Sendable {
 
     /// Renders the handouts a batch at a time, each batch in parallel, and
     /// stages each one's files in roster order as soon as its batch is done.
-    /// Returns what was staged, and `all.html`'s articles in `output`.
+    /// Returns what was staged; `all.html` grows in `output` as it goes.
     private func renderAndStage(
         _ cohort: inout Cohort, renderer: HandoutRenderer, output: inout Output, request: HandoutsRequest
     ) throws(HandoutsError) -> [Produced] {
@@ -188,7 +192,7 @@ public struct HandoutsPipeline: Sendable {
                 let name = "\(stems[index]).\(format.fileExtension)"
                 files.append(try output.stage(Data(handout.text(for: format).utf8), as: name, permissions: .sharedFile))
             }
-            output.articles.append(Data(handout.article.utf8))
+            if formats.contains(.html) { output.all.append(Data(handout.article.utf8)) }
             produced.append(Produced(
                 manifest: Manifest.Handout(trainee: trainee.name, focus: trainee.focus, files: files),
                 row: CohortPages.IndexRow(
@@ -213,16 +217,18 @@ public struct HandoutsPipeline: Sendable {
         let withHTML = request.formats.contains(.html)
         let shared = cohort.members.compactMap(\.facts)
         let skipped = roster.skipped.sorted { $0.location < $1.location }.map { $0.name ?? "the row at line \($0.location.line)" }
-        let articles = output.articles
-        output.articles = Data()
-
         var pages: [(name: String, data: Data, permissions: FilePermissions)] = []
+        if withHTML {
+            var all = output.all
+            output.all = Data()
+            // Rendered again now that we know who got a handout; only --keep-going changes it.
+            let page = try allPage(cohort, renderer: renderer, resources: resources)
+            let head = Data(page.head.utf8)
+            if all.prefix(output.allHeadLength) != head { all.replaceSubrange(0..<output.allHeadLength, with: head) }
+            all.append(Data(page.tail.utf8))
+            pages.append((CohortPages.allFile, all, .sharedFile))
+        }
         try step(.render) { () throws(DiagnosticError) in
-            if withHTML {
-                let contents = zip(cohort.members, cohort.stems).map { (name: $0.trainee.name, anchor: Self.anchor($1)) }
-                let page = try CohortPages.allPage(roster: roster, trainees: contents, stylesheet: renderer.stylesheet, resources: resources)
-                pages.append((CohortPages.allFile, Data(page.head.utf8) + articles + Data(page.tail.utf8), .sharedFile))
-            }
             if !shared.isEmpty {
                 let summary = CohortSummary(shared, content: resources.content)
                 let page = try CohortPages.summaryPage(summary, roster: roster, stylesheet: renderer.stylesheet, resources: resources)
@@ -250,6 +256,16 @@ public struct HandoutsPipeline: Sendable {
         }
         for page in pages {
             _ = try output.stage(page.data, as: page.name, permissions: page.permissions)
+        }
+    }
+
+    /// `all.html`'s page around the handouts of the members still in the run.
+    private func allPage(
+        _ cohort: Cohort, renderer: HandoutRenderer, resources: Resources
+    ) throws(HandoutsError) -> (head: String, tail: String) {
+        try step(.render) { () throws(DiagnosticError) in
+            let contents = zip(cohort.members, cohort.stems).map { (name: $0.trainee.name, anchor: Self.anchor($1)) }
+            return try CohortPages.allPage(roster: cohort.roster, trainees: contents, stylesheet: renderer.stylesheet, resources: resources)
         }
     }
 
@@ -308,8 +324,11 @@ public struct HandoutsPipeline: Sendable {
 struct Output {
     let directory: String
     private var staged: StagedWrites
-    /// The articles of `all.html`, gathered as the handouts are rendered.
-    var articles = Data()
+    /// `all.html` so far: its page's head, then each handout's article as it
+    /// is rendered. It is the one output that grows with the cohort, as the
+    /// file itself does; it is held once, never copied whole.
+    var all = Data()
+    var allHeadLength = 0
 
     init(fileSystem: FileSystem, directory: String) {
         self.directory = directory

@@ -291,6 +291,11 @@ struct StagingTests {
         #expect(report.problems.count == 1)
         #expect(!fileSystem.fileExists(at: "out/ana-lópez.md"))
         #expect(fileSystem.fileExists(at: "out/ben-okafor.md"))
+        let all = try fileSystem.readText(at: "out/all.html")
+        #expect(!all.contains("Ana López"))
+        #expect(all.components(separatedBy: "<article").count == 3)
+        #expect(all.contains(##"<li><a href="#handout-ben-okafor">Ben Okafor</a></li>"##))
+        #expect(all.contains("<p>2 handouts from Dr Morgan Ellery"))
         // Ana's journal is not counted: she got no handout.
         #expect(!fileSystem.fileExists(at: "out/cohort-summary.html"))
     }
