@@ -65,7 +65,17 @@ struct NewCommand: ParsableCommand {
                 stoppedWhile: "creating the journal"
             )
         }
-        let text = JournalScaffold.render(therapist: name, week: isoWeek, focus: chosen, content: content)
+        // Open ruptures from earlier weeks come back as questions in the new
+        // journal's log; the old journals are only read.
+        let earlier = JournalReader(fileSystem: fileSystem, content: content).readLeniently([journal])
+        let carried = RuptureCarryForward.unresolved(in: earlier.journals, before: isoWeek, content: content)
+        for unreadable in earlier.unreadable {
+            environment.errors(Diagnostic.warning(
+                "this journal has errors, so no rupture in it was carried forward; 'attune check \(unreadable)' shows them",
+                at: SourceLocation(path: unreadable, line: 1, column: 1)
+            ).description)
+        }
+        let text = JournalScaffold.render(therapist: name, week: isoWeek, focus: chosen, content: content, carried: carried)
         do {
             try fileSystem.createDirectory(at: journal, permissions: .privateDirectory)
             try fileSystem.writeAtomically(text, to: path, permissions: .privateFile)
@@ -75,9 +85,13 @@ struct NewCommand: ParsableCommand {
                 stoppedWhile: "creating the journal"
             )
         }
+        let open = carried.isEmpty ? "" : """
+        Carried forward \(carried.count) open rupture\(carried.count == 1 ? "" : "s") to the rupture log: \(carried.map(\.client).joined(separator: ", ")).
+
+        """
         environment.output("""
         Created \(path): \(isoWeek) · \(chosen.title), \(chosen.prompts.count) prompts.
-        Write your answers under each question, then run:
+        \(open)Write your answers under each question, then run:
           attune build \(path)
         """)
     }

@@ -20,6 +20,10 @@ public struct Journal: Sendable {
     public var isPrivate: Bool
     /// `private: [prompt-id, …]`: these answers are never shared.
     public var privatePrompts: Set<String>
+    /// The `## Rupture log` section's entries, read and checked; `nil` when
+    /// the journal has no such section. The section's text is also one of
+    /// `answers` (ID `rupture-log`), so privacy checks cover it.
+    public var ruptureLog: RuptureLog?
 
     public init(
         path: String, therapist: String, week: ISOWeek, weekLocation: SourceLocation, focus: String,

@@ -54,6 +54,9 @@ public struct JournalParser {
             ))
         }
 
+        let ruptureLog = readRuptureLog(sections.answers, document: document, lines: lines, path: file.path,
+                                        week: header?.week, diagnostics: &diagnostics)
+
         if diagnostics.hasErrors { throw DiagnosticError(diagnostics.sortedByLocation) }
         guard let header else { throw DiagnosticError(diagnostics) }
         var journal = Journal(
@@ -63,6 +66,7 @@ public struct JournalParser {
             isPrivate: header.isPrivate, privatePrompts: header.privatePrompts
         )
         journal.preambleLine = sections.preambleLine
+        journal.ruptureLog = ruptureLog
         return journal
     }
 
@@ -124,7 +128,7 @@ public struct JournalParser {
         var ids: Set<String> = []
         for item in items {
             guard let id = fields.string(item, field: "private") else { continue }
-            if content.prompt(id) == nil {
+            if content.prompt(id) == nil && id != RuptureLog.sectionID {
                 let hint = Suggestion.closest(to: id, in: content.prompts.map(\.id)).map { "; did you mean '\($0)'?" } ?? ""
                 fields.error("unknown prompt '\(id)' in 'private'\(hint)", at: item)
             } else {

@@ -6,7 +6,11 @@ import Foundation
 /// The layout is a contract with `JournalParser`, so it is produced here in
 /// code rather than from an editable template.
 public enum JournalScaffold {
-    public static func render(therapist: String, week: ISOWeek, focus: Week, content: ContentModel) -> String {
+    /// `carried`: open ruptures from earlier weeks, asked about again in
+    /// the rupture log (see `RuptureCarryForward`).
+    public static func render(
+        therapist: String, week: ISOWeek, focus: Week, content: ContentModel, carried: [CarriedRupture] = []
+    ) -> String {
         var text = """
         ---
         therapist: \(yamlQuoted(therapist))
@@ -31,6 +35,7 @@ public enum JournalScaffold {
         -->
 
         """
+        text += ruptureLogSection(week: week, carried: carried, content: content)
         for id in focus.prompts {
             guard let prompt = content.prompt(id) else { continue }
             text += "\n<!-- prompt: \(prompt.id) -->\n## \(prompt.text)\n"

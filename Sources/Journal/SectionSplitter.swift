@@ -75,7 +75,7 @@ struct SectionSplitter {
                 }
                 let markerLocation = marker?.location ?? location
                 marker = nil
-                if content.prompt(id) == nil {
+                if content.prompt(id) == nil && id != RuptureLog.sectionID {
                     let hint = Suggestion.closest(to: id, in: content.prompts.map(\.id)).map { "; did you mean '\($0)'?" } ?? ""
                     diagnostics.append(.error("unknown prompt '\(id)'\(hint)", at: markerLocation))
                     continue
@@ -134,6 +134,7 @@ struct SectionSplitter {
     /// A prompt whose text is the heading, for journals whose markers were lost.
     private func promptID(matching heading: String) -> String? {
         let wanted = heading.lowercased()
+        if wanted == RuptureLog.heading.lowercased() { return RuptureLog.sectionID }
         return content.prompts.first { $0.text.lowercased() == wanted }?.id
     }
 

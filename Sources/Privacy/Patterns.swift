@@ -48,7 +48,7 @@ struct Pattern: @unchecked Sendable {
             Pattern(.address,
                     #"\b\d{1,5}[A-Za-z]?,?\s+(?:[A-Z][a-z'’]+\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Close|Way|Court|Ct|Place|Pl|Boulevard|Blvd|Crescent|Terrace|Gardens|Square|Grove|Row|Mews|Parade|Walk)\b"#),
             Pattern(.postcode, #"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b|\b\d{5}-\d{4}\b|\b[A-Z]{2}\s+\d{5}\b"#),
-            Pattern(.initials, #"\b[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?|\b(?:[Cc]lient|[Pp]atient|Mr|Mrs|Ms|Mx|Miss|Dr)\.?\s+[A-Z](?:\.|\b)(?![a-z'’])"#),
+            Pattern(.initials, #"\b[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?|\b(?:[Cc]lient|[Pp]atient)[ \t]+[A-Z](?:\.|\b)(?![a-z'’])|\b(?:Mr|Mrs|Ms|Mx|Miss|Dr)\.?[ \t]+[A-Z](?:\.|\b)(?![a-z'’])"#),
             Pattern(.name, #"\b(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Mister|Madam)\.?\s+[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?"#),
         ]
         for name in names where !name.isEmpty {

@@ -1,2 +1,65 @@
-/// Patterns across weeks of journals: the rupture log and its trends.
-public enum Trends {}
+import ContentModel
+import Diagnostics
+
+/// Patterns across weeks of journals, from their rupture logs: which
+/// ruptures keep happening, what they set off in the therapist, which
+/// repairs worked, and what stays open.
+///
+/// journals → `TrendsFigures` (counts, means, gaps) → `TrendsPage` (one
+/// context per output) → `trends.md` and `trends.html`. The HTML draws each
+/// figure as inline SVG (`Charts`) with a data table behind it; the Markdown
+/// carries the same tables.
+
+/// What `attune trends` was asked to do.
+public struct TrendsRequest: Sendable {
+    /// A folder of journals.
+    public var journalDirectory: String
+    public var outputDirectory: String
+    /// The first and last weeks the report covers; by default, the first and
+    /// last weeks the journals cover.
+    public var since: ISOWeek?
+    public var until: ISOWeek?
+    public var contentOverlay: String?
+    public var templatesOverlay: String?
+
+    public init(
+        journalDirectory: String = "journal", outputDirectory: String = "out", since: ISOWeek? = nil, until: ISOWeek? = nil,
+        contentOverlay: String? = nil, templatesOverlay: String? = nil
+    ) {
+        self.journalDirectory = journalDirectory
+        self.outputDirectory = outputDirectory
+        self.since = since
+        self.until = until
+        self.contentOverlay = contentOverlay
+        self.templatesOverlay = templatesOverlay
+    }
+}
+
+/// What a run wrote, and what it covered.
+public struct TrendsReport: Sendable {
+    public var written: [String]
+    public var first: ISOWeek
+    public var last: ISOWeek
+    public var journals: Int
+    public var ruptures: Int
+}
+
+/// The run, one named step after another. Each reads what the last made.
+public enum TrendsStep: String, Sendable {
+    case loadResources = "load content and templates"
+    case readJournals = "read journals"
+    case analyse = "find the trends"
+    case render = "render the report"
+    case write = "write files"
+}
+
+/// A failed run: the step it stopped in and every problem found by then.
+/// Nothing has been written when this is thrown.
+public struct TrendsError: Error, Sendable, CustomStringConvertible {
+    public var step: TrendsStep
+    public var diagnostics: [Diagnostic]
+
+    public var description: String {
+        diagnostics.map(\.description).joined(separator: "\n")
+    }
+}

@@ -17,6 +17,8 @@ struct WorkbookContext {
     let preamble: String?
     let references: [SourceContext]
     let codebook: String?
+    /// The week's rupture log; `nil` when the journal has no log section.
+    var ruptureLog: RuptureLogContext? = nil
 }
 
 struct CardContext {
@@ -102,7 +104,8 @@ extension WorkbookContext {
             preamble: journal.preamble.map(RawHTML.neutralised),
             references: citedSources.compactMap(content.source).map { SourceContext(short: escape($0.short), citation: $0.citation) },
             codebook: cards.contains { $0.section == .markers || $0.section == .strategies }
-                ? content.section(.markers)?.codebook : nil
+                ? content.section(.markers)?.codebook : nil,
+            ruptureLog: RuptureLogContext(journal: journal, content: content, cardsOnPage: Set(focus.cards))
         )
     }
 }

@@ -59,9 +59,10 @@ struct JournalScaffoldTests {
             #expect(journal.week == week)
             #expect(journal.focus == focus.id)
             #expect(journal.preamble == nil, "\(focus.id)")
-            #expect(journal.answers.map(\.promptID) == focus.prompts, "\(focus.id)")
+            #expect(journal.promptAnswers.map(\.promptID) == focus.prompts, "\(focus.id)")
             #expect(journal.answers.allSatisfy { $0.isEmpty }, "\(focus.id)")
-            #expect(journal.answers.map(\.heading) == focus.prompts.compactMap { content.prompt($0)?.text }, "\(focus.id)")
+            #expect(journal.promptAnswers.map(\.heading) == focus.prompts.compactMap { content.prompt($0)?.text }, "\(focus.id)")
+            #expect(journal.ruptureLog == RuptureLog(), "\(focus.id)")
             week = week.next
         }
     }
@@ -110,7 +111,7 @@ struct JournalScaffoldTests {
         let text = try scaffold(content: content)
         #expect(text.contains("<!-- Don't stop here –› or here – or › here <!– nor here -->"))
         let journal = try TestJournal.parse(text, content: content)
-        #expect(journal.answers.count == 4)
+        #expect(journal.promptAnswers.count == 4)
         #expect(journal.answers.allSatisfy { $0.isEmpty })
         #expect(journal.preamble == nil)
     }

@@ -1,0 +1,148 @@
+import ContentModel
+import Diagnostics
+
+/// The week's rupture log: one entry per rupture, in the coded vocabulary of
+/// the content model, so ruptures can be counted across weeks.
+///
+/// It lives in its own section of the journal, `## Rupture log` under a
+/// `<!-- prompt: rupture-log -->` line, and each entry is a small fenced
+/// block of YAML whose info string is `rupture`:
+///
+/// ````markdown
+/// ```rupture
+/// client: Harbour
+/// markers: [marker-complaints-about-progress]
+/// tension: 4
+/// resolution: 2
+/// ```
+/// ````
+///
+/// A fenced block is pleasant to write by hand (one key per line, comments
+/// allowed, no column alignment as in a table) and exact to parse: cmark
+/// finds the block, YAML reads it, and every value has a line and column.
+/// The section is also kept as an `Answer`, verbatim, so everything that
+/// reads answers (the privacy guard, `private:`, redaction) covers it.
+public struct RuptureLog: Sendable, Equatable {
+    /// The section's ID in `<!-- prompt: rupture-log -->`. Not a content
+    /// prompt: the parser knows it by name.
+    public static let sectionID = "rupture-log"
+    /// The heading the scaffold writes; a heading with this text (any case)
+    /// and no marker line is the log too.
+    public static let heading = "Rupture log"
+    /// The info string that makes a fenced code block a log entry.
+    public static let infoString = "rupture"
+    /// The fields an entry may have, in the order the scaffold shows them.
+    public static let fields = [
+        "week", "client", "type", "markers", "salience", "trigger", "component", "repairs", "tension", "resolution", "notes",
+    ]
+    /// A rupture rated this low or lower is carried forward to next week.
+    public static let unresolvedAtMost = 2
+
+    public var entries: [RuptureEntry]
+    /// Markdown in the section that is neither an entry nor a comment (a
+    /// line such as "No ruptures this week", or an answer to a carried-forward
+    /// question), verbatim, blocks separated by a blank line.
+    public var remarks: String?
+    /// Clients (lowercased aliases) whose "What happened next with …?"
+    /// question has an answer in this log.
+    public var followedUp: Set<String>
+
+    public init(entries: [RuptureEntry] = [], remarks: String? = nil, followedUp: Set<String> = []) {
+        self.entries = entries
+        self.remarks = remarks
+        self.followedUp = followedUp
+    }
+}
+
+/// One rupture, as the therapist logged it. IDs are the content model's.
+public struct RuptureEntry: Sendable, Equatable {
+    /// The week of the session; the journal's week unless the entry says.
+    /// Never a date: a session's date would identify the client.
+    public var week: ISOWeek
+    /// A pseudonym or case label, never a name.
+    public var client: String
+    /// A `rupture-types` card ID: given, or read off the markers.
+    public var type: String
+    /// `markers` card IDs, at least one, all of `type`.
+    public var markers: [String]
+    /// How clearly the markers showed, 1–5 (as 3RS coders rate them).
+    public var salience: Int?
+    /// A `triggers` card ID: what the rupture set off in the therapist.
+    public var trigger: String?
+    /// Which part of the alliance strained.
+    public var component: AllianceComponent?
+    /// `repair-steps`, `practices` or `strategies` card IDs, as tried.
+    public var repairs: [String]
+    /// The therapist's rating of the tension, 1–5.
+    public var tension: Int
+    /// The therapist's rating of how far it was resolved, 1–5.
+    public var resolution: Int
+    /// Free text, as written.
+    public var notes: String?
+    /// The entry's opening fence.
+    public var location: SourceLocation
+
+    public init(
+        week: ISOWeek, client: String, type: String, markers: [String], salience: Int? = nil, trigger: String? = nil,
+        component: AllianceComponent? = nil, repairs: [String] = [], tension: Int, resolution: Int, notes: String? = nil,
+        location: SourceLocation
+    ) {
+        self.week = week
+        self.client = client
+        self.type = type
+        self.markers = markers
+        self.salience = salience
+        self.trigger = trigger
+        self.component = component
+        self.repairs = repairs
+        self.tension = tension
+        self.resolution = resolution
+        self.notes = notes
+        self.location = location
+    }
+
+    /// Resolution rated 2 or lower: the rupture is still open.
+    public var isUnresolved: Bool { resolution <= RuptureLog.unresolvedAtMost }
+
+    /// The alias as a key: the same client however it is capitalised.
+    public var clientKey: String { RuptureEntry.key(for: client) }
+
+    static func key(for alias: String) -> String {
+        alias.trimmingCharacters(in: .whitespaces).lowercased()
+    }
+}
+
+/// Bordin's three components of the working alliance.
+public enum AllianceComponent: String, CaseIterable, Sendable, Comparable {
+    case goal, task, bond
+
+    /// The alliance card that teaches this component.
+    public var cardID: String {
+        switch self {
+        case .goal: return "alliance-goals"
+        case .task: return "alliance-tasks"
+        case .bond: return "alliance-bond"
+        }
+    }
+
+    /// "Goals", "Tasks", "Bond": how a report names it.
+    public var title: String {
+        switch self {
+        case .goal: return "Agreement on goals"
+        case .task: return "Agreement on tasks"
+        case .bond: return "The bond"
+        }
+    }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+extension Journal {
+    /// The answer that holds the rupture log section, if the journal has one.
+    public var ruptureLogAnswer: Answer? { answer(to: RuptureLog.sectionID) }
+
+    /// Answers to the content's prompts: every answer but the rupture log.
+    public var promptAnswers: [Answer] { answers.filter { $0.promptID != RuptureLog.sectionID } }
+}

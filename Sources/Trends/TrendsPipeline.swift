@@ -1,0 +1,103 @@
+import ContentModel
+import Diagnostics
+import Files
+import Journal
+import Workbook
+
+/// Builds the trends report from a folder of journals: load, read, find
+/// the trends, render, write. Every problem in every journal is reported
+/// before anything is written; each file is written atomically, owner-only,
+/// because the report names clients by their aliases.
+public struct TrendsPipeline: Sendable {
+    public let fileSystem: FileSystem
+
+    public static let markdownTemplate = "trends.md"
+    public static let htmlTemplate = "trends.html"
+    public static let stylesheets = ["workbook.css", "trends.css"]
+
+    public init(fileSystem: FileSystem = LocalFileSystem()) {
+        self.fileSystem = fileSystem
+    }
+
+    public func run(_ request: TrendsRequest) throws(TrendsError) -> TrendsReport {
+        let resources = try step(.loadResources) { () throws(DiagnosticError) in
+            try Resources.load(
+                contentOverlay: request.contentOverlay, templatesOverlay: request.templatesOverlay, fileSystem: fileSystem
+            )
+        }
+        let folder = SourceLocation(path: request.journalDirectory, line: 1, column: 1)
+        let journals = try step(.readJournals) { () throws(DiagnosticError) in
+            guard fileSystem.directoryExists(at: request.journalDirectory) else {
+                throw DiagnosticError([.error(
+                    fileSystem.fileExists(at: request.journalDirectory)
+                        ? "this is a file; 'attune trends' reads a folder of journals" : "no such folder",
+                    at: folder
+                )])
+            }
+            return try JournalReader(fileSystem: fileSystem, content: resources.content).read([request.journalDirectory])
+        }
+        let figures = try step(.analyse) { () throws(DiagnosticError) in
+            try TrendsFigures(
+                journals: journals, content: resources.content, since: request.since, until: request.until, location: folder
+            )
+        }
+        let files = try step(.render) { () throws(DiagnosticError) in
+            try TrendsRenderer(resources: resources).render(figures)
+        }
+        let directory = request.outputDirectory
+        let written = try step(.write) { () throws(DiagnosticError) in
+            var written: [String] = []
+            do {
+                try fileSystem.createDirectory(at: directory, permissions: .privateDirectory)
+                for (name, text) in [("trends.html", files.html), ("trends.md", files.markdown)] {
+                    let path = (directory.hasSuffix("/") ? directory : directory + "/") + name
+                    try fileSystem.writeAtomically(text, to: path, permissions: .privateFile)
+                    written.append(path)
+                }
+            } catch {
+                throw DiagnosticError([.error("cannot write: \(error)", at: SourceLocation(path: directory, line: 1, column: 1))])
+            }
+            return written
+        }
+        return TrendsReport(
+            written: written, first: figures.first, last: figures.last,
+            journals: figures.journalWeeks.count, ruptures: figures.entries.count
+        )
+    }
+
+    private func step<T>(_ step: TrendsStep, _ body: () throws(DiagnosticError) -> T) throws(TrendsError) -> T {
+        do {
+            return try body()
+        } catch {
+            throw TrendsError(step: step, diagnostics: error.diagnostics)
+        }
+    }
+}
+
+/// figures → two contexts → `trends.md` and `trends.html`, in memory.
+public struct TrendsRenderer: Sendable {
+    public let resources: Resources
+
+    public init(resources: Resources) {
+        self.resources = resources
+    }
+
+    public struct Rendered: Sendable {
+        public var markdown: String
+        public var html: String
+    }
+
+    public func render(_ figures: TrendsFigures) throws(DiagnosticError) -> Rendered {
+        let content = resources.content
+        let stylesheet = TrendsPipeline.stylesheets.compactMap(resources.templates.asset).joined(separator: "\n")
+        let markdown = try resources.templates.render(
+            TrendsPipeline.markdownTemplate,
+            context: TrendsPage(figures: figures, content: content, format: .markdown, stylesheet: "", fingerprint: resources.fingerprint)
+        )
+        let html = try resources.templates.render(
+            TrendsPipeline.htmlTemplate,
+            context: TrendsPage(figures: figures, content: content, format: .html, stylesheet: stylesheet, fingerprint: resources.fingerprint)
+        )
+        return Rendered(markdown: markdown, html: html)
+    }
+}
