@@ -80,105 +80,36 @@ struct RosterReader {
         if draft.unreadable { return Reading(roster: nil, rosterProblems: draft.problems, traineeProblems: []) }
         var problems = draft.problems
         let start = SourceLocation(path: draft.path, line: 1, column: 1)
+
+        // The roster as a whole: who, when, and which curriculum week that is.
         func required(_ value: Located?, _ flag: String?, _ key: String) -> String? {
-            if let flag { return flag }
-            if let value { return value.value }
+            if let flag { return Self.oneLine(flag) }
+            if let value { return Self.oneLine(value.value) }
             problems.append(.error(isCSV
                 ? "a CSV roster does not name its \(key): give it with --\(key)"
                 : "the roster is missing required field '\(key)' (or give it with --\(key))", at: start))
             return nil
         }
-        let cohort = required(draft.cohort, overrides.cohort, "cohort").map(Self.oneLine)
-        let supervisor = required(draft.supervisor, overrides.supervisor, "supervisor").map(Self.oneLine)
-
-        // The week, and the curriculum week it brings.
-        var week = overrides.week ?? overrides.currentWeek
-        if overrides.week == nil, let written = draft.week {
-            if let parsed = ISOWeek(written.value) {
-                week = parsed
-            } else {
-                problems.append(.error("week '\(written.value)' is not an ISO week such as 2026-W47", at: written.location))
-            }
-        }
-        var cohortFocus = content.defaultWeek(for: week).id
-        var first: (week: ISOWeek, location: SourceLocation)?
-        if let flag = overrides.start {
-            first = (flag, start)
-        } else if let written = draft.start {
-            if let parsed = RosterOverrides.week(ofDate: written.value) {
-                first = (parsed, written.location)
-            } else {
-                problems.append(.error("start '\(written.value)' is not a date such as 2026-09-07", at: written.location))
-            }
-        }
-        if let first {
-            if week < first.week {
-                problems.append(.error("the handouts are for \(week), before the cohort starts (\(first.week))", at: first.location))
-            } else {
-                cohortFocus = content.weeks[(week.absoluteIndex - first.week.absoluteIndex) % content.weeks.count].id
-            }
-        }
+        let cohort = required(draft.cohort, overrides.cohort, "cohort")
+        let supervisor = required(draft.supervisor, overrides.supervisor, "supervisor")
+        let (week, cohortFocus) = weekAndFocus(draft, overrides: overrides, problems: &problems)
         if let notes = draft.notes, let problem = Self.headingProblem(notes) { problems.append(problem) }
         if draft.trainees.isEmpty, draft.problems.isEmpty {
             problems.append(.error("the roster lists no trainees", at: start))
         }
 
         // Each row on its own: a problem here costs only that trainee.
+        var rows = RowChecker(reader: self, rosterPath: draft.path, cohortFocus: cohortFocus)
         var traineeProblems: [Diagnostic] = []
         var trainees: [Trainee] = []
         var skipped: [SkippedTrainee] = []
-        var firstRowOfName: [String: SourceLocation] = [:]
-        var sharerOfJournal: [String: (name: String, location: SourceLocation)] = [:]
         for row in draft.trainees {
-            var rowProblems = row.problems
-            let name = row.name.map { Self.oneLine($0.value) }
-            if name == nil, rowProblems.isEmpty {
-                rowProblems.append(.error("this trainee has no name", at: row.row))
-            }
-            if let name, let written = row.name {
-                let key = name.lowercased()
-                if let first = firstRowOfName[key] {
-                    rowProblems.append(.error(
-                        "trainee '\(name)' is listed twice (first at line \(first.line)); add something to tell them apart, such as an initial",
-                        at: written.location))
-                } else {
-                    firstRowOfName[key] = written.location
-                }
-            }
-            var focus = cohortFocus
-            if let written = row.focus {
-                if content.week(written.value) != nil {
-                    focus = written.value
-                } else {
-                    let hint = Suggestion.closest(to: written.value, in: content.weeks.map(\.id)).map { "; did you mean '\($0)'?" }
-                        ?? " (see 'attune new --help' for the curriculum's weeks)"
-                    rowProblems.append(.error("unknown focus '\(written.value)'\(hint)", at: written.location))
-                }
-            }
-            if let note = row.note, let problem = Self.headingProblem(note) { rowProblems.append(problem) }
-            var journal: String?
-            if let written = row.journal {
-                let resolved = resolve(written.value, against: draft.path)
-                let shown = resolved == written.value ? "'\(written.value)'" : "'\(written.value)' (\(resolved))"
-                if fileSystem.directoryExists(at: resolved) {
-                    rowProblems.append(.error("cannot read journal \(shown): it is a folder; name the journal file", at: written.location))
-                } else if !fileSystem.fileExists(at: resolved) {
-                    rowProblems.append(.error("cannot read journal \(shown): no such file", at: written.location))
-                } else if let sharer = sharerOfJournal[resolved] {
-                    rowProblems.append(.error(
-                        "journal \(shown) is already shared by '\(sharer.name)' (line \(sharer.location.line)); each trainee shares their own",
-                        at: written.location))
-                } else {
-                    journal = resolved
-                    sharerOfJournal[resolved] = (name ?? "?", written.location)
-                }
-            }
-            if let name, rowProblems.isEmpty {
-                trainees.append(Trainee(
-                    name: name, focus: focus, note: row.note?.value, journal: journal, location: row.name?.location ?? row.row))
-            } else {
-                traineeProblems += rowProblems
-                skipped.append(SkippedTrainee(name: name, location: row.name?.location ?? row.row))
+            switch rows.check(row) {
+            case .success(let trainee):
+                trainees.append(trainee)
+            case .failure(let found):
+                traineeProblems += found.diagnostics
+                skipped.append(SkippedTrainee(name: row.name.map { Self.oneLine($0.value) }, location: row.name?.location ?? row.row))
             }
         }
 
@@ -189,6 +120,103 @@ struct RosterReader {
             path: draft.path, cohort: cohort, supervisor: supervisor, week: week,
             notes: draft.notes?.value, trainees: trainees, skipped: skipped)
         return Reading(roster: roster, rosterProblems: [], traineeProblems: traineeProblems.sortedByLocation)
+    }
+
+    /// The handouts' ISO week (flag, roster, else this week) and the curriculum
+    /// week it brings: counted from the cohort's start when there is one, else
+    /// the curriculum's turn for that week, as `attune new` picks it.
+    private func weekAndFocus(
+        _ draft: RosterDraft, overrides: RosterOverrides, problems: inout [Diagnostic]
+    ) -> (ISOWeek, focus: String) {
+        var week = overrides.week ?? overrides.currentWeek
+        if overrides.week == nil, let written = draft.week {
+            if let parsed = ISOWeek(written.value) {
+                week = parsed
+            } else {
+                problems.append(.error("week '\(written.value)' is not an ISO week such as 2026-W47", at: written.location))
+            }
+        }
+        var first: (week: ISOWeek, location: SourceLocation)?
+        if let flag = overrides.start {
+            first = (flag, SourceLocation(path: draft.path, line: 1, column: 1))
+        } else if let written = draft.start {
+            if let parsed = RosterOverrides.week(ofDate: written.value) {
+                first = (parsed, written.location)
+            } else {
+                problems.append(.error("start '\(written.value)' is not a date such as 2026-09-07", at: written.location))
+            }
+        }
+        guard let first else { return (week, content.defaultWeek(for: week).id) }
+        guard week >= first.week else {
+            problems.append(.error("the handouts are for \(week), before the cohort starts (\(first.week))", at: first.location))
+            return (week, content.defaultWeek(for: week).id)
+        }
+        return (week, content.weeks[(week.absoluteIndex - first.week.absoluteIndex) % content.weeks.count].id)
+    }
+
+    /// Checks rows one after another, remembering names and journals seen so
+    /// far to catch a trainee listed twice or a journal given to two trainees.
+    struct RowChecker {
+        let reader: RosterReader
+        let rosterPath: String
+        let cohortFocus: String
+        private var firstRowOfName: [String: SourceLocation] = [:]
+        private var sharerOfJournal: [String: (name: String, location: SourceLocation)] = [:]
+
+        init(reader: RosterReader, rosterPath: String, cohortFocus: String) {
+            self.reader = reader
+            self.rosterPath = rosterPath
+            self.cohortFocus = cohortFocus
+        }
+
+        mutating func check(_ row: TraineeDraft) -> Result<Trainee, DiagnosticError> {
+            var problems = row.problems
+            let name = row.name.map { RosterReader.oneLine($0.value) }
+            if name == nil, problems.isEmpty {
+                problems.append(.error("this trainee has no name", at: row.row))
+            }
+            if let name, let written = row.name {
+                // Two rows that differ only in case would also get the same file name.
+                if let first = firstRowOfName[name.lowercased()] {
+                    problems.append(.error(
+                        "trainee '\(name)' is listed twice (first at line \(first.line)); add something to tell them apart, such as an initial",
+                        at: written.location))
+                } else {
+                    firstRowOfName[name.lowercased()] = written.location
+                }
+            }
+            var focus = cohortFocus
+            if let written = row.focus {
+                if reader.content.week(written.value) != nil {
+                    focus = written.value
+                } else {
+                    let hint = Suggestion.closest(to: written.value, in: reader.content.weeks.map(\.id)).map { "; did you mean '\($0)'?" }
+                        ?? " (see 'attune new --help' for the curriculum's weeks)"
+                    problems.append(.error("unknown focus '\(written.value)'\(hint)", at: written.location))
+                }
+            }
+            if let note = row.note, let problem = RosterReader.headingProblem(note) { problems.append(problem) }
+            var journal: String?
+            if let written = row.journal {
+                let resolved = reader.resolve(written.value, against: rosterPath)
+                let shown = resolved == written.value ? "'\(written.value)'" : "'\(written.value)' (\(resolved))"
+                if reader.fileSystem.directoryExists(at: resolved) {
+                    problems.append(.error("cannot read journal \(shown): it is a folder; name the journal file", at: written.location))
+                } else if !reader.fileSystem.fileExists(at: resolved) {
+                    problems.append(.error("cannot read journal \(shown): no such file", at: written.location))
+                } else if let sharer = sharerOfJournal[(resolved as NSString).standardizingPath] {
+                    // Counted twice, it would skew the summary; it is almost always a copy-and-paste slip.
+                    problems.append(.error(
+                        "journal \(shown) is already shared by '\(sharer.name)' (line \(sharer.location.line)); each trainee shares their own",
+                        at: written.location))
+                } else {
+                    journal = resolved
+                    sharerOfJournal[(resolved as NSString).standardizingPath] = (name ?? "?", written.location)
+                }
+            }
+            guard let name, problems.isEmpty else { return .failure(DiagnosticError(problems)) }
+            return .success(Trainee(name: name, focus: focus, note: row.note?.value, journal: journal, location: row.name?.location ?? row.row))
+        }
     }
 
     /// A journal path from the roster, read relative to the roster's folder so

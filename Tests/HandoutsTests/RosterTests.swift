@@ -72,6 +72,32 @@ struct RosterTests {
         #expect(result.written.isEmpty)
     }
 
+    @Test("refuses one journal shared by two trainees: it would be counted twice")
+    func journalSharedTwice() {
+        let result = Fixtures.problems(["cohort/roster.yaml": Fixtures.yaml("""
+              - name: Ana
+                journal: j.md
+              - name: Ben
+                journal: ./j.md
+              - name: Cy
+                journal: j.md
+            """), "cohort/j.md": "x"])
+        #expect(result.lines == [
+            "cohort/roster.yaml:8:14: error: journal './j.md' (cohort/./j.md) is already shared by 'Ana' (line 6); each trainee shares their own",
+            "cohort/roster.yaml:10:14: error: journal 'j.md' (cohort/j.md) is already shared by 'Ana' (line 6); each trainee shares their own",
+        ])
+    }
+
+    @Test("--start counts the curriculum from the flag's date")
+    func startFlag() throws {
+        let overrides = RosterOverrides(week: Fixtures.week, start: RosterOverrides.week(ofDate: "2026-10-05"), currentWeek: Fixtures.week)
+        let roster = try #require(read(["cohort/roster.yaml": Fixtures.yaml("  - Ana")], overrides: overrides).roster)
+        #expect(roster.trainees[0].focus == "when-therapy-is-questioned")
+        #expect(RosterOverrides.week(ofDate: "2026-10-05") == ISOWeek("2026-W41"))
+        #expect(RosterOverrides.week(ofDate: "2027-01-01") == ISOWeek("2026-W53"))
+        #expect(RosterOverrides.week(ofDate: "2026-13-01") == nil)
+    }
+
     @Test("reports roster-wide problems with the rows' problems, all at once")
     func rosterProblems() {
         let text = """
