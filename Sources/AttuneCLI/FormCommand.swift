@@ -1,0 +1,164 @@
+import ArgumentParser
+import BrowserForm
+import ContentModel
+import Diagnostics
+import Files
+import Foundation
+import Journal
+import Workbook
+
+/// `attune form`: the week's workbook as one HTML page to fill in, for
+/// therapists who would rather not edit Markdown. The page keeps what is
+/// typed in the browser and downloads the journal file; `attune import`
+/// brings that file back.
+struct FormCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "form",
+        abstract: "Write this week's workbook as a page to fill in in any browser.",
+        discussion: """
+        Open the page in any browser, even offline: it saves your answers in that \
+        browser as you type. 'Download answers' saves your journal for the week \
+        (<week>.md); 'attune import <week>.md' adds it to your journal folder.
+        """
+    )
+
+    @Option(help: ArgumentHelp("ISO week such as 2026-W47 (default: this week).", valueName: "week"))
+    var week: String?
+
+    @Option(help: ArgumentHelp("Folder of journals: names and focus come from here.", valueName: "dir"))
+    var journal = "journal"
+
+    @Option(help: ArgumentHelp("Curriculum week ID (default: the week's journal's, else the curriculum's turn).", valueName: "id"))
+    var focus: String?
+
+    @Option(help: ArgumentHelp("Your name (default: from your latest journal).", valueName: "name"))
+    var therapist: String?
+
+    @Option(help: ArgumentHelp("The page to write (default: out/<week>-form.html).", valueName: "file"))
+    var out: String?
+
+    @OptionGroup var material: MaterialOptions
+
+    func validate() throws {
+        if let week, ISOWeek(week) == nil {
+            throw ValidationError("'\(week)' is not an ISO week; write it like 2026-W47.")
+        }
+        if let therapist, therapist.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--therapist needs a name.")
+        }
+        if let out, out.hasSuffix("/") {
+            throw ValidationError("--out names the page to write, such as out/form.html.")
+        }
+    }
+
+    func run() throws {
+        let environment = Environment.current
+        let fileSystem = environment.fileSystem
+        let resources = try material.load()
+        let content = resources.content
+        let isoWeek = week.flatMap(ISOWeek.init) ?? ISOWeek(containing: environment.now())
+        let journals = JournalFolder(path: journal, fileSystem: fileSystem).journals(content: content)
+
+        // A journal for this week already exists: the form must match it, or
+        // its download could never be imported into it.
+        let existing = journals.first { $0.journal.week == isoWeek }?.journal
+        var problems: [Diagnostic] = []
+        if let existing, let focus, focus != existing.focus {
+            problems.append(.error(
+                "the journal for \(isoWeek) is on focus '\(existing.focus)', so a form on '\(focus)' could not be imported into it; leave out --focus",
+                at: JournalImport.frontMatterLocation(of: "focus", in: journals.first { $0.journal.week == isoWeek }!.file)
+            ))
+        }
+        if let existing, let therapist, therapist != existing.therapist {
+            problems.append(.error(
+                "the journal for \(isoWeek) is '\(existing.therapist)''s, so a form for '\(therapist)' could not be imported into it; leave out --therapist",
+                at: JournalImport.frontMatterLocation(of: "therapist", in: journals.first { $0.journal.week == isoWeek }!.file)
+            ))
+        }
+        if !problems.isEmpty { throw InputProblems(problems, stoppedWhile: "writing the form") }
+
+        let chosen: Week
+        if let id = existing?.focus ?? focus {
+            guard let found = content.week(id) else {
+                let hint = Suggestion.closest(to: id, in: content.weeks.map(\.id)).map { " Did you mean '\($0)'?" } ?? ""
+                throw ValidationError("Unknown focus '\(id)'.\(hint) The curriculum's weeks are: \(content.weeks.map(\.id).joined(separator: ", ")).")
+            }
+            chosen = found
+        } else {
+            chosen = content.defaultWeek(for: isoWeek)
+        }
+        guard let name = existing?.therapist ?? therapist ?? journals.last?.journal.therapist else {
+            throw ValidationError("Attune needs your name for the form the first time: attune form --therapist \"Your Name\". Later weeks reuse it.")
+        }
+
+        let page: String
+        do {
+            page = try FormRenderer(resources: resources).render(therapist: name, week: isoWeek, focus: chosen)
+        } catch {
+            throw InputProblems(error.diagnostics, stoppedWhile: "writing the form")
+        }
+        let path = out ?? "out/\(isoWeek)-form.html"
+        do {
+            if let slash = path.lastIndex(of: "/"), slash != path.startIndex {
+                try fileSystem.createDirectory(at: String(path[..<slash]), permissions: .privateDirectory)
+            }
+            try fileSystem.writeAtomically(page, to: path, permissions: .privateFile)
+        } catch {
+            throw InputProblems(
+                [.error("cannot write: \(error)", at: SourceLocation(path: path, line: 1, column: 1))],
+                stoppedWhile: "writing the form"
+            )
+        }
+        let fileName = FormRenderer.fileName(for: isoWeek)
+        let importFlags = journal == "journal" ? "" : " --journal \(journal)"
+        environment.output("""
+        Wrote \(path): \(isoWeek) · \(chosen.title), \(chosen.prompts.count) prompts to fill in.
+        Open it in a browser; your answers are saved there as you type. Then choose
+        'Download answers' and run:
+          attune import \(fileName)\(importFlags)
+        """)
+    }
+}
+
+/// The journals in a folder that parse, oldest name first. A journal that
+/// does not parse is left out here: `attune build` and `check` report it.
+struct JournalFolder {
+    let path: String
+    let fileSystem: FileSystem
+
+    /// Every `.md` file in the folder, read as text; unreadable files are problems.
+    func files(problems: inout [Diagnostic]) -> [SourceFile] {
+        guard fileSystem.directoryExists(at: path), let names = try? fileSystem.files(under: path) else { return [] }
+        var files: [SourceFile] = []
+        for name in names where name.hasSuffix(".md") {
+            let filePath = (path.hasSuffix("/") ? path : path + "/") + name
+            do {
+                files.append(SourceFile(path: filePath, name: name, text: try fileSystem.readText(at: filePath)))
+            } catch {
+                problems.append(Self.unreadable(filePath, error))
+            }
+        }
+        return files
+    }
+
+    func journals(content: ContentModel) -> [(file: SourceFile, journal: Journal)] {
+        var ignored: [Diagnostic] = []
+        let parser = JournalParser(content: content)
+        return files(problems: &ignored).compactMap { file in
+            (try? parser.parse(file)).map { (file, $0) }
+        }
+    }
+
+    /// A file that could not be read, pointing at the first byte that is not
+    /// UTF-8 when that is the reason (as `attune build` reports it).
+    static func unreadable(_ path: String, _ error: Error) -> Diagnostic {
+        switch error as? FileSystemError {
+        case .notUTF8(_, let line, let column):
+            return .error("not UTF-8 text; save the file as UTF-8", at: SourceLocation(path: path, line: line, column: column))
+        case .notFound:
+            return .error("no such file or folder", at: SourceLocation(path: path, line: 1, column: 1))
+        default:
+            return .error("cannot be read: \(error)", at: SourceLocation(path: path, line: 1, column: 1))
+        }
+    }
+}

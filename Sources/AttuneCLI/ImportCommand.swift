@@ -1,0 +1,126 @@
+import ArgumentParser
+import BrowserForm
+import Diagnostics
+import Files
+import Foundation
+
+/// `attune import`: brings a journal file (such as the browser form's
+/// download) into the journal folder. A new week is added as is; an
+/// existing journal is never overwritten. See `JournalImport` for the rule.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Add a journal file, such as the browser form's download, to your journal folder.",
+        discussion: """
+        A week the folder has no journal for is added as is. For a week it has, answers \
+        that are the same are fine; an answer that differs (or that your journal does not \
+        have yet) stops the import, showing both versions, and nothing is written. With \
+        '--keep both', both versions are written under the prompt, each marked \
+        'Kept by attune import --keep both'.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The journal file to import.", valueName: "file"))
+    var file: String
+
+    @Option(help: ArgumentHelp("Folder of journals.", valueName: "dir"))
+    var journal = "journal"
+
+    @Option(help: ArgumentHelp("'both': keep your journal's answer and the imported one, each marked.", valueName: "both"))
+    var keep: KeepChoice?
+
+    @OptionGroup var material: MaterialOptions
+
+    enum KeepChoice: String, ExpressibleByArgument, CaseIterable {
+        case both
+    }
+
+    func run() throws {
+        let environment = Environment.current
+        let fileSystem = environment.fileSystem
+        let resources = try material.load()
+        let step = "importing \(file)"
+
+        var problems: [Diagnostic] = []
+        let text: String
+        do {
+            text = try fileSystem.readText(at: file)
+        } catch {
+            throw InputProblems([JournalFolder.unreadable(file, error)], stoppedWhile: step)
+        }
+        let folder = JournalFolder(path: journal, fileSystem: fileSystem)
+        let existing = folder.files(problems: &problems).filter { !Self.samePath($0.path, file) }
+        if !problems.isEmpty { throw InputProblems(problems, stoppedWhile: step) }
+        let imported = SourceFile(path: file, name: JournalImportPaths.name(of: file), text: text)
+
+        let outcome: JournalImport.Outcome
+        do {
+            outcome = try JournalImport(content: resources.content)
+                .plan(imported, into: journal, existing: existing, keepBoth: keep == .both)
+        } catch {
+            throw InputProblems(error.diagnostics, stoppedWhile: step)
+        }
+
+        switch outcome {
+        case .add(let path, let text):
+            // The same file given twice is already in place.
+            if Self.samePath(path, file) {
+                environment.output("\(file) is already your journal for its week; nothing to import.")
+                return
+            }
+            try write(text, to: path, creatingFolder: true, step: step)
+            environment.output("Added \(path), copied from \(file) as it is.\nNext: attune build \(path)")
+        case .unchanged(let path):
+            environment.output("\(path) already has every answer in \(file); nothing to import.")
+        case .differs(_, let diagnostics):
+            var problems = InputProblems(diagnostics, stoppedWhile: step)
+            problems.summary += "\nTo keep both versions under each prompt, each clearly marked, run: attune import \(file)"
+                + (journal == "journal" ? "" : " --journal \(journal)") + " --keep both"
+            throw problems
+        case .keepBoth(let path, let text, let prompts):
+            try write(text, to: path, creatingFolder: false, step: step)
+            environment.output("""
+            Kept both versions of \(prompts.count) answer\(prompts.count == 1 ? "" : "s") in \(path) (\(prompts.joined(separator: ", "))), \
+            each under a line starting 'Kept by attune import --keep both'.
+            """)
+        }
+        if let folderName = JournalImportPaths.folder(of: file), Self.samePath(folderName, journal) {
+            environment.errors(Diagnostic.warning(
+                "this file is inside \(journal)/, so 'attune build' will find two journals for its week; move it out of the folder",
+                at: SourceLocation(path: file, line: 1, column: 1)
+            ).description)
+        }
+    }
+
+    private func write(_ text: String, to path: String, creatingFolder: Bool, step: String) throws {
+        let fileSystem = Environment.current.fileSystem
+        do {
+            if creatingFolder {
+                try fileSystem.createDirectory(at: journal, permissions: .privateDirectory)
+                // Checked again right before writing: never replace a journal.
+                if fileSystem.fileExists(at: path) { throw FileSystemError.alreadyExists(path) }
+            }
+            try fileSystem.writeAtomically(text, to: path, permissions: .privateFile)
+        } catch {
+            throw InputProblems([.error("cannot write: \(error)", at: SourceLocation(path: path, line: 1, column: 1))], stoppedWhile: step)
+        }
+    }
+
+    /// `journal/x.md` and `./journal//x.md` are the same file.
+    static func samePath(_ a: String, _ b: String) -> Bool {
+        (a as NSString).standardizingPath == (b as NSString).standardizingPath
+    }
+}
+
+/// A path's last part and its folder, without Foundation's URL helpers,
+/// which behave differently for relative paths on Linux.
+enum JournalImportPaths {
+    static func name(of path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
+    }
+
+    static func folder(of path: String) -> String? {
+        guard let slash = path.lastIndex(of: "/") else { return nil }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+}

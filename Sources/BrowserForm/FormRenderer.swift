@@ -1,0 +1,173 @@
+import ContentModel
+import Diagnostics
+import Journal
+import Workbook
+
+/// The week's workbook as one HTML page to fill in: the teaching cards, a
+/// labelled box per prompt, and a small script that saves what is typed in
+/// the browser and downloads it as the journal file `attune build` reads.
+///
+/// The page asks nothing of any server. Its Content-Security-Policy allows
+/// no request at all, and only the exact script and stylesheet rendered
+/// into it, by their SHA-256.
+public struct FormRenderer: Sendable {
+    public let resources: Resources
+
+    public static let template = "form.html"
+    public static let script = "form.js"
+    /// The workbook's look, then the form's own rules on top.
+    public static let stylesheets = ["workbook.css", "form.css"]
+
+    public init(resources: Resources) {
+        self.resources = resources
+    }
+
+    /// The page for `therapist`'s journal of `week`, on the curriculum week `focus`.
+    public func render(therapist: String, week: ISOWeek, focus: Week) throws(DiagnosticError) -> String {
+        let content = resources.content
+        let templates = resources.templates
+        let layout = JournalScaffold.layout(therapist: therapist, week: week, focus: focus, content: content)
+        let script = templates.asset(Self.script) ?? ""
+        let stylesheet = Self.stylesheets.compactMap(templates.asset).joined(separator: "\n")
+        var problems: [Diagnostic] = []
+        if script.isEmpty {
+            problems.append(.error("the form needs its script, \(Self.script)", at: Self.templateLocation(Self.script)))
+        }
+        // Text that closes its own element would let the rest run as markup.
+        let inlined = [(Self.script, "script")] + Self.stylesheets.map { ($0, "style") }
+        for (name, tag) in inlined where (templates.asset(name) ?? "").lowercased().contains("</\(tag)") {
+            problems.append(.error("cannot be placed inside the page: it contains '</\(tag)'", at: Self.templateLocation(name)))
+        }
+        if !problems.isEmpty { throw DiagnosticError(problems) }
+
+        let context = FormContext(
+            lang: "en",
+            title: "\(week) · \(focus.title) · \(therapist)",
+            therapist: therapist,
+            week: week.description,
+            dates: week.readableDates,
+            focusTitle: focus.title,
+            focusSummary: focus.summary,
+            cards: try cardsHTML(focus),
+            prompts: prompts(layout),
+            sources: sourcesHTML(focus),
+            fileName: Self.fileName(for: week),
+            formData: FormData(therapist: therapist, week: week, layout: layout).json,
+            script: script,
+            stylesheet: stylesheet,
+            contentSecurityPolicy: Self.contentSecurityPolicy(script: script, stylesheet: stylesheet),
+            contentFingerprint: resources.fingerprint
+        )
+        return try templates.render(Self.template, context: context)
+    }
+
+    /// What "Download answers" saves the journal as: the name `attune new`
+    /// gives it, so `attune import` of a new week adds the same file.
+    public static func fileName(for week: ISOWeek) -> String { "\(week).md" }
+
+    /// No requests of any kind; the one inline script and the one inline
+    /// stylesheet by hash; pictures only if embedded, as in the workbook.
+    static func contentSecurityPolicy(script: String, stylesheet: String) -> String {
+        [
+            "default-src 'none'",
+            "script-src \(CSPHash.source(for: script))",
+            "style-src \(CSPHash.source(for: stylesheet))",
+            "img-src data:",
+            "base-uri 'none'",
+            "form-action 'none'",
+        ].joined(separator: "; ")
+    }
+
+    /// The cards through the workbook's own `card.md` template and safe
+    /// Markdown path, so they read exactly as in the printed workbook.
+    private func cardsHTML(_ focus: Week) throws(DiagnosticError) -> String {
+        let content = resources.content
+        let escape = SafeMarkdown.escape
+        var markdown = ""
+        for card in focus.cards.compactMap(content.card) {
+            let context = FormCardContext(
+                id: card.id, title: escape(card.title),
+                section: escape(content.section(card.section)?.title ?? card.section.rawValue),
+                summary: escape(card.summary), body: card.body, points: card.points.map(escape),
+                hasPoints: !card.points.isEmpty,
+                citedAs: card.sources.isEmpty ? nil
+                    : card.sources.compactMap { content.source($0).map { escape($0.short) } }.joined(separator: "; ")
+            )
+            markdown += try resources.templates.render("card.md", context: context) + "\n"
+        }
+        return SafeMarkdown.html(markdown)
+    }
+
+    private func sourcesHTML(_ focus: Week) -> String? {
+        let content = resources.content
+        var ids: [String] = []
+        for id in focus.cards.compactMap(content.card).flatMap(\.sources) where !ids.contains(id) { ids.append(id) }
+        let list = ids.compactMap(content.source).map { "- \($0.citation)\n" }.joined()
+        return list.isEmpty ? nil : SafeMarkdown.html(list)
+    }
+
+    /// One field per slot in the journal's layout, in the file's order.
+    /// Element IDs are numbered: a prompt's ID is content, not markup.
+    private func prompts(_ layout: JournalLayout) -> [FormPromptContext] {
+        var reflections = 0
+        return layout.promptIDs.compactMap(resources.content.prompt).enumerated().map { index, prompt in
+            let heading: String
+            if prompt.kind == .wish {
+                heading = "What I wish I'd known: \(prompt.text)"
+            } else {
+                reflections += 1
+                heading = "\(reflections). \(prompt.text)"
+            }
+            return FormPromptContext(
+                promptID: prompt.id, heading: heading, hint: prompt.hint,
+                fieldID: "answer-\(index + 1)", hintID: "hint-\(index + 1)"
+            )
+        }
+    }
+
+    static func templateLocation(_ name: String) -> SourceLocation {
+        SourceLocation(path: "Templates/\(name)", line: 1, column: 1)
+    }
+}
+
+/// What `form.html.mustache` can name. Mustache escapes every field but the
+/// trusted ones: `cards` and `sources` (cmark-gfm's safe HTML), `formData`
+/// (JSON escaped for a script element), `script` and `stylesheet`.
+struct FormContext {
+    let lang: String
+    let title: String
+    let therapist: String
+    let week: String
+    let dates: String
+    let focusTitle: String
+    let focusSummary: String
+    let cards: String
+    let prompts: [FormPromptContext]
+    let sources: String?
+    let fileName: String
+    let formData: String
+    let script: String
+    let stylesheet: String
+    let contentSecurityPolicy: String
+    let contentFingerprint: String
+}
+
+struct FormPromptContext {
+    let promptID: String
+    let heading: String
+    let hint: String?
+    let fieldID: String
+    let hintID: String
+}
+
+/// The fields `card.md` names, as the workbook fills them.
+struct FormCardContext {
+    let id: String
+    let title: String
+    let section: String
+    let summary: String
+    let body: String
+    let points: [String]
+    let hasPoints: Bool
+    let citedAs: String?
+}

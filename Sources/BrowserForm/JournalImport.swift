@@ -1,0 +1,277 @@
+import ContentModel
+import Diagnostics
+import Journal
+import Workbook
+
+/// Decides what `attune import` does with a journal file (typically one the
+/// browser form downloaded), given the journals already in the folder.
+///
+/// The rule, because a journal holds a therapist's own words:
+/// - A week the folder has no journal for: the file is added as is, byte
+///   for byte, under the name `attune new` would give it.
+/// - A week it has: nothing is ever overwritten. Answers that are the same
+///   (or that the file leaves empty) need nothing. Any answer the file has
+///   that the journal lacks or words differently stops the import, showing
+///   both versions, and nothing is written.
+/// - Only when asked (`keepBoth`) does Attune change an existing journal:
+///   it writes a new copy of the file in which every line the therapist
+///   wrote is kept unchanged, and each differing answer gets the imported
+///   version added below it, both under a bold line starting
+///   `Kept by attune import --keep both`. The copy is parsed before it is
+///   written, and written only if every answer reads back as intended.
+///
+/// Front matter is never merged: a different therapist or focus is refused.
+/// Neither is the text before the prompts: it is not an answer to a prompt.
+public struct JournalImport: Sendable {
+    public let content: ContentModel
+
+    public init(content: ContentModel) {
+        self.content = content
+    }
+
+    /// What to write, if anything.
+    public enum Outcome: Sendable, Equatable {
+        /// A new week: the imported file, unchanged, to write at `path`.
+        case add(path: String, text: String)
+        /// The journal at `path` already holds everything the file says.
+        case unchanged(path: String)
+        /// Answers differ: each difference as an error followed by notes
+        /// showing both versions. Nothing is to be written.
+        case differs(path: String, [Diagnostic])
+        /// The journal at `path` with both versions of the answers to
+        /// `prompts`, to write in place of the old one.
+        case keepBoth(path: String, text: String, prompts: [String])
+    }
+
+    /// The first line of each kept version, up to the name of its origin.
+    public static let markerPrefix = "**Kept by attune import --keep both · "
+
+    /// - Parameters:
+    ///   - file: the journal to import.
+    ///   - folder: where journals live; `existing` are the `.md` files in it.
+    public func plan(
+        _ file: SourceFile, into folder: String, existing: [SourceFile], keepBoth: Bool
+    ) throws(DiagnosticError) -> Outcome {
+        let parser = JournalParser(content: content)
+        let imported = try parser.parse(file)
+        let target = (folder.hasSuffix("/") ? folder : folder + "/") + "\(imported.week).md"
+
+        // The folder's journal for this week, whatever its file is called.
+        var match: (file: SourceFile, journal: Journal)?
+        for candidate in existing {
+            do {
+                let journal = try parser.parse(candidate)
+                if journal.week == imported.week, match == nil { match = (candidate, journal) }
+            } catch where candidate.path == target {
+                var diagnostics = error.diagnostics
+                diagnostics.append(.note(
+                    "this is the journal for \(imported.week) already in the folder; fix it, then import again",
+                    at: SourceLocation(path: target, line: 1, column: 1)
+                ))
+                throw DiagnosticError(diagnostics)
+            } catch {}  // Another week's broken journal is not this import's business.
+        }
+        guard let (journalFile, journal) = match else {
+            if let other = existing.first(where: { $0.path == target }) {
+                throw DiagnosticError([.error(
+                    "this file exists but is not the journal for \(imported.week); Attune never overwrites a file",
+                    at: SourceLocation(path: other.path, line: 1, column: 1)
+                )])
+            }
+            return .add(path: target, text: file.text)
+        }
+
+        try refuseDifferentHeader(imported: imported, importedFile: file, journal: journal, journalFile: journalFile)
+
+        let name = Self.fileName(file.path)
+        var differences: [Difference] = []
+        var preambleReport: [Diagnostic] = []
+        if let preamble = imported.preamble, preamble != journal.preamble {
+            preambleReport = describePreamble(imported: imported, journal: journal, name: name, keepBoth: keepBoth)
+        }
+        var report = preambleReport
+        for answer in imported.answers where !answer.isEmpty {
+            let existing = journal.answer(to: answer.promptID)
+            if let existing, existing.markdown == answer.markdown || Self.keptVersions(in: existing.markdown).contains(answer.markdown) {
+                continue
+            }
+            differences.append(Difference(imported: answer, existing: existing))
+            report += describe(answer, existing: existing, journal: journal, name: name)
+        }
+        if report.isEmpty { return .unchanged(path: journalFile.path) }
+        guard keepBoth else { return .differs(path: journalFile.path, report) }
+
+        // --keep both: the preamble is never merged, and nothing private in
+        // the file may lose its mark by moving into a journal without it.
+        var refusals = preambleReport
+        for difference in differences {
+            let id = difference.imported.promptID
+            let privateThere = imported.isPrivate || imported.privatePrompts.contains(id)
+            let privateHere = journal.isPrivate || journal.privatePrompts.contains(id)
+            if privateThere && !privateHere {
+                refusals.append(.error(
+                    "the answer to '\(id)' is marked private here but not in \(journalFile.path); mark it private there too ('private: [\(id)]'), then import again",
+                    at: Self.frontMatterLocation(of: "private", in: file)
+                ))
+            }
+        }
+        if !refusals.isEmpty { throw DiagnosticError(refusals) }
+
+        let merged = KeepBoth(content: content, importedName: name)
+            .merge(journalFile, journal: journal, differences: differences)
+        try verify(merged, journalFile: journalFile, journal: journal, differences: differences, name: name)
+        return .keepBoth(path: journalFile.path, text: merged, prompts: differences.map(\.imported.promptID))
+    }
+
+    struct Difference {
+        var imported: Answer
+        /// `nil` when the journal has no section for the prompt.
+        var existing: Answer?
+    }
+
+    // MARK: - Refusals and reports
+
+    private func refuseDifferentHeader(imported: Journal, importedFile: SourceFile, journal: Journal, journalFile: SourceFile) throws(DiagnosticError) {
+        var problems: [Diagnostic] = []
+        if imported.therapist != journal.therapist {
+            problems.append(.error(
+                "this journal is \(quoted(imported.therapist))'s, but \(journalFile.path) is \(quoted(journal.therapist))'s; Attune only merges a therapist's own journals",
+                at: Self.frontMatterLocation(of: "therapist", in: importedFile)
+            ))
+        }
+        if imported.focus != journal.focus {
+            problems.append(.error(
+                "this journal's focus is '\(imported.focus)', but \(journalFile.path) has '\(journal.focus)' for \(journal.week); Attune only merges journals on the same focus",
+                at: Self.frontMatterLocation(of: "focus", in: importedFile)
+            ))
+        }
+        if !problems.isEmpty { throw DiagnosticError(problems) }
+    }
+
+    private func describePreamble(imported: Journal, journal: Journal, name: String, keepBoth: Bool) -> [Diagnostic] {
+        let here = SourceLocation(path: journal.path, line: journal.preambleLine ?? 1, column: 1)
+        let there = SourceLocation(path: imported.path, line: imported.preambleLine ?? 1, column: 1)
+        return [
+            .error(
+                "the text before the prompts differs from \(imported.path)'s; Attune never overwrites it"
+                    + (keepBoth ? ", and keeps both versions only of answers to prompts: copy what you need by hand" : ""),
+                at: here
+            ),
+            .note("in your journal:\n" + Self.quote(journal.preamble ?? ""), at: here),
+            .note("in \(name):\n" + Self.quote(imported.preamble ?? ""), at: there),
+        ]
+    }
+
+    private func describe(_ answer: Answer, existing: Answer?, journal: Journal, name: String) -> [Diagnostic] {
+        let there = SourceLocation(path: answer.location.path, line: answer.firstLine, column: 1)
+        let imported = Diagnostic.note("in \(name):\n" + Self.quote(answer.markdown), at: there)
+        guard let existing else {
+            return [
+                .error(
+                    "your journal has no section for prompt '\(answer.promptID)', which \(answer.location.path) answers; Attune changes a journal only when asked",
+                    at: SourceLocation(path: journal.path, line: 1, column: 1)
+                ),
+                imported,
+            ]
+        }
+        if existing.isEmpty {
+            return [
+                .error(
+                    "your journal has no answer to '\(answer.promptID)' yet, and \(answer.location.path) has one; Attune changes a journal only when asked",
+                    at: existing.location
+                ),
+                imported,
+            ]
+        }
+        return [
+            .error(
+                "the answer to '\(answer.promptID)' differs from \(answer.location.path)'s; Attune never overwrites an answer",
+                at: existing.location
+            ),
+            .note("in your journal:\n" + Self.quote(existing.markdown), at: SourceLocation(path: journal.path, line: existing.firstLine, column: 1)),
+            imported,
+        ]
+    }
+
+    /// An answer shown inside a message: every line behind a bar, so blank
+    /// lines and leading spaces stay visible.
+    static func quote(_ markdown: String) -> String {
+        guard !markdown.isEmpty else { return "    (nothing)" }
+        return markdown.split(separator: "\n", omittingEmptySubsequences: false).map { "    | " + $0 }.joined(separator: "\n")
+    }
+
+    private func quoted(_ name: String) -> String { "'\(name)'" }
+
+    // MARK: - Kept versions
+
+    /// The versions an earlier `--keep both` recorded in an answer, so that
+    /// importing the same file again finds nothing new.
+    static func keptVersions(in markdown: String) -> [String] {
+        var versions: [[Substring]] = []
+        var current: [Substring]?
+        for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix(markerPrefix) {
+                if let current { versions.append(current) }
+                current = []
+            } else {
+                current?.append(line)
+            }
+        }
+        if let current { versions.append(current) }
+        return versions.map { JournalLayout.answerText($0.joined(separator: "\n")) }
+    }
+
+    /// Reads the copy back and checks that every answer is what was meant:
+    /// unchanged, or the two marked versions. Anything else (some Markdown
+    /// construct reaching across the inserted lines) stops the import.
+    private func verify(_ merged: String, journalFile: SourceFile, journal: Journal, differences: [Difference], name: String) throws(DiagnosticError) {
+        let failure = DiagnosticError([.error(
+            "Attune could not keep both versions safely here (the merged journal would not read back as written); nothing was written: copy the answers from the imported file by hand",
+            at: SourceLocation(path: journalFile.path, line: 1, column: 1)
+        )])
+        let reread: Journal
+        do {
+            reread = try JournalParser(content: content).parse(SourceFile(path: journalFile.path, name: journalFile.name, text: merged))
+        } catch {
+            throw failure
+        }
+        let keep = KeepBoth(content: content, importedName: name)
+        var expected = journal.answers.map { ($0.promptID, $0.markdown) }
+        for difference in differences {
+            let combined = keep.combined(existing: difference.existing?.markdown ?? "", imported: difference.imported.markdown)
+            if let index = expected.firstIndex(where: { $0.0 == difference.imported.promptID }) {
+                expected[index].1 = combined
+            } else {
+                expected.append((difference.imported.promptID, combined))
+            }
+        }
+        let same = reread.therapist == journal.therapist && reread.week == journal.week && reread.focus == journal.focus
+            && reread.preamble == journal.preamble && reread.isPrivate == journal.isPrivate
+            && reread.privatePrompts == journal.privatePrompts
+            && reread.answers.map(\.promptID) == expected.map(\.0) && reread.answers.map(\.markdown) == expected.map(\.1)
+        if !same { throw failure }
+    }
+
+    // MARK: - Locations
+
+    /// The file's name without its folder, as the user knows it.
+    static func fileName(_ path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
+    }
+
+    /// The front-matter line that sets `key`, or the file's first line.
+    public static func frontMatterLocation(of key: String, in file: SourceFile) -> SourceLocation {
+        let lines = file.text.normalizingLineEndings.split(separator: "\n", omittingEmptySubsequences: false)
+        for (index, line) in lines.enumerated().dropFirst() {
+            if line == "---" { break }
+            if line.hasPrefix("\(key):") { return SourceLocation(path: file.path, line: index + 1, column: 1) }
+        }
+        return SourceLocation(path: file.path, line: 1, column: 1)
+    }
+}
+
+extension Diagnostic {
+    static func note(_ message: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.note, at: location, message)
+    }
+}

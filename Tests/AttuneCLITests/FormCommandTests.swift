@@ -1,0 +1,80 @@
+import Files
+import Testing
+
+@Suite("attune form")
+struct FormCommandTests {
+    @Test("writes this week's page to fill in, private to its owner, and says what to do next")
+    func writesTheForm() throws {
+        let cli = CLIHarness()
+        #expect(cli.run("form", "--therapist", "Sam Rivera") == 0)
+        let page = try cli.fileSystem.readText(at: "out/2026-W47-form.html")
+        #expect(page.hasPrefix("<!DOCTYPE html>"))
+        #expect(page.contains("<li><strong>Therapist:</strong> Sam Rivera</li>"))
+        #expect(cli.fileSystem.permissions(at: "out/2026-W47-form.html") == .privateFile)
+        #expect(cli.stdout.hasPrefix("Wrote out/2026-W47-form.html: 2026-W47 · "))
+        #expect(cli.stdout.hasSuffix("""
+         prompts to fill in.
+        Open it in a browser; your answers are saved there as you type. Then choose
+        'Download answers' and run:
+          attune import 2026-W47.md
+        """))
+        #expect(cli.stderr.isEmpty)
+    }
+
+    @Test("takes the week, focus and output file it is given, and names the journal folder for import")
+    func explicitOptions() throws {
+        let cli = CLIHarness()
+        #expect(cli.run("form", "--week", "2027-W01", "--focus", "noticing-withdrawal", "--therapist", "Sam",
+                        "--journal", "notes", "--out", "pages/week.html") == 0)
+        let page = try cli.fileSystem.readText(at: "pages/week.html")
+        #expect(page.contains("<h1>2027-W01 · "))
+        #expect(page.contains("focus: noticing-withdrawal\\n"))
+        #expect(cli.stdout.hasSuffix("  attune import 2027-W01.md --journal notes"))
+    }
+
+    @Test("matches the week's journal when there is one: its name and focus")
+    func followsTheJournal() throws {
+        let cli = CLIHarness()
+        #expect(cli.run("new", "--week", "2026-W47", "--focus", "noticing-withdrawal", "--therapist", "Noor Haddad") == 0)
+        #expect(cli.run("form", "--week", "2026-W47") == 0)
+        let page = try cli.fileSystem.readText(at: "out/2026-W47-form.html")
+        #expect(page.contains("therapist: \\\"Noor Haddad\\\"\\nweek: 2026-W47\\nfocus: noticing-withdrawal\\n"))
+    }
+
+    @Test("refuses a focus or name its week's journal does not have: the download could never be imported")
+    func conflictsWithTheJournal() throws {
+        let cli = CLIHarness()
+        #expect(cli.run("new", "--week", "2026-W47", "--focus", "noticing-withdrawal", "--therapist", "Noor") == 0)
+        #expect(cli.run("form", "--week", "2026-W47", "--focus", "when-therapy-is-questioned", "--therapist", "Sam") == 1)
+        #expect(cli.stderr == """
+        journal/2026-W47.md:4:1: error: the journal for 2026-W47 is on focus 'noticing-withdrawal', so a form on 'when-therapy-is-questioned' could not be imported into it; leave out --focus
+        journal/2026-W47.md:2:1: error: the journal for 2026-W47 is 'Noor''s, so a form for 'Sam' could not be imported into it; leave out --therapist
+        attune: 2 errors while writing the form; nothing was written.
+        """)
+        #expect(!cli.fileSystem.fileExists(at: "out/2026-W47-form.html"))
+    }
+
+    @Test("asks for a name the first time, then reuses the latest journal's")
+    func therapistName() throws {
+        let cli = CLIHarness()
+        #expect(cli.run("form") == 64)
+        #expect(cli.stderr.contains("Attune needs your name for the form the first time: attune form --therapist \"Your Name\". Later weeks reuse it."))
+        #expect(cli.run("new", "--week", "2026-W40", "--therapist", "Noor Haddad") == 0)
+        #expect(cli.run("form") == 0)
+        #expect(try cli.fileSystem.readText(at: "out/2026-W47-form.html").contains("<li><strong>Therapist:</strong> Noor Haddad</li>"))
+    }
+
+    @Test("rejects a malformed week, an unknown focus and a folder for --out")
+    func validation() {
+        let cli = CLIHarness()
+        #expect(cli.run("form", "--week", "2026-47", "--therapist", "Sam") == 64)
+        #expect(cli.stderr.contains("Error: '2026-47' is not an ISO week; write it like 2026-W47."))
+        let focus = CLIHarness()
+        #expect(focus.run("form", "--focus", "noticing-withdrawl", "--therapist", "Sam") == 64)
+        #expect(focus.stderr.contains("Error: Unknown focus 'noticing-withdrawl'. Did you mean 'noticing-withdrawal'?"))
+        let out = CLIHarness()
+        #expect(out.run("form", "--therapist", "Sam", "--out", "pages/") == 64)
+        #expect(out.stderr.contains("Error: --out names the page to write, such as out/form.html."))
+        #expect(cli.fileSystem.snapshot.isEmpty && focus.fileSystem.snapshot.isEmpty && out.fileSystem.snapshot.isEmpty)
+    }
+}
