@@ -16,7 +16,7 @@ public struct AttuneCommand: ParsableCommand {
         and Markdown. Nothing leaves your machine.
         """,
         version: version,
-        subcommands: [NewCommand.self, BuildCommand.self, CheckCommand.self, SiteCommand.self, HandoutsCommand.self, TrendsCommand.self]
+        subcommands: [NewCommand.self, FormCommand.self, ImportCommand.self, BuildCommand.self, CheckCommand.self, SiteCommand.self, HandoutsCommand.self, TrendsCommand.self]
     )
 
     public init() {}

@@ -11,6 +11,17 @@ public enum JournalScaffold {
     public static func render(
         therapist: String, week: ISOWeek, focus: Week, content: ContentModel, carried: [CarriedRupture] = []
     ) -> String {
+        layout(therapist: therapist, week: week, focus: focus, content: content, carried: carried).filled(with: [:])
+    }
+
+    /// The journal with a slot where each answer goes. `render` leaves every
+    /// slot empty; the browser form fills them from what was typed, so a
+    /// downloaded journal is the file a therapist typing the same answers
+    /// into the scaffold would have saved, byte for byte.
+    public static func layout(
+        therapist: String, week: ISOWeek, focus: Week, content: ContentModel, carried: [CarriedRupture] = []
+    ) -> JournalLayout {
+        var pieces: [JournalLayout.Piece] = []
         var text = """
         ---
         therapist: \(yamlQuoted(therapist))
@@ -42,9 +53,14 @@ public enum JournalScaffold {
             if let hint = prompt.hint {
                 text += "\n<!-- \(commentSafe(hint)) -->\n"
             }
-            text += "\n\n"
+            // A blank line, then the answer on the line after it.
+            text += "\n"
+            pieces.append(.text(text))
+            pieces.append(.answer(promptID: prompt.id))
+            text = ""
         }
-        return text
+        if !text.isEmpty { pieces.append(.text(text)) }
+        return JournalLayout(pieces: pieces)
     }
 
     /// A YAML double-quoted scalar, safe for any name.
@@ -65,5 +81,56 @@ public enum JournalScaffold {
     /// Text that cannot end or nest an HTML comment.
     static func commentSafe(_ text: String) -> String {
         text.replacingOccurrences(of: "--", with: "–").replacingOccurrences(of: ">", with: "›")
+    }
+}
+
+/// A journal as fixed text with a slot for each prompt's answer.
+///
+/// One layout serves both ways of writing a journal: `attune new` fills no
+/// slot, and the browser form (which carries the pieces as JSON and joins
+/// them in its script) fills each with `answerText` of what was typed. Both
+/// go through `filled`'s rule, so the two files cannot drift apart.
+public struct JournalLayout: Sendable, Equatable {
+    public enum Piece: Sendable, Equatable {
+        case text(String)
+        case answer(promptID: String)
+    }
+
+    public var pieces: [Piece]
+
+    public init(pieces: [Piece]) {
+        self.pieces = pieces
+    }
+
+    /// The prompts with a slot, in file order.
+    public var promptIDs: [String] {
+        pieces.compactMap { if case .answer(let id) = $0 { id } else { nil } }
+    }
+
+    /// The journal with each slot holding `answerText(answers[id])`; a
+    /// prompt without an answer keeps its empty line.
+    public func filled(with answers: [String: String]) -> String {
+        var text = ""
+        for piece in pieces {
+            switch piece {
+            case .text(let fixed): text += fixed
+            case .answer(let id): text += Self.answerText(answers[id] ?? "") + "\n"
+            }
+        }
+        return text
+    }
+
+    /// What goes into a slot for text typed in a box: line breaks as `\n`,
+    /// and no blank lines (nothing but spaces and tabs) before or after it,
+    /// because the parser would not keep them either. Everything else,
+    /// including spaces at the start or end of a line, stays as typed.
+    /// `Templates/form.js` applies the same rule in the browser.
+    public static func answerText(_ typed: String) -> String {
+        var lines = typed.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            .split(separator: "\n", omittingEmptySubsequences: false)
+        func isBlank(_ line: Substring) -> Bool { line.unicodeScalars.allSatisfy { $0 == " " || $0 == "\t" } }
+        while let first = lines.first, isBlank(first) { lines.removeFirst() }
+        while let last = lines.last, isBlank(last) { lines.removeLast() }
+        return lines.joined(separator: "\n")
     }
 }
