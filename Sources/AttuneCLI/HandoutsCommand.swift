@@ -46,6 +46,7 @@ struct HandoutsCommand: ParsableCommand {
     var jobs: Int?
 
     @OptionGroup var material: MaterialOptions
+    @OptionGroup var privacy: PrivacyOptions
 
     func validate() throws {
         if let week, ISOWeek(week) == nil {
@@ -65,6 +66,10 @@ struct HandoutsCommand: ParsableCommand {
     func run() throws {
         let environment = Environment.current
         let started = environment.now()
+        // Trainees' shared journals feed the cohort summary: the privacy
+        // guard reads each one first, and any finding stops the run.
+        let guardian = PrivacyGuard(rules: try privacy.load())
+        let sharedJournalCheck: SharedJournalCheck = { journal in guardian.findings(in: journal).map(\.diagnostic) }
         let request = HandoutsRequest(
             roster: roster,
             overrides: RosterOverrides(
@@ -77,7 +82,9 @@ struct HandoutsCommand: ParsableCommand {
         let progress = ProgressLine(display: ProgressDisplay.current)
         let report: HandoutsReport
         do {
-            report = try HandoutsPipeline(fileSystem: environment.fileSystem, progress: progress.show).run(request)
+            report = try HandoutsPipeline(
+                fileSystem: environment.fileSystem, journalCheck: sharedJournalCheck, progress: progress.show
+            ).run(request)
         } catch {
             progress.clear()
             throw InputProblems(error.diagnostics, stoppedWhile: "trying to \(error.step.rawValue)")

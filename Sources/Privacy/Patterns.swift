@@ -101,7 +101,7 @@ struct Pattern: @unchecked Sendable {
             let character = text.substring(with: NSRange(location: index, length: 1))
             if character == "\n" { return true }
             if !" \t*_>-+[(\"'“‘".contains(character) && !character.allSatisfy(\.isNumber) {
-                return ".!?:".contains(character)
+                return ".!?:|".contains(character)
             }
             index -= 1
         }
@@ -123,5 +123,11 @@ struct Pattern: @unchecked Sendable {
         "The", "A", "An", "My", "Our", "When", "After", "Before", "In", "On", "At", "This", "That", "Then",
         "But", "And", "So", "If", "We", "He", "She", "They", "It", "His", "Her", "Their", "What", "Why",
         "How", "Who", "Next", "Last", "Looking", "Today", "Yesterday", "Tomorrow", "Later", "Supervision",
+        "With", "Without", "For", "From", "About", "During", "Since", "Until", "Because", "While", "As", "Once",
+        "Like", "Between", "Each", "Every", "Some", "Both", "Only", "Even", "Also", "Perhaps", "Maybe",
+        "Sometimes", "Now", "Here", "There", "Yes", "No", "Not", "Still", "Again", "Instead", "Although",
+        "Though", "Just", "You", "Your", "Its", "These", "Those", "Where", "Which", "Whether", "Let", "To",
+        "Of", "By", "Into", "Over", "Under", "Did", "Do", "Does", "Was", "Were", "Is", "Are", "Can", "Could",
+        "Would", "Should", "Will", "Had", "Has", "Have", "Then", "Thanks", "Dear", "Hi", "Hello",
     ]
 }

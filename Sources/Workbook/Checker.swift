@@ -51,7 +51,7 @@ public struct Checker: Sendable {
         }
         var journals: [Journal] = []
         do throws(DiagnosticError) {
-            journals = try JournalReader(fileSystem: fileSystem, content: resources.content).read(inputs)
+            journals = try JournalReader(fileSystem: fileSystem, content: resources.content).read(inputs, oneJournalPerWeek: false)
         } catch { diagnostics += error.diagnostics }
         if let privacy {
             let guardian = PrivacyGuard(rules: privacy)

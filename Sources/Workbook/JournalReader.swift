@@ -13,7 +13,9 @@ public struct JournalReader: Sendable {
         self.content = content
     }
 
-    public func read(_ inputs: [String]) throws(DiagnosticError) -> [Journal] {
+    /// With `oneJournalPerWeek` (a build, whose outputs are named by week),
+    /// a second journal for a week is an error; checking needs no such rule.
+    public func read(_ inputs: [String], oneJournalPerWeek: Bool = true) throws(DiagnosticError) -> [Journal] {
         var diagnostics: [Diagnostic] = []
         var journals: [Journal] = []
         var weeks: [ISOWeek: String] = [:]
@@ -22,7 +24,7 @@ public struct JournalReader: Sendable {
             do {
                 let file = SourceFile(path: path, name: path, text: try fileSystem.readText(at: path))
                 let journal = try parser.parse(file)
-                if let first = weeks[journal.week] {
+                if oneJournalPerWeek, let first = weeks[journal.week] {
                     diagnostics.append(.error(
                         "a second journal for \(journal.week) (the first is \(first)); both would write the same workbook",
                         at: journal.weekLocation

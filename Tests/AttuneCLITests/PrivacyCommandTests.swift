@@ -57,3 +57,49 @@ struct PrivacyCommandTests {
         #expect(cli.stderr.contains("--redact only applies to a shared copy: add --share."))
     }
 }
+
+@Suite("attune handouts and the privacy guard")
+struct HandoutsPrivacyTests {
+    static let roster = """
+    cohort: "Group B"
+    supervisor: "Morgan Ellery"
+    week: 2026-W47
+    trainees:
+      - name: "Ana"
+        journal: ana.md
+      - name: "Ben"
+
+    """
+
+    static let journal = """
+    ---
+    therapist: "Ana"
+    week: 2026-W47
+    focus: when-therapy-is-questioned
+    ---
+
+    <!-- prompt: reflect-what-i-did -->
+    ## What I did
+
+    I phoned the client on 020 7946 0958 afterwards.
+
+    """
+
+    @Test("a shared journal with an identifier stops the run before any handout is written")
+    func refuses() {
+        let cli = CLIHarness(files: ["c/roster.yaml": Self.roster, "c/ana.md": Self.journal])
+        #expect(cli.run("handouts", "c/roster.yaml", "--out", "h") == 1)
+        #expect(cli.stderr == """
+        c/ana.md:10:20: privacy: phone: "020 7946 0958"
+        attune: 1 possible client identifier while trying to check shared journals; nothing was written.
+        """)
+        #expect(cli.fileSystem.snapshot.keys.sorted() == ["c/ana.md", "c/roster.yaml"])
+    }
+
+    @Test("the journal shared without identifiers makes the handouts")
+    func passes() {
+        let clean = Self.journal.replacingOccurrences(of: " on 020 7946 0958", with: "")
+        let cli = CLIHarness(files: ["c/roster.yaml": Self.roster, "c/ana.md": clean])
+        #expect(cli.run("handouts", "c/roster.yaml", "--out", "h") == 0)
+    }
+}

@@ -58,6 +58,8 @@ struct PrivacyScannerTests {
         "### What I Would Try Next Time",
         "- [x] Bring it to supervision",
         "I'm sure. I’ve seen it. OK then.",
+        "| What Sorrel said | What I felt |",
+        "I fill the silence. With Tern, who answers fine, I talked.",
     ])
     func noFalseAlarms(text: String) {
         #expect(found(text) == [])
