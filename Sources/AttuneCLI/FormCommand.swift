@@ -91,9 +91,20 @@ struct FormCommand: ParsableCommand {
             throw ValidationError("Attune needs your name for the form the first time: attune form --therapist \"Your Name\". Later weeks reuse it.")
         }
 
+        // The same open ruptures `attune new` would carry forward, so the
+        // download is the journal `attune new` would have started.
+        let earlier = JournalReader(fileSystem: fileSystem, content: content).readLeniently([journal])
+        let carried = RuptureCarryForward.unresolved(in: earlier.journals, before: isoWeek, content: content)
+        for unreadable in earlier.unreadable {
+            environment.errors(Diagnostic.warning(
+                "this journal has errors, so no rupture in it was carried forward; 'attune check \(unreadable)' shows them",
+                at: SourceLocation(path: unreadable, line: 1, column: 1)
+            ).description)
+        }
+
         let page: String
         do {
-            page = try FormRenderer(resources: resources).render(therapist: name, week: isoWeek, focus: chosen)
+            page = try FormRenderer(resources: resources).render(therapist: name, week: isoWeek, focus: chosen, carried: carried)
         } catch {
             throw InputProblems(error.diagnostics, stoppedWhile: "writing the form")
         }

@@ -22,11 +22,15 @@ public struct FormRenderer: Sendable {
         self.resources = resources
     }
 
-    /// The page for `therapist`'s journal of `week`, on the curriculum week `focus`.
-    public func render(therapist: String, week: ISOWeek, focus: Week) throws(DiagnosticError) -> String {
+    /// The page for `therapist`'s journal of `week`, on the curriculum week
+    /// `focus`. `carried` are the open ruptures `attune new` would ask about
+    /// again: the downloaded journal carries them exactly as its scaffold does.
+    public func render(
+        therapist: String, week: ISOWeek, focus: Week, carried: [CarriedRupture] = []
+    ) throws(DiagnosticError) -> String {
         let content = resources.content
         let templates = resources.templates
-        let layout = JournalScaffold.layout(therapist: therapist, week: week, focus: focus, content: content)
+        let layout = JournalScaffold.layout(therapist: therapist, week: week, focus: focus, content: content, carried: carried)
         let script = templates.asset(Self.script) ?? ""
         let stylesheet = Self.stylesheets.compactMap(templates.asset).joined(separator: "\n")
         var problems: [Diagnostic] = []

@@ -1,4 +1,5 @@
 import Files
+import Foundation
 import Testing
 
 @Suite("attune form")
@@ -76,5 +77,35 @@ struct FormCommandTests {
         #expect(out.run("form", "--therapist", "Sam", "--out", "pages/") == 64)
         #expect(out.stderr.contains("Error: --out names the page to write, such as out/form.html."))
         #expect(cli.fileSystem.snapshot.isEmpty && focus.fileSystem.snapshot.isEmpty && out.fileSystem.snapshot.isEmpty)
+    }
+
+    @Test("carries open ruptures forward as `attune new` does: joined with no answers, its layout is the journal `new` writes")
+    func carriesRupturesForward() throws {
+        let cli = CLIHarness()
+        #expect(cli.run("new", "--week", "2026-W46", "--therapist", "Sam") == 0)
+        var earlier = try cli.fileSystem.readText(at: "journal/2026-W46.md")
+        let log = try #require(earlier.range(of: "<!-- prompt: rupture-log -->\n## Rupture log\n"))
+        earlier.insert(contentsOf: """
+
+            ```rupture
+            client: Harbour
+            markers: [marker-complaints-about-progress]
+            tension: 4
+            resolution: 2
+            ```
+
+            """, at: log.upperBound)
+        try cli.fileSystem.writeAtomically(earlier, to: "journal/2026-W46.md")
+
+        #expect(cli.run("form", "--week", "2026-W47") == 0)
+        #expect(cli.run("new", "--week", "2026-W47") == 0)
+        let page = try cli.fileSystem.readText(at: "out/2026-W47-form.html")
+        let start = try #require(page.range(of: #"<script type="application/json" id="form-data">"#)).upperBound
+        let end = try #require(page[start...].range(of: "</script>")).lowerBound
+        let data = try #require(try JSONSerialization.jsonObject(with: Data(page[start..<end].utf8)) as? [String: Any])
+        let pieces = try #require(data["layout"] as? [[String: String]])
+        let empty = pieces.map { $0["text"] ?? "\n" }.joined()
+        #expect(empty.contains("### What happened next with Harbour?"))
+        #expect(empty == (try cli.fileSystem.readText(at: "journal/2026-W47.md")))
     }
 }
