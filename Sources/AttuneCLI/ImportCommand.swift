@@ -72,10 +72,12 @@ struct ImportCommand: ParsableCommand {
             environment.output("Added \(path), copied from \(file) as it is.\nNext: attune build \(path)")
         case .unchanged(let path):
             environment.output("\(path) already has every answer in \(file); nothing to import.")
-        case .differs(_, let diagnostics):
+        case .differs(_, let diagnostics, let keepBothHelps):
             var problems = InputProblems(diagnostics, stoppedWhile: step)
-            problems.summary += "\nTo keep both versions under each prompt, each clearly marked, run: attune import \(file)"
-                + (journal == "journal" ? "" : " --journal \(journal)") + " --keep both"
+            if keepBothHelps {
+                problems.summary += "\nTo keep both versions under each prompt, each clearly marked, run: attune import \(file)"
+                    + (journal == "journal" ? "" : " --journal \(journal)") + " --keep both"
+            }
             throw problems
         case .keepBoth(let path, let text, let prompts):
             try write(text, to: path, creatingFolder: false, step: step)

@@ -21,7 +21,8 @@ import Workbook
 ///   written, and written only if every answer reads back as intended.
 ///
 /// Front matter is never merged: a different therapist or focus is refused.
-/// Neither is the text before the prompts: it is not an answer to a prompt.
+/// Neither is the text before the prompts (it is not an answer to a prompt)
+/// nor the rupture log (its entries are counted, so two copies would count twice).
 public struct JournalImport: Sendable {
     public let content: ContentModel
 
@@ -36,8 +37,9 @@ public struct JournalImport: Sendable {
         /// The journal at `path` already holds everything the file says.
         case unchanged(path: String)
         /// Answers differ: each difference as an error followed by notes
-        /// showing both versions. Nothing is to be written.
-        case differs(path: String, [Diagnostic])
+        /// showing both versions. Nothing is to be written. `keepBothHelps`
+        /// when `--keep both` would merge them all.
+        case differs(path: String, [Diagnostic], keepBothHelps: Bool)
         /// The journal at `path` with both versions of the answers to
         /// `prompts`, to write in place of the old one.
         case keepBoth(path: String, text: String, prompts: [String])
@@ -99,11 +101,23 @@ public struct JournalImport: Sendable {
             report += describe(answer, existing: existing, journal: journal, name: name)
         }
         if report.isEmpty { return .unchanged(path: journalFile.path) }
-        guard keepBoth else { return .differs(path: journalFile.path, report) }
+        guard keepBoth else {
+            let mergeable = preambleReport.isEmpty && !differences.isEmpty
+                && !differences.contains { $0.imported.promptID == RuptureLog.sectionID }
+            return .differs(path: journalFile.path, report, keepBothHelps: mergeable)
+        }
 
-        // --keep both: the preamble is never merged, and nothing private in
-        // the file may lose its mark by moving into a journal without it.
+        // --keep both: the preamble is never merged, nor the rupture log
+        // (two copies of an entry would count twice in `attune trends`), and
+        // nothing private in the file may lose its mark by moving into a
+        // journal without it.
         var refusals = preambleReport
+        for difference in differences where difference.imported.promptID == RuptureLog.sectionID {
+            refusals.append(.error(
+                "the rupture logs differ, and Attune does not keep both: every entry in both would be counted twice; copy the entries you need into \(journalFile.path) by hand",
+                at: difference.existing?.location ?? SourceLocation(path: journalFile.path, line: 1, column: 1)
+            ))
+        }
         for difference in differences {
             let id = difference.imported.promptID
             let privateThere = imported.isPrivate || imported.privatePrompts.contains(id)
@@ -183,9 +197,10 @@ public struct JournalImport: Sendable {
                 imported,
             ]
         }
+        let what = answer.promptID == RuptureLog.sectionID ? "the rupture log" : "the answer to '\(answer.promptID)'"
         return [
             .error(
-                "the answer to '\(answer.promptID)' differs from \(answer.location.path)'s; Attune never overwrites an answer",
+                "\(what) differs from \(answer.location.path)'s; Attune never overwrites an answer",
                 at: existing.location
             ),
             .note("in your journal:\n" + Self.quote(existing.markdown), at: SourceLocation(path: journal.path, line: existing.firstLine, column: 1)),

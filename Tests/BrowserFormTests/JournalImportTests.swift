@@ -60,11 +60,12 @@ struct JournalImportTests {
         let journal = try Self.journal([Self.first: "What I wrote\nat my desk."])
         let imported = try Self.journal([Self.first: "What I typed\n\n  in the browser.", Self.second: "New here."])
         let outcome = try plan(imported, existing: ["journal/2026-W47.md": journal])
-        guard case .differs(let path, let diagnostics) = outcome else {
+        guard case .differs(let path, let diagnostics, let keepBothHelps) = outcome else {
             Issue.record("expected differences, got \(outcome)")
             return
         }
         #expect(path == "journal/2026-W47.md")
+        #expect(keepBothHelps)
         let lines = journal.split(separator: "\n", omittingEmptySubsequences: false)
         let heading = lines.firstIndex(of: "<!-- prompt: \(Self.first) -->")! + 2
         let answer = lines.firstIndex(of: "What I wrote")! + 1
@@ -175,11 +176,38 @@ struct JournalImportTests {
     @Test("never merges the text before the prompts, even with --keep both")
     func preamble() throws {
         let journal = try Self.journal([:])
-        let imported = journal.replacingOccurrences(of: "-->\n\n<!-- prompt:", with: "-->\n\nSome notes first.\n\n<!-- prompt:")
-        #expect(imported != journal)
-        let problems = problems { try plan(imported, existing: ["journal/2026-W47.md": journal], keepBoth: true) }
-        #expect(problems.count == 3)
-        #expect(problems.first?.hasSuffix("error: the text before the prompts differs from Downloads/2026-W47.md's; Attune never overwrites it, and keeps both versions only of answers to prompts: copy what you need by hand") == true)
+        var imported = journal
+        let guideEnd = try #require(imported.range(of: "-->\n\n<!-- prompt:"))
+        imported.insert(contentsOf: "\nSome notes first.\n", at: imported.index(guideEnd.lowerBound, offsetBy: 4))
+        let line = imported.split(separator: "\n", omittingEmptySubsequences: false).firstIndex(of: "Some notes first.")! + 1
+        #expect(problems { try plan(imported, existing: ["journal/2026-W47.md": journal], keepBoth: true) } == [
+            "journal/2026-W47.md:1:1: error: the text before the prompts differs from Downloads/2026-W47.md's; Attune never overwrites it, and keeps both versions only of answers to prompts: copy what you need by hand",
+            "journal/2026-W47.md:1:1: note: in your journal:\n    (nothing)",
+            "Downloads/2026-W47.md:\(line):1: note: in 2026-W47.md:\n    | Some notes first.",
+        ])
+    }
+
+    @Test("never keeps two rupture logs: their entries would be counted twice")
+    func ruptureLog() throws {
+        let entry = "```rupture\nclient: Harbour\nmarkers: [marker-complaints-about-progress]\ntension: 4\nresolution: 2\n```"
+        func logged(_ text: String, _ entries: String) -> String {
+            text.replacingOccurrences(of: "<!-- prompt: rupture-log -->\n## Rupture log\n", with: "<!-- prompt: rupture-log -->\n## Rupture log\n\n\(entries)\n")
+        }
+        let journal = logged(try Self.journal([:]), entry)
+        let imported = logged(try Self.journal([:]), entry + "\n\n" + entry.replacingOccurrences(of: "Harbour", with: "Kestrel"))
+        #expect(try Fixtures.parse(imported).ruptureLog?.entries.count == 2)
+        let line = journal.split(separator: "\n", omittingEmptySubsequences: false).firstIndex(of: "## Rupture log")! + 1
+        #expect(problems { try plan(imported, existing: ["journal/2026-W47.md": journal], keepBoth: true) } == [
+            "journal/2026-W47.md:\(line):1: error: the rupture logs differ, and Attune does not keep both: every entry in both would be counted twice; copy the entries you need into journal/2026-W47.md by hand",
+        ])
+        #expect(try plan(logged(try Self.journal([:]), entry), existing: ["journal/2026-W47.md": journal]) == .unchanged(path: "journal/2026-W47.md"))
+        let outcome = try plan(imported, existing: ["journal/2026-W47.md": journal])
+        guard case .differs(_, let diagnostics, let keepBothHelps) = outcome else {
+            Issue.record("expected differences, got \(outcome)")
+            return
+        }
+        #expect(!keepBothHelps)
+        #expect(diagnostics.first?.description == "journal/2026-W47.md:\(line):1: error: the rupture log differs from Downloads/2026-W47.md's; Attune never overwrites an answer")
     }
 
     @Test("will not move a private answer into a journal where it would not be private")
