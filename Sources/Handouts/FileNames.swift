@@ -15,8 +15,10 @@ struct FileNames {
     /// Device names Windows will not open as files, with any extension.
     static let reserved: Set<String> = Set(
         ["con", "prn", "aux", "nul"] + (0...9).flatMap { ["com\($0)", "lpt\($0)"] } + ["com¹", "com²", "com³", "lpt¹", "lpt²", "lpt³"])
-    /// Short enough for any file system with room for `-999.html`.
+    /// Short enough to read, and (in bytes) for any file system's 255-byte
+    /// names with room for `-999.html` and StagedWrites' hidden `.NAME.attune-staged`.
     static let maximumLength = 60
+    static let maximumBytes = 180
 
     private var used = Set(Self.taken)
 
@@ -37,16 +39,21 @@ struct FileNames {
         var result = ""
         var pendingDash = false
         for character in name.precomposedStringWithCanonicalMapping.lowercased() {
-            if character.isLetter || character.isNumber {
-                if pendingDash, !result.isEmpty { result += "-" }
-                pendingDash = false
+            // A "letter" of more than 32 bytes is stacked combining marks, not writing.
+            if (character.isLetter || character.isNumber) && character.utf8.count <= 32 {
+                let dash = pendingDash && !result.isEmpty ? "-" : ""
+                // Stop before the limit, in characters and in bytes: one character
+                // with many combining marks can be hundreds of bytes on its own.
+                guard result.count + dash.count < maximumLength,
+                      result.utf8.count + dash.utf8.count + character.utf8.count <= maximumBytes else { break }
+                result += dash
                 result.append(character)
+                pendingDash = false
             } else if character == "'" || character == "’" {
                 continue  // O'Brien → obrien, not o-brien
             } else {
                 pendingDash = true
             }
-            if result.count >= maximumLength || result.utf8.count >= 180 { break }
         }
         if result.isEmpty { return "trainee" }
         if reserved.contains(result) || taken.contains(result) { return result + "-trainee" }

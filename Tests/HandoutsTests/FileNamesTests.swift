@@ -37,9 +37,13 @@ struct FileNamesTests {
         #expect(FileNames.clean(name) == stem)
     }
 
-    @Test("cuts very long names to 60 characters")
+    @Test("cuts very long names to 60 characters and 180 bytes, never inside a character")
     func long() {
         #expect(FileNames.clean(String(repeating: "é", count: 500)).count == FileNames.maximumLength)
+        #expect(FileNames.clean(String(repeating: "😀a", count: 100)) == Array(repeating: "a", count: 30).joined(separator: "-"))
+        let zalgo = "Z" + String(repeating: "\u{0301}", count: 300)
+        #expect(FileNames.clean(zalgo + " Ana") == "ana")
+        #expect(FileNames.clean(String(repeating: "語", count: 100)).utf8.count == 180)
     }
 
     @Test("tells colliding names apart in roster order, whatever their case or Unicode form")
