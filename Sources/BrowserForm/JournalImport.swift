@@ -1,5 +1,6 @@
 import ContentModel
 import Diagnostics
+import Foundation
 import Journal
 import Workbook
 
@@ -58,28 +59,7 @@ public struct JournalImport: Sendable {
         let imported = try parser.parse(file)
         let target = (folder.hasSuffix("/") ? folder : folder + "/") + "\(imported.week).md"
 
-        // The folder's journal for this week, whatever its file is called.
-        var match: (file: SourceFile, journal: Journal)?
-        for candidate in existing {
-            do {
-                let journal = try parser.parse(candidate)
-                if journal.week == imported.week, match == nil { match = (candidate, journal) }
-            } catch where candidate.path == target {
-                var diagnostics = error.diagnostics
-                diagnostics.append(.note(
-                    "this is the journal for \(imported.week) already in the folder; fix it, then import again",
-                    at: SourceLocation(path: target, line: 1, column: 1)
-                ))
-                throw DiagnosticError(diagnostics)
-            } catch {}  // Another week's broken journal is not this import's business.
-        }
-        guard let (journalFile, journal) = match else {
-            if let other = existing.first(where: { $0.path == target }) {
-                throw DiagnosticError([.error(
-                    "this file exists but is not the journal for \(imported.week); Attune never overwrites a file",
-                    at: SourceLocation(path: other.path, line: 1, column: 1)
-                )])
-            }
+        guard let (journalFile, journal) = try journal(for: imported, target: target, existing: existing) else {
             return .add(path: target, text: file.text)
         }
 
@@ -92,7 +72,7 @@ public struct JournalImport: Sendable {
             preambleReport = describePreamble(imported: imported, journal: journal, name: name, keepBoth: keepBoth)
         }
         var report = preambleReport
-        for answer in imported.answers where !answer.isEmpty {
+        for answer in imported.answers where !Self.addsNothing(answer, in: imported) {
             let existing = journal.answer(to: answer.promptID)
             if let existing, existing.markdown == answer.markdown || Self.keptVersions(in: existing.markdown).contains(answer.markdown) {
                 continue
@@ -135,6 +115,46 @@ public struct JournalImport: Sendable {
             .merge(journalFile, journal: journal, differences: differences)
         try verify(merged, journalFile: journalFile, journal: journal, differences: differences, name: name)
         return .keepBoth(path: journalFile.path, text: merged, prompts: differences.map(\.imported.promptID))
+    }
+
+    /// The folder's journal for `imported`'s week, whatever its file is
+    /// called; `nil` when there is none and `target` is free.
+    private func journal(for imported: Journal, target: String, existing: [SourceFile]) throws(DiagnosticError) -> (SourceFile, Journal)? {
+        let parser = JournalParser(content: content)
+        var match: (SourceFile, Journal)?
+        for candidate in existing {
+            do {
+                let journal = try parser.parse(candidate)
+                if journal.week == imported.week, match == nil { match = (candidate, journal) }
+            } catch where candidate.path == target {
+                var diagnostics = error.diagnostics
+                diagnostics.append(.note(
+                    "this is the journal for \(imported.week) already in the folder; fix it, then import again",
+                    at: SourceLocation(path: target, line: 1, column: 1)
+                ))
+                throw DiagnosticError(diagnostics)
+            } catch {}  // Another week's broken journal is not this import's business.
+        }
+        if match == nil, let other = existing.first(where: { $0.path == target }) {
+            throw DiagnosticError([.error(
+                "this file exists but is not the journal for \(imported.week); Attune never overwrites a file",
+                at: SourceLocation(path: other.path, line: 1, column: 1)
+            )])
+        }
+        return match
+    }
+
+    /// An empty answer, or a rupture log with nothing logged: only the
+    /// "What happened next with …?" headings the scaffold (and so the
+    /// browser form) writes, with nothing under them.
+    static func addsNothing(_ answer: Answer, in journal: Journal) -> Bool {
+        if answer.isEmpty { return true }
+        guard answer.promptID == RuptureLog.sectionID, let log = journal.ruptureLog,
+              log.entries.isEmpty, log.followedUp.isEmpty else { return false }
+        return (log.remarks ?? "").split(separator: "\n").allSatisfy { line in
+            let heading = line.drop { $0 == "#" }
+            return heading.count < line.count && heading.trimmingCharacters(in: .whitespaces).hasPrefix(RuptureCarryForward.questionPrefix)
+        }
     }
 
     struct Difference {

@@ -201,6 +201,15 @@ struct JournalImportTests {
             "journal/2026-W47.md:\(line):1: error: the rupture logs differ, and Attune does not keep both: every entry in both would be counted twice; copy the entries you need into journal/2026-W47.md by hand",
         ])
         #expect(try plan(logged(try Self.journal([:]), entry), existing: ["journal/2026-W47.md": journal]) == .unchanged(path: "journal/2026-W47.md"))
+        // A log with only the scaffold's carried-forward question adds nothing.
+        let bare = logged(try Self.journal([:]), "### What happened next with Harbour?")
+        #expect(try Fixtures.parse(bare).ruptureLog?.remarks == "### What happened next with Harbour?")
+        #expect(try plan(bare, existing: ["journal/2026-W47.md": journal]) == .unchanged(path: "journal/2026-W47.md"))
+        let answered = logged(try Self.journal([:]), "### What happened next with Harbour?\n\nWe talked it through.")
+        guard case .differs = try plan(answered, existing: ["journal/2026-W47.md": journal]) else {
+            Issue.record("an answer under the carried question is new")
+            return
+        }
         let outcome = try plan(imported, existing: ["journal/2026-W47.md": journal])
         guard case .differs(_, let diagnostics, let keepBothHelps) = outcome else {
             Issue.record("expected differences, got \(outcome)")
