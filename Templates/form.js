@@ -8,7 +8,8 @@
   var dataElement = document.getElementById("form-data");
   var status = document.getElementById("save-status");
   var button = document.getElementById("download-answers");
-  if (!dataElement || !status || !button) { return; }
+  var forget = document.getElementById("forget-answers");
+  if (!dataElement || !status || !button || !forget) { return; }
   var data = JSON.parse(dataElement.textContent);
   var fields = Array.prototype.slice.call(document.querySelectorAll("textarea[data-prompt]"));
 
@@ -42,8 +43,11 @@
     }).join("");
   }
 
+  // What this browser keeps for the page; something unreadable counts as nothing.
   function stored() {
-    var saved = JSON.parse(window.localStorage.getItem(data.storageKey) || "{}");
+    var text = window.localStorage.getItem(data.storageKey);
+    var saved = null;
+    try { saved = JSON.parse(text || "{}"); } catch (error) { saved = null; }
     return saved && typeof saved.answers === "object" && saved.answers !== null ? saved : { answers: {} };
   }
 
@@ -101,5 +105,23 @@
     show(status.getAttribute("data-state") === "error" ? "error" : "saved",
       "Downloaded " + data.fileName + ". Next: attune import " + data.fileName);
   });
+  // On a shared computer, answers should not outlive their use.
+  forget.addEventListener("click", function () {
+    if (!window.confirm("Remove your answers from this browser and from this page? " +
+        "Download them first if you have not: this cannot be undone.")) { return; }
+    try {
+      window.localStorage.removeItem(data.storageKey);
+    } catch (error) {
+      show("error", notSaved);
+      return;
+    }
+    fields.forEach(function (field) {
+      field.value = "";
+      mirror(field);
+    });
+    show("idle", "Your answers are no longer kept in this browser.");
+  });
+
   button.disabled = false;
+  forget.disabled = false;
 }());

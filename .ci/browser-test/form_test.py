@@ -17,6 +17,7 @@ keyboard alone, reaching each box by Tab from the skip link. Then:
 - in print, the answers show as text and the boxes and buttons do not;
 - "Download answers" (pressed with Enter) saves a journal that is, byte for
   byte, the `attune new` scaffold with the same answers typed into it;
+- "Forget answers in this browser", confirmed, leaves nothing in storage;
 - `attune import` adds it to an empty journal folder unchanged, and
   importing it again finds nothing new;
 - `attune build` makes a workbook which, opened in the same browser, shows
@@ -232,6 +233,18 @@ def main() -> int:
             while not download.exists() and time.monotonic() < deadline:
                 time.sleep(0.1)
             check(download.exists(), f"no {download.name} in the download folder: {sorted(p.name for p in downloads.iterdir())}")
+
+            # Forget the answers (the next button), confirming the question.
+            webdriver.ActionChains(driver).send_keys(Keys.TAB).perform()
+            check(active(driver) == "forget-answers", f"Tab after the download button lands on {active(driver)}")
+            webdriver.ActionChains(driver).send_keys(Keys.ENTER).perform()
+            driver.switch_to.alert.accept()
+            status = driver.find_element(By.ID, "save-status").text
+            check(status == "Your answers are no longer kept in this browser.", f"after forgetting, the status says {status!r}")
+            driver.refresh()
+            values = driver.execute_script("return [...document.querySelectorAll('textarea')].map(t => t.value);")
+            check(all(value == "" for value in values), f"after forgetting and a reload the boxes hold {values!r}")
+            check(driver.execute_script("return window.localStorage.length") == 0, "the answers are still in local storage")
             errors = browser_errors(driver)
             check(errors == [], f"the browser logged: {errors}")
         finally:
