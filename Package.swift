@@ -78,7 +78,7 @@ let package = Package(
         .testTarget(name: "TemplatingTests", dependencies: ["Templating"]),
         .testTarget(name: "WorkbookTests", dependencies: ["Workbook", "Files", "Journal", "ContentModel", "Diagnostics", "GFM"], exclude: ["Golden", "Corpus"]),
         .testTarget(name: "PrivacyTests", dependencies: ["Privacy", "Diagnostics"]),
-        .testTarget(name: "HandoutsTests", dependencies: ["Handouts", "Workbook", "Files", "Diagnostics", "ContentModel", "Journal"]),
+        .testTarget(name: "HandoutsTests", dependencies: ["Handouts", "Workbook", "Files", "Diagnostics", "ContentModel", "Journal"], exclude: ["Golden"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Workbook", "Files", "Diagnostics", "ContentModel"]),
         .testTarget(name: "TrendsTests", dependencies: ["Trends", "Workbook", "Files", "Diagnostics", "ContentModel", "Journal"]),
         .testTarget(name: "BrowserFormTests", dependencies: ["BrowserForm", "Workbook", "Files", "Diagnostics", "ContentModel", "Journal"]),

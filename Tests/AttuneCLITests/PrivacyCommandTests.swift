@@ -90,7 +90,7 @@ struct HandoutsPrivacyTests {
         let cli = CLIHarness(files: ["c/roster.yaml": Self.roster, "c/ana.md": Self.journal])
         #expect(cli.run("handouts", "c/roster.yaml", "--out", "h") == 1)
         #expect(cli.stderr == """
-        c/ana.md:10:20: privacy: phone: "020 7946 0958"
+        c/ana.md:10:24: privacy: phone: "020 7946 0958"
         attune: 1 possible client identifier while trying to check shared journals; nothing was written.
         """)
         #expect(cli.fileSystem.snapshot.keys.sorted() == ["c/ana.md", "c/roster.yaml"])

@@ -78,13 +78,13 @@ struct Inputs {
         return folder
     }
 
-    /// A cohort of `size` trainees for 2026-W47; one in ten shares a journal
-    /// (a pool of 50 distinct journals, reused).
+    /// A cohort of `size` trainees for 2026-W47; one in ten shares a
+    /// journal of their own (Attune refuses one journal shared twice).
     mutating func roster(size: Int) -> String {
         let folder = root + "/cohort-\(size)"
         try? FileManager.default.createDirectory(atPath: folder + "/journals", withIntermediateDirectories: true)
         let scaffold = journalScaffold()
-        for index in 0..<50 where !FileManager.default.fileExists(atPath: folder + "/journals/j\(index).md") {
+        for index in stride(from: 0, to: size, by: 10) {
             try! fill(scaffold).write(toFile: folder + "/journals/j\(index).md", atomically: true, encoding: .utf8)
         }
         let first = ["Ana", "Ben", "Chiara", "Dev", "Eun-ji", "Farah", "Gabriel", "Hana", "Idris", "Jonas", "Léa", "Mateo", "Nia", "Oskar", "Priya", "Ríona"]
@@ -93,7 +93,7 @@ struct Inputs {
         for index in 0..<size {
             let name = "\(first[index % first.count]) \(last[(index / first.count) % last.count]) \(index)"
             yaml += "  - name: \"\(name)\"\n"
-            if index % 10 == 0 { yaml += "    journal: journals/j\((index / 10) % 50).md\n" }
+            if index % 10 == 0 { yaml += "    journal: journals/j\(index).md\n" }
         }
         try! yaml.write(toFile: folder + "/roster.yaml", atomically: true, encoding: .utf8)
         return folder + "/roster.yaml"

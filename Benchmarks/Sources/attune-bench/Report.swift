@@ -94,7 +94,7 @@ struct Report {
         }
         text += "\n## Commands\n\n"
         for row in rows { text += "- \(row.name): `\(row.command)`\n" }
-        text += "\nInputs are generated from a fixed seed: a roster of N trainees for 2026-W47 in which one in ten shares a journal (50 distinct journals), and 52 weekly journals for 2026, each scaffolded by `attune new` and filled with generated answers.\n"
+        text += "\nInputs are generated from a fixed seed: a roster of N trainees for 2026-W47 in which one in ten trainees shares a journal of their own, and 52 weekly journals for 2026, each scaffolded by `attune new` and filled with generated answers.\n"
         return text
     }
 }
