@@ -108,7 +108,7 @@ extension TrendsPage {
                 rows: figures.stillOpen.map { item in
                     RowContext(cells: [
                         cell.name(text(item.client)), cell.plain("\(item.entry.week)"),
-                        cell.plain(text(content.card(item.entry.type)?.title ?? item.entry.type)),
+                        cell.plain(text(item.entry.type.capitalized)),
                         cell.plain(text(item.entry.markers.map { content.card($0)?.title ?? $0 }.joined(separator: "; "))),
                         cell.number("\(item.entry.tension)"), cell.number("\(item.entry.resolution)"),
                         cell.plain(text(item.stepsNotTried.isEmpty ? "none" : item.stepsNotTried.map { content.card($0)?.title ?? $0 }.joined(separator: "; "))),

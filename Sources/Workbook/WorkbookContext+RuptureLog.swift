@@ -25,17 +25,19 @@ struct RuptureLogContext {
     let hasOtherCards: Bool
 }
 
+/// One table row. Salience rides with the markers and the two ratings share
+/// a column, so the table stays narrow enough for a phone.
 struct RuptureRowContext {
     let number: Int
     let client: String
     let type: String
+    /// "Minimal response; Denial (salience 3/5)"
     let markers: String
-    let salience: String
     let trigger: String
     let component: String
     let repairs: String
-    let tension: String
-    let resolution: String
+    /// "4 → 2"
+    let ratings: String
 }
 
 struct RuptureNotesContext {
@@ -83,16 +85,16 @@ extension RuptureLogContext {
         func titles(_ ids: [String]) -> String {
             ids.isEmpty ? "–" : ids.map { escape(content.card($0)?.title ?? $0) }.joined(separator: "; ")
         }
-        func rating(_ value: Int?) -> String { value.map { "\($0)/5" } ?? "–" }
 
         rows = entries.enumerated().map { index, item in
             let entry = item.entry
             let client = entry.week == journal.week ? escape(item.client) : "\(escape(item.client)) (\(entry.week))"
             return RuptureRowContext(
-                number: index + 1, client: client, type: titles([entry.type]), markers: titles(entry.markers),
-                salience: rating(entry.salience), trigger: entry.trigger.map { titles([$0]) } ?? "–",
+                number: index + 1, client: client, type: escape(entry.type.capitalized),
+                markers: titles(entry.markers) + (entry.salience.map { " (salience \($0)/5)" } ?? ""),
+                trigger: entry.trigger.map { titles([$0]) } ?? "–",
                 component: entry.component.map { $0.rawValue.capitalized } ?? "–", repairs: titles(entry.repairs),
-                tension: rating(entry.tension), resolution: rating(entry.resolution)
+                ratings: "\(entry.tension) → \(entry.resolution)"
             )
         }
         hasRows = !rows.isEmpty

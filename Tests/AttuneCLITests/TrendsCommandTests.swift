@@ -47,7 +47,7 @@ struct TrendsCommandTests {
         Wrote out/trends.md
         2026-W46 to 2026-W47: 2 journals, 2 ruptures logged.
         """)
-        #expect(try cli.fileSystem.readText(at: "out/trends.md").contains("| Harbour | 2026-W46 | Confrontation ruptures |"))
+        #expect(try cli.fileSystem.readText(at: "out/trends.md").contains("| Harbour | 2026-W46 | Confrontation |"))
     }
 
     @Test("takes a folder, --out, --since and --until")

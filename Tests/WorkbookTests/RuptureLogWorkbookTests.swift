@@ -71,10 +71,12 @@ struct RuptureLogWorkbookTests {
         #expect(markdown.contains("""
         ## Rupture log
 
-        | # | Client | Type | Markers | Salience | Trigger | Strained | Repairs tried | Tension | Resolved |
-        | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
-        | 1 | Harbour | Confrontation ruptures | Complaints/concerns about progress in therapy; Rejecting the therapist's intervention | 4/5 | When a client questions whether therapy is worth it | Task | Pause and breathe; Step 1: Recognise and name the rupture | 4/5 | 2/5 |
-        | 2 | Kestrel (2026-W46) | Withdrawal ruptures | Minimal response | – | – | – | – | 2/5 | 4/5 |
+        | # | Client | Type | Markers | Trigger | Strained | Repairs tried | Tension → resolution |
+        | --- | --- | --- | --- | --- | --- | --- | --- |
+        | 1 | Harbour | Confrontation | Complaints/concerns about progress in therapy; Rejecting the therapist's intervention (salience 4/5) | When a client questions whether therapy is worth it | Task | Pause and breathe; Step 1: Recognise and name the rupture | 4 → 2 |
+        | 2 | Kestrel (2026-W46) | Withdrawal | Minimal response | – | – | – | 2 → 4 |
+
+        Tension and resolution are your ratings from 1 to 5.
 
         **Notes on 1 · Harbour**
 
@@ -115,7 +117,7 @@ struct RuptureLogWorkbookTests {
           <script>alert(1)</script> and [a link](javascript:alert(1))
         ```
         """))
-        #expect(markdown.contains("| 1 | \\<img src=x onerror=alert(1)\\> | Withdrawal ruptures |"))
+        #expect(markdown.contains("| 1 | \\<img src=x onerror=alert(1)\\> | Withdrawal |"))
         #expect(!html.contains("<img"))
         #expect(!html.contains("<script"))
         #expect(!html.contains(#"href="javascript"#))
@@ -167,7 +169,7 @@ struct RuptureLogWorkbookTests {
         #expect(!markdown.contains("Maria"))
         #expect(!markdown.contains("0161"))
         // `client: [name]` is no longer an alias, so the row keeps only the coded fields.
-        #expect(markdown.contains("| 1 | \\[redacted\\] | Withdrawal ruptures | Denial | – | – | – | – | 3/5 | 2/5 |"))
+        #expect(markdown.contains("| 1 | \\[redacted\\] | Withdrawal | Denial | – | – | – | 3 → 2 |"))
     }
 
     @Test("keeps a log marked private out of a shared copy")
