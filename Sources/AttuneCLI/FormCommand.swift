@@ -61,18 +61,19 @@ struct FormCommand: ParsableCommand {
 
         // A journal for this week already exists: the form must match it, or
         // its download could never be imported into it.
-        let existing = journals.first { $0.journal.week == isoWeek }?.journal
+        let existingEntry = journals.first { $0.journal.week == isoWeek }
+        let existing = existingEntry?.journal
         var problems: [Diagnostic] = []
-        if let existing, let focus, focus != existing.focus {
+        if let (file, existing) = existingEntry, let focus, focus != existing.focus {
             problems.append(.error(
                 "the journal for \(isoWeek) is on focus '\(existing.focus)', so a form on '\(focus)' could not be imported into it; leave out --focus",
-                at: JournalImport.frontMatterLocation(of: "focus", in: journals.first { $0.journal.week == isoWeek }!.file)
+                at: JournalImport.frontMatterLocation(of: "focus", in: file)
             ))
         }
-        if let existing, let therapist, therapist != existing.therapist {
+        if let (file, existing) = existingEntry, let therapist, therapist != existing.therapist {
             problems.append(.error(
                 "the journal for \(isoWeek) is '\(existing.therapist)''s, so a form for '\(therapist)' could not be imported into it; leave out --therapist",
-                at: JournalImport.frontMatterLocation(of: "therapist", in: journals.first { $0.journal.week == isoWeek }!.file)
+                at: JournalImport.frontMatterLocation(of: "therapist", in: file)
             ))
         }
         if !problems.isEmpty { throw InputProblems(problems, stoppedWhile: "writing the form") }

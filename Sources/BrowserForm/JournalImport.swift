@@ -112,7 +112,7 @@ public struct JournalImport: Sendable {
         if !refusals.isEmpty { throw DiagnosticError(refusals) }
 
         let merged = KeepBoth(content: content, importedName: name)
-            .merge(journalFile, journal: journal, differences: differences)
+            .merge(journalFile, differences: differences)
         try verify(merged, journalFile: journalFile, journal: journal, differences: differences, name: name)
         return .keepBoth(path: journalFile.path, text: merged, prompts: differences.map(\.imported.promptID))
     }

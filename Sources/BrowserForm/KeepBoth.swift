@@ -35,7 +35,7 @@ struct KeepBoth {
         return existing.isEmpty ? added : existingMarker + "\n\n" + existing + "\n\n" + added
     }
 
-    func merge(_ file: SourceFile, journal: Journal, differences: [JournalImport.Difference]) -> String {
+    func merge(_ file: SourceFile, differences: [JournalImport.Difference]) -> String {
         var editor = LineEditor(file.text)
         var insertions: [(after: Int, lines: [String])] = []
         var appended: [String] = []
