@@ -155,13 +155,14 @@ extension TrendsPage {
         var lines: [String] = []
         let byType = figures.types.map { type in "\(entries.filter { $0.type == type.id }.count) \(type.id)" }
         lines.append("\(entries.count) rupture\(entries.count == 1 ? "" : "s") logged: \(byType.joined(separator: ", ")).")
-        if let top = figures.markers.max(by: { ($0.total, 0) < ($1.total, 1) }), top.total > 0 {
-            let ties = figures.markers.filter { $0.total == top.total }.map(\.title)
-            lines.append("Most frequent marker: \(ties.joined(separator: "; ")) (\(top.total) rupture\(top.total == 1 ? "" : "s")).")
+        // Ties are all named: no marker, trigger or component is the "most" by accident of order.
+        if let top = figures.markers.map(\.total).max(), top > 0 {
+            let ties = figures.markers.filter { $0.total == top }.map(\.title)
+            lines.append("Most frequent marker: \(ties.joined(separator: "; ")) (\(top) rupture\(top == 1 ? "" : "s")).")
         }
-        if let top = figures.triggers.max(by: { ($0.total, 0) < ($1.total, 1) }), top.total > 0 {
-            let ties = figures.triggers.filter { $0.total == top.total }.map(\.title)
-            lines.append("Trigger most often set off: \(ties.joined(separator: "; ")) (\(top.total)).")
+        if let top = figures.triggers.map(\.total).max(), top > 0 {
+            let ties = figures.triggers.filter { $0.total == top }.map(\.title)
+            lines.append("Trigger most often set off: \(ties.joined(separator: "; ")) (\(top)).")
         }
         let tension = mean(entries.map(\.tension)), resolution = mean(entries.map(\.resolution))
         lines.append("Mean tension \(decimal(tension)), mean resolution \(decimal(resolution)) (both rated 1 to 5).")
@@ -171,16 +172,17 @@ extension TrendsPage {
             let direction = late > early + 0.05 ? "rose" : late < early - 0.05 ? "fell" : "held steady"
             lines.append("Resolution \(direction): \(decimal(early)) for the earlier half of the ruptures, \(decimal(late)) for the later half.")
         }
-        if let top = figures.components.max(by: { ($0.count, 1) < ($1.count, 0) }), top.count > 0 {
-            let ties = figures.components.filter { $0.count == top.count }.map(\.component.title)
+        if let top = figures.components.map(\.count).max(), top > 0 {
+            let ties = figures.components.filter { $0.count == top }.map(\.component.title)
             let recorded = entries.count - figures.componentNotRecorded
-            lines.append("Strains most: \(ties.joined(separator: " and ").lowercased()) (\(top.count) of the \(recorded) ruptures with a component recorded).")
+            lines.append("Strains most: \(ties.joined(separator: " and ").lowercased()) (\(top) of the \(recorded) ruptures with a component recorded).")
         }
         if let most = figures.repairs.first {
             lines.append("Repair tried most: \(most.title) (\(most.tried) time\(most.tried == 1 ? "" : "s"), mean resolution \(decimal(most.meanResolution))).")
         }
-        if let best = figures.repairs.filter({ $0.tried >= 2 }).max(by: { $0.meanResolution < $1.meanResolution }),
-           figures.repairs.filter({ $0.tried >= 2 }).count > 1 {
+        // The first of the best, in the table's order (most tried first).
+        let repeated = figures.repairs.filter { $0.tried >= 2 }
+        if repeated.count > 1, let best = repeated.first(where: { $0.meanResolution == repeated.map(\.meanResolution).max() }) {
             lines.append("Best resolved of the repairs tried at least twice: \(best.title) (mean resolution \(decimal(best.meanResolution))).")
         }
         return lines
@@ -191,7 +193,7 @@ extension TrendsPage {
         let cell = Cell.self
         let html = format == .html
         let typeSeries = figures.types.map { Charts.Series(name: $0.id.capitalized, cssClass: "s-\($0.id)") }
-        let busiest = figures.perWeek.max { ($0.total, 1) < ($1.total, 0) }
+        let busiest = figures.perWeek.first { $0.total == figures.perWeek.map(\.total).max() }
         var result: [FigureContext] = []
 
         // Ruptures per week by type.
@@ -262,7 +264,7 @@ extension TrendsPage {
 
         // Tension against resolution.
         let rated = figures.ratings.compactMap { $0 }
-        let widest = rated.max { ($0.tension - $0.resolution, 1) < ($1.tension - $1.resolution, 0) }
+        let widest = rated.first { $0.tension - $0.resolution == rated.map { $0.tension - $0.resolution }.max() }
         result.append(FigureContext(
             id: "ratings", heading: "Tension against resolution over time",
             intro: text("Your mean ratings, \(unit) by \(unit), from 1 to 5: how intense the tension was, and how far it was resolved. Where resolution sits below tension, ruptures were left more open than they were strained."),
