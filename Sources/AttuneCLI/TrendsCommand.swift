@@ -18,7 +18,7 @@ struct TrendsCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("Folder of journals (default: journal/).", valueName: "journal-dir"))
+    @Argument(help: ArgumentHelp("Folder of journals.", valueName: "journal-dir"))
     var journalDirectory = "journal"
 
     @Option(help: ArgumentHelp("Folder for trends.html and trends.md.", valueName: "dir"))
