@@ -147,7 +147,7 @@ struct JournalFolder {
             do {
                 files.append(SourceFile(path: filePath, name: name, text: try fileSystem.readText(at: filePath)))
             } catch {
-                problems.append(Self.unreadable(filePath, error))
+                problems.append(.unreadable(filePath, error))
             }
         }
         return files
@@ -158,19 +158,6 @@ struct JournalFolder {
         let parser = JournalParser(content: content)
         return files(problems: &ignored).compactMap { file in
             (try? parser.parse(file)).map { (file, $0) }
-        }
-    }
-
-    /// A file that could not be read, pointing at the first byte that is not
-    /// UTF-8 when that is the reason (as `attune build` reports it).
-    static func unreadable(_ path: String, _ error: Error) -> Diagnostic {
-        switch error as? FileSystemError {
-        case .notUTF8(_, let line, let column):
-            return .error("not UTF-8 text; save the file as UTF-8", at: SourceLocation(path: path, line: line, column: column))
-        case .notFound:
-            return .error("no such file or folder", at: SourceLocation(path: path, line: 1, column: 1))
-        default:
-            return .error("cannot be read: \(error)", at: SourceLocation(path: path, line: 1, column: 1))
         }
     }
 }

@@ -46,7 +46,7 @@ struct ImportCommand: ParsableCommand {
         do {
             text = try fileSystem.readText(at: file)
         } catch {
-            throw InputProblems([JournalFolder.unreadable(file, error)], stoppedWhile: step)
+            throw InputProblems([.unreadable(file, error)], stoppedWhile: step)
         }
         let folder = JournalFolder(path: journal, fileSystem: fileSystem)
         let existing = folder.files(problems: &problems).filter { !Self.samePath($0.path, file) }
