@@ -30,6 +30,8 @@ enum HTMLRenderer {
         for block in document.blocks where block.kind == .htmlBlock {
             if let directive = Directive(comment: block.literal ?? "") {
                 block.replace(withTrustedHTML: directive.html + "\n")
+            } else if let id = Self.anchor(in: block.literal ?? "") {
+                block.replace(withTrustedHTML: #"<div id="card-\#(id)" class="card-anchor"></div>"# + "\n")
             }
         }
         // An image would load its address as soon as the page opens, telling
@@ -38,6 +40,19 @@ enum HTMLRenderer {
             image.replaceImageWithLink()
         }
         return document.renderHTML()
+    }
+
+    /// `<!-- attune:anchor ID -->`, placed by the workbook template before
+    /// each teaching card so the rupture log can link to it. Only a content
+    /// ID's characters are accepted, so the `id` written is always safe.
+    static func anchor(in comment: String) -> String? {
+        let trimmed = comment.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard trimmed.hasPrefix("<!-- attune:anchor "), trimmed.hasSuffix(" -->") else { return nil }
+        let id = trimmed.dropFirst("<!-- attune:anchor ".count).dropLast(" -->".count)
+        guard !id.isEmpty, id.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }) else {
+            return nil
+        }
+        return String(id)
     }
 
     /// `data:` pictures in the formats cmark-gfm's safe mode lets through.

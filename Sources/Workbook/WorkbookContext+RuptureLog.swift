@@ -5,11 +5,10 @@ import Journal
 /// each entry's notes, anything else written in the section, and the cards
 /// the log names that the page does not already teach.
 ///
-/// Cards are named by title. A workbook's cards have no anchors to link to
-/// (cmark-gfm gives headings no `id`, and its safe mode drops any we could
-/// write), so rather than links that go nowhere, every card the log names
-/// that is not among the week's teaching cards is listed under the table
-/// with its one-sentence summary; the others are on the page already.
+/// Cards on the page are linked to their anchors (`#card-ID`, placed by the
+/// workbook template); every card the log names that is not among the
+/// week's teaching cards is listed under the table with its one-sentence
+/// summary, so no link ever points off the page.
 ///
 /// Plain-text fields are Markdown-escaped; `quoted` and `logRemarks` are
 /// Markdown. Optional fields have names no other context uses, because
@@ -83,7 +82,10 @@ extension RuptureLogContext {
 
         let escape = MarkdownText.escape
         func titles(_ ids: [String]) -> String {
-            ids.isEmpty ? "–" : ids.map { escape(content.card($0)?.title ?? $0) }.joined(separator: "; ")
+            ids.isEmpty ? "–" : ids.map { id in
+                let title = escape(content.card(id)?.title ?? id)
+                return cardsOnPage.contains(id) ? "[\(title)](#card-\(id))" : title
+            }.joined(separator: "; ")
         }
 
         rows = entries.enumerated().map { index, item in
