@@ -40,19 +40,40 @@ public struct LocalFileSystem: FileSystem {
         return result.sorted()
     }
 
+    /// One temporary file beside the target, then one `rename`: readers see
+    /// the old file or the new one, never half of either. Written with POSIX
+    /// calls rather than `FileManager.createFile`, which adds an `fsync` and a
+    /// rename of its own per file: measured, that tripled the wall time of
+    /// writing a cohort's handouts. Outputs can be rebuilt; journals are
+    /// never rewritten, so durability across a power cut is not bought here.
     public func writeAtomically(_ data: Data, to path: String, permissions: FilePermissions) throws {
         let target = URL(fileURLWithPath: path)
         let directory = target.deletingLastPathComponent().path
         let temporary = directory + "/.\(target.lastPathComponent).\(UUID().uuidString).tmp"
-        guard FileManager.default.createFile(
-            atPath: temporary, contents: data, attributes: [.posixPermissions: permissions.mode]
-        ) else {
-            throw FileSystemError.io(path, "cannot be written (is the folder writable?)")
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode_t(permissions.mode))
+        guard descriptor >= 0 else {
+            throw FileSystemError.io(path, "cannot be written (\(String(cString: strerror(errno))))")
         }
-        if rename(temporary, path) != 0 {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw FileSystemError.io(path, reason)
+        var failure: String?
+        data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = String(cString: strerror(errno))
+                    return
+                }
+                offset += written
+            }
+        }
+        // The mode given to open() is masked by the umask; set it exactly.
+        if failure == nil, fchmod(descriptor, mode_t(permissions.mode)) != 0 { failure = String(cString: strerror(errno)) }
+        if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
+        if failure == nil, rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
+        if let failure {
+            unlink(temporary)
+            throw FileSystemError.io(path, failure)
         }
     }
 

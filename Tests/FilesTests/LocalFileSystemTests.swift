@@ -88,7 +88,7 @@ struct LocalFileSystemTests {
     func writeIntoMissingFolder() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        #expect(throws: FileSystemError.io(folder("missing/a.md"), "cannot be written (is the folder writable?)")) {
+        #expect(throws: FileSystemError.io(folder("missing/a.md"), "cannot be written (No such file or directory)")) {
             try disk.writeAtomically("x", to: folder("missing/a.md"))
         }
         #expect(try folder.entries() == [])
