@@ -9,10 +9,27 @@ struct FNV1a64 {
     private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
 
     mutating func add(_ bytes: some Sequence<UInt8>) {
-        for byte in bytes {
-            value ^= UInt64(byte)
-            value = value &* 0x0000_0100_0000_01B3
+        // Contiguous storage (Data, String.UTF8View, arrays) is hashed through
+        // a raw buffer: iterating `Data` byte by byte cost a sixth of a
+        // cohort's whole run under callgrind.
+        if let done: Void = bytes.withContiguousStorageIfAvailable({ add(buffer: UnsafeRawBufferPointer($0)) }) {
+            return done
         }
+        for byte in bytes { mix(byte) }
+    }
+
+    mutating func add(buffer: UnsafeRawBufferPointer) {
+        var hash = value
+        for byte in buffer {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        value = hash
+    }
+
+    private mutating func mix(_ byte: UInt8) {
+        value ^= UInt64(byte)
+        value = value &* 0x0000_0100_0000_01B3
     }
 
     static func hex(_ bytes: some Sequence<UInt8>) -> String {
@@ -74,7 +91,9 @@ public struct Manifest: Codable, Sendable, Equatable {
         init(path: String, data: Data) {
             self.path = path
             self.bytes = data.count
-            self.hash = FNV1a64.hex(data)
+            var hash = FNV1a64()
+            data.withUnsafeBytes { hash.add(buffer: $0) }
+            self.hash = hash.hex
         }
     }
 

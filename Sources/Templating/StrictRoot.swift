@@ -1,3 +1,4 @@
+import Foundation
 import Mustache
 
 /// The bottom of Mustache's context stack. A name that no object above it
@@ -6,23 +7,46 @@ import Mustache
 /// name no value in the context has at all: a typo, recorded and reported.
 final class StrictRoot: MustacheParent {
     private let value: Any
+    /// The root's own fields, read once: Mustache asks the root for every
+    /// name the objects above it lack, many times per render.
+    private let fields: [String: Any]
     private(set) var missing: [String] = []
-    private lazy var knownNames: Set<String> = Self.names(in: value)
 
-    init(_ value: Any) { self.value = value }
+    init(_ value: Any) {
+        self.value = value
+        var fields: [String: Any] = [:]
+        for child in Mirror(reflecting: value).children {
+            if let label = child.label { fields[label] = child.value }
+        }
+        self.fields = fields
+    }
 
     var available: [String] {
         Mirror(reflecting: value).children.compactMap(\.label)
     }
 
     func child(named name: String) -> Any? {
-        guard let child = Mirror(reflecting: value).children.first(where: { $0.label == name }) else {
-            if !knownNames.contains(name), !missing.contains(name) { missing.append(name) }
+        guard let child = fields[name] else {
+            if !isKnown(name), !missing.contains(name) { missing.append(name) }
             return nil
         }
-        let mirror = Mirror(reflecting: child.value)
-        guard mirror.displayStyle == .optional else { return child.value }
+        let mirror = Mirror(reflecting: child)
+        guard mirror.displayStyle == .optional else { return child }
         return mirror.children.first?.value
+    }
+
+    /// Names seen in earlier contexts of the same type. A context's fields
+    /// do not change between renders, so the whole tree is walked only when
+    /// a name is new: once per type in practice, not once per render.
+    private nonisolated(unsafe) static var knownByType: [ObjectIdentifier: Set<String>] = [:]
+    private static let lock = NSLock()
+
+    private func isKnown(_ name: String) -> Bool {
+        let type = ObjectIdentifier(Swift.type(of: value))
+        if Self.lock.withLock({ Self.knownByType[type]?.contains(name) }) == true { return true }
+        let names = Self.names(in: value)
+        Self.lock.withLock { Self.knownByType[type, default: []].formUnion(names) }
+        return names.contains(name)
     }
 
     /// Every field name anywhere in the context tree, `nil` fields included.
