@@ -16,9 +16,32 @@ final class StrictRoot: MustacheParent {
         self.value = value
         var fields: [String: Any] = [:]
         for child in Mirror(reflecting: value).children {
-            if let label = child.label { fields[label] = child.value }
+            if let label = child.label, let converted = Self.indexed(child.value) { fields[label] = converted }
         }
         self.fields = fields
+    }
+
+    /// The context as dictionaries and arrays, built once per render.
+    /// swift-mustache finds a struct's fields by scanning its `Mirror` on
+    /// every lookup; a dictionary answers directly (callgrind: a fifth of
+    /// a handout's instructions went to those scans). `nil` fields are left
+    /// out, so a lookup falls through exactly as it does for a `nil` field.
+    static func indexed(_ value: Any) -> Any? {
+        let mirror = Mirror(reflecting: value)
+        switch mirror.displayStyle {
+        case .optional:
+            return mirror.children.first.flatMap { indexed($0.value) }
+        case .struct, .class:
+            var fields: [String: Any] = [:]
+            for child in mirror.children {
+                if let label = child.label, let converted = indexed(child.value) { fields[label] = converted }
+            }
+            return fields
+        case .collection:
+            return mirror.children.compactMap { indexed($0.value) }
+        default:
+            return value
+        }
     }
 
     var available: [String] {
@@ -30,9 +53,7 @@ final class StrictRoot: MustacheParent {
             if !isKnown(name), !missing.contains(name) { missing.append(name) }
             return nil
         }
-        let mirror = Mirror(reflecting: child)
-        guard mirror.displayStyle == .optional else { return child }
-        return mirror.children.first?.value
+        return child
     }
 
     /// Names seen in earlier contexts of the same type. A context's fields
