@@ -45,6 +45,20 @@ for size in sizes {
     }
 }
 
+// 1b. The same N = 1,000 run writing to memory (tmpfs), where there is one:
+// separates Attune's own work from the cost of creating 2,000 files on disk.
+if sizes.contains(1_000), FileManager.default.fileExists(atPath: "/dev/shm") {
+    note("handouts: N = 1000 on tmpfs")
+    let roster = root + "/cohort-1000/roster.yaml"
+    let out = "/dev/shm/attune-bench-\(getpid())"
+    report.add("attune handouts, N = 1000, written to tmpfs", "attune handouts roster.yaml --out /dev/shm/DIR --format html,md",
+               Measure.repeated(runs) {
+                   try? FileManager.default.removeItem(atPath: out)
+                   return Measure.run([attune, "handouts", roster, "--out", out, "--format", "html,md"])
+               }, items: 1_000, unit: "handouts")
+    try? FileManager.default.removeItem(atPath: out)
+}
+
 // 2. A year of journals, the site, and check.
 note("52-week archive")
 let archive = inputs.archive()
