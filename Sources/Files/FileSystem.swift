@@ -19,6 +19,10 @@ public protocol FileSystem: Sendable {
     func removeFile(at path: String) throws
     /// Renames a file within one folder tree, replacing any file at `destination`.
     func moveFile(from source: String, to destination: String) throws
+    /// Adds `data` to the end of the file, creating it (with `permissions`)
+    /// when missing: for outputs that grow as they are made, so they never
+    /// have to be held whole in memory.
+    func append(_ data: Data, to path: String, permissions: FilePermissions) throws
 }
 
 /// POSIX modes Attune writes with.

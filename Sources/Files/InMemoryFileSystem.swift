@@ -70,6 +70,20 @@ public final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
         }
     }
 
+    public func append(_ data: Data, to path: String, permissions: FilePermissions) throws {
+        let key = normalize(path)
+        try lock.withLock {
+            let parent = Self.parent(of: key)
+            guard parent.isEmpty || parent == "." || directories.contains(parent) else {
+                throw FileSystemError.notFound(parent)
+            }
+            var entry = storage[key] ?? (Data(), permissions)
+            entry.data.append(data)
+            entry.permissions = permissions
+            storage[key] = entry
+        }
+    }
+
     public func moveFile(from source: String, to destination: String) throws {
         try lock.withLock {
             guard let entry = storage.removeValue(forKey: normalize(source)) else { throw FileSystemError.notFound(source) }

@@ -98,4 +98,24 @@ public struct LocalFileSystem: FileSystem {
         guard fileExists(at: source) else { throw FileSystemError.notFound(source) }
         if rename(source, destination) != 0 { throw FileSystemError.io(destination, String(cString: strerror(errno))) }
     }
+
+    public func append(_ data: Data, to path: String, permissions: FilePermissions) throws {
+        let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, mode_t(permissions.mode))
+        guard descriptor >= 0 else { throw FileSystemError.io(path, "cannot be written (\(String(cString: strerror(errno))))") }
+        defer { close(descriptor) }
+        let failure: String? = data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> String? in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return String(cString: strerror(errno))
+                }
+                offset += written
+            }
+            return nil
+        }
+        if let failure { throw FileSystemError.io(path, failure) }
+        if fchmod(descriptor, mode_t(permissions.mode)) != 0 { throw FileSystemError.io(path, String(cString: strerror(errno))) }
+    }
 }

@@ -15,11 +15,32 @@ public struct StagedWrites {
     /// The paths that `commit()` will write, in order.
     public var targets: [String] { staged.map(\.target) }
 
-    public mutating func stage(_ data: Data, to path: String, permissions: FilePermissions) throws {
+    /// The hidden name `path` is staged under until `commit()`.
+    public static func stagedPath(for path: String) -> String {
         let slash = path.lastIndex(of: "/")
         let folder = slash.map { String(path[...$0]) } ?? ""
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        let temporary = "\(folder).\(name).attune-staged"
+        return "\(folder).\(name).attune-staged"
+    }
+
+    /// Stages `path` a piece at a time: the first call starts it afresh,
+    /// later calls add to its end. For an output too large to hold whole.
+    public mutating func append(_ data: Data, to path: String, permissions: FilePermissions) throws {
+        let temporary = Self.stagedPath(for: path)
+        do {
+            if !staged.contains(where: { $0.target == path }) {
+                if fileSystem.fileExists(at: temporary) { try fileSystem.removeFile(at: temporary) }
+                staged.append((temporary, path))
+            }
+            try fileSystem.append(data, to: temporary, permissions: permissions)
+        } catch {
+            discard()
+            throw error
+        }
+    }
+
+    public mutating func stage(_ data: Data, to path: String, permissions: FilePermissions) throws {
+        let temporary = Self.stagedPath(for: path)
         do {
             try fileSystem.writeAtomically(data, to: temporary, permissions: permissions)
         } catch {

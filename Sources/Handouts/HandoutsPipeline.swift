@@ -118,8 +118,7 @@ public struct HandoutsPipeline: Sendable {
 
         var output = Output(fileSystem: fileSystem, directory: request.outputDirectory)
         if request.formats.contains(.html) {
-            output.all = Data(try allPage(cohort, renderer: renderer, resources: resources).head.utf8)
-            output.allHeadLength = output.all.count
+            output.allHead = Data(try allPage(cohort, renderer: renderer, resources: resources).head.utf8)
         }
         do {
             let produced = try renderAndStage(&cohort, renderer: renderer, output: &output, request: request)
@@ -174,6 +173,7 @@ public struct HandoutsPipeline: Sendable {
         var produced: [Produced] = []
         var problems: [Int: [Diagnostic]] = [:]
         try output.createDirectory()
+        try output.startAll()
         try forEachRendered(count: members.count, workers: request.workers) { index in
             Result { () throws(DiagnosticError) in try renderer.render(members[index].trainee, anchor: Self.anchor(stems[index])) }
         } use: { index, result throws(HandoutsError) in
@@ -192,7 +192,7 @@ public struct HandoutsPipeline: Sendable {
                 let name = "\(stems[index]).\(format.fileExtension)"
                 files.append(try output.stage(Data(handout.text(for: format).utf8), as: name, permissions: .sharedFile))
             }
-            if formats.contains(.html) { output.all.append(Data(handout.article.utf8)) }
+            if formats.contains(.html) { try output.appendToAll(Data(handout.article.utf8)) }
             produced.append(Produced(
                 manifest: Manifest.Handout(trainee: trainee.name, focus: trainee.focus, files: files),
                 row: CohortPages.IndexRow(
@@ -218,15 +218,11 @@ public struct HandoutsPipeline: Sendable {
         let shared = cohort.members.compactMap(\.facts)
         let skipped = roster.skipped.sorted { $0.location < $1.location }.map { $0.name ?? "the row at line \($0.location.line)" }
         var pages: [(name: String, data: Data, permissions: FilePermissions)] = []
+        var allFile: Manifest.File?
         if withHTML {
-            var all = output.all
-            output.all = Data()
             // Rendered again now that we know who got a handout; only --keep-going changes it.
             let page = try allPage(cohort, renderer: renderer, resources: resources)
-            let head = Data(page.head.utf8)
-            if all.prefix(output.allHeadLength) != head { all.replaceSubrange(0..<output.allHeadLength, with: head) }
-            all.append(Data(page.tail.utf8))
-            pages.append((CohortPages.allFile, all, .sharedFile))
+            allFile = try output.finishAll(head: Data(page.head.utf8), tail: Data(page.tail.utf8))
         }
         try step(.render) { () throws(DiagnosticError) in
             if !shared.isEmpty {
@@ -250,7 +246,7 @@ public struct HandoutsPipeline: Sendable {
                     fingerprint: resources.fingerprint,
                     contentOverlay: overlay(request.contentOverlay), templatesOverlay: overlay(request.templatesOverlay)),
                 handouts: produced.map(\.manifest),
-                cohortFiles: pages.map { Manifest.File(path: $0.name, data: $0.data) },
+                cohortFiles: (allFile.map { [$0] } ?? []) + pages.map { Manifest.File(path: $0.name, data: $0.data) },
                 notProduced: skipped)
             pages.append((CohortPages.manifestFile, try manifest.encoded(at: roster.path), .privateFile))
         }
@@ -324,11 +320,13 @@ public struct HandoutsPipeline: Sendable {
 struct Output {
     let directory: String
     private var staged: StagedWrites
-    /// `all.html` so far: its page's head, then each handout's article as it
-    /// is rendered. It is the one output that grows with the cohort, as the
-    /// file itself does; it is held once, never copied whole.
-    var all = Data()
-    var allHeadLength = 0
+    /// `all.html` is the one output that grows with the cohort, so it is
+    /// streamed to its staged file (its page's head, then each handout's
+    /// article as it is rendered, then the tail); only its size and running
+    /// hash stay in memory, which keeps memory flat however large the cohort.
+    var allHead: Data?
+    private var allHash = FNV1a64()
+    private var allBytes = 0
 
     init(fileSystem: FileSystem, directory: String) {
         self.directory = directory
@@ -361,6 +359,45 @@ struct Output {
             throw Self.writeError(error, at: path(name))
         }
         return Manifest.File(path: name, data: data)
+    }
+
+    /// Writes `all.html`'s head, once the folder exists.
+    mutating func startAll() throws(HandoutsError) {
+        if let allHead { try appendToAll(allHead) }
+    }
+
+    mutating func appendToAll(_ data: Data) throws(HandoutsError) {
+        let target = path(CohortPages.allFile)
+        do {
+            try staged.append(data, to: target, permissions: .sharedFile)
+        } catch {
+            throw Self.writeError(error, at: target)
+        }
+        data.withUnsafeBytes { allHash.add(buffer: $0) }
+        allBytes += data.count
+    }
+
+    /// Closes `all.html` with `tail`. When the head changed (only
+    /// `--keep-going` changes who is listed), the staged file is read back
+    /// once to swap it: the rare case pays, the common one streams.
+    mutating func finishAll(head: Data, tail: Data) throws(HandoutsError) -> Manifest.File {
+        let target = path(CohortPages.allFile)
+        if let written = allHead, written != head {
+            let stagedPath = StagedWrites.stagedPath(for: target)
+            do {
+                var file = Data(try staged.fileSystem.readText(at: stagedPath).utf8)
+                file.replaceSubrange(0..<written.count, with: head)
+                try staged.fileSystem.writeAtomically(file, to: stagedPath, permissions: .sharedFile)
+                allHash = FNV1a64()
+                file.withUnsafeBytes { allHash.add(buffer: $0) }
+                allBytes = file.count
+            } catch {
+                throw Self.writeError(error, at: target)
+            }
+            allHead = head
+        }
+        try appendToAll(tail)
+        return Manifest.File(path: CohortPages.allFile, bytes: allBytes, hash: allHash.hex)
     }
 
     func commit() throws(HandoutsError) {

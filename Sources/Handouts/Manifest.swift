@@ -88,6 +88,12 @@ public struct Manifest: Codable, Sendable, Equatable {
         public var bytes: Int
         public var hash: String
 
+        init(path: String, bytes: Int, hash: String) {
+            self.path = path
+            self.bytes = bytes
+            self.hash = hash
+        }
+
         init(path: String, data: Data) {
             self.path = path
             self.bytes = data.count

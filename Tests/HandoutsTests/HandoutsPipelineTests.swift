@@ -22,13 +22,14 @@ struct HandoutsPipelineTests {
         "cohort/journals/ana.md": Fixtures.journal(answers: [("reflect-questioned-process", "ANA-PRIVATE-ANSWER")]),
     ]
 
-    @Test("writes each handout in both formats, then all.html, the summary, the index and the manifest")
+    @Test("writes all.html as it goes, each handout in both formats, then the summary, the index and the manifest")
     func writesEverything() throws {
         let (report, fileSystem) = try Fixtures.run(Self.files)
         #expect(report.files == [
+            "out/all.html",
             "out/ana-lópez.html", "out/ana-lópez.md", "out/ben-okafor.html", "out/ben-okafor.md",
             "out/chiara-bianchi.html", "out/chiara-bianchi.md",
-            "out/all.html", "out/cohort-summary.html", "out/index.html", "out/manifest.json",
+            "out/cohort-summary.html", "out/index.html", "out/manifest.json",
         ])
         #expect(report.handouts == 3)
         #expect(report.index == "out/index.html")
@@ -218,7 +219,7 @@ struct HostileRosterTests {
         """
         let (report, fileSystem) = try Fixtures.run(["cohort/roster.yaml": roster])
         #expect(report.files.allSatisfy { $0.hasPrefix("out/") && !$0.dropFirst(4).contains("/") })
-        #expect(report.files.prefix(6) == [
+        #expect(report.files.dropFirst().prefix(6) == [
             "out/script-alert-1-script.html", "out/script-alert-1-script.md", "out/etc-passwd.html", "out/etc-passwd.md",
             "out/con-trainee.html", "out/con-trainee.md",
         ])
@@ -253,6 +254,10 @@ struct StagingTests {
         func createDirectory(at path: String, permissions: FilePermissions) throws { try inner.createDirectory(at: path, permissions: permissions) }
         func removeFile(at path: String) throws { try inner.removeFile(at: path) }
         func moveFile(from source: String, to destination: String) throws { try inner.moveFile(from: source, to: destination) }
+        func append(_ data: Data, to path: String, permissions: FilePermissions) throws {
+            if path.contains(refused) { throw FileSystemError.io(path, "no space left on device") }
+            try inner.append(data, to: path, permissions: permissions)
+        }
     }
 
     @Test("a file that cannot be written leaves the folder as it was, staged files removed")

@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+@testable import Files
+
+@Suite("Staged writes")
+struct StagedWritesTests {
+    @Test("nothing reaches its target until commit; then everything does")
+    func commitMovesAll() throws {
+        let disk = InMemoryFileSystem(files: ["out/a.md": "old"])
+        var writes = StagedWrites(fileSystem: disk)
+        try writes.stage("new a", to: "out/a.md", permissions: .privateFile)
+        try writes.stage("b", to: "out/b.md", permissions: .sharedFile)
+        #expect(try disk.readText(at: "out/a.md") == "old")
+        #expect(!disk.fileExists(at: "out/b.md"))
+        try writes.commit()
+        #expect(disk.snapshot == ["out/a.md": "new a", "out/b.md": "b"])
+        #expect(disk.permissions(at: "out/b.md") == .sharedFile)
+    }
+
+    @Test("an appended file starts afresh, grows piece by piece, and lands on commit")
+    func appendGrows() throws {
+        let disk = InMemoryFileSystem(files: ["out/.all.html.attune-staged": "left over from a crash", "out/all.html": "old"])
+        var writes = StagedWrites(fileSystem: disk)
+        try writes.append(Data("<head>".utf8), to: "out/all.html", permissions: .sharedFile)
+        try writes.append(Data("<article>".utf8), to: "out/all.html", permissions: .sharedFile)
+        #expect(writes.targets == ["out/all.html"])
+        #expect(try disk.readText(at: "out/all.html") == "old")
+        try writes.commit()
+        #expect(disk.snapshot == ["out/all.html": "<head><article>"])
+    }
+
+    @Test("discard removes every staged file and leaves the targets alone")
+    func discard() throws {
+        let disk = InMemoryFileSystem(files: ["out/a.md": "old"])
+        var writes = StagedWrites(fileSystem: disk)
+        try writes.stage("new", to: "out/a.md", permissions: .privateFile)
+        try writes.append(Data("x".utf8), to: "out/all.html", permissions: .sharedFile)
+        writes.discard()
+        #expect(disk.snapshot == ["out/a.md": "old"])
+    }
+
+    @Test("on disk, append creates the file with its mode and adds to its end")
+    func appendOnDisk() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("attune-append-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let disk = LocalFileSystem()
+        try disk.append(Data("one ".utf8), to: folder + "/f.txt", permissions: .privateFile)
+        try disk.append(Data("two".utf8), to: folder + "/f.txt", permissions: .privateFile)
+        #expect(try disk.readText(at: folder + "/f.txt") == "one two")
+        let mode = try FileManager.default.attributesOfItem(atPath: folder + "/f.txt")[.posixPermissions] as? NSNumber
+        #expect(mode?.intValue == 0o600)
+    }
+}
