@@ -86,18 +86,9 @@ public struct FormRenderer: Sendable {
     /// Markdown path, so they read exactly as in the printed workbook.
     private func cardsHTML(_ focus: Week) throws(DiagnosticError) -> String {
         let content = resources.content
-        let escape = SafeMarkdown.escape
         var markdown = ""
         for card in focus.cards.compactMap(content.card) {
-            let context = FormCardContext(
-                id: card.id, title: escape(card.title),
-                section: escape(content.section(card.section)?.title ?? card.section.rawValue),
-                summary: escape(card.summary), body: card.body, points: card.points.map(escape),
-                hasPoints: !card.points.isEmpty,
-                citedAs: card.sources.isEmpty ? nil
-                    : card.sources.compactMap { content.source($0).map { escape($0.short) } }.joined(separator: "; ")
-            )
-            markdown += try resources.templates.render("card.md", context: context) + "\n"
+            markdown += try resources.templates.render("card.md", context: CardContext(card: card, content: content)) + "\n"
         }
         return SafeMarkdown.html(markdown)
     }
@@ -164,14 +155,3 @@ struct FormPromptContext {
     let hintID: String
 }
 
-/// The fields `card.md` names, as the workbook fills them.
-struct FormCardContext {
-    let id: String
-    let title: String
-    let section: String
-    let summary: String
-    let body: String
-    let points: [String]
-    let hasPoints: Bool
-    let citedAs: String?
-}

@@ -25,7 +25,7 @@ struct HandoutContext {
 struct MaterialContext {
     let week: String
     let focusID: String
-    let cards: [CardView]
+    let cards: [CardContext]
     let reflections: [PromptView]
     let wishes: [PromptView]
     let references: [SourceView]
@@ -47,18 +47,6 @@ struct HandoutPage {
     let contentFingerprint: String
 }
 
-/// A teaching card, with the field names the shared `card.md` partial uses.
-struct CardView: Sendable {
-    let id: String
-    let title: String
-    let section: String
-    let summary: String
-    let body: String
-    let points: [String]
-    let hasPoints: Bool
-    let citedAs: String?
-}
-
 struct PromptView: Sendable {
     let id: String
     let number: Int
@@ -76,7 +64,7 @@ struct WeekMaterial: Sendable {
     let id: String
     let title: String
     let summary: String
-    let cards: [CardView]
+    let cards: [CardContext]
     let reflections: [PromptView]
     let wishes: [PromptView]
     let references: [SourceView]
@@ -97,15 +85,7 @@ struct WeekMaterial: Sendable {
         self.id = week.id
         self.title = week.title
         self.summary = week.summary
-        self.cards = cards.map { card in
-            CardView(
-                id: card.id, title: escape(card.title),
-                section: escape(content.section(card.section)?.title ?? card.section.rawValue),
-                summary: escape(card.summary), body: card.body, points: card.points.map(escape),
-                hasPoints: !card.points.isEmpty,
-                citedAs: card.sources.isEmpty ? nil
-                    : card.sources.compactMap { content.source($0).map { escape($0.short) } }.joined(separator: "; "))
-        }
+        self.cards = cards.map { CardContext(card: $0, content: content) }
         self.reflections = views(.reflection)
         self.wishes = views(.wish)
         self.references = cited.compactMap(content.source).map { SourceView(short: escape($0.short), citation: $0.citation) }

@@ -21,7 +21,9 @@ struct WorkbookContext {
     var ruptureLog: RuptureLogContext? = nil
 }
 
-struct CardContext {
+/// What the shared `card.md` partial names; the workbook, the handouts and
+/// the browser form all render cards through it, so they build it here.
+public struct CardContext: Sendable {
     let id: String
     let title: String
     let section: String
@@ -89,16 +91,7 @@ extension WorkbookContext {
             dates: journal.week.dateRange,
             focusTitle: escape(focus.title),
             focusSummary: escape(focus.summary),
-            cards: cards.map { card in
-                CardContext(
-                    id: card.id, title: escape(card.title),
-                    section: escape(content.section(card.section)?.title ?? card.section.rawValue),
-                    summary: escape(card.summary), body: card.body, points: card.points.map(escape),
-                    hasPoints: !card.points.isEmpty,
-                    citedAs: card.sources.isEmpty ? nil
-                        : card.sources.compactMap { content.source($0).map { escape($0.short) } }.joined(separator: "; ")
-                )
-            },
+            cards: cards.map { CardContext(card: $0, content: content) },
             reflections: reflections.enumerated().map { view($1, number: $0 + 1) },
             wishes: wishes.enumerated().map { view($1, number: $0 + 1) },
             preamble: journal.preamble.map(RawHTML.neutralised),
@@ -124,5 +117,20 @@ extension ISOWeek {
             return "\(start.day) \(months[start.month - 1]) – \(end.day) \(months[end.month - 1]) \(end.year)"
         }
         return "\(start.day)–\(end.day) \(months[end.month - 1]) \(end.year)"
+    }
+}
+
+extension CardContext {
+    /// Plain fields Markdown-escaped; `body` is the card's Markdown.
+    public init(card: Card, content: ContentModel) {
+        let escape = MarkdownText.escape
+        self.init(
+            id: card.id, title: escape(card.title),
+            section: escape(content.section(card.section)?.title ?? card.section.rawValue),
+            summary: escape(card.summary), body: card.body, points: card.points.map(escape),
+            hasPoints: !card.points.isEmpty,
+            citedAs: card.sources.isEmpty ? nil
+                : card.sources.compactMap { content.source($0).map { escape($0.short) } }.joined(separator: "; ")
+        )
     }
 }
