@@ -1,4 +1,5 @@
 import ArgumentParser
+import ContentModel
 import Diagnostics
 import Workbook
 
@@ -86,6 +87,15 @@ struct MaterialOptions: ParsableArguments {
             )
         } catch {
             throw InputProblems(error.diagnostics, stoppedWhile: "loading content and templates")
+        }
+    }
+}
+
+extension ValidationError {
+    /// `--week` as every command spells its mistake.
+    static func requireISOWeek(_ week: String?) throws {
+        if let week, ISOWeek(week) == nil {
+            throw ValidationError("'\(week)' is not an ISO week; write it like 2026-W47.")
         }
     }
 }

@@ -49,9 +49,7 @@ struct HandoutsCommand: ParsableCommand {
     @OptionGroup var privacy: PrivacyOptions
 
     func validate() throws {
-        if let week, ISOWeek(week) == nil {
-            throw ValidationError("'\(week)' is not an ISO week; write it like 2026-W47.")
-        }
+        try ValidationError.requireISOWeek(week)
         if let start, RosterOverrides.week(ofDate: start) == nil {
             throw ValidationError("'\(start)' is not a date; write it like 2026-10-05.")
         }

@@ -28,9 +28,7 @@ struct NewCommand: ParsableCommand {
     @OptionGroup var material: MaterialOptions
 
     func validate() throws {
-        if let week, ISOWeek(week) == nil {
-            throw ValidationError("'\(week)' is not an ISO week; write it like 2026-W47.")
-        }
+        try ValidationError.requireISOWeek(week)
         if let therapist, therapist.trimmingCharacters(in: .whitespaces).isEmpty {
             throw ValidationError("--therapist needs a name.")
         }
