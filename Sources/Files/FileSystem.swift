@@ -13,6 +13,11 @@ public protocol FileSystem: Sendable {
     /// Writes all of `data` or nothing: a temporary file next to the target,
     /// then a rename, so readers never see half a file.
     func writeAtomically(_ data: Data, to path: String, permissions: FilePermissions) throws
+    /// Creates or replaces the file in place, without a symlink in the way.
+    /// Not atomic: only for hidden files that nothing reads until they are
+    /// renamed into place (see `StagedWrites`), where a second temporary
+    /// file and rename per output would be pure cost.
+    func write(_ data: Data, to path: String, permissions: FilePermissions) throws
     func createDirectory(at path: String, permissions: FilePermissions) throws
     /// Deletes one regular file (never a folder). Only for files Attune
     /// itself wrote and recorded, such as a rebuilt site's stale pages.

@@ -60,6 +60,10 @@ public final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
         }
     }
 
+    public func write(_ data: Data, to path: String, permissions: FilePermissions) throws {
+        try writeAtomically(data, to: path, permissions: permissions)
+    }
+
     public func createDirectory(at path: String, permissions: FilePermissions) throws {
         lock.withLock { directories.insert(normalize(path)); addParents(of: normalize(path)) }
     }

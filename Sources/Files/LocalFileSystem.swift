@@ -50,30 +50,47 @@ public struct LocalFileSystem: FileSystem {
         let target = URL(fileURLWithPath: path)
         let directory = target.deletingLastPathComponent().path
         let temporary = directory + "/.\(target.lastPathComponent).\(UUID().uuidString).tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode_t(permissions.mode))
-        guard descriptor >= 0 else {
-            throw FileSystemError.io(path, "cannot be written (\(String(cString: strerror(errno))))")
+        try write(data, to: temporary, flags: O_EXCL, permissions: permissions, reportedAs: path)
+        if rename(temporary, path) != 0 {
+            let failure = String(cString: strerror(errno))
+            unlink(temporary)
+            throw FileSystemError.io(path, failure)
         }
-        var failure: String?
-        data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+    }
+
+    public func write(_ data: Data, to path: String, permissions: FilePermissions) throws {
+        try write(data, to: path, flags: O_TRUNC | O_NOFOLLOW, permissions: permissions, reportedAs: path)
+    }
+
+    /// Creates `path` with `flags`, writes all of `data`, sets the mode
+    /// exactly (open's is masked by the umask); removes the file on failure.
+    private func write(_ data: Data, to path: String, flags: Int32, permissions: FilePermissions, reportedAs name: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | flags, mode_t(permissions.mode))
+        guard descriptor >= 0 else {
+            throw FileSystemError.io(name, "cannot be written (\(String(cString: strerror(errno))))")
+        }
+        var failure = Self.writeAll(data, to: descriptor)
+        if failure == nil, fchmod(descriptor, mode_t(permissions.mode)) != 0 { failure = String(cString: strerror(errno)) }
+        if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
+        if let failure {
+            unlink(path)
+            throw FileSystemError.io(name, failure)
+        }
+    }
+
+    /// `nil`, or why not every byte could be written.
+    private static func writeAll(_ data: Data, to descriptor: Int32) -> String? {
+        data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> String? in
             var offset = 0
             while offset < buffer.count {
-                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    failure = String(cString: strerror(errno))
-                    return
+                    return String(cString: strerror(errno))
                 }
                 offset += written
             }
-        }
-        // The mode given to open() is masked by the umask; set it exactly.
-        if failure == nil, fchmod(descriptor, mode_t(permissions.mode)) != 0 { failure = String(cString: strerror(errno)) }
-        if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
-        if failure == nil, rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
-        if let failure {
-            unlink(temporary)
-            throw FileSystemError.io(path, failure)
+            return nil
         }
     }
 
@@ -95,27 +112,17 @@ public struct LocalFileSystem: FileSystem {
     }
 
     public func moveFile(from source: String, to destination: String) throws {
-        guard fileExists(at: source) else { throw FileSystemError.notFound(source) }
-        if rename(source, destination) != 0 { throw FileSystemError.io(destination, String(cString: strerror(errno))) }
+        if rename(source, destination) != 0 {
+            if errno == ENOENT, !fileExists(at: source) { throw FileSystemError.notFound(source) }
+            throw FileSystemError.io(destination, String(cString: strerror(errno)))
+        }
     }
 
     public func append(_ data: Data, to path: String, permissions: FilePermissions) throws {
         let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, mode_t(permissions.mode))
         guard descriptor >= 0 else { throw FileSystemError.io(path, "cannot be written (\(String(cString: strerror(errno))))") }
         defer { close(descriptor) }
-        let failure: String? = data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> String? in
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return String(cString: strerror(errno))
-                }
-                offset += written
-            }
-            return nil
-        }
-        if let failure { throw FileSystemError.io(path, failure) }
+        if let failure = Self.writeAll(data, to: descriptor) { throw FileSystemError.io(path, failure) }
         if fchmod(descriptor, mode_t(permissions.mode)) != 0 { throw FileSystemError.io(path, String(cString: strerror(errno))) }
     }
 }

@@ -40,14 +40,26 @@ public struct StagedWrites {
     }
 
     public mutating func stage(_ data: Data, to path: String, permissions: FilePermissions) throws {
-        let temporary = Self.stagedPath(for: path)
         do {
-            try fileSystem.writeAtomically(data, to: temporary, permissions: permissions)
+            try Self.stage(data, to: path, permissions: permissions, on: fileSystem)
         } catch {
             discard()
             throw error
         }
-        staged.append((temporary, path))
+        record(path)
+    }
+
+    /// Stages one file without recording it, from any thread: workers that
+    /// render in parallel write their own files. Hand each path to
+    /// `record(_:)` afterwards, in the order `commit()` should follow; until
+    /// then `discard()` does not know the file.
+    public static func stage(_ data: Data, to path: String, permissions: FilePermissions, on fileSystem: FileSystem) throws {
+        try fileSystem.write(data, to: stagedPath(for: path), permissions: permissions)
+    }
+
+    /// Takes a file staged by `stage(_:to:permissions:on:)` into this change.
+    public mutating func record(_ path: String) {
+        staged.append((Self.stagedPath(for: path), path))
     }
 
     public mutating func stage(_ text: String, to path: String, permissions: FilePermissions) throws {

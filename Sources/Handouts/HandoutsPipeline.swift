@@ -162,45 +162,79 @@ public struct HandoutsPipeline: Sendable {
         var row: CohortPages.IndexRow
     }
 
-    /// Renders the handouts a batch at a time, each batch in parallel, and
-    /// stages each one's files in roster order as soon as its batch is done.
-    /// Returns what was staged; `all.html` grows in `output` as it goes.
+    /// One handout as a worker left it: its files already staged (not yet
+    /// recorded), its article for `all.html`, or why it could not be made.
+    enum Staged: Sendable {
+        case staged(files: [Manifest.File], article: String?)
+        case failedToRender([Diagnostic])
+        case failedToWrite(HandoutsError)
+    }
+
+    /// Renders and stages the handouts in parallel, a batch at a time; then,
+    /// in roster order, records each one's staged files and adds its article
+    /// to `all.html`. Writing on the workers keeps both cores busy with the
+    /// disk as well as the templates; recording in order keeps the output
+    /// byte-identical whatever the number of workers.
     private func renderAndStage(
         _ cohort: inout Cohort, renderer: HandoutRenderer, output: inout Output, request: HandoutsRequest
     ) throws(HandoutsError) -> [Produced] {
         let (members, stems) = (cohort.members, cohort.stems)
         let formats = request.formats.sorted()
+        let directory = output.directory
+        let fileSystem = self.fileSystem
         var produced: [Produced] = []
         var problems: [Int: [Diagnostic]] = [:]
+        var writeFailure: HandoutsError?
         try output.createDirectory()
         try output.startAll()
-        try forEachRendered(count: members.count, workers: request.workers) { index in
-            Result { () throws(DiagnosticError) in try renderer.render(members[index].trainee, anchor: Self.anchor(stems[index])) }
-        } use: { index, result throws(HandoutsError) in
-            let trainee = members[index].trainee
+        forEachRendered(count: members.count, workers: request.workers) { index -> Staged in
             let handout: RenderedHandout
-            switch result {
-            case .success(let rendered): handout = rendered
-            case .failure(let error):
-                problems[index] = error.diagnostics.map { Self.about(trainee, $0) }
-                return
+            do throws(DiagnosticError) {
+                handout = try renderer.render(members[index].trainee, anchor: Self.anchor(stems[index]))
+            } catch {
+                return .failedToRender(error.diagnostics.map { Self.about(members[index].trainee, $0) })
             }
-            // Without --keep-going one failure dooms the run: keep rendering only to find every problem.
-            guard problems.isEmpty || request.keepGoing else { return }
             var files: [Manifest.File] = []
             for format in formats {
                 let name = "\(stems[index]).\(format.fileExtension)"
-                files.append(try output.stage(Data(handout.text(for: format).utf8), as: name, permissions: .sharedFile))
+                let data = Data(handout.text(for: format).utf8)
+                do {
+                    try StagedWrites.stage(data, to: Output.join(directory, name), permissions: .sharedFile, on: fileSystem)
+                } catch {
+                    // Files staged but never recorded must not outlive the run.
+                    for file in files { try? fileSystem.removeFile(at: StagedWrites.stagedPath(for: Output.join(directory, file.path))) }
+                    return .failedToWrite(Output.writeError(error, at: Output.join(directory, name)))
+                }
+                files.append(Manifest.File(path: name, data: data))
             }
-            if formats.contains(.html) { try output.appendToAll(Data(handout.article.utf8)) }
-            produced.append(Produced(
-                manifest: Manifest.Handout(trainee: trainee.name, focus: trainee.focus, files: files),
-                row: CohortPages.IndexRow(
-                    trainee: trainee.name,
-                    focusTitle: renderer.resources.content.week(trainee.focus)?.title ?? trainee.focus,
-                    files: files.map { CohortPages.IndexLink(path: $0.path, label: $0.path.hasSuffix(".html") ? "HTML" : "Markdown") },
-                    hasNote: trainee.note != nil, sharedJournal: trainee.journal != nil)))
+            return .staged(files: files, article: formats.contains(.html) ? handout.article : nil)
+        } use: { index, result in
+            let trainee = members[index].trainee
+            switch result {
+            case .failedToRender(let diagnostics):
+                problems[index] = diagnostics
+            case .failedToWrite(let error):
+                writeFailure = writeFailure ?? error
+            case .staged(let files, let article):
+                output.record(files)
+                // Without --keep-going one failure dooms the run: keep rendering only to find every problem.
+                guard writeFailure == nil, problems.isEmpty || request.keepGoing else { break }
+                do throws(HandoutsError) {
+                    if let article { try output.appendToAll(Data(article.utf8)) }
+                } catch {
+                    writeFailure = error
+                }
+                produced.append(Produced(
+                    manifest: Manifest.Handout(trainee: trainee.name, focus: trainee.focus, files: files),
+                    row: CohortPages.IndexRow(
+                        trainee: trainee.name,
+                        focusTitle: renderer.resources.content.week(trainee.focus)?.title ?? trainee.focus,
+                        files: files.map { CohortPages.IndexLink(path: $0.path, label: $0.path.hasSuffix(".html") ? "HTML" : "Markdown") },
+                        hasNote: trainee.note != nil, sharedJournal: trainee.journal != nil)))
+            }
+            return writeFailure == nil
         }
+        if let writeFailure { throw writeFailure }
         cohort.leaveOut(try cohort.failures.settle(problems, step: .render))
         guard !cohort.members.isEmpty else {
             throw HandoutsError(step: .render, diagnostics: cohort.failures.problems)
@@ -267,18 +301,20 @@ public struct HandoutsPipeline: Sendable {
 
     /// Renders `count` handouts in batches: each batch in parallel on
     /// `workers` threads, then handed to `use` one by one in roster order.
-    /// Only one batch of rendered handouts is ever in memory.
-    private func forEachRendered<T: Sendable, Failure: Error>(
+    /// Only one batch of rendered handouts is ever in memory. Every result of
+    /// a batch reaches `use`; once `use` returns false, no further batch starts.
+    private func forEachRendered<T: Sendable>(
         count: Int, workers: Int,
         render: @Sendable (Int) -> T,
-        use: (Int, T) throws(Failure) -> Void
-    ) throws(Failure) {
+        use: (Int, T) -> Bool
+    ) {
         let batch = workers * 8
         var start = 0
-        while start < count {
+        var goOn = true
+        while start < count, goOn {
             let range = start..<min(count, start + batch)
             for (offset, result) in Parallel.map(range, workers: workers, render).enumerated() {
-                try use(range.lowerBound + offset, result)
+                goOn = use(range.lowerBound + offset, result) && goOn
             }
             start = range.upperBound
             progress(HandoutsProgress(done: start, total: count))
@@ -359,6 +395,11 @@ struct Output {
             throw Self.writeError(error, at: path(name))
         }
         return Manifest.File(path: name, data: data)
+    }
+
+    /// Takes files a worker staged into the run, in the order given.
+    mutating func record(_ files: [Manifest.File]) {
+        for file in files { staged.record(path(file.path)) }
     }
 
     /// Writes `all.html`'s head, once the folder exists.

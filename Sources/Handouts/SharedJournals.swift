@@ -1,5 +1,6 @@
 import ContentModel
 import Diagnostics
+import Foundation
 import Files
 import Journal
 
@@ -16,11 +17,12 @@ struct JournalFacts: Sendable {
     var answered: Set<String>
 }
 
-/// Reads the journals trainees chose to share, one at a time, keeping only
-/// their `JournalFacts`, so memory does not grow with what they wrote.
+/// Reads the journals trainees chose to share, on several threads, keeping
+/// only their `JournalFacts`, so memory does not grow with what they wrote.
 struct SharedJournalReader {
     let fileSystem: FileSystem
     let content: ContentModel
+    var workers = ProcessInfo.processInfo.activeProcessorCount
 
     struct Reading {
         /// Keyed by the trainee's index in the list given to `read`.
@@ -31,41 +33,55 @@ struct SharedJournalReader {
         var checkProblems: [Int: [Diagnostic]] = [:]
     }
 
+    /// What became of one trainee's journal.
+    private enum Outcome: Sendable {
+        case facts(JournalFacts)
+        case problems([Diagnostic])
+        case checkProblems([Diagnostic])
+    }
+
     func read(_ trainees: [Trainee], week: ISOWeek, check: SharedJournalCheck?) -> Reading {
-        var reading = Reading()
+        let sharing = trainees.indices.filter { trainees[$0].journal != nil }
         let parser = JournalParser(content: content)
-        for (index, trainee) in trainees.enumerated() {
-            guard let path = trainee.journal else { continue }
-            let journal: Journal
-            do {
-                journal = try parser.parse(SourceFile(path: path, name: path, text: try fileSystem.readText(at: path)))
-            } catch let error as DiagnosticError {
-                reading.problems[index] = error.diagnostics
-                continue
-            } catch {
-                reading.problems[index] = [.error("cannot be read: \(error)", at: SourceLocation(path: path, line: 1, column: 1))]
-                continue
+        let outcomes = Parallel.map(sharing.indices, workers: workers) { position in
+            readOne(trainees[sharing[position]].journal!, parser: parser, week: week, check: check)
+        }
+        var reading = Reading()
+        for (position, outcome) in outcomes.enumerated() {
+            let index = sharing[position]
+            switch outcome {
+            case .facts(let facts): reading.facts[index] = facts
+            case .problems(let found): reading.problems[index] = found
+            case .checkProblems(let found): reading.checkProblems[index] = found
             }
-            if journal.week != week {
-                reading.problems[index] = [.error(
-                    "this journal is for \(journal.week), but the handouts are for \(week); share the journal for \(week)",
-                    at: journal.weekLocation)]
-                continue
-            }
-            if journal.isPrivate {
-                reading.problems[index] = [.error(
-                    "this journal is marked private, so it is not shared: take it off the roster, or its owner removes 'private'",
-                    at: SourceLocation(path: path, line: 1, column: 1))]
-                continue
-            }
-            if let check, case let found = check(journal).errors, !found.isEmpty {
-                reading.checkProblems[index] = found
-                continue
-            }
-            // Answers marked private count for nothing, not even their existence.
-            let answered = journal.answers.filter { !$0.isEmpty && !journal.privatePrompts.contains($0.promptID) }
-            reading.facts[index] = JournalFacts(focus: journal.focus, answered: Set(answered.map(\.promptID)))
         }
         return reading
+    }
+
+    private func readOne(_ path: String, parser: JournalParser, week: ISOWeek, check: SharedJournalCheck?) -> Outcome {
+        let journal: Journal
+        do {
+            journal = try parser.parse(SourceFile(path: path, name: path, text: try fileSystem.readText(at: path)))
+        } catch let error as DiagnosticError {
+            return .problems(error.diagnostics)
+        } catch {
+            return .problems([.error("cannot be read: \(error)", at: SourceLocation(path: path, line: 1, column: 1))])
+        }
+        if journal.week != week {
+            return .problems([.error(
+                "this journal is for \(journal.week), but the handouts are for \(week); share the journal for \(week)",
+                at: journal.weekLocation)])
+        }
+        if journal.isPrivate {
+            return .problems([.error(
+                "this journal is marked private, so it is not shared: take it off the roster, or its owner removes 'private'",
+                at: SourceLocation(path: path, line: 1, column: 1))])
+        }
+        if let check, case let found = check(journal).errors, !found.isEmpty {
+            return .checkProblems(found)
+        }
+        // Answers marked private count for nothing, not even their existence.
+        let answered = journal.answers.filter { !$0.isEmpty && !journal.privatePrompts.contains($0.promptID) }
+        return .facts(JournalFacts(focus: journal.focus, answered: Set(answered.map(\.promptID))))
     }
 }

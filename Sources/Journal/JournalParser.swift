@@ -9,7 +9,7 @@ import Yams
 /// expressions, so a `##` inside a code block or a list is never mistaken
 /// for a prompt. A `<!-- prompt: ID -->` comment above each heading ties the
 /// answer to its prompt, so the therapist may reword the heading freely.
-public struct JournalParser {
+public struct JournalParser: Sendable {
     public let content: ContentModel
 
     public init(content: ContentModel) {

@@ -108,7 +108,7 @@ public struct RuptureEntry: Sendable, Equatable {
     public var clientKey: String { RuptureEntry.key(for: client) }
 
     static func key(for alias: String) -> String {
-        alias.trimmingCharacters(in: .whitespaces).lowercased()
+        alias.trimmingSpaces().lowercased()
     }
 }
 

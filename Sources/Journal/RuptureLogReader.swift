@@ -102,9 +102,9 @@ public struct RuptureLogReader {
         let fenceLocation = SourceLocation(path: path, line: fenceLine, column: column)
         // The source lines between the fences, not cmark's literal: cmark
         // strips the fence's indentation, and YAML's columns must be the file's.
-        let fence = lines.line(range.startLine).trimmingCharacters(in: .whitespaces).prefix { $0 == "`" || $0 == "~" }
+        let fence = lines.line(range.startLine).trimmingSpaces().prefix { $0 == "`" || $0 == "~" }
         var last = max(range.startLine, range.endLine)
-        let closing = lines.line(last).trimmingCharacters(in: .whitespaces)
+        let closing = lines.line(last).trimmingSpaces()
         if last > range.startLine, closing.hasPrefix(fence), closing.allSatisfy({ $0 == fence.first }) { last -= 1 }
         let yaml = last > range.startLine ? (range.startLine + 1...last).map { String(lines.line($0)) }.joined(separator: "\n") : ""
 
@@ -194,7 +194,7 @@ public struct RuptureLogReader {
         guard fields.diagnostics.count == before, let week, let client, let tension, let resolution,
               let type = type ?? inferred?.type, !markers.isEmpty else { return nil }
         return RuptureEntry(
-            week: week, client: client.trimmingCharacters(in: .whitespaces), type: type, markers: markers.map(\.0),
+            week: week, client: client.trimmingSpaces(), type: type, markers: markers.map(\.0),
             salience: salience, trigger: trigger, component: component, repairs: repairs.map(\.0),
             tension: tension, resolution: resolution, notes: notes, location: fenceLocation
         )
@@ -288,12 +288,12 @@ public struct RuptureLogReader {
         let line = lines.line(block.range.startLine)
         let start = line.utf8.index(line.startIndex, offsetBy: max(0, block.range.startColumn - 1), limitedBy: line.endIndex) ?? line.endIndex
         let afterFence = line[start...].drop { $0 == " " }.drop { $0 == "`" || $0 == "~" }
-        return String(afterFence.trimmingCharacters(in: .whitespaces).prefix { !$0.isWhitespace })
+        return String(afterFence.trimmingSpaces().prefix { !$0.isWhitespace })
     }
 
     /// `What happened next with Harbour?` → `harbour`.
     static func followUpAlias(in heading: String) -> String? {
-        let text = heading.trimmingCharacters(in: .whitespaces)
+        let text = heading.trimmingSpaces()
         guard text.hasPrefix(RuptureCarryForward.questionPrefix), text.hasSuffix("?") else { return nil }
         let alias = text.dropFirst(RuptureCarryForward.questionPrefix.count).dropLast()
         return alias.isEmpty ? nil : RuptureEntry.key(for: String(alias))
@@ -320,7 +320,7 @@ public struct RuptureLogReader {
 
     static func isComment(_ block: MarkdownNode) -> Bool {
         guard block.kind == .htmlBlock else { return false }
-        let html = (block.literal ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let html = (block.literal ?? "").trimmingWhitespace()
         return html.hasPrefix("<!--") && html.hasSuffix("-->")
     }
 

@@ -55,7 +55,7 @@ struct SectionSplitter {
                 continue
             }
             if block.kind == .heading && block.headingLevel <= 2 {
-                let text = block.plainText.trimmingCharacters(in: .whitespaces)
+                let text = block.plainText.trimmingSpaces()
                 if block.headingLevel == 1 {
                     if current == nil && !sawTitle && marker == nil {
                         sawTitle = true
@@ -111,11 +111,11 @@ struct SectionSplitter {
 
     /// `<!-- prompt: some-id -->`, alone in its block.
     static func markerID(in html: String) -> String? {
-        let trimmed = html.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = html.trimmingWhitespace()
         guard trimmed.hasPrefix("<!--"), trimmed.hasSuffix("-->") else { return nil }
-        let inner = trimmed.dropFirst(4).dropLast(3).trimmingCharacters(in: .whitespaces)
+        let inner = trimmed.dropFirst(4).dropLast(3).trimmingSpaces()
         guard inner.hasPrefix("prompt:") else { return nil }
-        let id = inner.dropFirst("prompt:".count).trimmingCharacters(in: .whitespaces)
+        let id = inner.dropFirst("prompt:".count).trimmingSpaces()
         return id.isEmpty || id.contains(where: \.isWhitespace) ? nil : id
     }
 
@@ -143,9 +143,9 @@ struct SectionSplitter {
     private func checkClosed(_ block: MarkdownNode, diagnostics: inout [Diagnostic]) {
         let range = block.range
         guard range.endLine >= lines.lines.count - 1 else { return }
-        let lastLine = lines.line(range.endLine).trimmingCharacters(in: .whitespaces)
+        let lastLine = lines.line(range.endLine).trimmingSpaces()
         if block.kind == .codeBlock, block.isFencedCode {
-            let fence = lines.line(range.startLine).trimmingCharacters(in: .whitespaces).prefix { $0 == "`" || $0 == "~" }
+            let fence = lines.line(range.startLine).trimmingSpaces().prefix { $0 == "`" || $0 == "~" }
             if range.endLine == range.startLine || !(lastLine.hasPrefix(fence) && lastLine.allSatisfy { $0 == fence.first }) {
                 diagnostics.append(.error(
                     "this code block is never closed, so the rest of the journal is read as code; add a closing '\(fence)' line",
@@ -180,8 +180,8 @@ struct SectionSplitter {
     /// marker is the therapist's instruction to the guard, so it stays.
     private static func isComment(_ block: MarkdownNode) -> Bool {
         guard block.kind == .htmlBlock else { return false }
-        let html = (block.literal ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        let inner = html.dropFirst(4).trimmingCharacters(in: .whitespaces)
+        let html = (block.literal ?? "").trimmingWhitespace()
+        let inner = html.dropFirst(4).trimmingSpaces()
         return html.hasPrefix("<!--") && html.hasSuffix("-->") && !inner.hasPrefix("privacy:")
     }
 

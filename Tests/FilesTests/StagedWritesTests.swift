@@ -52,3 +52,48 @@ struct StagedWritesTests {
         #expect(mode?.intValue == 0o600)
     }
 }
+
+@Suite("Staged writes from several threads")
+struct ParallelStagingTests {
+    @Test("a file staged on another thread joins the change once recorded, in recorded order")
+    func recordedOrder() throws {
+        let disk = InMemoryFileSystem(files: ["out/b.md": "old b"])
+        var writes = StagedWrites(fileSystem: disk)
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            try! StagedWrites.stage(Data("new \(index)".utf8), to: "out/\(index == 0 ? "a" : "b").md", permissions: .sharedFile, on: disk)
+        }
+        #expect(try disk.readText(at: "out/b.md") == "old b")
+        writes.record("out/b.md")
+        writes.record("out/a.md")
+        #expect(writes.targets == ["out/b.md", "out/a.md"])
+        try writes.commit()
+        #expect(disk.snapshot == ["out/a.md": "new 0", "out/b.md": "new 1"])
+    }
+
+    @Test("discard removes recorded files staged elsewhere")
+    func discardRecorded() throws {
+        let disk = InMemoryFileSystem(files: ["out/a.md": "old"])
+        var writes = StagedWrites(fileSystem: disk)
+        try StagedWrites.stage(Data("new".utf8), to: "out/a.md", permissions: .privateFile, on: disk)
+        writes.record("out/a.md")
+        writes.discard()
+        #expect(disk.snapshot == ["out/a.md": "old"])
+    }
+
+    @Test("on disk, a staged file replaces a stale one and never writes through a symbolic link")
+    func stagedOnDisk() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("attune-stage-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let disk = LocalFileSystem()
+        try "left over from a crash, and longer".write(toFile: folder + "/.a.md.attune-staged", atomically: false, encoding: .utf8)
+        try "keep me".write(toFile: folder + "/victim.txt", atomically: false, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: folder + "/.b.md.attune-staged", withDestinationPath: folder + "/victim.txt")
+
+        var writes = StagedWrites(fileSystem: disk)
+        try writes.stage(Data("new a".utf8), to: folder + "/a.md", permissions: .sharedFile)
+        #expect(throws: FileSystemError.self) { try writes.stage(Data("evil".utf8), to: folder + "/b.md", permissions: .sharedFile) }
+        #expect(try String(contentsOfFile: folder + "/victim.txt", encoding: .utf8) == "keep me")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/.a.md.attune-staged"), "a failed stage discards the rest")
+    }
+}

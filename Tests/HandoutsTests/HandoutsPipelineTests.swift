@@ -251,6 +251,10 @@ struct StagingTests {
             if path.contains(refused) { throw FileSystemError.io(path, "no space left on device") }
             try inner.writeAtomically(data, to: path, permissions: permissions)
         }
+        func write(_ data: Data, to path: String, permissions: FilePermissions) throws {
+            if path.contains(refused) { throw FileSystemError.io(path, "no space left on device") }
+            try inner.write(data, to: path, permissions: permissions)
+        }
         func createDirectory(at path: String, permissions: FilePermissions) throws { try inner.createDirectory(at: path, permissions: permissions) }
         func removeFile(at path: String) throws { try inner.removeFile(at: path) }
         func moveFile(from source: String, to destination: String) throws { try inner.moveFile(from: source, to: destination) }

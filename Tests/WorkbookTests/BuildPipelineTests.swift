@@ -136,9 +136,16 @@ final class FailingFileSystem: FileSystem, @unchecked Sendable {
     func moveFile(from source: String, to destination: String) throws { try base.moveFile(from: source, to: destination) }
     func append(_ data: Data, to path: String, permissions: FilePermissions) throws { try base.append(data, to: path, permissions: permissions) }
     func writeAtomically(_ data: Data, to path: String, permissions: FilePermissions) throws {
+        try countWrite(to: path)
+        try base.writeAtomically(data, to: path, permissions: permissions)
+    }
+    func write(_ data: Data, to path: String, permissions: FilePermissions) throws {
+        try countWrite(to: path)
+        try base.write(data, to: path, permissions: permissions)
+    }
+    private func countWrite(to path: String) throws {
         writes += 1
         if writes == failOnWrite { throw FileSystemError.io(path, "No space left on device") }
-        try base.writeAtomically(data, to: path, permissions: permissions)
     }
 }
 
