@@ -6,14 +6,18 @@ import Foundation
 /// read-only folder) leaves every existing output exactly as it was.
 public struct StagedWrites {
     public let fileSystem: FileSystem
-    private var staged: [(temporary: String, target: String)] = []
+    /// Targets only: each staged name follows from its target, and a large
+    /// cohort stages tens of thousands of files.
+    private var staged: [String] = []
+    /// Files being staged a piece at a time, to tell a first piece from the next.
+    private var appending: Set<String> = []
 
     public init(fileSystem: FileSystem) {
         self.fileSystem = fileSystem
     }
 
     /// The paths that `commit()` will write, in order.
-    public var targets: [String] { staged.map(\.target) }
+    public var targets: [String] { staged }
 
     /// The hidden name `path` is staged under until `commit()`.
     public static func stagedPath(for path: String) -> String {
@@ -28,9 +32,10 @@ public struct StagedWrites {
     public mutating func append(_ data: Data, to path: String, permissions: FilePermissions) throws {
         let temporary = Self.stagedPath(for: path)
         do {
-            if !staged.contains(where: { $0.target == path }) {
+            if !appending.contains(path) {
                 if fileSystem.fileExists(at: temporary) { try fileSystem.removeFile(at: temporary) }
-                staged.append((temporary, path))
+                staged.append(path)
+                appending.insert(path)
             }
             try fileSystem.append(data, to: temporary, permissions: permissions)
         } catch {
@@ -59,7 +64,7 @@ public struct StagedWrites {
 
     /// Takes a file staged by `stage(_:to:permissions:on:)` into this change.
     public mutating func record(_ path: String) {
-        staged.append((Self.stagedPath(for: path), path))
+        staged.append(path)
     }
 
     public mutating func stage(_ text: String, to path: String, permissions: FilePermissions) throws {
@@ -68,13 +73,13 @@ public struct StagedWrites {
 
     /// Renames every staged file into place.
     public func commit() throws {
-        for (temporary, target) in staged {
-            try fileSystem.moveFile(from: temporary, to: target)
+        for target in staged {
+            try fileSystem.moveFile(from: Self.stagedPath(for: target), to: target)
         }
     }
 
     /// Removes whatever was staged; used when a later step fails.
     public func discard() {
-        for (temporary, _) in staged { try? fileSystem.removeFile(at: temporary) }
+        for target in staged { try? fileSystem.removeFile(at: Self.stagedPath(for: target)) }
     }
 }

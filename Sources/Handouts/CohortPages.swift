@@ -6,6 +6,7 @@ import Workbook
 enum CohortPages {
     static let allTemplate = "handouts-all.html"
     static let indexTemplate = "cohort-index.html"
+    static let indexRowTemplate = "cohort-index-row.html"
     static let summaryTemplate = "cohort-summary.html"
 
     static let allFile = "all.html"
@@ -17,6 +18,11 @@ enum CohortPages {
     /// marker and split there, so the handouts' articles, gathered as bytes
     /// while they render, are spliced in rather than copied through Mustache.
     static let handoutsMarker = "<!-- attune:handouts -->"
+
+    /// Where the trainees' rows go in `index.html`: rendered one per handout
+    /// as it is made (`indexRow`) and spliced in, so the page never needs
+    /// every trainee's row as a template context at once.
+    static let rowsMarker = "<!-- attune:rows -->"
 
     /// `all.html` before and after its handouts.
     static func allPage(
@@ -30,12 +36,25 @@ enum CohortPages {
             contents: trainees.map { ContentsEntry(trainee: $0.name, anchor: $0.anchor) },
             stylesheet: stylesheet, handouts: handoutsMarker, contentFingerprint: resources.fingerprint
         )
-        let html = try resources.templates.render(allTemplate, context: page)
-        let parts = html.components(separatedBy: handoutsMarker)
+        return try split(resources.templates.render(allTemplate, context: page), at: handoutsMarker, template: allTemplate)
+    }
+
+    /// `index.html` before and after the trainees' rows.
+    static func indexPage(_ page: IndexPage, resources: Resources) throws(DiagnosticError) -> (head: String, tail: String) {
+        try split(resources.templates.render(indexTemplate, context: page), at: rowsMarker, template: indexTemplate)
+    }
+
+    /// One trainee's row of `index.html`.
+    static func indexRow(_ row: IndexRow, resources: Resources) throws(DiagnosticError) -> String {
+        try resources.templates.render(indexRowTemplate, context: row)
+    }
+
+    private static func split(_ html: String, at marker: String, template: String) throws(DiagnosticError) -> (head: String, tail: String) {
+        let parts = html.components(separatedBy: marker)
         guard parts.count == 2 else {
             throw DiagnosticError([.error(
                 "the template must place {{{handouts}}} exactly once, unescaped",
-                at: SourceLocation(path: "Templates/\(allTemplate).mustache", line: 1, column: 1))])
+                at: SourceLocation(path: "Templates/\(template).mustache", line: 1, column: 1))])
         }
         return (parts[0], parts[1])
     }
@@ -70,7 +89,8 @@ enum CohortPages {
         let summaryFile: String?
         let manifestFile: String
         let hashName: String
-        let handouts: [IndexRow]
+        /// `rowsMarker`, where the rows are spliced in.
+        let handouts: String
         let hasSkipped: Bool
         let skipped: [String]
         let roster: String

@@ -117,12 +117,17 @@ public struct HandoutsPipeline: Sendable {
             focuses: Set(cohort.members.map(\.trainee.focus)))
 
         var output = Output(fileSystem: fileSystem, directory: request.outputDirectory)
-        if request.formats.contains(.html) {
-            output.allHead = Data(try allPage(cohort, renderer: renderer, resources: resources).head.utf8)
-        }
+        var page = request.formats.contains(.html) ? try allPage(cohort, renderer: renderer, resources: resources) : nil
+        output.allHead = page.map { Data($0.head.utf8) }
+        let listed = cohort.members.count
         do {
             let produced = try renderAndStage(&cohort, renderer: renderer, output: &output, request: request)
-            try stageCohortPages(cohort, produced: produced, renderer: renderer, resources: resources, output: &output, request: request)
+            if page != nil, cohort.members.count != listed {
+                // Only --keep-going leaves someone out after the page was made.
+                page = try allPage(cohort, renderer: renderer, resources: resources)
+            }
+            try stageCohortPages(
+                cohort, produced: produced, allPage: page, renderer: renderer, resources: resources, output: &output, request: request)
             try output.commit()
         } catch {
             output.discard()
@@ -156,16 +161,17 @@ public struct HandoutsPipeline: Sendable {
         cohort.leaveOut(unshared)
     }
 
-    /// What the cohort's pages need to know about one staged handout.
+    /// What the cohort's pages keep of each staged handout, already as text:
+    /// its row of `index.html` and its entry in `manifest.json`.
     struct Produced {
-        var manifest: Manifest.Handout
-        var row: CohortPages.IndexRow
+        var rows = ""
+        var entries: [String] = []
     }
 
     /// One handout as a worker left it: its files already staged (not yet
     /// recorded), its article for `all.html`, or why it could not be made.
     enum Staged: Sendable {
-        case staged(files: [Manifest.File], article: String?)
+        case staged(files: [Manifest.File], article: String?, row: String, entry: String)
         case failedToRender([Diagnostic])
         case failedToWrite(HandoutsError)
     }
@@ -177,12 +183,12 @@ public struct HandoutsPipeline: Sendable {
     /// byte-identical whatever the number of workers.
     private func renderAndStage(
         _ cohort: inout Cohort, renderer: HandoutRenderer, output: inout Output, request: HandoutsRequest
-    ) throws(HandoutsError) -> [Produced] {
+    ) throws(HandoutsError) -> Produced {
         let (members, stems) = (cohort.members, cohort.stems)
         let formats = request.formats.sorted()
         let directory = output.directory
         let fileSystem = self.fileSystem
-        var produced: [Produced] = []
+        var produced = Produced()
         var problems: [Int: [Diagnostic]] = [:]
         var writeFailure: HandoutsError?
         try output.createDirectory()
@@ -207,15 +213,28 @@ public struct HandoutsPipeline: Sendable {
                 }
                 files.append(Manifest.File(path: name, data: data))
             }
-            return .staged(files: files, article: formats.contains(.html) ? handout.article : nil)
-        } use: { index, result in
             let trainee = members[index].trainee
+            let row = CohortPages.IndexRow(
+                trainee: trainee.name,
+                focusTitle: renderer.resources.content.week(trainee.focus)?.title ?? trainee.focus,
+                files: files.map { CohortPages.IndexLink(path: $0.path, label: $0.path.hasSuffix(".html") ? "HTML" : "Markdown") },
+                hasNote: trainee.note != nil, sharedJournal: trainee.journal != nil)
+            do throws(DiagnosticError) {
+                return .staged(
+                    files: files, article: formats.contains(.html) ? handout.article : nil,
+                    row: try CohortPages.indexRow(row, resources: renderer.resources),
+                    entry: ManifestJSON.entry(Manifest.Handout(trainee: trainee.name, focus: trainee.focus, files: files)))
+            } catch {
+                for file in files { try? fileSystem.removeFile(at: StagedWrites.stagedPath(for: Output.join(directory, file.path))) }
+                return .failedToRender(error.diagnostics.map { Self.about(trainee, $0) })
+            }
+        } use: { index, result in
             switch result {
             case .failedToRender(let diagnostics):
                 problems[index] = diagnostics
             case .failedToWrite(let error):
                 writeFailure = writeFailure ?? error
-            case .staged(let files, let article):
+            case .staged(let files, let article, let row, let entry):
                 output.record(files)
                 // Without --keep-going one failure dooms the run: keep rendering only to find every problem.
                 guard writeFailure == nil, problems.isEmpty || request.keepGoing else { break }
@@ -224,13 +243,8 @@ public struct HandoutsPipeline: Sendable {
                 } catch {
                     writeFailure = error
                 }
-                produced.append(Produced(
-                    manifest: Manifest.Handout(trainee: trainee.name, focus: trainee.focus, files: files),
-                    row: CohortPages.IndexRow(
-                        trainee: trainee.name,
-                        focusTitle: renderer.resources.content.week(trainee.focus)?.title ?? trainee.focus,
-                        files: files.map { CohortPages.IndexLink(path: $0.path, label: $0.path.hasSuffix(".html") ? "HTML" : "Markdown") },
-                        hasNote: trainee.note != nil, sharedJournal: trainee.journal != nil)))
+                produced.rows += row
+                produced.entries.append(entry)
             }
             return writeFailure == nil
         }
@@ -244,49 +258,43 @@ public struct HandoutsPipeline: Sendable {
 
     /// `all.html` around the staged articles, the summary, the index and the manifest.
     private func stageCohortPages(
-        _ cohort: Cohort, produced: [Produced], renderer: HandoutRenderer, resources: Resources,
-        output: inout Output, request: HandoutsRequest
+        _ cohort: Cohort, produced: Produced, allPage: (head: String, tail: String)?, renderer: HandoutRenderer,
+        resources: Resources, output: inout Output, request: HandoutsRequest
     ) throws(HandoutsError) {
         let roster = cohort.roster
-        let withHTML = request.formats.contains(.html)
+        let withHTML = allPage != nil
         let shared = cohort.members.compactMap(\.facts)
         let skipped = roster.skipped.sorted { $0.location < $1.location }.map { $0.name ?? "the row at line \($0.location.line)" }
-        var pages: [(name: String, data: Data, permissions: FilePermissions)] = []
-        var allFile: Manifest.File?
-        if withHTML {
-            // Rendered again now that we know who got a handout; only --keep-going changes it.
-            let page = try allPage(cohort, renderer: renderer, resources: resources)
-            allFile = try output.finishAll(head: Data(page.head.utf8), tail: Data(page.tail.utf8))
+        var cohortFiles: [Manifest.File] = []
+        if let allPage {
+            cohortFiles.append(try output.finishAll(head: Data(allPage.head.utf8), tail: Data(allPage.tail.utf8)))
         }
-        try step(.render) { () throws(DiagnosticError) in
-            if !shared.isEmpty {
-                let summary = CohortSummary(shared, content: resources.content)
-                let page = try CohortPages.summaryPage(summary, roster: roster, stylesheet: renderer.stylesheet, resources: resources)
-                pages.append((CohortPages.summaryFile, Data(page.utf8), .privateFile))
-            }
-            let index = CohortPages.IndexPage(
+        let (summary, index) = try step(.render) { () throws(DiagnosticError) in
+            let summary = shared.isEmpty ? nil : try CohortPages.summaryPage(
+                CohortSummary(shared, content: resources.content), roster: roster, stylesheet: renderer.stylesheet, resources: resources)
+            let index = try CohortPages.indexPage(CohortPages.IndexPage(
                 lang: "en", title: "\(roster.cohort) · \(roster.week) · handouts",
                 cohort: roster.cohort, supervisor: roster.supervisor, week: roster.week.description,
                 dates: roster.week.readableDates, count: "\(cohort.members.count)",
                 allFile: withHTML ? CohortPages.allFile : nil, summaryFile: shared.isEmpty ? nil : CohortPages.summaryFile,
                 manifestFile: CohortPages.manifestFile, hashName: FNV1a64.name,
-                handouts: produced.map(\.row), hasSkipped: !skipped.isEmpty, skipped: skipped, roster: roster.path,
-                stylesheet: renderer.stylesheet, contentFingerprint: resources.fingerprint)
-            pages.append((CohortPages.indexFile, Data(try resources.templates.render(CohortPages.indexTemplate, context: index).utf8), .privateFile))
+                handouts: CohortPages.rowsMarker, hasSkipped: !skipped.isEmpty, skipped: skipped, roster: roster.path,
+                stylesheet: renderer.stylesheet, contentFingerprint: resources.fingerprint), resources: resources)
+            return (summary, index)
+        }
+        if let summary {
+            cohortFiles.append(try output.stage(Data(summary.utf8), as: CohortPages.summaryFile))
+        }
+        cohortFiles.append(try output.stage(
+            [Data(index.head.utf8), Data(produced.rows.utf8), Data(index.tail.utf8)], as: CohortPages.indexFile))
 
-            let manifest = Manifest(
-                cohort: roster.cohort, supervisor: roster.supervisor, week: roster.week.description, roster: roster.path,
-                material: .init(
-                    fingerprint: resources.fingerprint,
-                    contentOverlay: overlay(request.contentOverlay), templatesOverlay: overlay(request.templatesOverlay)),
-                handouts: produced.map(\.manifest),
-                cohortFiles: (allFile.map { [$0] } ?? []) + pages.map { Manifest.File(path: $0.name, data: $0.data) },
-                notProduced: skipped)
-            pages.append((CohortPages.manifestFile, try manifest.encoded(at: roster.path), .privateFile))
-        }
-        for page in pages {
-            _ = try output.stage(page.data, as: page.name, permissions: page.permissions)
-        }
+        let manifest = Manifest(
+            cohort: roster.cohort, supervisor: roster.supervisor, week: roster.week.description, roster: roster.path,
+            material: .init(
+                fingerprint: resources.fingerprint,
+                contentOverlay: overlay(request.contentOverlay), templatesOverlay: overlay(request.templatesOverlay)),
+            handouts: [], cohortFiles: cohortFiles, notProduced: skipped)
+        _ = try output.stage(Data(ManifestJSON.document(manifest, entries: produced.entries).utf8), as: CohortPages.manifestFile)
     }
 
     /// `all.html`'s page around the handouts of the members still in the run.
@@ -363,6 +371,7 @@ struct Output {
     var allHead: Data?
     private var allHash = FNV1a64()
     private var allBytes = 0
+    private var pendingAll = Data()
 
     init(fileSystem: FileSystem, directory: String) {
         self.directory = directory
@@ -397,6 +406,22 @@ struct Output {
         return Manifest.File(path: name, data: data)
     }
 
+    /// Stages `pieces` one after another as `name`, never joined in memory.
+    mutating func stage(_ pieces: [Data], as name: String, permissions: FilePermissions = .privateFile) throws(HandoutsError) -> Manifest.File {
+        var hash = FNV1a64()
+        var bytes = 0
+        do {
+            for piece in pieces {
+                try staged.append(piece, to: path(name), permissions: permissions)
+                piece.withUnsafeBytes { hash.add(buffer: $0) }
+                bytes += piece.count
+            }
+        } catch {
+            throw Self.writeError(error, at: path(name))
+        }
+        return Manifest.File(path: name, bytes: bytes, hash: hash.hex)
+    }
+
     /// Takes files a worker staged into the run, in the order given.
     mutating func record(_ files: [Manifest.File]) {
         for file in files { staged.record(path(file.path)) }
@@ -404,18 +429,28 @@ struct Output {
 
     /// Writes `all.html`'s head, once the folder exists.
     mutating func startAll() throws(HandoutsError) {
-        if let allHead { try appendToAll(allHead) }
+        guard let allHead else { return }
+        try appendToAll(allHead)
+        try flushAll()
     }
 
+    /// Adds to `all.html`, written a quarter-megabyte at a time rather than
+    /// once per handout.
     mutating func appendToAll(_ data: Data) throws(HandoutsError) {
+        pendingAll.append(data)
+        data.withUnsafeBytes { allHash.add(buffer: $0) }
+        allBytes += data.count
+        if pendingAll.count >= 1 << 18 { try flushAll() }
+    }
+
+    private mutating func flushAll() throws(HandoutsError) {
         let target = path(CohortPages.allFile)
         do {
-            try staged.append(data, to: target, permissions: .sharedFile)
+            try staged.append(pendingAll, to: target, permissions: .sharedFile)
         } catch {
             throw Self.writeError(error, at: target)
         }
-        data.withUnsafeBytes { allHash.add(buffer: $0) }
-        allBytes += data.count
+        pendingAll.removeAll(keepingCapacity: true)
     }
 
     /// Closes `all.html` with `tail`. When the head changed (only
@@ -423,6 +458,7 @@ struct Output {
     /// once to swap it: the rare case pays, the common one streams.
     mutating func finishAll(head: Data, tail: Data) throws(HandoutsError) -> Manifest.File {
         let target = path(CohortPages.allFile)
+        try flushAll()
         if let written = allHead, written != head {
             let stagedPath = StagedWrites.stagedPath(for: target)
             do {
@@ -438,6 +474,7 @@ struct Output {
             allHead = head
         }
         try appendToAll(tail)
+        try flushAll()
         return Manifest.File(path: CohortPages.allFile, bytes: allBytes, hash: allHash.hex)
     }
 

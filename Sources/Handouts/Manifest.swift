@@ -1,4 +1,3 @@
-import Diagnostics
 import Foundation
 
 /// FNV-1a, 64-bit: the hash Attune already uses to fingerprint its bundled
@@ -100,17 +99,6 @@ public struct Manifest: Codable, Sendable, Equatable {
             var hash = FNV1a64()
             data.withUnsafeBytes { hash.add(buffer: $0) }
             self.hash = hash.hex
-        }
-    }
-
-    /// Pretty, key-sorted JSON: the same manifest always gives the same bytes.
-    func encoded(at path: String) throws(DiagnosticError) -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        do {
-            return try encoder.encode(self) + Data("\n".utf8)
-        } catch {
-            throw DiagnosticError([.error("cannot encode the manifest: \(error)", at: SourceLocation(path: path, line: 1, column: 1))])
         }
     }
 }

@@ -57,12 +57,13 @@ public struct PrivacyScanner: Sendable {
 
     /// Candidate matches, overlaps resolved in favour of the more specific
     /// pattern (an e-mail address is not also a name and a URL).
-    func matches(in text: String) -> [Match] {
+    func matches(in text: String, skippingByFeatures: Bool = true) -> [Match] {
         let ns = text as NSString
         let whole = NSRange(location: 0, length: ns.length)
         let excluded = InlineAllowance.markerRanges(in: text)
         var accepted: [Match] = []
-        for pattern in patterns {
+        let features = TextFeatures(of: text)
+        for pattern in patterns where !skippingByFeatures || features.allows(pattern.needs) {
             for result in pattern.regex.matches(in: text, range: whole) {
                 guard let range = pattern.accept(result, ns) else { continue }
                 if excluded.contains(where: { NSIntersectionRange($0, range).length > 0 }) { continue }
@@ -90,6 +91,7 @@ enum InlineAllowance {
     static let regex = try! NSRegularExpression(pattern: #"<!--\s*privacy:\s*allow\s+"([^"\n]+)"\s*-->"#)
 
     static func markers(in text: String) -> [(phrase: String, line: Int)] {
+        guard text.contains("<!--") else { return [] }
         let ns = text as NSString
         return regex.matches(in: text, range: NSRange(location: 0, length: ns.length)).map { result in
             let line = ns.substring(to: result.range.location).reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
@@ -98,6 +100,7 @@ enum InlineAllowance {
     }
 
     static func markerRanges(in text: String) -> [NSRange] {
-        regex.matches(in: text, range: NSRange(location: 0, length: (text as NSString).length)).map(\.range)
+        guard text.contains("<!--") else { return [] }
+        return regex.matches(in: text, range: NSRange(location: 0, length: (text as NSString).length)).map(\.range)
     }
 }

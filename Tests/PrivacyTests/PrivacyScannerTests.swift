@@ -108,3 +108,43 @@ struct PrivacyScannerTests {
         #expect(count == 3)
     }
 }
+
+@Suite("Skipping patterns a text cannot match")
+struct TextFeaturesTests {
+    @Test("one pass notes digits, colons, @ and capitals; any non-ASCII character counts as a possible digit")
+    func features() {
+        #expect(TextFeatures(of: "no such things here.") == [])
+        #expect(TextFeatures(of: "Week 3: a@b") == [.upper, .digit, .colon, .at])
+        #expect(TextFeatures(of: "café").contains(.digit))
+    }
+
+    @Test("a pattern runs when the text has any one of the characters it needs")
+    func allows() {
+        let features: TextFeatures = [.colon]
+        #expect(features.allows([]))
+        #expect(features.allows([.digit, .colon]))
+        #expect(!features.allows(.digit))
+    }
+
+    @Test("digits of other scripts are still found", arguments: [
+        ("MRN ٤٤٨١٩٢٣ on the letter", "id-number"),
+        ("number ४४८१९२३४ given", "id-number"),
+    ])
+    func otherScripts(text: String, category: String) {
+        let findings = PrivacyScanner().scan(text, path: "j.md")
+        #expect(findings.map(\.category.rawValue) == [category])
+    }
+
+    @Test("every pattern's prerequisite holds: skipping changes no result", arguments: [
+        "I saw Maria Lopez on 12 March 2026 at 14 Harbour Street, SW1A 1AA.",
+        "call 020 7946 0958 or write to m.lopez@example.org; see www.example.org",
+        "from fe80:0db8:85a3:0000:8a2e:0370:7334 and 192.168.10.4",
+        "client M. and Dr Hale; J.S. told me; MRN 4481923; she is 93 years old",
+        "all lower case prose with nothing to find at all",
+    ])
+    func unchanged(text: String) {
+        let scanner = PrivacyScanner()
+        let everyPattern = scanner.matches(in: text, skippingByFeatures: false).map(\.text)
+        #expect(scanner.matches(in: text).map(\.text) == everyPattern)
+    }
+}

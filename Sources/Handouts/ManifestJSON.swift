@@ -1,0 +1,109 @@
+/// `manifest.json` written by hand, in exactly the bytes `JSONEncoder` gives
+/// with `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]` (a test
+/// holds the two together), so that each handout's entry can be written as
+/// the handout is made. `JSONEncoder` builds the whole document as a tree
+/// first: for 10,000 trainees that tree was 20 MB, half the run's peak.
+enum ManifestJSON {
+    /// A JSON value; `.written` is an array element already in text.
+    indirect enum Value {
+        case string(String)
+        case int(Int)
+        case array([Value])
+        case object([(key: String, value: Value)])
+        case written(String)
+    }
+
+    /// One handout as an element of the manifest's `handouts` array.
+    static func entry(_ handout: Manifest.Handout) -> String {
+        var text = ""
+        write(value(handout), depth: handoutDepth, into: &text)
+        return text
+    }
+
+    /// The whole manifest, with `entries` (from `entry(_:)`) as its handouts;
+    /// `manifest.handouts` is not read.
+    static func document(_ manifest: Manifest, entries: [String]) -> String {
+        var text = ""
+        write(.object([
+            ("generator", .string(manifest.generator)),
+            ("cohort", .string(manifest.cohort)),
+            ("supervisor", .string(manifest.supervisor)),
+            ("week", .string(manifest.week)),
+            ("roster", .string(manifest.roster)),
+            ("material", .object([
+                ("fingerprint", .string(manifest.material.fingerprint)),
+            ] + overlay("contentOverlay", manifest.material.contentOverlay) + overlay("templatesOverlay", manifest.material.templatesOverlay))),
+            ("hashAlgorithm", .string(manifest.hashAlgorithm)),
+            ("handouts", .array(entries.map(Value.written))),
+            ("cohortFiles", .array(manifest.cohortFiles.map(value))),
+            ("notProduced", .array(manifest.notProduced.map(Value.string))),
+        ]), depth: 0, into: &text)
+        return text + "\n"
+    }
+
+    /// Handouts sit in an array in the top-level object.
+    private static let handoutDepth = 2
+
+    private static func value(_ handout: Manifest.Handout) -> Value {
+        .object([("trainee", .string(handout.trainee)), ("focus", .string(handout.focus)), ("files", .array(handout.files.map(value)))])
+    }
+
+    private static func value(_ file: Manifest.File) -> Value {
+        .object([("path", .string(file.path)), ("bytes", .int(file.bytes)), ("hash", .string(file.hash))])
+    }
+
+    /// An overlay that was not given is left out, as `encodeIfPresent` does.
+    private static func overlay(_ key: String, _ overlay: Manifest.Overlay?) -> [(key: String, value: Value)] {
+        guard let overlay else { return [] }
+        return [(key, .object([("path", .string(overlay.path)), ("hash", .string(overlay.hash))]))]
+    }
+
+    private static func write(_ value: Value, depth: Int, into text: inout String) {
+        let indent = String(repeating: "  ", count: depth)
+        switch value {
+        case .string(let string): writeString(string, into: &text)
+        case .int(let number): text += String(number)
+        case .written(let written): text += written
+        case .array(let elements):
+            text += "[\n"
+            if elements.isEmpty { text += "\n" }
+            for (index, element) in elements.enumerated() {
+                text += indent + "  "
+                write(element, depth: depth + 1, into: &text)
+                text += index == elements.count - 1 ? "\n" : ",\n"
+            }
+            text += indent + "]"
+        case .object(let members):
+            text += "{\n"
+            let sorted = members.sorted { $0.key < $1.key }
+            for (index, member) in sorted.enumerated() {
+                text += indent + "  "
+                writeString(member.key, into: &text)
+                text += " : "
+                write(member.value, depth: depth + 1, into: &text)
+                text += index == sorted.count - 1 ? "\n" : ",\n"
+            }
+            text += indent + "}"
+        }
+    }
+
+    private static func writeString(_ string: String, into text: inout String) {
+        text += "\""
+        for scalar in string.unicodeScalars {
+            switch scalar {
+            case "\"": text += "\\\""
+            case "\\": text += "\\\\"
+            case "\n": text += "\\n"
+            case "\r": text += "\\r"
+            case "\t": text += "\\t"
+            case "\u{08}": text += "\\b"
+            case "\u{0C}": text += "\\f"
+            case "\u{00}"..."\u{1F}":
+                let hex = String(scalar.value, radix: 16)
+                text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: text.unicodeScalars.append(scalar)
+            }
+        }
+        text += "\""
+    }
+}
