@@ -71,6 +71,12 @@ public struct StagedWrites {
         try stage(Data(text.utf8), to: path, permissions: permissions)
     }
 
+    /// Makes `path`, already staged, the last file `commit()` renames.
+    public mutating func moveToEnd(_ path: String) {
+        guard let index = staged.lastIndex(of: path) else { return }
+        staged.append(staged.remove(at: index))
+    }
+
     /// Renames every staged file into place.
     public func commit() throws {
         for target in staged {

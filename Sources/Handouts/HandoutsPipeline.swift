@@ -117,17 +117,23 @@ public struct HandoutsPipeline: Sendable {
             focuses: Set(cohort.members.map(\.trainee.focus)))
 
         var output = Output(fileSystem: fileSystem, directory: request.outputDirectory)
-        var page = request.formats.contains(.html) ? try allPage(cohort, renderer: renderer, resources: resources) : nil
-        output.allHead = page.map { Data($0.head.utf8) }
+        let withHTML = request.formats.contains(.html)
+        // The two pages that list every trainee are streamed: their heads now,
+        // a part per handout as it is made, their tails at the end.
+        var all = withHTML ? try allPage(cohort, renderer: renderer, resources: resources) : nil
+        let index = try indexPage(cohort, withHTML: withHTML, renderer: renderer, resources: resources)
         let listed = cohort.members.count
         do {
-            let produced = try renderAndStage(&cohort, renderer: renderer, output: &output, request: request)
-            if page != nil, cohort.members.count != listed {
+            try output.createDirectory()
+            if let all { try output.start(CohortPages.allFile, head: all.head, permissions: .sharedFile) }
+            try output.start(CohortPages.indexFile, head: index.head, permissions: .privateFile)
+            let handouts = try renderAndStage(&cohort, renderer: renderer, output: &output, request: request)
+            if all != nil, cohort.members.count != listed {
                 // Only --keep-going leaves someone out after the page was made.
-                page = try allPage(cohort, renderer: renderer, resources: resources)
+                all = try allPage(cohort, renderer: renderer, resources: resources)
             }
             try stageCohortPages(
-                cohort, produced: produced, allPage: page, renderer: renderer, resources: resources, output: &output, request: request)
+                cohort, handouts: handouts, allPage: all, renderer: renderer, resources: resources, output: &output, request: request)
             try output.commit()
         } catch {
             output.discard()
@@ -161,13 +167,6 @@ public struct HandoutsPipeline: Sendable {
         cohort.leaveOut(unshared)
     }
 
-    /// What the cohort's pages keep of each staged handout, already as text:
-    /// its row of `index.html` and its entry in `manifest.json`.
-    struct Produced {
-        var rows = ""
-        var entries: [String] = []
-    }
-
     /// One handout as a worker left it: its files already staged (not yet
     /// recorded), its article for `all.html`, or why it could not be made.
     enum Staged: Sendable {
@@ -183,16 +182,14 @@ public struct HandoutsPipeline: Sendable {
     /// byte-identical whatever the number of workers.
     private func renderAndStage(
         _ cohort: inout Cohort, renderer: HandoutRenderer, output: inout Output, request: HandoutsRequest
-    ) throws(HandoutsError) -> Produced {
+    ) throws(HandoutsError) -> ManifestJSON.Handouts {
         let (members, stems) = (cohort.members, cohort.stems)
         let formats = request.formats.sorted()
         let directory = output.directory
         let fileSystem = self.fileSystem
-        var produced = Produced()
+        var handouts = ManifestJSON.Handouts()
         var problems: [Int: [Diagnostic]] = [:]
         var writeFailure: HandoutsError?
-        try output.createDirectory()
-        try output.startAll()
         forEachRendered(count: members.count, workers: request.workers) { index -> Staged in
             let handout: RenderedHandout
             do throws(DiagnosticError) {
@@ -239,12 +236,12 @@ public struct HandoutsPipeline: Sendable {
                 // Without --keep-going one failure dooms the run: keep rendering only to find every problem.
                 guard writeFailure == nil, problems.isEmpty || request.keepGoing else { break }
                 do throws(HandoutsError) {
-                    if let article { try output.appendToAll(Data(article.utf8)) }
+                    if let article { try output.append(Data(article.utf8), to: CohortPages.allFile) }
+                    try output.append(Data(row.utf8), to: CohortPages.indexFile)
                 } catch {
                     writeFailure = error
                 }
-                produced.rows += row
-                produced.entries.append(entry)
+                handouts.add(entry: entry)
             }
             return writeFailure == nil
         }
@@ -253,48 +250,58 @@ public struct HandoutsPipeline: Sendable {
         guard !cohort.members.isEmpty else {
             throw HandoutsError(step: .render, diagnostics: cohort.failures.problems)
         }
-        return produced
+        return handouts
     }
 
-    /// `all.html` around the staged articles, the summary, the index and the manifest.
+    /// The ends of `all.html` and `index.html`, the summary, and the manifest.
     private func stageCohortPages(
-        _ cohort: Cohort, produced: Produced, allPage: (head: String, tail: String)?, renderer: HandoutRenderer,
+        _ cohort: Cohort, handouts: ManifestJSON.Handouts, allPage: (head: String, tail: String)?, renderer: HandoutRenderer,
         resources: Resources, output: inout Output, request: HandoutsRequest
     ) throws(HandoutsError) {
         let roster = cohort.roster
-        let withHTML = allPage != nil
         let shared = cohort.members.compactMap(\.facts)
-        let skipped = roster.skipped.sorted { $0.location < $1.location }.map { $0.name ?? "the row at line \($0.location.line)" }
         var cohortFiles: [Manifest.File] = []
         if let allPage {
-            cohortFiles.append(try output.finishAll(head: Data(allPage.head.utf8), tail: Data(allPage.tail.utf8)))
+            cohortFiles.append(try output.finish(CohortPages.allFile, head: allPage.head, tail: allPage.tail))
         }
-        let (summary, index) = try step(.render) { () throws(DiagnosticError) in
-            let summary = shared.isEmpty ? nil : try CohortPages.summaryPage(
+        let summary = try step(.render) { () throws(DiagnosticError) in
+            try shared.isEmpty ? nil : CohortPages.summaryPage(
                 CohortSummary(shared, content: resources.content), roster: roster, stylesheet: renderer.stylesheet, resources: resources)
-            let index = try CohortPages.indexPage(CohortPages.IndexPage(
-                lang: "en", title: "\(roster.cohort) · \(roster.week) · handouts",
-                cohort: roster.cohort, supervisor: roster.supervisor, week: roster.week.description,
-                dates: roster.week.readableDates, count: "\(cohort.members.count)",
-                allFile: withHTML ? CohortPages.allFile : nil, summaryFile: shared.isEmpty ? nil : CohortPages.summaryFile,
-                manifestFile: CohortPages.manifestFile, hashName: FNV1a64.name,
-                handouts: CohortPages.rowsMarker, hasSkipped: !skipped.isEmpty, skipped: skipped, roster: roster.path,
-                stylesheet: renderer.stylesheet, contentFingerprint: resources.fingerprint), resources: resources)
-            return (summary, index)
         }
         if let summary {
             cohortFiles.append(try output.stage(Data(summary.utf8), as: CohortPages.summaryFile))
         }
-        cohortFiles.append(try output.stage(
-            [Data(index.head.utf8), Data(produced.rows.utf8), Data(index.tail.utf8)], as: CohortPages.indexFile))
+        // Rendered again now that the count and who was left out are known.
+        let index = try indexPage(cohort, withHTML: allPage != nil, renderer: renderer, resources: resources)
+        cohortFiles.append(try output.finish(CohortPages.indexFile, head: index.head, tail: index.tail))
+        output.commitLast(CohortPages.indexFile)
 
         let manifest = Manifest(
             cohort: roster.cohort, supervisor: roster.supervisor, week: roster.week.description, roster: roster.path,
             material: .init(
                 fingerprint: resources.fingerprint,
                 contentOverlay: overlay(request.contentOverlay), templatesOverlay: overlay(request.templatesOverlay)),
-            handouts: [], cohortFiles: cohortFiles, notProduced: skipped)
-        _ = try output.stage(Data(ManifestJSON.document(manifest, entries: produced.entries).utf8), as: CohortPages.manifestFile)
+            handouts: [], cohortFiles: cohortFiles, notProduced: cohort.skippedNames)
+        _ = try output.stage(ManifestJSON.document(manifest, handouts: handouts), as: CohortPages.manifestFile)
+    }
+
+    /// `index.html`'s page around the trainees' rows.
+    private func indexPage(
+        _ cohort: Cohort, withHTML: Bool, renderer: HandoutRenderer, resources: Resources
+    ) throws(HandoutsError) -> (head: String, tail: String) {
+        let roster = cohort.roster
+        let skipped = cohort.skippedNames
+        let anyShared = cohort.members.contains { $0.facts != nil }
+        return try step(.render) { () throws(DiagnosticError) in
+            try CohortPages.indexPage(CohortPages.IndexPage(
+                lang: "en", title: "\(roster.cohort) · \(roster.week) · handouts",
+                cohort: roster.cohort, supervisor: roster.supervisor, week: roster.week.description,
+                dates: roster.week.readableDates, count: "\(cohort.members.count)",
+                allFile: withHTML ? CohortPages.allFile : nil, summaryFile: anyShared ? CohortPages.summaryFile : nil,
+                manifestFile: CohortPages.manifestFile, hashName: FNV1a64.name,
+                handouts: CohortPages.rowsMarker, hasSkipped: !skipped.isEmpty, skipped: skipped, roster: roster.path,
+                stylesheet: renderer.stylesheet, contentFingerprint: resources.fingerprint), resources: resources)
+        }
     }
 
     /// `all.html`'s page around the handouts of the members still in the run.
@@ -359,140 +366,6 @@ public struct HandoutsPipeline: Sendable {
     }
 }
 
-/// The output folder while a run fills it: files staged under hidden names,
-/// renamed into place by `commit()`, removed by `discard()`.
-struct Output {
-    let directory: String
-    private var staged: StagedWrites
-    /// `all.html` is the one output that grows with the cohort, so it is
-    /// streamed to its staged file (its page's head, then each handout's
-    /// article as it is rendered, then the tail); only its size and running
-    /// hash stay in memory, which keeps memory flat however large the cohort.
-    var allHead: Data?
-    private var allHash = FNV1a64()
-    private var allBytes = 0
-    private var pendingAll = Data()
-
-    init(fileSystem: FileSystem, directory: String) {
-        self.directory = directory
-        self.staged = StagedWrites(fileSystem: fileSystem)
-    }
-
-    /// Every path `commit()` puts in place, in order.
-    var written: [String] { staged.targets }
-
-    func path(_ name: String) -> String { Self.join(directory, name) }
-
-    static func join(_ directory: String, _ name: String) -> String {
-        directory.hasSuffix("/") ? directory + name : directory + "/" + name
-    }
-
-    func createDirectory() throws(HandoutsError) {
-        do {
-            try staged.fileSystem.createDirectory(at: directory, permissions: .privateDirectory)
-        } catch {
-            throw Self.writeError(error, at: directory)
-        }
-    }
-
-    /// Stages `data` as `name`; returns its manifest entry. Handouts are made
-    /// to be handed on; the index, summary and manifest are the supervisor's.
-    mutating func stage(_ data: Data, as name: String, permissions: FilePermissions = .privateFile) throws(HandoutsError) -> Manifest.File {
-        do {
-            try staged.stage(data, to: path(name), permissions: permissions)
-        } catch {
-            throw Self.writeError(error, at: path(name))
-        }
-        return Manifest.File(path: name, data: data)
-    }
-
-    /// Stages `pieces` one after another as `name`, never joined in memory.
-    mutating func stage(_ pieces: [Data], as name: String, permissions: FilePermissions = .privateFile) throws(HandoutsError) -> Manifest.File {
-        var hash = FNV1a64()
-        var bytes = 0
-        do {
-            for piece in pieces {
-                try staged.append(piece, to: path(name), permissions: permissions)
-                piece.withUnsafeBytes { hash.add(buffer: $0) }
-                bytes += piece.count
-            }
-        } catch {
-            throw Self.writeError(error, at: path(name))
-        }
-        return Manifest.File(path: name, bytes: bytes, hash: hash.hex)
-    }
-
-    /// Takes files a worker staged into the run, in the order given.
-    mutating func record(_ files: [Manifest.File]) {
-        for file in files { staged.record(path(file.path)) }
-    }
-
-    /// Writes `all.html`'s head, once the folder exists.
-    mutating func startAll() throws(HandoutsError) {
-        guard let allHead else { return }
-        try appendToAll(allHead)
-        try flushAll()
-    }
-
-    /// Adds to `all.html`, written a quarter-megabyte at a time rather than
-    /// once per handout.
-    mutating func appendToAll(_ data: Data) throws(HandoutsError) {
-        pendingAll.append(data)
-        data.withUnsafeBytes { allHash.add(buffer: $0) }
-        allBytes += data.count
-        if pendingAll.count >= 1 << 18 { try flushAll() }
-    }
-
-    private mutating func flushAll() throws(HandoutsError) {
-        let target = path(CohortPages.allFile)
-        do {
-            try staged.append(pendingAll, to: target, permissions: .sharedFile)
-        } catch {
-            throw Self.writeError(error, at: target)
-        }
-        pendingAll.removeAll(keepingCapacity: true)
-    }
-
-    /// Closes `all.html` with `tail`. When the head changed (only
-    /// `--keep-going` changes who is listed), the staged file is read back
-    /// once to swap it: the rare case pays, the common one streams.
-    mutating func finishAll(head: Data, tail: Data) throws(HandoutsError) -> Manifest.File {
-        let target = path(CohortPages.allFile)
-        try flushAll()
-        if let written = allHead, written != head {
-            let stagedPath = StagedWrites.stagedPath(for: target)
-            do {
-                var file = Data(try staged.fileSystem.readText(at: stagedPath).utf8)
-                file.replaceSubrange(0..<written.count, with: head)
-                try staged.fileSystem.writeAtomically(file, to: stagedPath, permissions: .sharedFile)
-                allHash = FNV1a64()
-                file.withUnsafeBytes { allHash.add(buffer: $0) }
-                allBytes = file.count
-            } catch {
-                throw Self.writeError(error, at: target)
-            }
-            allHead = head
-        }
-        try appendToAll(tail)
-        try flushAll()
-        return Manifest.File(path: CohortPages.allFile, bytes: allBytes, hash: allHash.hex)
-    }
-
-    func commit() throws(HandoutsError) {
-        do {
-            try staged.commit()
-        } catch {
-            throw Self.writeError(error, at: directory)
-        }
-    }
-
-    func discard() { staged.discard() }
-
-    static func writeError(_ error: Error, at path: String) -> HandoutsError {
-        HandoutsError(step: .write, diagnostics: [.error("cannot write: \(error)", at: SourceLocation(path: path, line: 1, column: 1))])
-    }
-}
-
 /// The trainees still in the run, and what happened to the others.
 struct Cohort {
     /// A trainee still in the run, with what their shared journal told the summary.
@@ -518,6 +391,11 @@ struct Cohort {
     mutating func nameFiles() {
         var names = FileNames()
         stems = members.map { names.stem(for: $0.trainee.name) }
+    }
+
+    /// The roster rows that got no handout, in roster order, as the pages name them.
+    var skippedNames: [String] {
+        roster.skipped.sorted { $0.location < $1.location }.map { $0.name ?? "the row at line \($0.location.line)" }
     }
 
     /// Takes the members at `indexes` out of the run (`--keep-going`).

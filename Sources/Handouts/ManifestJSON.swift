@@ -13,16 +13,30 @@ enum ManifestJSON {
         case written(String)
     }
 
-    /// One handout as an element of the manifest's `handouts` array.
+    /// The manifest's `handouts` array, one entry added at a time, kept as
+    /// text: a few hundred bytes per trainee rather than a tree of values.
+    struct Handouts {
+        private(set) var text = ""
+
+        /// Adds an entry made by `ManifestJSON.entry(_:)`.
+        mutating func add(entry: String) {
+            if !text.isEmpty { text += ",\n" + String(repeating: "  ", count: handoutDepth) }
+            text += entry
+        }
+    }
+
+    /// One handout as an element of the `handouts` array: made on the
+    /// worker that rendered the handout, added in roster order.
     static func entry(_ handout: Manifest.Handout) -> String {
         var text = ""
         write(value(handout), depth: handoutDepth, into: &text)
         return text
     }
 
-    /// The whole manifest, with `entries` (from `entry(_:)`) as its handouts;
-    /// `manifest.handouts` is not read.
-    static func document(_ manifest: Manifest, entries: [String]) -> String {
+    /// The whole manifest in three pieces, to be written one after another:
+    /// before the handouts, the handouts, after them. `manifest.handouts`
+    /// is not read.
+    static func document(_ manifest: Manifest, handouts: Handouts) -> [String] {
         var text = ""
         write(.object([
             ("generator", .string(manifest.generator)),
@@ -34,12 +48,18 @@ enum ManifestJSON {
                 ("fingerprint", .string(manifest.material.fingerprint)),
             ] + overlay("contentOverlay", manifest.material.contentOverlay) + overlay("templatesOverlay", manifest.material.templatesOverlay))),
             ("hashAlgorithm", .string(manifest.hashAlgorithm)),
-            ("handouts", .array(entries.map(Value.written))),
+            ("handouts", .array(handouts.text.isEmpty ? [] : [.written(marker)])),
             ("cohortFiles", .array(manifest.cohortFiles.map(value))),
             ("notProduced", .array(manifest.notProduced.map(Value.string))),
         ]), depth: 0, into: &text)
-        return text + "\n"
+        text += "\n"
+        guard let split = text.range(of: marker) else { return [text] }
+        return [String(text[..<split.lowerBound]), handouts.text, String(text[split.upperBound...])]
     }
+
+    /// Stands for the handouts while the rest is written; a JSON string
+    /// can never contain it unescaped.
+    private static let marker = "\u{0}handouts\u{0}"
 
     /// Handouts sit in an array in the top-level object.
     private static let handoutDepth = 2

@@ -307,5 +307,12 @@ struct StagingTests {
         #expect(all.contains("<p>2 handouts from Dr Morgan Ellery"))
         // Ana's journal is not counted: she got no handout.
         #expect(!fileSystem.fileExists(at: "out/cohort-summary.html"))
+        // The index's head was streamed before Ana failed; it was swapped for the final one.
+        let index = try fileSystem.readText(at: "out/index.html")
+        #expect(index.contains("<li><strong>Handouts:</strong> 2</li>"))
+        #expect(!index.contains("cohort-summary.html"))
+        #expect(index.components(separatedBy: "<tr><td>").count == 3)
+        let manifest = try JSONDecoder().decode(Manifest.self, from: Data(fileSystem.readText(at: "out/manifest.json").utf8))
+        #expect(manifest.cohortFiles.first { $0.path == "index.html" }?.hash == FNV1a64.hex(Data(index.utf8)))
     }
 }

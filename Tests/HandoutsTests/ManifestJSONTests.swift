@@ -14,7 +14,9 @@ struct ManifestJSONTests {
     static func written(_ manifest: Manifest) -> String {
         var shell = manifest
         shell.handouts = []
-        return ManifestJSON.document(shell, entries: manifest.handouts.map(ManifestJSON.entry))
+        var handouts = ManifestJSON.Handouts()
+        for handout in manifest.handouts { handouts.add(entry: ManifestJSON.entry(handout)) }
+        return ManifestJSON.document(shell, handouts: handouts).joined()
     }
 
     static let awkward = "Zoë \"Z\" O'Neill / \\ \u{01}\u{08}\u{0C}\n\r\t\u{1F}\u{7F} 😀 \u{2028}"
