@@ -14,14 +14,21 @@ enum ManifestJSON {
     }
 
     /// The manifest's `handouts` array, one entry added at a time, kept as
-    /// text: a few hundred bytes per trainee rather than a tree of values.
+    /// text: a few hundred bytes per trainee rather than a tree of values,
+    /// in chunks, so that growing never copies what is already there.
     struct Handouts {
-        private(set) var text = ""
+        private(set) var chunks: [String] = []
+        var isEmpty: Bool { chunks.isEmpty }
 
         /// Adds an entry made by `ManifestJSON.entry(_:)`.
         mutating func add(entry: String) {
-            if !text.isEmpty { text += ",\n" + String(repeating: "  ", count: handoutDepth) }
-            text += entry
+            if chunks.isEmpty || chunks[chunks.count - 1].utf8.count >= 1 << 16 {
+                chunks.append(chunks.isEmpty ? "" : ",\n" + String(repeating: "  ", count: handoutDepth))
+                chunks[chunks.count - 1].reserveCapacity((1 << 16) + 1024)
+            } else {
+                chunks[chunks.count - 1] += ",\n" + String(repeating: "  ", count: handoutDepth)
+            }
+            chunks[chunks.count - 1] += entry
         }
     }
 
@@ -48,13 +55,13 @@ enum ManifestJSON {
                 ("fingerprint", .string(manifest.material.fingerprint)),
             ] + overlay("contentOverlay", manifest.material.contentOverlay) + overlay("templatesOverlay", manifest.material.templatesOverlay))),
             ("hashAlgorithm", .string(manifest.hashAlgorithm)),
-            ("handouts", .array(handouts.text.isEmpty ? [] : [.written(marker)])),
+            ("handouts", .array(handouts.isEmpty ? [] : [.written(marker)])),
             ("cohortFiles", .array(manifest.cohortFiles.map(value))),
             ("notProduced", .array(manifest.notProduced.map(Value.string))),
         ]), depth: 0, into: &text)
         text += "\n"
         guard let split = text.range(of: marker) else { return [text] }
-        return [String(text[..<split.lowerBound]), handouts.text, String(text[split.upperBound...])]
+        return [String(text[..<split.lowerBound])] + handouts.chunks + [String(text[split.upperBound...])]
     }
 
     /// Stands for the handouts while the rest is written; a JSON string

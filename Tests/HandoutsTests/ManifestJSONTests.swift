@@ -47,6 +47,24 @@ struct ManifestJSONTests {
         #expect(Self.written(manifest) == (try Self.encoded(manifest)))
     }
 
+    @Test("a cohort too large for one chunk of text is written the same")
+    func manyChunks() throws {
+        let handouts = (0..<600).map { index in
+            Manifest.Handout(trainee: "Trainee \(index) \(Self.awkward)", focus: "week-\(index % 17)", files: [
+                .init(path: "trainee-\(index).html", bytes: index * 37, hash: String(index, radix: 16)),
+                .init(path: "trainee-\(index).md", bytes: index, hash: "ff"),
+            ])
+        }
+        let manifest = Manifest(
+            cohort: "C", supervisor: "S", week: "2026-W01", roster: "r.yaml",
+            material: .init(fingerprint: "f", contentOverlay: nil, templatesOverlay: nil),
+            handouts: handouts, cohortFiles: [], notProduced: [])
+        var text = ManifestJSON.Handouts()
+        for handout in handouts { text.add(entry: ManifestJSON.entry(handout)) }
+        #expect(text.chunks.count > 2)
+        #expect(Self.written(manifest) == (try Self.encoded(manifest)))
+    }
+
     @Test("a pipeline's manifest reads back and re-encodes to the same bytes")
     func pipeline() throws {
         let out = Fixtures.outputs(try Fixtures.run(HandoutsPipelineTests.files).fileSystem)
