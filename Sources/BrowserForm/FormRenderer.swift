@@ -128,7 +128,7 @@ public struct FormRenderer: Sendable {
 /// What `form.html.mustache` can name. Mustache escapes every field but the
 /// trusted ones: `cards` and `sources` (cmark-gfm's safe HTML), `formData`
 /// (JSON escaped for a script element), `script` and `stylesheet`.
-struct FormContext {
+struct FormContext: Encodable {
     let lang: String
     let title: String
     let therapist: String
@@ -147,7 +147,7 @@ struct FormContext {
     let contentFingerprint: String
 }
 
-struct FormPromptContext {
+struct FormPromptContext: Encodable {
     let promptID: String
     let heading: String
     let hint: String?

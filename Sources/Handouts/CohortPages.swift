@@ -59,7 +59,7 @@ enum CohortPages {
         return (parts[0], parts[1])
     }
 
-    struct AllPage {
+    struct AllPage: Encodable {
         let lang: String
         let title: String
         let cohort: String
@@ -72,12 +72,12 @@ enum CohortPages {
         let contentFingerprint: String
     }
 
-    struct ContentsEntry {
+    struct ContentsEntry: Encodable {
         let trainee: String
         let anchor: String
     }
 
-    struct IndexPage {
+    struct IndexPage: Encodable {
         let lang: String
         let title: String
         let cohort: String
@@ -98,7 +98,7 @@ enum CohortPages {
         let contentFingerprint: String
     }
 
-    struct IndexRow {
+    struct IndexRow: Encodable {
         let trainee: String
         let focusTitle: String
         let files: [IndexLink]
@@ -106,12 +106,12 @@ enum CohortPages {
         let sharedJournal: Bool
     }
 
-    struct IndexLink {
+    struct IndexLink: Encodable {
         let path: String
         let label: String
     }
 
-    struct SummaryPage {
+    struct SummaryPage: Encodable {
         let lang: String
         let title: String
         let cohort: String
@@ -124,12 +124,12 @@ enum CohortPages {
         let contentFingerprint: String
     }
 
-    struct SummaryGroup {
+    struct SummaryGroup: Encodable {
         let title: String
         let counts: [SummaryCount]
     }
 
-    struct SummaryCount {
+    struct SummaryCount: Encodable {
         let title: String
         let shown: String
     }

@@ -4,7 +4,7 @@ import Workbook
 /// Everything `handout.md`, the trainee's own part, can name. Plain-text
 /// fields are Markdown-escaped; `notes` and `note` are Markdown. Optional
 /// fields are `nil` when absent, never missing.
-struct HandoutContext {
+struct HandoutContext: Encodable {
     let trainee: String
     let cohort: String
     let supervisor: String
@@ -22,7 +22,7 @@ struct HandoutContext {
 
 /// Everything `handout-material.md`, the week's part, can name: the same
 /// for every trainee with this focus. Card `body` and `citation` are Markdown.
-struct MaterialContext {
+struct MaterialContext: Encodable {
     let week: String
     let focusID: String
     let cards: [CardContext]
@@ -34,7 +34,7 @@ struct MaterialContext {
 
 /// What `handout.html` wraps around cmark-gfm's output. Mustache escapes
 /// every field but `body` and `stylesheet`, which Attune made.
-struct HandoutPage {
+struct HandoutPage: Encodable {
     let lang: String
     let title: String
     let trainee: String
@@ -47,20 +47,20 @@ struct HandoutPage {
     let contentFingerprint: String
 }
 
-struct PromptView: Sendable {
+struct PromptView: Sendable, Encodable {
     let id: String
     let number: Int
     let text: String
     let hint: String?
 }
 
-struct SourceView: Sendable {
+struct SourceView: Sendable, Encodable {
     let short: String
     let citation: String
 }
 
 /// One curriculum week's cards, prompts and sources, ready for the template.
-struct WeekMaterial: Sendable {
+struct WeekMaterial: Sendable, Encodable {
     let id: String
     let title: String
     let summary: String

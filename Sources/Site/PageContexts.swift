@@ -7,7 +7,7 @@
 /// optional field below the page reuses a page-level name (a test checks).
 
 /// The frame around every page: head, skip link, navigation, footer.
-struct LayoutContext {
+struct LayoutContext: Encodable {
     let lang: String
     /// The `<title>`: the page's title, then the site's name.
     let title: String
@@ -26,25 +26,25 @@ struct LayoutContext {
     let fingerprint: String
 }
 
-struct LinkContext {
+struct LinkContext: Encodable {
     let href: String
     let text: String
 }
 
 /// "Answered by", "Sources", ...: one line of a card's cross-links.
-struct LinkGroupContext {
+struct LinkGroupContext: Encodable {
     let label: String
     let links: [LinkContext]
 }
 
-struct PagerContext {
+struct PagerContext: Encodable {
     /// Names the navigation landmark, e.g. "Curriculum weeks".
     let label: String
     let previous: LinkContext?
     let next: LinkContext?
 }
 
-struct CardContext {
+struct CardContext: Encodable {
     let id: String
     /// `h2` on a section page, `h3` under a week's "Teaching cards".
     let heading: String
@@ -58,7 +58,7 @@ struct CardContext {
     let hasLinks: Bool
 }
 
-struct PromptItemContext {
+struct PromptItemContext: Encodable {
     let id: String
     let heading: String
     let text: String
@@ -67,28 +67,28 @@ struct PromptItemContext {
     let hasLinks: Bool
 }
 
-struct HomeContext {
+struct HomeContext: Encodable {
     let title: String
     let weeks: [WeekSummaryContext]
     let sections: [SectionSummaryContext]
     let searchHref: String
 }
 
-struct WeekSummaryContext {
+struct WeekSummaryContext: Encodable {
     let href: String
     let number: Int
     let title: String
     let summary: String
 }
 
-struct SectionSummaryContext {
+struct SectionSummaryContext: Encodable {
     let href: String
     let title: String
     /// "14 cards", "22 prompts"
     let count: String
 }
 
-struct SectionContext {
+struct SectionContext: Encodable {
     let title: String
     let introHTML: String?
     let codebook: String?
@@ -96,20 +96,20 @@ struct SectionContext {
     let pager: PagerContext?
 }
 
-struct PromptsContext {
+struct PromptsContext: Encodable {
     let title: String
     let intro: String
     let prompts: [PromptItemContext]
     let pager: PagerContext?
 }
 
-struct SourcesContext {
+struct SourcesContext: Encodable {
     let title: String
     let sources: [SourceItemContext]
     let pager: PagerContext?
 }
 
-struct SourceItemContext {
+struct SourceItemContext: Encodable {
     let id: String
     let short: String
     let citationHTML: String
@@ -117,7 +117,7 @@ struct SourceItemContext {
     let hasLinks: Bool
 }
 
-struct WeekContext {
+struct WeekContext: Encodable {
     let title: String
     let summary: String
     let downloads: [LinkContext]
@@ -127,7 +127,7 @@ struct WeekContext {
     let pager: PagerContext?
 }
 
-struct SearchContext {
+struct SearchContext: Encodable {
     let title: String
     let entries: [SearchEntryContext]
     /// The search index as JSON, safe inside a `<script>` data block.
@@ -135,14 +135,14 @@ struct SearchContext {
     let scriptHref: String
 }
 
-struct SearchEntryContext {
+struct SearchEntryContext: Encodable {
     let href: String
     let title: String
     let kind: String
     let snippet: String?
 }
 
-struct NotFoundContext {
+struct NotFoundContext: Encodable {
     let title: String
     let homeHref: String
     let curriculumHref: String

@@ -35,7 +35,7 @@ struct PageRenderer: Sendable {
 
     func render(_ page: Page) throws(DiagnosticError) -> SiteFile {
         var sources: [PageSource] = []
-        let context: Any
+        let context: any Encodable
         switch page.kind {
         case .home: context = home(page, sources: &sources)
         case .section(.cards(let id)): context = section(id, page, sources: &sources)

@@ -54,15 +54,20 @@ public struct TemplateSet: Sendable {
 
     public func contains(_ name: String) -> Bool { sources[name] != nil }
 
-    /// Renders template `name` with `context`, a tree of structs, arrays and
-    /// strings. Any name a template asks for that no value in the context
+    /// Renders template `name` with `context`, a tree of `Encodable` structs,
+    /// arrays and strings. Any name a template asks for that no value in the context
     /// provides is an error rather than an empty string: Mustache alone
     /// would hide the typo.
-    public func render(_ name: String, context: Any) throws(DiagnosticError) -> String {
+    public func render(_ name: String, context: some Encodable) throws(DiagnosticError) -> String {
         guard let source = sources[name] else {
             throw DiagnosticError([.error("no template named '\(name)\(Self.suffix)'", at: SourceLocation(path: "Templates", line: 1, column: 1))])
         }
-        let root = StrictRoot(context)
+        let root: StrictRoot
+        do {
+            root = try StrictRoot(context)
+        } catch {
+            throw DiagnosticError([.error("the \(name) context cannot be read: \(error)", at: SourceLocation(path: source.path, line: 1, column: 1))])
+        }
         let output = library.render(root, withTemplate: name) ?? ""
         let missing = root.missing
         guard missing.isEmpty else {

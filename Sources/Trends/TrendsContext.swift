@@ -17,7 +17,7 @@ enum TrendsFormat {
 
 /// Everything `trends.md` and `trends.html` can name. No field is optional,
 /// so no name can fall through to an enclosing context.
-struct TrendsPage {
+struct TrendsPage: Encodable {
     let lang: String
     let title: String
     let therapist: String
@@ -36,7 +36,7 @@ struct TrendsPage {
 }
 
 /// One chart and the table behind it.
-struct FigureContext {
+struct FigureContext: Encodable {
     let id: String
     let heading: String
     let intro: String
@@ -47,7 +47,7 @@ struct FigureContext {
 }
 
 /// A section that is a table, or a sentence when there is nothing to list.
-struct ListContext {
+struct ListContext: Encodable {
     let id: String
     let heading: String
     let intro: String
@@ -56,17 +56,17 @@ struct ListContext {
     let table: TableContext
 }
 
-struct TableContext {
+struct TableContext: Encodable {
     let caption: String
     let header: [CellContext]
     let rows: [RowContext]
 }
 
-struct RowContext {
+struct RowContext: Encodable {
     let cells: [CellContext]
 }
 
-struct CellContext {
+struct CellContext: Encodable {
     let text: String
     /// Right-aligned: a count, a mean or a share.
     let numeric: Bool

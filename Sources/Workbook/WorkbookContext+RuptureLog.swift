@@ -13,7 +13,7 @@ import Journal
 /// Plain-text fields are Markdown-escaped; `quoted` and `logRemarks` are
 /// Markdown. Optional fields have names no other context uses, because
 /// Mustache looks a missing name up in the enclosing context.
-struct RuptureLogContext {
+struct RuptureLogContext: Encodable {
     let rows: [RuptureRowContext]
     let hasRows: Bool
     let entryNotes: [RuptureNotesContext]
@@ -26,7 +26,7 @@ struct RuptureLogContext {
 
 /// One table row. Salience rides with the markers and the two ratings share
 /// a column, so the table stays narrow enough for a phone.
-struct RuptureRowContext {
+struct RuptureRowContext: Encodable {
     let number: Int
     let client: String
     let type: String
@@ -39,14 +39,14 @@ struct RuptureRowContext {
     let ratings: String
 }
 
-struct RuptureNotesContext {
+struct RuptureNotesContext: Encodable {
     let number: Int
     let client: String
     /// The notes as a Markdown block quote.
     let quoted: String
 }
 
-struct LoggedCardContext {
+struct LoggedCardContext: Encodable {
     let cardTitle: String
     let cardSection: String
     let cardSummary: String

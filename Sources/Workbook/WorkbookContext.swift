@@ -4,7 +4,7 @@ import Journal
 /// Everything the Markdown workbook template can name. Plain-text fields are
 /// already Markdown-escaped; `body`, `answer`, `preamble` and `citation` are
 /// Markdown. Optional fields are `nil` when absent, never missing.
-struct WorkbookContext {
+struct WorkbookContext: Encodable {
     let title: String
     let therapist: String
     let week: String
@@ -23,7 +23,7 @@ struct WorkbookContext {
 
 /// What the shared `card.md` partial names; the workbook, the handouts and
 /// the browser form all render cards through it, so they build it here.
-public struct CardContext: Sendable {
+public struct CardContext: Sendable, Encodable {
     let id: String
     let title: String
     let section: String
@@ -36,7 +36,7 @@ public struct CardContext: Sendable {
     let citedAs: String?
 }
 
-struct PromptContext {
+struct PromptContext: Encodable {
     let id: String
     let number: Int
     let text: String
@@ -45,14 +45,14 @@ struct PromptContext {
     let answer: String?
 }
 
-struct SourceContext {
+struct SourceContext: Encodable {
     let short: String
     let citation: String
 }
 
 /// What the HTML layout wraps around cmark-gfm's output. Mustache escapes
 /// every field but `body` and `stylesheet`, which are trusted.
-struct LayoutContext {
+struct LayoutContext: Encodable {
     let lang: String
     let title: String
     let therapist: String

@@ -6,8 +6,8 @@ struct StrictRootTests {
     let deck = Deck(title: "T", subtitle: nil, cards: [Card(title: "a", note: nil)])
 
     @Test("a field's value is returned, structs as dictionaries of their non-nil fields")
-    func field() {
-        let root = StrictRoot(deck)
+    func field() throws {
+        let root = try StrictRoot(deck)
         #expect(root.child(named: "title") as? String == "T")
         let cards = root.child(named: "cards") as? [Any]
         #expect(cards?.count == 1)
@@ -17,16 +17,16 @@ struct StrictRootTests {
     }
 
     @Test("an optional field gives its value, or nil when it is nil, and neither is missing")
-    func optionalField() {
-        #expect(StrictRoot(Deck(title: "T", subtitle: "S", cards: [])).child(named: "subtitle") as? String == "S")
-        let root = StrictRoot(deck)
+    func optionalField() throws {
+        #expect(try StrictRoot(Deck(title: "T", subtitle: "S", cards: [])).child(named: "subtitle") as? String == "S")
+        let root = try StrictRoot(deck)
         #expect(root.child(named: "subtitle") == nil)
         #expect(root.missing.isEmpty)
     }
 
     @Test("a name no value in the context has is recorded once, in the order asked")
-    func missingNames() {
-        let root = StrictRoot(deck)
+    func missingNames() throws {
+        let root = try StrictRoot(deck)
         #expect(root.child(named: "titel") == nil)
         #expect(root.child(named: "cardz") == nil)
         #expect(root.child(named: "titel") == nil)
@@ -34,14 +34,14 @@ struct StrictRootTests {
     }
 
     @Test("a name that is a field of a nested value is not missing: its value is nil at the moment")
-    func nestedNames() {
-        let root = StrictRoot(deck)
+    func nestedNames() throws {
+        let root = try StrictRoot(deck)
         #expect(root.child(named: "note") == nil)
         #expect(root.missing.isEmpty)
     }
 
     @Test("available lists the top-level field names in declaration order")
-    func available() {
-        #expect(StrictRoot(deck).available == ["title", "subtitle", "cards"])
+    func available() throws {
+        #expect((try StrictRoot(deck)).available == ["title", "subtitle", "cards"])
     }
 }

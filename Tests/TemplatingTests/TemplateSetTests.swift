@@ -23,17 +23,17 @@ func diagnostics(_ body: () throws -> Void) -> [Diagnostic] {
     return []
 }
 
-struct Page {
+struct Page: Encodable {
     var title: String
     var body: String
 }
 
-struct Card {
+struct Card: Encodable {
     var title: String
     var note: String?
 }
 
-struct Deck {
+struct Deck: Encodable {
     var title: String
     var subtitle: String?
     var cards: [Card]
