@@ -1,4 +1,5 @@
 import Diagnostics
+import Foundation
 import Yams
 
 /// Turns the YAML files of `Content/` (and any overlay folders) into a
@@ -9,9 +10,10 @@ import Yams
 /// later item with the same ID replaces the earlier item in place.
 public enum ContentLoader {
     public static func load(layers: [[SourceFile]]) throws(DiagnosticError) -> ContentModel {
+        let files = SourceFile.overlay(layers).filter { $0.file.name.hasSuffix(".yaml") || $0.file.name.hasSuffix(".yml") }
         var collector = Collector()
-        for (file, layer) in SourceFile.overlay(layers) where file.name.hasSuffix(".yaml") || file.name.hasSuffix(".yml") {
-            collector.read(file, layer: layer)
+        for parsed in ParsedFile.parse(files) {
+            collector.read(parsed)
         }
         let model = collector.model()
         var diagnostics = collector.diagnostics
@@ -22,6 +24,38 @@ public enum ContentLoader {
 
     public static func load(_ files: [SourceFile]) throws(DiagnosticError) -> ContentModel {
         try load(layers: [files])
+    }
+}
+
+/// One content file's YAML, parsed. Files are parsed on several threads
+/// (Yams is most of loading the content, which every command does first)
+/// and then gathered in order, so the result never depends on timing.
+private struct ParsedFile: @unchecked Sendable {
+    var layer: Int
+    var fields: YAMLFields
+    /// `nil` when the file is empty, unsafe to parse, or not YAML (see `fields.diagnostics`).
+    var root: Node?
+    /// Why the file was not parsed at all (too large, invalid bytes).
+    var unsafe: [Diagnostic]
+
+    static func parse(_ files: [(file: SourceFile, layer: Int)]) -> [ParsedFile] {
+        let results = Results(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            let (file, layer) = files[index]
+            var fields = YAMLFields(path: file.path)
+            let unsafe = InputLimits.check(file, maxBytes: InputLimits.yamlBytes, kind: "content file")
+            let root = unsafe.isEmpty ? fields.parse(file.text) : nil
+            results.store(ParsedFile(layer: layer, fields: fields, root: root, unsafe: unsafe), at: index)
+        }
+        return results.values
+    }
+
+    private final class Results: @unchecked Sendable {
+        private let lock = NSLock()
+        private var slots: [ParsedFile?]
+        init(count: Int) { slots = Array(repeating: nil, count: count) }
+        func store(_ value: ParsedFile, at index: Int) { lock.withLock { slots[index] = value } }
+        var values: [ParsedFile] { lock.withLock { slots.map { $0! } } }
     }
 }
 
@@ -60,15 +94,15 @@ private struct Collector {
     static let fileKeys = ["section", "title", "intro", "codebook", "cards", "prompts", "sources", "weeks"]
     static let cardKeys = ["id", "title", "summary", "body", "points", "sources", "rupture-type", "answered-by", "group", "prompts"]
 
-    mutating func read(_ file: SourceFile, layer: Int) {
-        let unsafe = InputLimits.check(file, maxBytes: InputLimits.yamlBytes, kind: "content file")
-        guard unsafe.isEmpty else {
-            diagnostics += unsafe
+    mutating func read(_ parsed: ParsedFile) {
+        guard parsed.unsafe.isEmpty else {
+            diagnostics += parsed.unsafe
             return
         }
-        var fields = YAMLFields(path: file.path)
+        let layer = parsed.layer
+        var fields = parsed.fields
         defer { diagnostics += fields.diagnostics }
-        guard let root = fields.parse(file.text) else {
+        guard let root = parsed.root else {
             if fields.diagnostics.isEmpty { fields.error("this content file is empty", at: nil) }
             return
         }
