@@ -123,26 +123,21 @@ struct HandoutRenderer: Sendable {
 /// output: there, `<` in anything a person typed is escaped (`&lt;`) or the
 /// raw HTML is dropped, so every `<h1>`...`</h6>` is a heading cmark made.
 enum HeadingLevels {
+    /// Works on the UTF-8 bytes: only ASCII is ever changed, and walking
+    /// Characters made this a twentieth of rendering a handout.
     static func demote(_ html: String) -> String {
-        var result = ""
-        result.reserveCapacity(html.utf8.count)
-        var rest = html[...]
-        while let open = rest.firstIndex(of: "<") {
-            result += rest[..<open]
-            let tag = rest[open...]
-            let closing = tag.hasPrefix("</h")
-            let digitIndex = tag.index(open, offsetBy: closing ? 3 : 2, limitedBy: tag.endIndex)
-            if tag.hasPrefix(closing ? "</h" : "<h"), let digitIndex, digitIndex < tag.endIndex,
-               let level = tag[digitIndex].wholeNumberValue, (1...6).contains(level),
-               tag.index(after: digitIndex) < tag.endIndex, tag[tag.index(after: digitIndex)] == ">" {
-                result += (closing ? "</h" : "<h") + String(min(level + 1, 6)) + ">"
-                rest = tag[tag.index(digitIndex, offsetBy: 2)...]
-            } else {
-                result += "<"
-                rest = tag.dropFirst()
-            }
+        var bytes = Array(html.utf8)
+        let (open, slash, letter, close) = (UInt8(ascii: "<"), UInt8(ascii: "/"), UInt8(ascii: "h"), UInt8(ascii: ">"))
+        var index = 0
+        while index < bytes.count {
+            defer { index += 1 }
+            guard bytes[index] == open else { continue }
+            let digit = index + (index + 1 < bytes.count && bytes[index + 1] == slash ? 3 : 2)
+            guard digit + 1 < bytes.count, bytes[digit - 1] == letter, bytes[digit + 1] == close,
+                  (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[digit]) else { continue }
+            bytes[digit] = min(bytes[digit] + 1, UInt8(ascii: "6"))
+            index = digit + 1
         }
-        result += rest
-        return result
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -7,6 +7,7 @@ struct HandoutRendererTests {
     func demote() {
         let html = "<h1>a</h1>\n<h2>b</h2>\n<h5>e</h5>\n<h6>f</h6>\n<p>&lt;h1&gt; typed</p>\n<hr />\n<header>"
         #expect(HeadingLevels.demote(html) == "<h2>a</h2>\n<h3>b</h3>\n<h6>e</h6>\n<h6>f</h6>\n<p>&lt;h1&gt; typed</p>\n<hr />\n<header>")
+        #expect(HeadingLevels.demote("<h3>Zoë’s 😀</h3><h7>x</h7><h5>y</h5><h0></h") == "<h4>Zoë’s 😀</h4><h7>x</h7><h6>y</h6><h0></h")
     }
 
     @Test("a note cannot swallow the week's material, even with an unclosed code fence")
