@@ -23,18 +23,24 @@ public struct YAMLFields {
         diagnostics.append(.error(message, at: location(of: node)))
     }
 
+    /// An alias used as a mapping key (see `parse`); there is no alias without `*`.
+    private static let aliasKey = try! NSRegularExpression(pattern: #"(?m)^\s*\?\s+\*|[{,]\s*\*[^\s,}]+\s*:"#)
+
     /// Parses `text` into its single root node, or records why it cannot.
     public mutating func parse(_ text: String) -> Node? {
         // An alias used as a mapping key makes Yams hash the whole aliased
         // tree while checking for duplicate keys: exponential for an alias
         // bomb. Refuse before composing.
-        if let range = text.range(of: #"(?m)^\s*\?\s+\*|[{,]\s*\*[^\s,}]+\s*:"#, options: .regularExpression) {
+        if text.utf8.contains(UInt8(ascii: "*")),
+           let match = Self.aliasKey.firstMatch(in: text, range: NSRange(location: 0, length: (text as NSString).length)),
+           let range = Range(match.range, in: text) {
             let line = text[..<range.lowerBound].reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
             diagnostics.append(.error(Self.aliasMessage, at: SourceLocation(path: path, line: line + lineOffset, column: 1)))
             return nil
         }
         do {
-            guard let root = try Yams.compose(yaml: text) else { return nil }
+            // The encoding is named: Yams's default reads the whole environment on every parse.
+            guard let root = try Yams.compose(yaml: text, .default, .default, .utf8) else { return nil }
             if text.contains("*"), let anchored = Self.firstAnchored(root) {
                 error(Self.aliasMessage, at: anchored)
                 return nil
