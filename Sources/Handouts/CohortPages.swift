@@ -52,9 +52,8 @@ enum CohortPages {
     private static func split(_ html: String, at marker: String, template: String) throws(DiagnosticError) -> (head: String, tail: String) {
         // Searched as bytes: Foundation's `components(separatedBy:)` was a
         // fifth of making all.html's head.
-        let utf8 = html.utf8
-        guard let first = utf8.firstRange(of: marker.utf8),
-              utf8[first.upperBound...].firstRange(of: marker.utf8) == nil else {
+        guard let first = html.firstByteRange(of: marker),
+              String(html[first.upperBound...]).firstByteRange(of: marker) == nil else {
             throw DiagnosticError([.error(
                 "the template must place {{{handouts}}} exactly once, unescaped",
                 at: SourceLocation(path: "Templates/\(template).mustache", line: 1, column: 1))])

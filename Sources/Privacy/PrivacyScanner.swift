@@ -91,7 +91,7 @@ enum InlineAllowance {
     static let regex = try! NSRegularExpression(pattern: #"<!--\s*privacy:\s*allow\s+"([^"\n]+)"\s*-->"#)
 
     static func markers(in text: String) -> [(phrase: String, line: Int)] {
-        guard text.utf8.firstRange(of: "<!--".utf8) != nil else { return [] }
+        guard text.firstByteRange(of: "<!--") != nil else { return [] }
         let ns = text as NSString
         return regex.matches(in: text, range: NSRange(location: 0, length: ns.length)).map { result in
             let line = ns.substring(to: result.range.location).reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
@@ -100,7 +100,7 @@ enum InlineAllowance {
     }
 
     static func markerRanges(in text: String) -> [NSRange] {
-        guard text.utf8.firstRange(of: "<!--".utf8) != nil else { return [] }
+        guard text.firstByteRange(of: "<!--") != nil else { return [] }
         return regex.matches(in: text, range: NSRange(location: 0, length: (text as NSString).length)).map(\.range)
     }
 }

@@ -19,3 +19,19 @@ struct TrimmingTests {
         #expect(text.trimmingWhitespace() == text.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 }
+
+@Suite("Finding text by its bytes")
+struct ByteSearchTests {
+    @Test("finds the first occurrence, in any script, or nothing", arguments: [
+        ("a <!-- b <!--", "<!--", 2),
+        ("Zoë’s 😀 <!-- x", "<!--", 8),
+        ("nothing here", "<!--", nil),
+        ("<!", "<!--", nil),
+        ("", "x", nil),
+    ] as [(String, String, Int?)])
+    func first(text: String, needle: String, offset: Int?) {
+        let range = text.firstByteRange(of: needle)
+        #expect(range.map { text.distance(from: text.startIndex, to: $0.lowerBound) } == offset)
+        if let range { #expect(String(text[range]) == needle) }
+    }
+}
