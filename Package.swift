@@ -75,7 +75,7 @@ let package = Package(
         .testTarget(name: "FilesTests", dependencies: ["Files"]),
         .testTarget(name: "ContentModelTests", dependencies: ["ContentModel", "Bundled"]),
         .testTarget(name: "JournalTests", dependencies: ["Journal", "ContentModel", "Bundled"]),
-        .testTarget(name: "TemplatingTests", dependencies: ["Templating"]),
+        .testTarget(name: "TemplatingTests", dependencies: ["Templating", .product(name: "Mustache", package: "swift-mustache")]),
         .testTarget(name: "WorkbookTests", dependencies: ["Workbook", "Files", "Journal", "ContentModel", "Diagnostics", "GFM"], exclude: ["Golden", "Corpus"]),
         .testTarget(name: "PrivacyTests", dependencies: ["Privacy", "Diagnostics"]),
         .testTarget(name: "HandoutsTests", dependencies: ["Handouts", "Workbook", "Files", "Diagnostics", "ContentModel", "Journal"], exclude: ["Golden"]),

@@ -17,6 +17,7 @@ public struct TemplateSet: Sendable {
     public static let suffix = ".mustache"
 
     public init(layers: [[SourceFile]]) throws(DiagnosticError) {
+        HTMLEscaping.register()
         var library = MustacheLibrary()
         var sources: [String: SourceFile] = [:]
         var assets: [String: SourceFile] = [:]
@@ -107,14 +108,15 @@ public struct TemplateSet: Sendable {
     }
 
     /// Markdown and plain-text templates must not HTML-escape: `&` in a
-    /// therapist's answer is an ampersand, not `&amp;`. swift-mustache resets
-    /// the content type in every partial, so each one gets the pragma.
+    /// therapist's answer is an ampersand, not `&amp;`. HTML templates escape
+    /// with `HTMLEscaping`. swift-mustache resets the content type in every
+    /// partial, so each one gets the pragma.
     static func prepare(_ file: SourceFile, name: String) -> String {
         pragma(for: name) + file.text
     }
 
     static func pragma(for name: String) -> String {
-        name.hasSuffix(".html") ? "" : "{{% CONTENT_TYPE: TEXT}}"
+        name.hasSuffix(".html") ? "{{% CONTENT_TYPE: \(HTMLEscaping.name)}}" : "{{% CONTENT_TYPE: TEXT}}"
     }
 
     /// A parse error as a diagnostic at the tag that is wrong, in the file as

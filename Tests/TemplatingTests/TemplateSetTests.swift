@@ -1,5 +1,6 @@
 import Diagnostics
 import Testing
+import Mustache
 @testable import Templating
 
 /// Swift Testing has a `SourceLocation` of its own; these tests mean Attune's.
@@ -331,5 +332,16 @@ struct TemplateParseErrorTests {
         ])
         let output = try set.render("page.md", context: Page(title: "t", body: "b"))
         #expect(output == "fixed")
+    }
+}
+
+@Suite("Escaping in HTML templates")
+struct HTMLEscapingTests {
+    @Test("escapes exactly what swift-mustache's HTML content type escapes, to the same entities", arguments: [
+        "", "plain", #"Tom & Jerry <b>"quoted"</b> 'single'"#, "Zoë’s 😀 <&>", "&amp; already", "<<>>&&\"\"''",
+    ])
+    func sameAsMustache(text: String) throws {
+        let mustache = try MustacheTemplate(string: "{{x}}").render(["x": text])
+        #expect(HTMLEscaping().escapeText(text) == mustache)
     }
 }
