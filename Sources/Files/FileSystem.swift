@@ -22,8 +22,12 @@ public protocol FileSystem: Sendable {
     /// Deletes one regular file (never a folder). Only for files Attune
     /// itself wrote and recorded, such as a rebuilt site's stale pages.
     func removeFile(at path: String) throws
-    /// Renames a file within one folder tree, replacing any file at `destination`.
+    /// Renames a file within one folder tree, replacing any file at
+    /// `destination`; or a folder, with everything in it, to a new name.
     func moveFile(from source: String, to destination: String) throws
+    /// Deletes an empty folder (never one with anything left in it). Only
+    /// for folders Attune itself made, such as a discarded staging folder.
+    func removeDirectory(at path: String) throws
     /// Adds `data` to the end of the file, creating it (with `permissions`)
     /// when missing: for outputs that grow as they are made, so they never
     /// have to be held whole in memory.

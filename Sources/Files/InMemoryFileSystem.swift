@@ -89,9 +89,33 @@ public final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
     }
 
     public func moveFile(from source: String, to destination: String) throws {
+        let (from, to) = (normalize(source), normalize(destination))
         try lock.withLock {
-            guard let entry = storage.removeValue(forKey: normalize(source)) else { throw FileSystemError.notFound(source) }
-            storage[normalize(destination)] = entry
+            if let entry = storage.removeValue(forKey: from) {
+                storage[to] = entry
+                return
+            }
+            guard directories.contains(from) else { throw FileSystemError.notFound(source) }
+            for key in storage.keys where key.hasPrefix(from + "/") {
+                storage[to + key.dropFirst(from.count)] = storage.removeValue(forKey: key)
+            }
+            for folder in directories where folder == from || folder.hasPrefix(from + "/") {
+                directories.remove(folder)
+                directories.insert(to + folder.dropFirst(from.count))
+            }
+            addParents(of: to)
+        }
+    }
+
+    public func removeDirectory(at path: String) throws {
+        let key = normalize(path)
+        try lock.withLock {
+            guard directories.contains(key) else { throw FileSystemError.notFound(path) }
+            guard !storage.keys.contains(where: { $0.hasPrefix(key + "/") }),
+                  !directories.contains(where: { $0.hasPrefix(key + "/") }) else {
+                throw FileSystemError.io(path, "Directory not empty")
+            }
+            directories.remove(key)
         }
     }
 

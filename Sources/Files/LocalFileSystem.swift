@@ -113,8 +113,15 @@ public struct LocalFileSystem: FileSystem {
 
     public func moveFile(from source: String, to destination: String) throws {
         if rename(source, destination) != 0 {
-            if errno == ENOENT, !fileExists(at: source) { throw FileSystemError.notFound(source) }
+            if errno == ENOENT, !fileExists(at: source), !directoryExists(at: source) { throw FileSystemError.notFound(source) }
             throw FileSystemError.io(destination, String(cString: strerror(errno)))
+        }
+    }
+
+    public func removeDirectory(at path: String) throws {
+        if rmdir(path) != 0 {
+            if errno == ENOENT { throw FileSystemError.notFound(path) }
+            throw FileSystemError.io(path, String(cString: strerror(errno)))
         }
     }
 

@@ -186,7 +186,7 @@ public struct HandoutsPipeline: Sendable {
         let (members, stems) = (cohort.members, cohort.stems)
         let formats = request.formats.sorted()
         let directory = output.directory
-        let fileSystem = self.fileSystem
+        let staging = output.staging
         var handouts = ManifestJSON.Handouts()
         var problems: [Int: [Diagnostic]] = [:]
         var writeFailure: HandoutsError?
@@ -202,10 +202,10 @@ public struct HandoutsPipeline: Sendable {
                 let name = "\(stems[index]).\(format.fileExtension)"
                 let data = Data(handout.text(for: format).utf8)
                 do {
-                    try StagedWrites.stage(data, to: Output.join(directory, name), permissions: .sharedFile, on: fileSystem)
+                    try staging.stage(data, to: Output.join(directory, name), permissions: .sharedFile)
                 } catch {
                     // Files staged but never recorded must not outlive the run.
-                    for file in files { try? fileSystem.removeFile(at: StagedWrites.stagedPath(for: Output.join(directory, file.path))) }
+                    for file in files { try? staging.fileSystem.removeFile(at: staging.stagedPath(for: Output.join(directory, file.path))) }
                     return .failedToWrite(Output.writeError(error, at: Output.join(directory, name)))
                 }
                 files.append(Manifest.File(path: name, data: data))
@@ -222,7 +222,7 @@ public struct HandoutsPipeline: Sendable {
                     row: try CohortPages.indexRow(row, resources: renderer.resources),
                     entry: ManifestJSON.entry(Manifest.Handout(trainee: trainee.name, focus: trainee.focus, files: files)))
             } catch {
-                for file in files { try? fileSystem.removeFile(at: StagedWrites.stagedPath(for: Output.join(directory, file.path))) }
+                for file in files { try? staging.fileSystem.removeFile(at: staging.stagedPath(for: Output.join(directory, file.path))) }
                 return .failedToRender(error.diagnostics.map { Self.about(trainee, $0) })
             }
         } use: { index, result in

@@ -40,13 +40,17 @@ struct Output {
         directory.hasSuffix("/") ? directory + name : directory + "/" + name
     }
 
-    func createDirectory() throws(HandoutsError) {
+    /// Creates the folder, or its hidden stand-in when it is new (see `Staging`).
+    mutating func createDirectory() throws(HandoutsError) {
         do {
-            try staged.fileSystem.createDirectory(at: directory, permissions: .privateDirectory)
+            staged = try StagedWrites(fileSystem: staged.fileSystem, creatingFolder: directory, permissions: .privateDirectory)
         } catch {
             throw Self.writeError(error, at: directory)
         }
     }
+
+    /// How workers stage files on their own threads.
+    var staging: Staging { staged.staging }
 
     /// Stages `data` as `name`; returns its manifest entry. Handouts are made
     /// to be handed on; the index, summary and manifest are the supervisor's.
@@ -119,7 +123,7 @@ struct Output {
         let head = Data(head.utf8)
         let stream = streams[name]!
         if stream.head != head {
-            let stagedPath = StagedWrites.stagedPath(for: path(name))
+            let stagedPath = staged.stagedPath(for: path(name))
             do {
                 var file = Data(try staged.fileSystem.readText(at: stagedPath).utf8)
                 file.replaceSubrange(0..<stream.head.count, with: head)

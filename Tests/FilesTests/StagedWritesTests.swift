@@ -59,8 +59,9 @@ struct ParallelStagingTests {
     func recordedOrder() throws {
         let disk = InMemoryFileSystem(files: ["out/b.md": "old b"])
         var writes = StagedWrites(fileSystem: disk)
+        let staging = writes.staging
         DispatchQueue.concurrentPerform(iterations: 2) { index in
-            try! StagedWrites.stage(Data("new \(index)".utf8), to: "out/\(index == 0 ? "a" : "b").md", permissions: .sharedFile, on: disk)
+            try! staging.stage(Data("new \(index)".utf8), to: "out/\(index == 0 ? "a" : "b").md", permissions: .sharedFile)
         }
         #expect(try disk.readText(at: "out/b.md") == "old b")
         writes.record("out/b.md")
@@ -74,7 +75,7 @@ struct ParallelStagingTests {
     func discardRecorded() throws {
         let disk = InMemoryFileSystem(files: ["out/a.md": "old"])
         var writes = StagedWrites(fileSystem: disk)
-        try StagedWrites.stage(Data("new".utf8), to: "out/a.md", permissions: .privateFile, on: disk)
+        try writes.staging.stage(Data("new".utf8), to: "out/a.md", permissions: .privateFile)
         writes.record("out/a.md")
         writes.discard()
         #expect(disk.snapshot == ["out/a.md": "old"])
@@ -95,5 +96,60 @@ struct ParallelStagingTests {
         #expect(throws: FileSystemError.self) { try writes.stage(Data("evil".utf8), to: folder + "/b.md", permissions: .sharedFile) }
         #expect(try String(contentsOfFile: folder + "/victim.txt", encoding: .utf8) == "keep me")
         #expect(!FileManager.default.fileExists(atPath: folder + "/.a.md.attune-staged"), "a failed stage discards the rest")
+    }
+}
+
+@Suite("Staging a folder that does not exist yet")
+struct NewFolderStagingTests {
+    @Test("files wait in a hidden sibling folder under their own names; commit renames the folder into place")
+    func wholeFolder() throws {
+        let disk = InMemoryFileSystem(files: ["keep.md": "mine"])
+        var writes = try StagedWrites(fileSystem: disk, creatingFolder: "out", permissions: .privateDirectory)
+        try writes.stage("a", to: "out/a.md", permissions: .sharedFile)
+        try writes.append(Data("all".utf8), to: "out/all.html", permissions: .sharedFile)
+        #expect(writes.stagedPath(for: "out/a.md") == ".out.attune-staged/a.md")
+        #expect(!disk.directoryExists(at: "out"))
+        #expect(disk.snapshot == ["keep.md": "mine", ".out.attune-staged/a.md": "a", ".out.attune-staged/all.html": "all"])
+        try writes.commit()
+        #expect(disk.snapshot == ["keep.md": "mine", "out/a.md": "a", "out/all.html": "all"])
+        #expect(disk.directoryExists(at: "out") && !disk.directoryExists(at: ".out.attune-staged"))
+    }
+
+    @Test("discard leaves no folder behind, not even a file a worker staged but never recorded")
+    func discardNewFolder() throws {
+        let disk = InMemoryFileSystem(files: ["keep.md": "mine"])
+        var writes = try StagedWrites(fileSystem: disk, creatingFolder: "out", permissions: .privateDirectory)
+        try writes.stage("a", to: "out/a.md", permissions: .sharedFile)
+        try writes.staging.stage(Data("b".utf8), to: "out/b.md", permissions: .sharedFile)
+        writes.discard()
+        #expect(disk.snapshot == ["keep.md": "mine"])
+        #expect(!disk.directoryExists(at: ".out.attune-staged") && !disk.directoryExists(at: "out"))
+    }
+
+    @Test("an existing folder, or one a crashed run left a stand-in for, is staged file by file")
+    func existingFolder() throws {
+        for files in [["out/old.md": "old"], [".out.attune-staged/x.md": "crash"]] {
+            let disk = InMemoryFileSystem(files: files)
+            var writes = try StagedWrites(fileSystem: disk, creatingFolder: "out/", permissions: .privateDirectory)
+            try writes.stage("a", to: "out/a.md", permissions: .sharedFile)
+            #expect(writes.stagedPath(for: "out/a.md") == "out/.a.md.attune-staged")
+            try writes.commit()
+            #expect(try disk.readText(at: "out/a.md") == "a")
+        }
+    }
+
+    @Test("on disk, the new folder appears whole, with its mode, in one rename")
+    func onDisk() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("attune-newfolder-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let disk = LocalFileSystem()
+        var writes = try StagedWrites(fileSystem: disk, creatingFolder: root + "/deep/out", permissions: .privateDirectory)
+        try writes.stage("a", to: root + "/deep/out/a.md", permissions: .sharedFile)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root + "/deep") == [".out.attune-staged"])
+        try writes.commit()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root + "/deep") == ["out"])
+        #expect(try disk.readText(at: root + "/deep/out/a.md") == "a")
+        let mode = try FileManager.default.attributesOfItem(atPath: root + "/deep/out")[.posixPermissions] as? NSNumber
+        #expect(mode?.intValue == 0o700)
     }
 }

@@ -258,6 +258,7 @@ struct StagingTests {
         func createDirectory(at path: String, permissions: FilePermissions) throws { try inner.createDirectory(at: path, permissions: permissions) }
         func removeFile(at path: String) throws { try inner.removeFile(at: path) }
         func moveFile(from source: String, to destination: String) throws { try inner.moveFile(from: source, to: destination) }
+        func removeDirectory(at path: String) throws { try inner.removeDirectory(at: path) }
         func append(_ data: Data, to path: String, permissions: FilePermissions) throws {
             if path.contains(refused) { throw FileSystemError.io(path, "no space left on device") }
             try inner.append(data, to: path, permissions: permissions)

@@ -134,6 +134,7 @@ final class FailingFileSystem: FileSystem, @unchecked Sendable {
     func createDirectory(at path: String, permissions: FilePermissions) throws { try base.createDirectory(at: path, permissions: permissions) }
     func removeFile(at path: String) throws { try base.removeFile(at: path) }
     func moveFile(from source: String, to destination: String) throws { try base.moveFile(from: source, to: destination) }
+    func removeDirectory(at path: String) throws { try base.removeDirectory(at: path) }
     func append(_ data: Data, to path: String, permissions: FilePermissions) throws { try base.append(data, to: path, permissions: permissions) }
     func writeAtomically(_ data: Data, to path: String, permissions: FilePermissions) throws {
         try countWrite(to: path)
