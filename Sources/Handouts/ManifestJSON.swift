@@ -116,6 +116,12 @@ enum ManifestJSON {
 
     private static func writeString(_ string: String, into text: inout String) {
         text += "\""
+        // Most names and paths need no escaping at all: copy them whole.
+        guard string.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+            text += string
+            text += "\""
+            return
+        }
         for scalar in string.unicodeScalars {
             switch scalar {
             case "\"": text += "\\\""

@@ -1,6 +1,7 @@
 import Foundation
 
-// Usage: attune-bench ATTUNE_BINARY [--runs N] [--quick]
+// Usage: attune-bench ATTUNE_BINARY [--runs N] [--quick] [--keep]
+// (--keep leaves the generated inputs and outputs in place, to profile them.)
 //
 // Generates deterministic inputs in a temporary folder, times Attune's
 // commands and, in the same run on the same Markdown, the tools a user
@@ -11,7 +12,7 @@ import Foundation
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 2 else {
-    FileHandle.standardError.write(Data("usage: attune-bench ATTUNE_BINARY [--runs N] [--quick]\n".utf8))
+    FileHandle.standardError.write(Data("usage: attune-bench ATTUNE_BINARY [--runs N] [--quick] [--keep]\n".utf8))
     exit(2)
 }
 let attune = URL(fileURLWithPath: arguments[1]).standardizedFileURL.path
@@ -20,7 +21,10 @@ let runs = arguments.firstIndex(of: "--runs").map { Int(arguments[$0 + 1])! } ??
 let sizes = quick ? [100, 1_000] : [100, 1_000, 10_000]
 let root = FileManager.default.temporaryDirectory.appendingPathComponent("attune-bench-\(getpid())").path
 try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-defer { try? FileManager.default.removeItem(atPath: root) }
+let keep = arguments.contains("--keep")
+defer {
+    if keep { FileHandle.standardError.write(Data("kept \(root)\n".utf8)) } else { try? FileManager.default.removeItem(atPath: root) }
+}
 
 var inputs = Inputs(attune: attune, root: root)
 var report = Report(runs: runs)
@@ -33,7 +37,7 @@ func note(_ text: String) { FileHandle.standardError.write(Data((text + "\n").ut
 // file creation cost ~0.25 ms (perf: find_inode_bit → recently_deleted),
 // which measured the disk's bookkeeping rather than Attune.
 var runNumber = 0
-func freshFolder(_ parent: String) -> String {
+@MainActor func freshFolder(_ parent: String) -> String {
     runNumber += 1
     return parent + "/run-\(runNumber)"
 }
@@ -68,7 +72,7 @@ if sizes.contains(1_000), FileManager.default.fileExists(atPath: "/dev/shm") {
                    Measure.run([attune, "handouts", roster, "--out", freshFolder(memory), "--format", "html,md"])
                }, items: 1_000, unit: "handouts")
 }
-defer { try? FileManager.default.removeItem(atPath: memory) }
+defer { if !keep { try? FileManager.default.removeItem(atPath: memory) } }
 
 // 2. A year of journals, the site, and check.
 note("52-week archive")
