@@ -156,6 +156,21 @@ struct RosterReader {
 
     /// Checks rows one after another, remembering names and journals seen so
     /// far to catch a trainee listed twice or a journal given to two trainees.
+    /// `a/./b//../c` as `a/c`: two spellings of one journal path compare
+    /// equal. Lexical only, like `NSString.standardizingPath` for paths
+    /// without symbolic links, and without its cost per row.
+    static func lexicallyNormalised(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == "..", let last = parts.last, last != ".." { parts.removeLast(); continue }
+            if part == "..", path.hasPrefix("/") { continue }
+            parts.append(part)
+        }
+        let joined = parts.joined(separator: "/")
+        return path.hasPrefix("/") ? "/" + joined : (joined.isEmpty ? "." : joined)
+    }
+
     struct RowChecker {
         let reader: RosterReader
         let rosterPath: String
@@ -177,12 +192,13 @@ struct RosterReader {
             }
             if let name, let written = row.name {
                 // Two rows that differ only in case would also get the same file name.
-                if let first = firstRowOfName[name.lowercased()] {
+                let key = name.lowercased()
+                if let first = firstRowOfName[key] {
                     problems.append(.error(
                         "trainee '\(name)' is listed twice (first at line \(first.line)); add something to tell them apart, such as an initial",
                         at: written.location))
                 } else {
-                    firstRowOfName[name.lowercased()] = written.location
+                    firstRowOfName[key] = written.location
                 }
             }
             var focus = cohortFocus
@@ -199,19 +215,20 @@ struct RosterReader {
             var journal: String?
             if let written = row.journal {
                 let resolved = reader.resolve(written.value, against: rosterPath)
+                let key = RosterReader.lexicallyNormalised(resolved)
                 let shown = resolved == written.value ? "'\(written.value)'" : "'\(written.value)' (\(resolved))"
                 if reader.fileSystem.directoryExists(at: resolved) {
                     problems.append(.error("cannot read journal \(shown): it is a folder; name the journal file", at: written.location))
                 } else if !reader.fileSystem.fileExists(at: resolved) {
                     problems.append(.error("cannot read journal \(shown): no such file", at: written.location))
-                } else if let sharer = sharerOfJournal[(resolved as NSString).standardizingPath] {
+                } else if let sharer = sharerOfJournal[key] {
                     // Counted twice, it would skew the summary; it is almost always a copy-and-paste slip.
                     problems.append(.error(
                         "journal \(shown) is already shared by '\(sharer.name)' (line \(sharer.location.line)); each trainee shares their own",
                         at: written.location))
                 } else {
                     journal = resolved
-                    sharerOfJournal[(resolved as NSString).standardizingPath] = (name ?? "?", written.location)
+                    sharerOfJournal[key] = (name ?? "?", written.location)
                 }
             }
             guard let name, problems.isEmpty else { return .failure(DiagnosticError(problems)) }

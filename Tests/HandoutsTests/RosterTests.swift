@@ -219,3 +219,14 @@ struct CSVRosterTests {
         #expect(extra.lines == ["r.csv:2:6: error: this row has a value in column 3, but the header names only 2 columns"])
     }
 }
+
+@Suite("Journal paths compared by spelling")
+struct JournalPathKeyTests {
+    @Test("two spellings of one path give one key", arguments: [
+        ("cohort/./j.md", "cohort/j.md"), ("cohort//j.md", "cohort/j.md"), ("cohort/x/../j.md", "cohort/j.md"),
+        ("/a/b/../../c", "/c"), ("/../c", "/c"), ("../j.md", "../j.md"), ("a/../../j.md", "../j.md"), ("./", "."),
+    ])
+    func normalised(path: String, expected: String) {
+        #expect(RosterReader.lexicallyNormalised(path) == expected)
+    }
+}
