@@ -1,4 +1,5 @@
 import GFM
+import Templating
 
 /// Renders the content's Markdown fields (`body`, `intro`, `citation`) as
 /// HTML fragments for a page.
@@ -22,17 +23,5 @@ enum MarkdownFragment {
     }
 
     /// Text for an HTML element or a double-quoted attribute.
-    static func escape(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
+    static func escape(_ text: String) -> String { HTMLText.escape(text) }
 }

@@ -11,9 +11,17 @@ struct HTMLEscaping: MustacheContentType {
     static func register() { _ = registered }
     private static let registered: Void = MustacheContentTypes.register(HTMLEscaping(), named: name)
 
-    func escapeText(_ text: String) -> String {
+    func escapeText(_ text: String) -> String { HTMLText.escape(text) }
+}
+
+/// Text made safe for HTML and XML: `<`, `>`, `&`, `"` and `'` as entities.
+/// The one escaper for HTML that Attune writes outside a template (SVG
+/// charts, the sitemap), and the one its HTML templates use.
+public enum HTMLText {
+    /// Scans bytes, and returns `text` itself when nothing needs escaping.
+    public static func escape(_ text: String) -> String {
         let utf8 = text.utf8
-        guard utf8.contains(where: Self.needsEscape) else { return text }
+        guard utf8.contains(where: needsEscape) else { return text }
         var escaped: [UInt8] = []
         escaped.reserveCapacity(utf8.count + 16)
         for byte in utf8 {

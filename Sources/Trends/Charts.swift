@@ -1,4 +1,5 @@
 import Foundation
+import Templating
 
 /// The report's charts, drawn by Attune as inline SVG: no script, no
 /// network, nothing to load. Each is an image with a `<title>` and a
@@ -227,18 +228,5 @@ enum Charts {
     }
 
     /// Text for SVG (XML): the five characters that could end or change markup.
-    static func escape(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
+    static func escape(_ text: String) -> String { HTMLText.escape(text) }
 }
