@@ -78,16 +78,16 @@ public struct HandoutsProgress: Sendable, Equatable {
 }
 
 /// Makes a cohort's handouts from a roster:
-/// load material (and parse the roster meanwhile) → check the roster → read the journals trainees shared →
+/// load material → read the roster → read the journals trainees shared →
 /// check those journals → render each handout and stage it → stage the
 /// cohort's pages → put everything in place.
 ///
 /// Every problem in every input is reported before anything is written:
 /// each file is staged under a hidden name as soon as it is rendered, and
 /// only when every file is staged are they all renamed into place (see
-/// `StagedWrites`). Handouts render and are staged in parallel, a batch at a
-/// time, and are recorded in roster order, so memory stays flat however large
-/// the cohort and the output is byte-identical whatever the number of workers.
+/// `StagedWrites`). Handouts render in parallel, a batch at a time, and are
+/// staged in roster order, so memory stays flat however large the cohort and
+/// the output is byte-identical whatever the number of workers.
 public struct HandoutsPipeline: Sendable {
     public let fileSystem: FileSystem
     /// The check each shared journal goes through before anything is written.
@@ -104,17 +104,11 @@ public struct HandoutsPipeline: Sendable {
     }
 
     public func run(_ request: HandoutsRequest) throws(HandoutsError) -> HandoutsReport {
-        // The roster file needs no content to be parsed, so it is parsed while the content loads.
-        let (loaded, parsedRoster) = Parallel.both {
-            Result { () throws(DiagnosticError) in
-                try Resources.load(
-                    contentOverlay: request.contentOverlay, templatesOverlay: request.templatesOverlay, fileSystem: fileSystem)
-            }
-        } and: {
-            RosterReader.parse(request.roster, fileSystem: fileSystem)
+        let resources = try step(.loadResources) { () throws(DiagnosticError) in
+            try Resources.load(
+                contentOverlay: request.contentOverlay, templatesOverlay: request.templatesOverlay, fileSystem: fileSystem)
         }
-        let resources = try step(.loadResources) { () throws(DiagnosticError) in try loaded.get() }
-        var cohort = try readRoster(parsedRoster, request: request, content: resources.content)
+        var cohort = try readRoster(request, content: resources.content)
         try readSharedJournals(&cohort, content: resources.content)
         cohort.nameFiles()
         let renderer = HandoutRenderer(
@@ -153,10 +147,8 @@ public struct HandoutsPipeline: Sendable {
 
     /// The roster, checked. A problem with the roster as a whole stops the run
     /// even with `--keep-going`; a problem in one row costs only that trainee.
-    private func readRoster(
-        _ parsed: RosterReader.Parsed, request: HandoutsRequest, content: ContentModel
-    ) throws(HandoutsError) -> Cohort {
-        let reading = RosterReader(fileSystem: fileSystem, content: content).read(parsed, overrides: request.overrides)
+    private func readRoster(_ request: HandoutsRequest, content: ContentModel) throws(HandoutsError) -> Cohort {
+        let reading = RosterReader(fileSystem: fileSystem, content: content).read(request.roster, overrides: request.overrides)
         guard let roster = reading.roster else {
             throw HandoutsError(step: .readRoster, diagnostics: (reading.rosterProblems + reading.traineeProblems).sortedByLocation)
         }

@@ -23,27 +23,6 @@ enum Parallel {
         return slots.results
     }
 
-    /// `first` and `second` at the same time, on two threads.
-    static func both<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, and second: @Sendable () -> B) -> (A, B) {
-        let results = Slots<Either<A, B>>(0..<2)
-        withoutActuallyEscaping(first) { first in
-            withoutActuallyEscaping(second) { second in
-                DispatchQueue.concurrentPerform(iterations: 2) { part in
-                    results.store(part == 0 ? .first(first()) : .second(second()), at: part)
-                }
-            }
-        }
-        guard case .first(let a) = results.results[0], case .second(let b) = results.results[1] else {
-            preconditionFailure("each part stores its own kind of result")
-        }
-        return (a, b)
-    }
-
-    private enum Either<A: Sendable, B: Sendable>: Sendable {
-        case first(A)
-        case second(B)
-    }
-
     /// The next index to take, and a place for each result.
     private final class Slots<T: Sendable>: @unchecked Sendable {
         private let lock = NSLock()

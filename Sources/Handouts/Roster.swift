@@ -38,7 +38,7 @@ public struct SkippedTrainee: Sendable, Equatable {
 /// A roster as written, before any checking: every value keeps the place it
 /// was written, so each later error can point at it. YAML and CSV rosters
 /// both become this, and from here on are treated alike.
-struct RosterDraft: Sendable {
+struct RosterDraft {
     var path: String
     var cohort: Located?
     var supervisor: Located?
@@ -52,7 +52,7 @@ struct RosterDraft: Sendable {
     var unreadable = false
 }
 
-struct TraineeDraft: Sendable {
+struct TraineeDraft {
     /// The start of the row (a YAML list item, a CSV line).
     var row: SourceLocation
     var name: Located?
@@ -64,7 +64,7 @@ struct TraineeDraft: Sendable {
 }
 
 /// A value and where it was written.
-struct Located: Sendable {
+struct Located {
     var value: String
     var location: SourceLocation
 }

@@ -58,40 +58,22 @@ struct RosterReader {
     }
 
     func read(_ path: String, overrides: RosterOverrides) -> Reading {
-        read(Self.parse(path, fileSystem: fileSystem), overrides: overrides)
-    }
-
-    /// The roster file as parsed, before anything in it is checked: it needs
-    /// no content model, so it can be parsed while the content loads.
-    enum Parsed: Sendable {
-        case draft(RosterDraft, isCSV: Bool)
-        case unusable(Diagnostic)
-    }
-
-    static func parse(_ path: String, fileSystem: FileSystem) -> Parsed {
         let start = SourceLocation(path: path, line: 1, column: 1)
         let text: String
         do {
             text = try fileSystem.readText(at: path)
         } catch {
             let reason = (error as? FileSystemError).map(Self.reason) ?? "\(error)"
-            return .unusable(.error("cannot read the roster: \(reason)", at: start))
+            return Reading(roster: nil, rosterProblems: [.error("cannot read the roster: \(reason)", at: start)], traineeProblems: [])
         }
         let file = SourceFile(path: path, name: path, text: text)
         let lower = path.lowercased()
         let isCSV = lower.hasSuffix(".csv")
         guard isCSV || lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") else {
-            return .unusable(.error("a roster is a .yaml, .yml or .csv file", at: start))
+            return Reading(roster: nil, rosterProblems: [.error("a roster is a .yaml, .yml or .csv file", at: start)], traineeProblems: [])
         }
-        return .draft(isCSV ? CSVRoster.read(file) : YAMLRoster.read(file), isCSV: isCSV)
-    }
-
-    /// Checks a parsed roster against the content.
-    func read(_ parsed: Parsed, overrides: RosterOverrides) -> Reading {
-        switch parsed {
-        case .unusable(let problem): return Reading(roster: nil, rosterProblems: [problem], traineeProblems: [])
-        case .draft(let draft, let isCSV): return check(draft, isCSV: isCSV, overrides: overrides)
-        }
+        let draft = isCSV ? CSVRoster.read(file) : YAMLRoster.read(file)
+        return check(draft, isCSV: isCSV, overrides: overrides)
     }
 
     private func check(_ draft: RosterDraft, isCSV: Bool, overrides: RosterOverrides) -> Reading {

@@ -7,11 +7,4 @@ struct ParallelTests {
     func mapInOrder(workers: Int) {
         #expect(Parallel.map(3..<40, workers: workers) { $0 * $0 } == (3..<40).map { $0 * $0 })
     }
-
-    @Test("both runs two different jobs and returns each one's result in its place")
-    func both() {
-        let (number, text) = Parallel.both { (1...100).reduce(0, +) } and: { String(repeating: "a", count: 3) }
-        #expect(number == 5050)
-        #expect(text == "aaa")
-    }
 }
