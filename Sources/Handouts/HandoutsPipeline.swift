@@ -190,6 +190,10 @@ public struct HandoutsPipeline: Sendable {
         var handouts = ManifestJSON.Handouts()
         var problems: [Int: [Diagnostic]] = [:]
         var writeFailure: HandoutsError?
+        // Files a worker staged but that will never be recorded must not outlive the run.
+        let unstage: @Sendable ([Manifest.File]) -> Void = { files in
+            for file in files { try? staging.fileSystem.removeFile(at: staging.stagedPath(for: Output.join(directory, file.path))) }
+        }
         forEachRendered(count: members.count, workers: request.workers) { index -> Staged in
             let handout: RenderedHandout
             do throws(DiagnosticError) {
@@ -204,8 +208,7 @@ public struct HandoutsPipeline: Sendable {
                 do {
                     try staging.stage(data, to: Output.join(directory, name), permissions: .sharedFile)
                 } catch {
-                    // Files staged but never recorded must not outlive the run.
-                    for file in files { try? staging.fileSystem.removeFile(at: staging.stagedPath(for: Output.join(directory, file.path))) }
+                    unstage(files)
                     return .failedToWrite(Output.writeError(error, at: Output.join(directory, name)))
                 }
                 files.append(Manifest.File(path: name, data: data))
@@ -222,7 +225,7 @@ public struct HandoutsPipeline: Sendable {
                     row: try CohortPages.indexRow(row, resources: renderer.resources),
                     entry: ManifestJSON.entry(Manifest.Handout(trainee: trainee.name, focus: trainee.focus, files: files)))
             } catch {
-                for file in files { try? staging.fileSystem.removeFile(at: staging.stagedPath(for: Output.join(directory, file.path))) }
+                unstage(files)
                 return .failedToRender(error.diagnostics.map { Self.about(trainee, $0) })
             }
         } use: { index, result in
