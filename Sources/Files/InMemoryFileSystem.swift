@@ -52,10 +52,7 @@ public final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
     public func writeAtomically(_ data: Data, to path: String, permissions: FilePermissions) throws {
         let key = normalize(path)
         try lock.withLock {
-            let parent = Self.parent(of: key)
-            guard parent.isEmpty || parent == "." || directories.contains(parent) else {
-                throw FileSystemError.notFound(parent)
-            }
+            try requireParent(of: key)
             storage[key] = (data, permissions)
         }
     }
@@ -77,10 +74,7 @@ public final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
     public func append(_ data: Data, to path: String, permissions: FilePermissions) throws {
         let key = normalize(path)
         try lock.withLock {
-            let parent = Self.parent(of: key)
-            guard parent.isEmpty || parent == "." || directories.contains(parent) else {
-                throw FileSystemError.notFound(parent)
-            }
+            try requireParent(of: key)
             var entry = storage[key] ?? (Data(), permissions)
             entry.data.append(data)
             entry.permissions = permissions
@@ -116,6 +110,14 @@ public final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
                 throw FileSystemError.io(path, "Directory not empty")
             }
             directories.remove(key)
+        }
+    }
+
+    /// A file can only be written into a folder that exists, as on disk.
+    private func requireParent(of key: String) throws {
+        let parent = Self.parent(of: key)
+        guard parent.isEmpty || parent == "." || directories.contains(parent) else {
+            throw FileSystemError.notFound(parent)
         }
     }
 

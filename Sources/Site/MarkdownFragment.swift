@@ -16,12 +16,9 @@ enum MarkdownFragment {
         if let top = headings.map(\.headingLevel).min() {
             for heading in headings {
                 let shifted = min(6, level + 1 + heading.headingLevel - top)
-                heading.replace(withTrustedHTML: "<h\(shifted)>\(escape(heading.plainText))</h\(shifted)>\n")
+                heading.replace(withTrustedHTML: "<h\(shifted)>\(HTMLText.escape(heading.plainText))</h\(shifted)>\n")
             }
         }
         return document.renderHTML()
     }
-
-    /// Text for an HTML element or a double-quoted attribute.
-    static func escape(_ text: String) -> String { HTMLText.escape(text) }
 }

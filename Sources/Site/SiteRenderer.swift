@@ -3,6 +3,7 @@ import Diagnostics
 import Dispatch
 import Foundation
 import Workbook
+import Templating
 
 /// Renders every file of the site in memory: the pages (in parallel), each
 /// week's blank workbook, the stylesheets and script, and with a base URL
@@ -79,7 +80,7 @@ struct SiteRenderer: Sendable {
     static func sitemap(_ paths: [SitePath], baseURL: BaseURL) -> String {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for path in paths {
-            xml += "  <url><loc>\(MarkdownFragment.escape(baseURL.url(of: path)))</loc></url>\n"
+            xml += "  <url><loc>\(HTMLText.escape(baseURL.url(of: path)))</loc></url>\n"
         }
         return xml + "</urlset>\n"
     }

@@ -58,7 +58,7 @@ enum Charts {
         let every = max(1, Int((64.0 / step).rounded(.up)))
         for column in labels.indices where column % every == 0 {
             let x = left + (Double(column) + 0.5) * step
-            body.append(#"<text class="tick" x="\#(n(x))" y="\#(n(top + plotHeight + 16))" text-anchor="middle">\#(escape(labels[column]))</text>"#)
+            body.append(#"<text class="tick" x="\#(n(x))" y="\#(n(top + plotHeight + 16))" text-anchor="middle">\#(HTMLText.escape(labels[column]))</text>"#)
         }
         return svg(id: id, title: title, description: description, height: height, body: body)
     }
@@ -75,7 +75,7 @@ enum Charts {
         var body: [String] = []
         for (index, row) in rows.enumerated() {
             let y = top + Double(index) * rowHeight
-            body.append(#"<text class="label" x="\#(n(labelWidth - 8))" y="\#(n(y + rowHeight / 2 + 4))" text-anchor="end">\#(escape(shortened(row.label, to: 40)))</text>"#)
+            body.append(#"<text class="label" x="\#(n(labelWidth - 8))" y="\#(n(y + rowHeight / 2 + 4))" text-anchor="end">\#(HTMLText.escape(shortened(row.label, to: 40)))</text>"#)
             for (column, count) in row.counts.enumerated() {
                 let x = labelWidth + Double(column) * cell
                 let level = count == 0 ? 0 : min(4, 1 + (count - 1) * 4 / max(maximum, 1))
@@ -90,7 +90,7 @@ enum Charts {
         for (column, label) in columns.enumerated() where column % every == 0 {
             let x = labelWidth + (Double(column) + 0.5) * cell
             let y = baseline + 10
-            body.append(#"<text class="tick" x="\#(n(x))" y="\#(n(y))" text-anchor="end" transform="rotate(-45 \#(n(x)) \#(n(y)))">\#(escape(label))</text>"#)
+            body.append(#"<text class="tick" x="\#(n(x))" y="\#(n(y))" text-anchor="end" transform="rotate(-45 \#(n(x)) \#(n(y)))">\#(HTMLText.escape(label))</text>"#)
         }
         return svg(id: id, title: title, description: description, height: height, body: body)
     }
@@ -138,7 +138,7 @@ enum Charts {
         let every = max(1, Int((64.0 / step).rounded(.up)))
         for column in labels.indices where column % every == 0 {
             let x = left + (Double(column) + 0.5) * step
-            body.append(#"<text class="tick" x="\#(n(x))" y="\#(n(top + plotHeight + 16))" text-anchor="middle">\#(escape(labels[column]))</text>"#)
+            body.append(#"<text class="tick" x="\#(n(x))" y="\#(n(top + plotHeight + 16))" text-anchor="middle">\#(HTMLText.escape(labels[column]))</text>"#)
         }
         return svg(id: id, title: title, description: description, height: height, body: body)
     }
@@ -154,7 +154,7 @@ enum Charts {
         var body = series.count > 1 ? legend(series.map { ($0.name, $0.cssClass) }, x: labelWidth, y: 14) : []
         for (index, row) in rows.enumerated() {
             let y = top + Double(index) * rowHeight
-            body.append(#"<text class="label" x="\#(n(labelWidth - 8))" y="\#(n(y + rowHeight / 2 + 4))" text-anchor="end">\#(escape(shortened(row.label, to: 40)))</text>"#)
+            body.append(#"<text class="label" x="\#(n(labelWidth - 8))" y="\#(n(y + rowHeight / 2 + 4))" text-anchor="end">\#(HTMLText.escape(shortened(row.label, to: 40)))</text>"#)
             var x = labelWidth
             for (part, value) in row.values.enumerated() where value > 0 {
                 let length = Double(value) / maximum * plotWidth
@@ -199,7 +199,7 @@ enum Charts {
         var body: [String] = []
         for item in items {
             body.append(#"<rect class="\#(item.cssClass)" x="\#(n(x))" y="\#(n(y - 10))" width="12" height="12"/>"#)
-            body.append(#"<text class="legend" x="\#(n(x + 17))" y="\#(n(y))">\#(escape(item.name))</text>"#)
+            body.append(#"<text class="legend" x="\#(n(x + 17))" y="\#(n(y))">\#(HTMLText.escape(item.name))</text>"#)
             x += 17 + Double(item.name.count) * 7 + 18
         }
         return body
@@ -208,8 +208,8 @@ enum Charts {
     private static func svg(id: String, title: String, description: String, height: Double, body: [String]) -> String {
         """
         <svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(n(width)) \(n(height))" role="img" aria-labelledby="\(id)-title \(id)-desc">
-        <title id="\(id)-title">\(escape(title))</title>
-        <desc id="\(id)-desc">\(escape(description))</desc>
+        <title id="\(id)-title">\(HTMLText.escape(title))</title>
+        <desc id="\(id)-desc">\(HTMLText.escape(description))</desc>
         \(body.joined(separator: "\n"))
         </svg>
         """
@@ -227,6 +227,4 @@ enum Charts {
         return (tenths < 0 && whole == 0 ? "-" : "") + "\(whole).\(fraction)"
     }
 
-    /// Text for SVG (XML): the five characters that could end or change markup.
-    static func escape(_ text: String) -> String { HTMLText.escape(text) }
 }
