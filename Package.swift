@@ -18,7 +18,11 @@ let package = Package(
         .systemLibrary(
             name: "CCmarkGFM",
             pkgConfig: "libcmark-gfm",
-            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+            providers: [
+                .apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"]),
+                // macOS: Homebrew's cmark-gfm ships libcmark-gfm.pc (both libraries).
+                .brew(["cmark-gfm"]),
+            ]
         ),
         // A thin, safe Swift layer over cmark-gfm.
         .target(name: "GFM", dependencies: ["CCmarkGFM"]),
@@ -62,7 +66,7 @@ let package = Package(
         ]),
         // Command-line interface as a library, so tests can drive it.
         .target(name: "AttuneCLI", dependencies: [
-            "Workbook", "Files", "Diagnostics", "ContentModel", "Journal", "Privacy", "Handouts", "Site", "Trends", "BrowserForm",
+            "Workbook", "Files", "Diagnostics", "ContentModel", "GFM", "Journal", "Privacy", "Handouts", "Site", "Trends", "BrowserForm",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "attune", dependencies: ["AttuneCLI"]),
@@ -82,6 +86,6 @@ let package = Package(
         .testTarget(name: "SiteTests", dependencies: ["Site", "Workbook", "Files", "Diagnostics", "ContentModel"]),
         .testTarget(name: "TrendsTests", dependencies: ["Trends", "Workbook", "Files", "Diagnostics", "ContentModel", "Journal"], exclude: ["Golden"]),
         .testTarget(name: "BrowserFormTests", dependencies: ["BrowserForm", "Workbook", "Files", "Diagnostics", "ContentModel", "Journal"]),
-        .testTarget(name: "AttuneCLITests", dependencies: ["AttuneCLI", "Files", "attune"]),
+        .testTarget(name: "AttuneCLITests", dependencies: ["AttuneCLI", "Files", "Workbook", "attune"]),
     ]
 )

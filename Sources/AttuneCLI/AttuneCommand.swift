@@ -1,12 +1,24 @@
 import ArgumentParser
 import ContentModel
 import Diagnostics
+import GFM
 import Workbook
 
 /// `attune`: the root command. Subcommands do the work; this type only
 /// dispatches and turns errors into exit codes.
 public struct AttuneCommand: ParsableCommand {
     public static let version = "0.1.0"
+
+    /// `attune --version`: this release, the cmark-gfm it renders with, and
+    /// the fingerprint of the bundled material (the one every output names),
+    /// so a supervisor can tell two cohorts' material apart.
+    public static var versionReport: String {
+        """
+        attune \(version)
+        cmark-gfm \(CmarkGFMLibrary.version)
+        material \(Resources.bundledFingerprint)
+        """
+    }
 
     public static let configuration = CommandConfiguration(
         commandName: "attune",
@@ -16,7 +28,7 @@ public struct AttuneCommand: ParsableCommand {
         questions in any editor, and 'attune build' turns it into a workbook in HTML \
         and Markdown. Nothing leaves your machine.
         """,
-        version: version,
+        version: versionReport,
         subcommands: [NewCommand.self, FormCommand.self, ImportCommand.self, BuildCommand.self, CheckCommand.self, SiteCommand.self, HandoutsCommand.self, TrendsCommand.self]
     )
 

@@ -83,7 +83,7 @@ public struct LocalFileSystem: FileSystem {
         data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> String? in
             var offset = 0
             while offset < buffer.count {
-                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                let written = posixWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
                     return String(cString: strerror(errno))
@@ -132,4 +132,19 @@ public struct LocalFileSystem: FileSystem {
         if let failure = Self.writeAll(data, to: descriptor) { throw FileSystemError.io(path, failure) }
         if fchmod(descriptor, mode_t(permissions.mode)) != 0 { throw FileSystemError.io(path, String(cString: strerror(errno))) }
     }
+}
+
+/// `write(2)` from the platform's C library. Named apart because
+/// `FileSystem.write` shadows the bare name inside `LocalFileSystem`, and
+/// qualified per platform so the package compiles on macOS as well as Linux.
+private func posixWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    Glibc.write(descriptor, bytes, count)
+    #elseif canImport(Musl)
+    Musl.write(descriptor, bytes, count)
+    #elseif canImport(Darwin)
+    Darwin.write(descriptor, bytes, count)
+    #else
+    #error("posixWrite: no C library to write with on this platform")
+    #endif
 }

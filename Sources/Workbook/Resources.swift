@@ -45,8 +45,13 @@ public struct Resources: Sendable {
         do { content = try contentResult.get() } catch { diagnostics += error.diagnostics }
         do { templates = try templatesResult.get() } catch { diagnostics += error.diagnostics }
         guard let content, let templates else { throw DiagnosticError(diagnostics) }
-        let fingerprint = BundledFiles.content.fingerprint + "-" + BundledFiles.templates.fingerprint
-        return Resources(content: content, templates: templates, fingerprint: fingerprint)
+        return Resources(content: content, templates: templates, fingerprint: bundledFingerprint)
+    }
+
+    /// The bundled content's and templates' fingerprints, as every output and
+    /// `attune --version` show them: two cohorts' material told apart.
+    public static var bundledFingerprint: String {
+        BundledFiles.content.fingerprint + "-" + BundledFiles.templates.fingerprint
     }
 
     /// The two halves of `load`, filled in from two threads.

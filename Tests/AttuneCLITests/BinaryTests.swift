@@ -58,4 +58,25 @@ struct BinaryTests {
         let usage = try run(["build", "--nope"], in: folder)
         #expect(usage.status == 64)
     }
+
+    @Test("--version and the completion scripts come from the binary itself, with nothing on disk")
+    func versionAndCompletions() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("attune-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+
+        let version = try run(["--version"], in: folder)
+        #expect(version.status == 0)
+        #expect(version.stdout.hasPrefix("attune "))
+        #expect(version.stdout.split(separator: "\n").count == 3)
+        for (shell, marker) in [("bash", "-F _attune attune"), ("zsh", "#compdef attune"), ("fish", "complete -c 'attune'")] {
+            let script = try run(["--generate-completion-script", shell], in: folder)
+            #expect(script.status == 0, "\(shell): \(script.stderr)")
+            #expect(script.stdout.contains(marker), "\(shell)")
+            for command in ["new", "build", "check", "handouts", "site", "trends", "form", "import"] {
+                #expect(script.stdout.contains(command), "\(shell) completes \(command)")
+            }
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
 }
