@@ -26,6 +26,8 @@ let package = Package(
         ),
         // A thin, safe Swift layer over cmark-gfm.
         .target(name: "GFM", dependencies: ["CCmarkGFM"]),
+        // The one way text is made safe for Markdown outputs, and which links may stay links.
+        .target(name: "MarkdownSafety", dependencies: ["GFM"]),
         // Source locations and `path:line:column: error:` diagnostics.
         .target(name: "Diagnostics"),
         // Injectable file access, atomic writes.
@@ -43,26 +45,26 @@ let package = Package(
         .target(name: "Bundled", plugins: ["EmbedFolders"]),
         // The build pipeline: journal + content -> workbook.
         .target(name: "Workbook", dependencies: [
-            "Bundled", "ContentModel", "Diagnostics", "Files", "GFM", "Journal", "Templating",
+            "Bundled", "ContentModel", "Diagnostics", "Files", "GFM", "Journal", "MarkdownSafety", "Templating",
         ]),
         // Client-identifier scanning for everything meant to be shared.
         .target(name: "Privacy", dependencies: ["Diagnostics", "GFM"]),
         // A supervisor's cohort: one personalised handout per trainee.
         .target(name: "Handouts", dependencies: [
-            "Workbook", "ContentModel", "Diagnostics", "Files", "GFM", "Journal", "Privacy", "Templating", "Yams",
+            "Workbook", "ContentModel", "Diagnostics", "Files", "GFM", "Journal", "MarkdownSafety", "Privacy", "Templating", "Yams",
             .product(name: "SwiftCSV", package: "SwiftCSV"),
         ]),
         // The training material as a static website.
         .target(name: "Site", dependencies: [
-            "Workbook", "ContentModel", "Diagnostics", "Files", "GFM", "Journal", "Privacy", "Templating",
+            "Workbook", "ContentModel", "Diagnostics", "Files", "GFM", "Journal", "MarkdownSafety", "Privacy", "Templating",
         ]),
         // Patterns across weeks: the rupture log's trends report.
         .target(name: "Trends", dependencies: [
-            "Workbook", "ContentModel", "Diagnostics", "Files", "GFM", "Journal", "Templating",
+            "Workbook", "ContentModel", "Diagnostics", "Files", "GFM", "Journal", "MarkdownSafety", "Templating",
         ]),
         // The week's workbook as a fillable page, and importing its answers.
         .target(name: "BrowserForm", dependencies: [
-            "Workbook", "ContentModel", "Diagnostics", "Files", "GFM", "Journal", "Templating",
+            "Workbook", "ContentModel", "Diagnostics", "Files", "GFM", "Journal", "MarkdownSafety", "Templating",
         ]),
         // Command-line interface as a library, so tests can drive it.
         .target(name: "AttuneCLI", dependencies: [
@@ -75,6 +77,7 @@ let package = Package(
         .plugin(name: "EmbedFolders", capability: .buildTool(), dependencies: ["attune-embed"]),
 
         .testTarget(name: "GFMTests", dependencies: ["GFM"]),
+        .testTarget(name: "MarkdownSafetyTests", dependencies: ["MarkdownSafety", "GFM"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "FilesTests", dependencies: ["Files"]),
         .testTarget(name: "ContentModelTests", dependencies: ["ContentModel", "Bundled"]),

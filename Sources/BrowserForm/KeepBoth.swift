@@ -2,6 +2,7 @@ import ContentModel
 import Diagnostics
 import Foundation
 import Journal
+import MarkdownSafety
 import Workbook
 
 /// Writes both versions of differing answers into a copy of a journal, for
@@ -27,7 +28,7 @@ struct KeepBoth {
     let importedName: String
 
     var existingMarker: String { JournalImport.markerPrefix + "the answer already in this journal:**" }
-    var importedMarker: String { JournalImport.markerPrefix + "the answer from \(SafeMarkdown.escape(importedName)):**" }
+    var importedMarker: String { JournalImport.markerPrefix + "the answer from \(MarkdownSafety.escapeText(importedName)):**" }
 
     /// The answer the merged journal holds, as the parser will read it.
     func combined(existing: String, imported: String) -> String {

@@ -1,4 +1,5 @@
 import ContentModel
+import MarkdownSafety
 import Workbook
 
 /// Everything `handout.md`, the trainee's own part, can name. Plain-text
@@ -71,7 +72,7 @@ struct WeekMaterial: Sendable, Encodable {
     let codebook: String?
 
     init(week: Week, content: ContentModel) {
-        let escape = SafeMarkdown.escape
+        let escape = MarkdownSafety.escapeText
         let cards = week.cards.compactMap(content.card)
         let prompts = week.prompts.compactMap(content.prompt)
         func views(_ kind: PromptKind) -> [PromptView] {

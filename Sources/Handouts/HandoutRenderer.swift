@@ -1,5 +1,6 @@
 import ContentModel
 import Diagnostics
+import MarkdownSafety
 import Workbook
 
 /// One trainee's handout, in memory only until it is written.
@@ -80,7 +81,7 @@ struct HandoutRenderer: Sendable {
     func render(_ trainee: Trainee, anchor: String) throws(DiagnosticError) -> RenderedHandout {
         let shared = try material[trainee.focus]!.get()
         let week = shared.week
-        let escape = SafeMarkdown.escape
+        let escape = MarkdownSafety.escapeText
         let context = HandoutContext(
             trainee: escape(trainee.name),
             cohort: escape(roster.cohort),
@@ -96,7 +97,9 @@ struct HandoutRenderer: Sendable {
         )
         var own = try resources.templates.render(Self.markdownTemplate, context: context)
         while own.hasSuffix("\n") { own.removeLast() }
-        let markdown = own + "\n\n" + shared.markdown
+        // Made safe as one document: a reference definition in the notes
+        // could otherwise turn text in the material into a link.
+        let markdown = MarkdownSafety.neutralise(own + "\n\n" + shared.markdown)
         let ownHTML = SafeMarkdown.html(own)
         let page = HandoutPage(
             lang: "en",

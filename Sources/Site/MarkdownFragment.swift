@@ -1,4 +1,5 @@
 import GFM
+import MarkdownSafety
 import Templating
 
 /// Renders the content's Markdown fields (`body`, `intro`, `citation`) as
@@ -11,7 +12,8 @@ import Templating
 /// `h2`), so every page keeps one `h1` and an unbroken heading order.
 enum MarkdownFragment {
     static func html(_ markdown: String, headingsBelow level: Int) -> String {
-        let document = MarkdownDocument(markdown, options: [.validateUTF8])
+        // Raw HTML shown as text, refused links as text: the workbook's rule.
+        let document = MarkdownDocument(MarkdownSafety.neutralise(markdown), options: [.validateUTF8])
         let headings = document.node.descendants.filter { $0.kind == .heading }
         if let top = headings.map(\.headingLevel).min() {
             for heading in headings {

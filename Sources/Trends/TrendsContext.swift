@@ -1,6 +1,7 @@
 import ContentModel
 import Foundation
 import Journal
+import MarkdownSafety
 import Workbook
 
 /// Which file a context is for: it decides how text is made safe.
@@ -11,7 +12,7 @@ enum TrendsFormat {
     case html
 
     func text(_ plain: String) -> String {
-        self == .markdown ? SafeMarkdown.escape(plain) : plain
+        self == .markdown ? MarkdownSafety.escapeText(plain) : plain
     }
 }
 

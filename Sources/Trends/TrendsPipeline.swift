@@ -2,6 +2,7 @@ import ContentModel
 import Diagnostics
 import Files
 import Journal
+import MarkdownSafety
 import Workbook
 
 /// Builds the trends report from a folder of journals: load, read, find
@@ -98,6 +99,6 @@ public struct TrendsRenderer: Sendable {
             TrendsPipeline.htmlTemplate,
             context: TrendsPage(figures: figures, content: content, format: .html, stylesheet: stylesheet, fingerprint: resources.fingerprint)
         )
-        return Rendered(markdown: markdown, html: html)
+        return Rendered(markdown: MarkdownSafety.neutralise(markdown), html: html)
     }
 }

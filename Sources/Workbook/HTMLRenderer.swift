@@ -1,5 +1,6 @@
 import Foundation
 import GFM
+import MarkdownSafety
 
 /// Turns the workbook's Markdown into the HTML fragment the layout wraps.
 ///
@@ -26,7 +27,11 @@ enum HTMLRenderer {
     }
 
     static func render(_ markdown: String) -> String {
-        let document = MarkdownDocument(markdown, options: [.validateUTF8])
+        // Raw HTML someone typed is shown as text, and a link to a refused
+        // scheme as text, exactly as in the Markdown outputs; only Attune's
+        // own markers stay markers.
+        let safe = MarkdownSafety.neutralise(markdown) { Directive(comment: $0) != nil || anchor(in: $0) != nil }
+        let document = MarkdownDocument(safe, options: [.validateUTF8])
         for block in document.blocks where block.kind == .htmlBlock {
             if let directive = Directive(comment: block.literal ?? "") {
                 block.replace(withTrustedHTML: directive.html + "\n")
@@ -57,8 +62,7 @@ enum HTMLRenderer {
 
     /// `data:` pictures in the formats cmark-gfm's safe mode lets through.
     static func isEmbedded(_ url: String) -> Bool {
-        let lower = url.lowercased()
-        return ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"].contains { lower.hasPrefix($0) }
+        LinkPolicy.allowsImage(url)
     }
 }
 

@@ -1,5 +1,6 @@
 import ContentModel
 import Journal
+import MarkdownSafety
 
 /// The week's rupture log as the workbook shows it: a table of entries,
 /// each entry's notes, anything else written in the section, and the cards
@@ -80,7 +81,7 @@ extension RuptureLogContext {
             }
         }
 
-        let escape = MarkdownText.escape
+        let escape = MarkdownSafety.escapeText
         func titles(_ ids: [String]) -> String {
             ids.isEmpty ? "–" : ids.map { id in
                 let title = escape(content.card(id)?.title ?? id)
@@ -102,11 +103,11 @@ extension RuptureLogContext {
         hasRows = !rows.isEmpty
         entryNotes = entries.enumerated().compactMap { index, item in
             guard let notes = item.notes, !notes.isEmpty else { return nil }
-            let quoted = RawHTML.neutralised(notes).split(separator: "\n", omittingEmptySubsequences: false)
+            let quoted = notes.split(separator: "\n", omittingEmptySubsequences: false)
                 .map { $0.isEmpty ? ">" : "> \($0)" }.joined(separator: "\n")
             return RuptureNotesContext(number: index + 1, client: escape(item.client), quoted: quoted)
         }
-        logRemarks = reading.log.remarks.map(RawHTML.neutralised).flatMap { $0.isEmpty ? nil : $0 }
+        logRemarks = reading.log.remarks.flatMap { $0.isEmpty ? nil : $0 }
         noRuptures = rows.isEmpty && logRemarks == nil
 
         var named: [String] = []

@@ -1,5 +1,6 @@
 import ContentModel
 import Journal
+import MarkdownSafety
 
 /// Everything the Markdown workbook template can name. Plain-text fields are
 /// already Markdown-escaped; `body`, `answer`, `preamble` and `citation` are
@@ -42,6 +43,7 @@ struct PromptContext: Encodable {
     let text: String
     let hint: String?
     /// The therapist's Markdown, verbatim; `nil` while the prompt is open.
+    /// The rendered document as a whole is made safe (`MarkdownSafety`).
     let answer: String?
 }
 
@@ -66,7 +68,7 @@ struct LayoutContext: Encodable {
 extension WorkbookContext {
     init(journal: Journal, content: ContentModel) {
         let focus = content.week(journal.focus)!
-        let escape = MarkdownText.escape
+        let escape = MarkdownSafety.escapeText
         let cards = focus.cards.compactMap(content.card)
         var reflections: [Prompt] = []
         var wishes: [Prompt] = []
@@ -77,7 +79,7 @@ extension WorkbookContext {
             if prompt.kind == .wish { wishes.append(prompt) } else { reflections.append(prompt) }
         }
         func view(_ prompt: Prompt, number: Int) -> PromptContext {
-            let answer = journal.answer(to: prompt.id).flatMap { $0.isEmpty ? nil : RawHTML.neutralised($0.markdown) }
+            let answer = journal.answer(to: prompt.id).flatMap { $0.isEmpty ? nil : $0.markdown }
             return PromptContext(id: prompt.id, number: number, text: escape(prompt.text),
                                  hint: prompt.hint.map(escape), answer: answer)
         }
@@ -94,7 +96,7 @@ extension WorkbookContext {
             cards: cards.map { CardContext(card: $0, content: content) },
             reflections: reflections.enumerated().map { view($1, number: $0 + 1) },
             wishes: wishes.enumerated().map { view($1, number: $0 + 1) },
-            preamble: journal.preamble.map(RawHTML.neutralised),
+            preamble: journal.preamble,
             references: citedSources.compactMap(content.source).map { SourceContext(short: escape($0.short), citation: $0.citation) },
             codebook: cards.contains { $0.section == .markers || $0.section == .strategies }
                 ? content.section(.markers)?.codebook : nil,
@@ -123,7 +125,7 @@ extension ISOWeek {
 extension CardContext {
     /// Plain fields Markdown-escaped; `body` is the card's Markdown.
     public init(card: Card, content: ContentModel) {
-        let escape = MarkdownText.escape
+        let escape = MarkdownSafety.escapeText
         self.init(
             id: card.id, title: escape(card.title),
             section: escape(content.section(card.section)?.title ?? card.section.rawValue),

@@ -1,6 +1,7 @@
 import ContentModel
 import Diagnostics
 import Journal
+import MarkdownSafety
 
 extension WorkbookRenderer {
     /// What a blank workbook prints where a journal's personal details go:
@@ -21,9 +22,9 @@ extension WorkbookRenderer {
             weekLocation: week.location, focus: week.id
         )
         let filled = WorkbookContext(journal: journal, content: resources.content)
-        let blank = MarkdownText.escape(Self.blankField)
+        let blank = MarkdownSafety.escapeText(Self.blankField)
         let context = WorkbookContext(
-            title: MarkdownText.escape(week.title), therapist: blank, week: blank, dates: blank,
+            title: MarkdownSafety.escapeText(week.title), therapist: blank, week: blank, dates: blank,
             focusTitle: filled.focusTitle, focusSummary: filled.focusSummary, cards: filled.cards,
             reflections: filled.reflections, wishes: filled.wishes, preamble: nil,
             references: filled.references, codebook: filled.codebook
@@ -40,6 +41,6 @@ extension WorkbookRenderer {
             contentFingerprint: resources.fingerprint
         )
         let html = try resources.templates.render(Self.htmlTemplate, context: layout)
-        return RenderedWorkbook(week: journal.week, markdown: markdown, html: html)
+        return RenderedWorkbook(week: journal.week, markdown: MarkdownSafety.neutralise(markdown), html: html)
     }
 }

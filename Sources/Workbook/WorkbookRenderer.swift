@@ -1,6 +1,7 @@
 import ContentModel
 import Diagnostics
 import Journal
+import MarkdownSafety
 import Templating
 
 /// The two files a workbook is written as.
@@ -53,6 +54,6 @@ public struct WorkbookRenderer: Sendable {
             contentFingerprint: resources.fingerprint
         )
         let html = try resources.templates.render(Self.htmlTemplate, context: layout)
-        return RenderedWorkbook(week: journal.week, markdown: markdown, html: html)
+        return RenderedWorkbook(week: journal.week, markdown: MarkdownSafety.neutralise(markdown), html: html)
     }
 }

@@ -45,7 +45,7 @@ struct HandoutsPipelineTests {
         let ana = try #require(out["ana-lópez.md"])
         #expect(ana.hasPrefix("# Reflection handout for Ana López\n\n- **Focus:** "))
         #expect(ana.contains("## From your supervisor\n\nBring **one** moment.\n\n### For you\n\nCard 4 is for you.\n\n## Teaching cards\n"))
-        #expect(ana.contains("<!-- attune:writing-space -->"))
+        #expect(!ana.contains("<!--"), "no raw HTML, not even Attune's markers, in a Markdown handout")
         #expect(out["ben-okafor.md"]?.contains("- **Focus:** Your triggers\n") == true)
         #expect(out["ben-okafor.md"]?.contains("### For you") == false)
         #expect(out["ana-lópez.html"]?.contains(#"<div class="writing-space" aria-hidden="true"></div>"#) == true)
@@ -224,9 +224,13 @@ struct HostileRosterTests {
             "out/con-trainee.html", "out/con-trainee.md",
         ])
         for (path, text) in Fixtures.outputs(fileSystem) where path.hasSuffix(".html") {
-            for bad in ["<script", "<iframe", "<img", "onerror=", "javascript:", "<b>"] {
+            // Typed markup is shown as text (`&lt;img ... onerror=...&gt;`),
+            // never as a tag, a handler or a link.
+            for bad in ["<script", "<iframe", "<img", "<b>"] {
                 #expect(!text.contains(bad), "\(path) contains \(bad)")
             }
+            #expect(text.range(of: #"<[^<>]*\son[a-z]+\s*="#, options: .regularExpression) == nil, "\(path) has a handler")
+            #expect(text.range(of: #"<a\s[^<>]*href\s*=\s*["']?\s*javascript:"#, options: .regularExpression) == nil, "\(path) has a script link")
         }
         let markdown = try fileSystem.readText(at: "out/script-alert-1-script.md")
         #expect(markdown.hasPrefix(#"# Reflection handout for \<script\>alert(1)\</script\>"#))

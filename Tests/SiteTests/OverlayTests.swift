@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Site
 
@@ -60,7 +61,10 @@ struct OverlayTests {
         let (fileSystem, _) = try Support.build(
             SiteRequest(outputDirectory: "out", contentOverlay: "mine"), files: ["mine/extra.yaml": hostile])
         let article = HTML.article("practice-check-in", in: try fileSystem.readText(at: "out/sections/practices.html"))
-        for needle in ["<script", "javascript:", "onerror", "<img"] { #expect(!article.contains(needle), "\(needle)") }
+        // Shown as text, never as a tag, a handler or a link.
+        for needle in ["<script", "href=\"javascript:", "<img"] { #expect(!article.contains(needle), "\(needle)") }
+        #expect(article.range(of: #"<[^<>]*\son[a-z]+\s*="#, options: .regularExpression) == nil)
+        #expect(article.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
     }
 }
 
