@@ -22,6 +22,9 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let environment = Environment.current
         let resources = try material.load()
+        // Unfinished overlay content (a card with no source, a partial
+        // reference) does not stop anything, but `check` is where it shows.
+        for warning in resources.content.warnings { environment.errors(warning.description) }
         var inputs = paths
         if inputs.isEmpty, environment.fileSystem.directoryExists(at: "journal") { inputs = ["journal"] }
         let report: CheckReport

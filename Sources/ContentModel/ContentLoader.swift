@@ -8,17 +8,26 @@ import Yams
 /// Layers come in precedence order: the bundled material first, then each
 /// user folder. A later file with the same name replaces an earlier one; a
 /// later item with the same ID replaces the earlier item in place.
+///
+/// The first `bundledLayers` layers are the material Attune ships, held to
+/// the stricter standard: an unsourced card or an incomplete reference there
+/// is an error, while in an overlay it is a warning (`ContentModel.warnings`),
+/// so a trainer's draft still builds.
 public enum ContentLoader {
-    public static func load(layers: [[SourceFile]]) throws(DiagnosticError) -> ContentModel {
+    public static func load(layers: [[SourceFile]], bundledLayers: Int = 0) throws(DiagnosticError) -> ContentModel {
         let files = SourceFile.overlay(layers).filter { $0.file.name.hasSuffix(".yaml") || $0.file.name.hasSuffix(".yml") }
-        var collector = Collector()
+        var collector = Collector(bundledLayers: bundledLayers)
         for parsed in ParsedFile.parse(files) {
             collector.read(parsed)
         }
-        let model = collector.model()
+        var model = collector.model()
         var diagnostics = collector.diagnostics
         diagnostics += ReferenceValidator(model: model).validate()
-        if diagnostics.hasErrors { throw DiagnosticError(diagnostics.sortedByLocation) }
+        diagnostics += SourceValidator(model: model).validate()
+        // Errors alone when loading fails: warnings would bury them, and
+        // they show again once the errors are fixed.
+        if diagnostics.hasErrors { throw DiagnosticError(diagnostics.errors.sortedByLocation) }
+        model.warnings = diagnostics.sortedByLocation
         return model
     }
 
@@ -86,13 +95,18 @@ private struct Collector {
         }
     }
 
+    /// Layers below this index are the bundled material.
+    let bundledLayers: Int
     var diagnostics: [Diagnostic] = []
     private var items: [(id: String, item: Item, layer: Int)] = []
     private var positions: [String: Int] = [:]
     private var sections: [SectionID: (section: Section, layer: Int)] = [:]
 
     static let fileKeys = ["section", "title", "intro", "codebook", "cards", "prompts", "sources", "weeks"]
-    static let cardKeys = ["id", "title", "summary", "body", "points", "sources", "rupture-type", "answered-by", "group", "prompts"]
+    static let cardKeys = ["id", "title", "summary", "body", "points", "sources", "basis", "rupture-type", "answered-by", "group", "prompts"]
+    static let sourceKeys = ["id", "short", "citation", "kind", "authors", "year", "title", "venue", "locator", "doi", "url"]
+
+    init(bundledLayers: Int) { self.bundledLayers = bundledLayers }
 
     mutating func read(_ parsed: ParsedFile) {
         guard parsed.unsafe.isEmpty else {
@@ -162,6 +176,17 @@ private struct Collector {
             return pairs.map(\.0)
         }
         let sources = ids(fields.strings(entries, "sources", in: what), "sources")
+        var basis = CardBasis.cited
+        if let name = fields.optionalString(entries, "basis") {
+            if let value = CardBasis(rawValue: name) {
+                basis = value
+            } else {
+                fields.error(
+                    "basis '\(name)' is not one of: \(CardBasis.allCases.map(\.rawValue).joined(separator: ", "))",
+                    at: entries["basis"]
+                )
+            }
+        }
 
         var ruptureType: String?
         var answeredBy: [String] = []
@@ -197,11 +222,13 @@ private struct Collector {
             }
         }
         guard let title, let summary, let body else { return }
-        add(.card(Card(
+        var card = Card(
             id: id, section: section, title: title, summary: summary, body: body, points: points,
-            sources: sources, ruptureType: ruptureType, answeredBy: answeredBy, group: group,
+            sources: sources, basis: basis, ruptureType: ruptureType, answeredBy: answeredBy, group: group,
             prompts: prompts, location: fields.location(of: node), references: references
-        )), id: id, layer: layer, fields: &fields, idNode: entries["id"])
+        )
+        card.isBundled = layer < bundledLayers
+        add(.card(card), id: id, layer: layer, fields: &fields, idNode: entries["id"])
     }
 
     private mutating func readPrompt(_ node: Node, fields: inout YAMLFields, layer: Int) {
@@ -229,14 +256,41 @@ private struct Collector {
             id: id, layer: layer, fields: &fields, idNode: entries["id"])
     }
 
+    /// The reference fields are optional here: whether a source is a full
+    /// reference is `SourceValidator`'s judgement, made once every file is read.
     private mutating func readSource(_ node: Node, fields: inout YAMLFields, layer: Int) {
-        guard let entries = fields.mapping(node, named: "a source", allowed: ["id", "short", "citation"]) else { return }
+        guard let entries = fields.mapping(node, named: "a source", allowed: Self.sourceKeys) else { return }
         guard let id = readID(entries, fields: &fields, what: "a source") else { return }
-        let short = fields.string(entries, "short", in: "source '\(id)'")
-        let citation = fields.string(entries, "citation", in: "source '\(id)'")
+        let what = "source '\(id)'"
+        let short = fields.string(entries, "short", in: what)
+        let citation = fields.string(entries, "citation", in: what)
+        var kind: SourceKind?
+        if let name = fields.optionalString(entries, "kind") {
+            kind = SourceKind(rawValue: name)
+            if kind == nil {
+                fields.error(
+                    "source kind '\(name)' is not one of: \(SourceKind.allCases.map(\.rawValue).joined(separator: ", "))",
+                    at: entries["kind"]
+                )
+            }
+        }
+        let authors = fields.strings(entries, "authors", in: what)
+        var text: [String: String] = [:]
+        var locations: [String: SourceLocation] = [:]
+        for key in ["citation", "authors", "year", "title", "venue", "locator", "doi", "url"] {
+            guard let value = entries[key] else { continue }
+            locations[key] = fields.location(of: value)
+            if key != "authors", key != "citation" { text[key] = fields.optionalString(entries, key) }
+        }
         guard let short, let citation else { return }
-        add(.source(Source(id: id, short: short, citation: citation, location: fields.location(of: node))),
-            id: id, layer: layer, fields: &fields, idNode: entries["id"])
+        var source = Source(
+            id: id, short: short, citation: citation, kind: kind, authors: authors.map(\.0),
+            year: text["year"], title: text["title"], venue: text["venue"], locator: text["locator"],
+            doi: text["doi"], url: text["url"], location: fields.location(of: node)
+        )
+        source.fieldLocations = locations
+        source.isBundled = layer < bundledLayers
+        add(.source(source), id: id, layer: layer, fields: &fields, idNode: entries["id"])
     }
 
     private mutating func readWeek(_ node: Node, fields: inout YAMLFields, layer: Int) {

@@ -50,8 +50,11 @@ public struct Card: Sendable {
     /// Markdown.
     public var body: String
     public var points: [String]
-    /// Source IDs.
+    /// Source IDs: every card cites at least one (see `SourceValidator`).
     public var sources: [String]
+    /// How the card stands to its sources: taken from them, or Attune's own
+    /// synthesis of them (the card then says so, and cites what it draws on).
+    public var basis: CardBasis = .cited
     /// Markers only: the rupture-types card it belongs to.
     public var ruptureType: String?
     /// Markers only: repair steps, practices or strategies that answer it.
@@ -63,6 +66,17 @@ public struct Card: Sendable {
     public var location: SourceLocation
     /// Where each ID this card names was written, for precise errors.
     public var references: [Reference] = []
+    /// Part of the bundled material, held to the stricter standard: a
+    /// missing source is an error here and a warning in an overlay.
+    var isBundled = false
+}
+
+/// Whether a card reports its sources or is Attune's synthesis of them.
+public enum CardBasis: String, Sendable, CaseIterable {
+    /// The card restates what its sources say.
+    case cited
+    /// The card is Attune's own synthesis, drawing on its sources.
+    case synthesis
 }
 
 /// One ID named by a field, and where it was written.
@@ -88,13 +102,48 @@ public struct Prompt: Sendable {
     public var location: SourceLocation
 }
 
+/// One work the material cites. The reference fields are what a reader
+/// needs to find the work; `citation` is how it is displayed, and must
+/// agree with them (see `SourceValidator`).
 public struct Source: Sendable {
     public var id: String
     /// "Safran & Muran 2000"
     public var short: String
-    /// Markdown.
+    /// Markdown: the full reference as readers see it.
     public var citation: String
+    public var kind: SourceKind?
+    /// People or bodies, as cited: "Safran, J. D." or "National Data Guardian".
+    public var authors: [String] = []
+    /// Four digits.
+    public var year: String?
+    public var title: String?
+    /// The journal, publisher or issuing body.
+    public var venue: String?
+    /// Volume, issue and pages for an article ("48(1), 80–87"); the
+    /// section of a law ("§ 164.514(b)(2)").
+    public var locator: String?
+    /// A bare DOI, "10.1037/a0022140".
+    public var doi: String?
+    /// A stable http(s) address.
+    public var url: String?
     public var location: SourceLocation
+    /// Where each reference field was written, for precise errors.
+    var fieldLocations: [String: SourceLocation] = [:]
+    /// See `Card.isBundled`.
+    var isBundled = false
+}
+
+/// What kind of work a source is; decides which reference fields it needs.
+public enum SourceKind: String, Sendable, CaseIterable {
+    /// A journal article: needs volume/issue/pages and a DOI or address.
+    case article
+    case book
+    /// A manual, report or other document from a research group.
+    case report
+    /// Guidance or an ethical code from a professional or public body: needs an address.
+    case guidance
+    /// A law or regulation: needs its section and an address.
+    case legislation
 }
 
 /// One week of the curriculum: a focus and the cards and prompts it draws on.
@@ -115,6 +164,9 @@ public struct ContentModel: Sendable {
     public internal(set) var prompts: [Prompt]
     public internal(set) var sources: [Source]
     public internal(set) var weeks: [Week]
+    /// Problems that do not stop a build, such as an overlay card without a
+    /// source; `attune check` prints them.
+    public internal(set) var warnings: [Diagnostic] = []
 
     private var cardIndex: [String: Int] = [:]
     private var promptIndex: [String: Int] = [:]

@@ -191,7 +191,9 @@ struct PageRenderer: Sendable {
             group("Markers of this type", references.markersOfType[card.id, default: []].compactMap(plan.link(toCard:)), from: from),
             group("Answers these markers", references.markersAnswered[card.id, default: []].compactMap(plan.link(toCard:)), from: from),
             group("Prompts to work through", card.prompts.compactMap(plan.link(toPrompt:)), from: from),
-            group("Sources", card.sources.compactMap(plan.link(toSource:)), from: from),
+            // A synthesis card says so wherever its sources are listed.
+            group(card.basis == .synthesis ? "Attune’s synthesis, drawing on" : "Sources",
+                  card.sources.compactMap(plan.link(toSource:)), from: from),
             group("In the curriculum", references.weeksUsing[card.id, default: []].compactMap(plan.link(toWeek:)), from: from),
         ].compactMap { $0 }
         return CardContext(

@@ -29,7 +29,7 @@ public struct Resources: Sendable {
             if part == 0 {
                 loaded.set(content: Result { () throws(DiagnosticError) in
                     let layers = [bundledLayer(BundledFiles.content)] + (try overlayLayer(contentOverlay, fileSystem))
-                    return try ContentLoader.load(layers: layers)
+                    return try ContentLoader.load(layers: layers, bundledLayers: 1)
                 })
             } else {
                 loaded.set(templates: Result { () throws(DiagnosticError) in

@@ -133,6 +133,7 @@ extension CardContext {
             hasPoints: !card.points.isEmpty,
             citedAs: card.sources.isEmpty ? nil
                 : card.sources.compactMap { content.source($0).map { escape($0.short) } }.joined(separator: "; ")
+                    + (card.basis == .synthesis ? " (Attune's own synthesis, drawing on these)" : "")
         )
     }
 }

@@ -78,4 +78,36 @@ struct BuildCommandTests {
         let cli = CLIHarness()
         #expect(cli.run("publish") == 64)
     }
+
+    @Test("check warns about an overlay card without a source and a partial reference, and still succeeds")
+    func checkWarnsAboutUnsourcedOverlay() {
+        let cli = CLIHarness(files: [
+            "journal/2026-W47.md": Self.journal,
+            "mine/extra.yaml": """
+            section: blindspots
+            title: Blindspots
+            cards:
+              - id: blindspot-haste
+                title: Haste
+                summary: Hurrying to fix things.
+                body: Slow down.
+            """,
+            "mine/more-sources.yaml": """
+            sources:
+              - id: my-notes
+                short: My notes
+                citation: Notes from a workshop.
+            """,
+        ])
+        #expect(cli.run("check", "--content", "mine") == 0)
+        #expect(cli.stderr == """
+        mine/extra.yaml:4:5: warning: card 'blindspot-haste' cites no source; add 'sources: [...]' naming entries of sources.yaml, or mark it 'basis: synthesis' and cite what it draws on
+        mine/more-sources.yaml:2:5: warning: source 'my-notes' is not a full reference: missing 'kind', 'authors', 'year', 'title', 'venue'
+        """)
+        #expect(cli.stdout.hasPrefix("No problems: "))
+        // The bundled material alone is complete: no warnings at all.
+        let plain = CLIHarness(files: ["journal/2026-W47.md": Self.journal])
+        #expect(plain.run("check") == 0)
+        #expect(plain.stderr == "")
+    }
 }

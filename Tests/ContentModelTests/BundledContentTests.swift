@@ -12,7 +12,7 @@ struct BundledContentTests {
 
     @Test("loads with no errors")
     func loadsCleanly() {
-        #expect(throws: Never.self) { try ContentLoader.load(layers: [TestContent.bundledFiles]) }
+        #expect(throws: Never.self) { try ContentLoader.load(layers: [TestContent.bundledFiles], bundledLayers: 1) }
     }
 
     @Test("has every section, in reading order")

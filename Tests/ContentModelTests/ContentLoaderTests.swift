@@ -268,7 +268,7 @@ struct ContentLoaderTests {
     @Test("reports a card field that is unknown, misplaced or malformed", arguments: [
         (
             "    colour: blue",
-            "c/b.yaml:8:5: error: unknown field 'colour' in a card (expected one of: id, title, summary, body, points, sources, rupture-type, answered-by, group, prompts)"
+            "c/b.yaml:8:5: error: unknown field 'colour' in a card (expected one of: id, title, summary, body, points, sources, basis, rupture-type, answered-by, group, prompts)"
         ),
         ("    rupture-type: withdrawal", "c/b.yaml:8:5: error: field 'rupture-type' does not belong on a blindspots card"),
         ("    answered-by: [repair-notice]", "c/b.yaml:8:5: error: field 'answered-by' does not belong on a blindspots card"),

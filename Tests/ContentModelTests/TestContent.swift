@@ -12,7 +12,7 @@ enum TestContent {
     }
 
     static func bundled() throws -> ContentModel {
-        try ContentLoader.load(layers: [bundledFiles])
+        try ContentLoader.load(layers: [bundledFiles], bundledLayers: 1)
     }
 
     /// A small content set that loads cleanly: every kind of item, every kind

@@ -55,7 +55,10 @@ struct CrossLinkTests {
     func sources() {
         for card in Support.content.cards {
             let article = HTML.article(card.id, in: Support.page("sections/\(card.section.rawValue).html"))
-            #expect(HTML.linkGroup("Sources", in: article) == card.sources.map { "../sections/sources.html#\($0)" }, "\(card.id)")
+            // A synthesis card names its sources as what it draws on.
+            let label = card.basis == .synthesis ? "Attune’s synthesis, drawing on" : "Sources"
+            #expect(!card.sources.isEmpty, "\(card.id)")
+            #expect(HTML.linkGroup(label, in: article) == card.sources.map { "../sections/sources.html#\($0)" }, "\(card.id)")
             for source in card.sources {
                 let entry = HTML.article(source, in: Support.page("sections/sources.html"))
                 #expect(HTML.linkGroup("Cited by", in: entry).contains(Self.href(toCard: card.id)))

@@ -102,7 +102,8 @@ struct SitePipelineTests {
             })
         }
         #expect(error.step == .screen)
-        #expect(error.diagnostics.map(\.description) == ["Content/markers.yaml:25:5: error: client name 'Denial'"])
+        let denial = try #require(Support.content.card("marker-denial")).location
+        #expect(error.diagnostics.map(\.description) == ["\(denial.path):\(denial.line):\(denial.column): error: client name 'Denial'"])
         #expect(Set(seen.value).count == seen.value.count)
         let cards = Set(Support.content.cards.map(\.location))
         #expect(cards.isSubset(of: Set(seen.value.map(\.location))))

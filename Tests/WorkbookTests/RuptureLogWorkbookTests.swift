@@ -73,7 +73,7 @@ struct RuptureLogWorkbookTests {
 
         | # | Client | Type | Markers | Trigger | Strained | Repairs tried | Tension → resolution |
         | --- | --- | --- | --- | --- | --- | --- | --- |
-        | 1 | Harbour | Confrontation | [Complaints/concerns about progress in therapy](#card-marker-complaints-about-progress); Rejecting the therapist's intervention (salience 4/5) | [When a client questions whether therapy is worth it](#card-trigger-questioning-therapy) | Task | Pause and breathe; Step 1: Recognise and name the rupture | 4 → 2 |
+        | 1 | Harbour | Confrontation | [Complaints/concerns about progress in therapy](#card-marker-complaints-about-progress); Rejecting the therapist's intervention (salience 4/5) | [When a client questions whether therapy is worth it](#card-trigger-questioning-therapy) | Task | Pause and breathe; Recognise and name the rupture | 4 → 2 |
         | 2 | Kestrel (2026-W46) | Withdrawal | Minimal response | – | – | – | 2 → 4 |
 
         Tension and resolution are your ratings from 1 to 5.
