@@ -341,6 +341,65 @@ struct SourceValidatorTests {
         #expect(problems.contains("c/sources.yaml:8:12: error: field 'venue' must be text, not a mapping"), "\(problems)")
     }
 
+    @Test("at most 50 authors and 2,000 bytes a field, as errors even in an overlay, at the field", arguments: [50, 51])
+    func authorLimit(count: Int) {
+        let authors = (1...count).map { "\"Author\($0), A.\"" }.joined(separator: ", ")
+        let names = (1...count).map { "Author\($0), A." }.joined(separator: ", ")
+        let text = Self.article([
+            ("authors: [\"Safran, J. D.\", \"Muran, J. C.\", \"Eubanks-Carter, C.\"]", "authors: [\(authors)]"),
+            ("\"Safran, J. D., Muran, J. C., & Eubanks-Carter, C. (2011)", "\"\(names) (2011)"),
+        ])
+        let overlay = [TestContent.file("sources.yaml", text, folder: "overlay")]
+        let result = Self.errors(layers: [Self.fullSmall, overlay], bundledLayers: 1)
+        if count == 50 {
+            #expect(result.filter { !$0.contains("cites no source") } == [])
+            // A citation showing none of them: five named, the rest counted, on one line.
+            let unnamed = Self.article([("authors: [\"Safran, J. D.\", \"Muran, J. C.\", \"Eubanks-Carter, C.\"]", "authors: [\(authors)]")])
+            #expect(Self.errors(layers: [Self.fullSmall, [TestContent.file("sources.yaml", unnamed, folder: "overlay")]], bundledLayers: 1) == [
+                "overlay/sources.yaml:11:15: warning: source 'safran-2000': the citation does not show its author 'Author1', author 'Author2', author 'Author3', author 'Author4', author 'Author5' and 45 more",
+            ])
+        } else {
+            #expect(result == ["overlay/sources.yaml:5:14: error: source 'safran-2000' lists 51 authors; at most 50 (cite the first and 'et al.')"])
+        }
+    }
+
+    @Test("a reference field over 1,000 bytes, or a citation over 4,000, is refused before any comparison", arguments: [999, 1000, 1001])
+    func fieldLimit(bytes: Int) {
+        let title = String(repeating: "a", count: bytes)
+        let text = Self.article([("title: Repairing alliance ruptures", "title: \(title)"), ("Repairing alliance ruptures.", "\(title).")])
+        let result = Self.problems(text)
+        if bytes <= 1000 {
+            #expect(result == [])
+        } else {
+            #expect(result == ["c/sources.yaml:7:12: error: source 'safran-2000': 'title' is 1001 bytes; at most 1000"])
+        }
+    }
+
+    @Test("a citation of 4,000 bytes is checked; one of 4,001 is refused", arguments: [4000, 4001])
+    func citationLimit(bytes: Int) {
+        let start = "Safran, J. D., Muran, J. C., & Eubanks-Carter, C. (2011). Repairing alliance ruptures. *Psychotherapy*, 48(1), 80–87. https://doi.org/10.1037/a0022140 "
+        let padding = String(repeating: "é", count: (bytes - start.utf8.count) / 2) + String(repeating: "x", count: (bytes - start.utf8.count) % 2)
+        #expect((start + padding).utf8.count == bytes)
+        let result = Self.problems(Self.article([("https://doi.org/10.1037/a0022140\"", "https://doi.org/10.1037/a0022140 \(padding)\"")]))
+        #expect(result == (bytes > 4000 ? ["c/sources.yaml:11:15: error: source 'safran-2000': 'citation' is 4001 bytes; at most 4000"] : []))
+    }
+
+    @Test("an author typed with a combining accent matches the composed spelling in the citation")
+    func canonicalEquivalence() {
+        let text = """
+        sources:
+          - id: safran-2000
+            short: Schön 1983
+            kind: book
+            authors: ["Scho\u{0308}n, D. A."]
+            year: 1983
+            title: "The reflective practitioner: How professionals think in action"
+            venue: Basic Books
+            citation: "Schön, D. A. (1983). *The reflective practitioner: How professionals think in action.* Basic Books."
+        """
+        #expect(Self.problems(text) == [])
+    }
+
     static func errors(layers: [[SourceFile]], bundledLayers: Int) -> [String] {
         do {
             let content = try ContentLoader.load(layers: layers, bundledLayers: bundledLayers)
