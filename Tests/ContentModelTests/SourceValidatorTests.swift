@@ -110,6 +110,45 @@ struct SourceValidatorTests {
         #expect(rows.keys.sorted() == [], "the review lists items the content does not have")
     }
 
+    /// The fields only some kinds need: removing one from a bundled source
+    /// of a kind that needs it is an error; from any other kind, nothing.
+    @Test("removing a kind's own required field from any bundled source is an error at that source", arguments: [
+        "locator", "doi", "url",
+    ])
+    func everyBundledSourceKeepsItsKindsFields(field: String) throws {
+        let index = try #require(TestContent.bundledFiles.firstIndex { $0.name == "sources.yaml" })
+        let file = TestContent.bundledFiles[index]
+        let content = try TestContent.bundled()
+        let lines = file.text.split(separator: "\n", omittingEmptySubsequences: false)
+        var sourceLine = 0
+        var checked = 0
+        for (number, line) in lines.enumerated() {
+            if line.hasPrefix("  - id: ") { sourceLine = number + 1 }
+            guard line.hasPrefix("    \(field): "), sourceLine > 0 else { continue }
+            let id = String(lines[sourceLine - 1].dropFirst("  - id: ".count))
+            let source = try #require(content.source(id))
+            let needed: String? = switch (source.kind, field) {
+            case (.article, "locator"): "locator (volume, issue and pages)"
+            case (.article, "doi") where source.url == nil, (.article, "url") where source.doi == nil: "doi or url"
+            case (.legislation, "locator"): "locator (the section cited)"
+            case (.legislation, "url"), (.guidance, "url"): "url"
+            default: nil
+            }
+            var edited = lines
+            edited.remove(at: number)
+            var files = TestContent.bundledFiles
+            files[index] = SourceFile(path: file.path, name: file.name, text: edited.joined(separator: "\n"))
+            let messages = Self.errors(layers: [files], bundledLayers: 1)
+            if let needed {
+                #expect(messages == ["\(file.path):\(sourceLine):5: error: source '\(id)' is not a full reference: missing '\(needed)'"], "\(id)")
+            } else {
+                #expect(messages == [], "\(id)")
+            }
+            checked += 1
+        }
+        #expect(checked >= 4)
+    }
+
     // MARK: Strictness: bundled versus overlay
 
     static let unsourcedCard = """
