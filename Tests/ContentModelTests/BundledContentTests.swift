@@ -96,6 +96,28 @@ struct BundledContentTests {
         #expect(Set(ids).count == ids.count)
     }
 
+    @Test("numbers no card title: titles appear out of order in logs, trends and links, so order lives in the section")
+    func unnumberedTitles() {
+        for card in content.cards {
+            #expect(card.title.wholeMatch(of: /(?i)(step|stage|part)\s*\d+.*|\d+[.):].*/) == nil, "\(card.id): \(card.title)")
+        }
+        #expect(content.cards(in: .repairSteps).map(\.title) == [
+            "Recognise and name the rupture", "Regulate yourself first", "Listen actively and validate",
+            "Take accountability", "Re-establish shared goals and alignment",
+        ])
+    }
+
+    @Test("shows the 3RS 2015 marker names beside the 2022 revision's groupings")
+    func codebookVersionsSideBySide() throws {
+        let intro = try #require(content.section(.markers)?.intro).lowercased()
+        for phrase in ["3rs 2015", "3rs 2022", "moving away", "shutting down", "avoiding", "masking experience", "moving against"] {
+            #expect(intro.contains(phrase), "\(phrase)")
+        }
+        for marker in content.cards(in: .markers) where marker.ruptureType == "withdrawal" {
+            #expect(intro.contains(marker.title.lowercased()), "\(marker.id) is missing from the side-by-side table")
+        }
+    }
+
     @Test("keeps prompt texts to one line")
     func promptTexts() {
         for prompt in content.prompts {
