@@ -105,8 +105,16 @@ struct PromptsContext: Encodable {
 
 struct SourcesContext: Encodable {
     let title: String
+    /// Every source in file order (for templates written before `groups`).
     let sources: [SourceItemContext]
+    /// The same sources by kind: articles, books, manuals, guidance, law.
+    let groups: [SourceGroupContext]
     let pager: PagerContext?
+}
+
+struct SourceGroupContext: Encodable {
+    let title: String
+    let sources: [SourceItemContext]
 }
 
 struct SourceItemContext: Encodable {

@@ -118,17 +118,30 @@ struct PageRenderer: Sendable {
         )
     }
 
+    /// The sources page's groups, in reading order: a programme director
+    /// checking the material sees the research apart from the codes and law.
+    static let sourceGroups: [(kind: SourceKind?, title: String)] = [
+        (.article, "Journal articles"), (.book, "Books"), (.report, "Research manuals and reports"),
+        (.guidance, "Professional guidance and codes"), (.legislation, "Law and regulation"),
+        (nil, "Other references"),
+    ]
+
     private func sourceList(_ page: Page, sources: inout [PageSource]) -> SourcesContext {
-        SourcesContext(
+        let items = content.sources.map { source in
+            sources.append(PageSource(location: source.location, text: source.short + "\n" + source.citation))
+            let cited = references.citingCards[source.id, default: []].compactMap(plan.link(toCard:))
+            let groups = [group("Cited by", cited, from: page.path)].compactMap { $0 }
+            return (source.kind, SourceItemContext(
+                id: source.id, short: source.short,
+                citationHTML: MarkdownFragment.html(source.citation, headingsBelow: 3),
+                linkGroups: groups, hasLinks: !groups.isEmpty))
+        }
+        return SourcesContext(
             title: page.title,
-            sources: content.sources.map { source in
-                sources.append(PageSource(location: source.location, text: source.short + "\n" + source.citation))
-                let cited = references.citingCards[source.id, default: []].compactMap(plan.link(toCard:))
-                let groups = [group("Cited by", cited, from: page.path)].compactMap { $0 }
-                return SourceItemContext(
-                    id: source.id, short: source.short,
-                    citationHTML: MarkdownFragment.html(source.citation, headingsBelow: 2),
-                    linkGroups: groups, hasLinks: !groups.isEmpty)
+            sources: items.map(\.1),
+            groups: Self.sourceGroups.compactMap { kind, title in
+                let members = items.filter { $0.0 == kind }.map(\.1)
+                return members.isEmpty ? nil : SourceGroupContext(title: title, sources: members)
             },
             pager: pager(page, label: "Sections")
         )

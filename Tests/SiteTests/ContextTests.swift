@@ -14,7 +14,7 @@ struct ContextTests {
             HomeContext(title: "", weeks: [], sections: [], searchHref: ""),
             SectionContext(title: "", introHTML: nil, codebook: nil, cards: [], pager: nil),
             PromptsContext(title: "", intro: "", prompts: [], pager: nil),
-            SourcesContext(title: "", sources: [], pager: nil),
+            SourcesContext(title: "", sources: [], groups: [], pager: nil),
             WeekContext(title: "", summary: "", downloads: [], cards: [], reflections: [], wishes: [], pager: nil),
             SearchContext(title: "", entries: [], indexJSON: "", scriptHref: ""),
             NotFoundContext(title: "", homeHref: "", curriculumHref: "", searchHref: ""),

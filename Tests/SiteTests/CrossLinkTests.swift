@@ -51,6 +51,28 @@ struct CrossLinkTests {
         }
     }
 
+    @Test("the sources page shows every source once, with its full citation, under its kind's heading, kinds in a fixed order")
+    func sourcesByKind() throws {
+        let page = Support.page("sections/sources.html")
+        var headings: [(title: String, at: String.Index)] = []
+        for (_, title) in PageRenderer.sourceGroups {
+            if let range = page.range(of: "<h2>\(title)</h2>") { headings.append((title, range.lowerBound)) }
+        }
+        #expect(headings.map(\.at) == headings.map(\.at).sorted(), "groups out of order")
+        for source in Support.content.sources {
+            #expect(HTML.count("id=\"\(source.id)\"", in: page) == 1, "\(source.id)")
+            let at = try #require(page.range(of: "id=\"\(source.id)\"")).lowerBound
+            let group = headings.last { $0.at < at }?.title
+            let expected = PageRenderer.sourceGroups.first { $0.kind == source.kind }?.title
+            #expect(group == expected, "\(source.id) is under \(group ?? "no heading")")
+            // The citation is shown in full: its title and, where there is one, its link.
+            let entry = HTML.article(source.id, in: page)
+            #expect(HTML.unescape(entry).contains(try #require(source.title)), "\(source.id)")
+            if let doi = source.doi { #expect(entry.contains("href=\"https://doi.org/\(doi)\""), "\(source.id)") }
+            if let url = source.url, source.doi == nil { #expect(entry.contains("href=\"\(url)\""), "\(source.id)") }
+        }
+    }
+
     @Test("every card links to its sources, and every source lists the cards citing it")
     func sources() {
         for card in Support.content.cards {
