@@ -88,7 +88,7 @@ let package = Package(
         .testTarget(name: "HandoutsTests", dependencies: ["Handouts", "Workbook", "Files", "Diagnostics", "ContentModel", "Journal"], exclude: ["Golden"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Workbook", "Files", "Diagnostics", "ContentModel"]),
         .testTarget(name: "TrendsTests", dependencies: ["Trends", "Workbook", "Files", "Diagnostics", "ContentModel", "Journal"], exclude: ["Golden"]),
-        .testTarget(name: "BrowserFormTests", dependencies: ["BrowserForm", "Workbook", "Files", "Diagnostics", "ContentModel", "Journal"]),
+        .testTarget(name: "BrowserFormTests", dependencies: ["BrowserForm", "Workbook", "Files", "Diagnostics", "ContentModel", "Journal", "Templating"]),
         .testTarget(name: "AttuneCLITests", dependencies: ["AttuneCLI", "Files", "Workbook", "attune"]),
     ]
 )

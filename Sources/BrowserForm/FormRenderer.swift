@@ -1,6 +1,7 @@
 import ContentModel
 import Diagnostics
 import Journal
+import Templating
 import Workbook
 
 /// The week's workbook as one HTML page to fill in: the teaching cards, a

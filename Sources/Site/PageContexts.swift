@@ -24,6 +24,9 @@ struct LayoutContext: Encodable {
     let sections: [LinkContext]
     let body: String
     let fingerprint: String
+    /// As strict as a workbook's: nothing loads but the site's own
+    /// stylesheets, the search page's own script by hash, embedded pictures.
+    let contentSecurityPolicy: String
 }
 
 struct LinkContext: Encodable {
@@ -140,7 +143,10 @@ struct SearchContext: Encodable {
     let entries: [SearchEntryContext]
     /// The search index as JSON, safe inside a `<script>` data block.
     let indexJSON: String
-    let scriptHref: String
+    /// `search.js`, inline: the page's Content-Security-Policy allows it by
+    /// hash (a file loaded by `src` cannot be checked by hash from file://).
+    /// `TemplateSet` has refused a script that could close its element.
+    let script: String
 }
 
 struct SearchEntryContext: Encodable {

@@ -1,5 +1,7 @@
 import ContentModel
 import Diagnostics
+import Foundation
+import Templating
 import Workbook
 
 /// A finished file of the site, in memory.
@@ -61,10 +63,35 @@ struct PageRenderer: Sendable {
             current: page.title,
             sections: plan.sections.map { LinkContext(href: $0.path.href(from: page.path), text: SitePlan.title(of: $0, in: content)) },
             body: body,
-            fingerprint: resources.fingerprint
+            fingerprint: resources.fingerprint,
+            contentSecurityPolicy: Self.contentSecurityPolicy(
+                script: page.kind == .search ? searchScript : nil,
+                base: page.kind == .notFound ? baseURL.map { $0.value + "/" } : nil)
         )
         let html = try resources.templates.render(Self.layoutTemplate, context: layout)
         return SiteFile(path: page.path, text: html, sources: sources)
+    }
+
+    /// The search page's script, placed inline.
+    var searchScript: String { resources.templates.asset(Self.searchScriptAsset) ?? "" }
+
+    static let searchScriptAsset = "site/search.js"
+
+    /// Nothing from elsewhere: the site's own stylesheets (`'self'`), the
+    /// search page's own script by hash, embedded pictures, no plugins,
+    /// frames or forms sent anywhere but the site, and no `<base>` but the
+    /// 404 page's own. The `<meta>` comes before `<base>`, so it governs it.
+    static func contentSecurityPolicy(script: String?, base: String?) -> String {
+        [
+            "default-src 'none'",
+            "style-src 'self'",
+            "img-src data:",
+            script.map { "script-src \(CSPHash.source(for: $0))" },
+            // A base URL is http(s) with no quote, blank or `<>`; `;` and `,`
+            // would end the directive, so they are percent-encoded.
+            "base-uri " + (base.map { $0.replacingOccurrences(of: ";", with: "%3B").replacingOccurrences(of: ",", with: "%2C") } ?? "'none'"),
+            "form-action 'self'",
+        ].compactMap { $0 }.joined(separator: "; ")
     }
 
     // MARK: - Pages
@@ -182,7 +209,7 @@ struct PageRenderer: Sendable {
                     title: entry.title, kind: entry.kind, snippet: entry.summary.isEmpty ? nil : entry.summary)
             },
             indexJSON: SearchIndex.json(entries),
-            scriptHref: SitePath.searchScript.href(from: page.path)
+            script: searchScript
         )
     }
 

@@ -33,6 +33,5 @@ public struct SitePath: Hashable, Comparable, Sendable, CustomStringConvertible 
     static let notFound = SitePath("404.html")
     static let stylesheet = SitePath("assets/site.css")
     static let printStylesheet = SitePath("assets/print.css")
-    static let searchScript = SitePath("assets/search.js")
     static let sitemap = SitePath("sitemap.xml")
 }

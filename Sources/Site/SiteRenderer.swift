@@ -9,12 +9,12 @@ import Templating
 /// week's blank workbook, the stylesheets and script, and with a base URL
 /// the sitemap. Reports every problem of every page at once.
 struct SiteRenderer: Sendable {
-    /// Files copied from `Templates/site/` as they are; a `--templates`
+    /// Files copied from `Templates/site/` as they are (`search.js` is placed
+    /// inside the search page instead); a `--templates`
     /// folder with a file of the same name (say `site/site.css`) replaces one.
     static let assets: [(template: String, path: SitePath)] = [
         ("site/site.css", .stylesheet),
         ("site/print.css", .printStylesheet),
-        ("site/search.js", .searchScript),
     ]
 
     let resources: Resources

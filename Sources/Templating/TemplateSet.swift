@@ -29,6 +29,11 @@ public struct TemplateSet: Sendable {
                 continue
             }
             guard file.name.hasSuffix(Self.suffix) else {
+                let escapes = InlineAssetCheck.problems(in: file)
+                guard escapes.isEmpty else {
+                    diagnostics += escapes
+                    continue
+                }
                 assets[file.name] = file
                 continue
             }

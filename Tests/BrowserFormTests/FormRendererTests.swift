@@ -4,6 +4,7 @@ import Diagnostics
 import Files
 import Foundation
 import Journal
+import Templating
 import Testing
 import Workbook
 
@@ -137,13 +138,17 @@ struct FormRendererTests {
         func resources(_ files: [String: String]) throws -> Resources {
             try Resources.load(templatesOverlay: "mine", fileSystem: InMemoryFileSystem(files: files))
         }
-        let hostile = try resources([
+        // Every command loads templates the same way, so the overlay is
+        // refused before the form is drawn, at the place in the file.
+        let hostile = [
             "mine/form.js": "var a = '</SCRIPT><script>alert(1)</script>';",
             "mine/form.css": "p { color: red } </style><script>",
-        ])
-        #expect(Self.problems { try render(resources: hostile) } == [
-            "Templates/form.js:1:1: error: cannot be placed inside the page: it contains '</script'",
-            "Templates/form.css:1:1: error: cannot be placed inside the page: it contains '</style'",
+        ]
+        #expect(Self.problems { _ = try resources(hostile); return "" } == [
+            "mine/form.css:1:18: error: cannot be placed inside the page's <style> element: it contains '</style'",
+            "mine/form.js:1:10: error: cannot be placed inside the page's <script> element: it contains '</script'",
+            "mine/form.js:1:19: error: cannot be placed inside the page's <script> element: it contains '<script'",
+            "mine/form.js:1:35: error: cannot be placed inside the page's <script> element: it contains '</script'",
         ])
         let empty = try resources(["mine/form.js": ""])
         #expect(Self.problems { try render(resources: empty) } == [

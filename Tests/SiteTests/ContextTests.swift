@@ -10,13 +10,13 @@ struct ContextTests {
         let link = LinkContext(href: "", text: "")
         let pages: [Any] = [
             LayoutContext(lang: "", title: "", siteName: "", root: "", baseHref: nil, canonical: nil, breadcrumbs: [],
-                          hasBreadcrumbs: false, current: "", sections: [], body: "", fingerprint: ""),
+                          hasBreadcrumbs: false, current: "", sections: [], body: "", fingerprint: "", contentSecurityPolicy: ""),
             HomeContext(title: "", weeks: [], sections: [], searchHref: ""),
             SectionContext(title: "", introHTML: nil, codebook: nil, cards: [], pager: nil),
             PromptsContext(title: "", intro: "", prompts: [], pager: nil),
             SourcesContext(title: "", sources: [], groups: [], pager: nil),
             WeekContext(title: "", summary: "", downloads: [], cards: [], reflections: [], wishes: [], pager: nil),
-            SearchContext(title: "", entries: [], indexJSON: "", scriptHref: ""),
+            SearchContext(title: "", entries: [], indexJSON: "", script: ""),
             NotFoundContext(title: "", homeHref: "", curriculumHref: "", searchHref: ""),
         ]
         let nested: [Any] = [

@@ -16,7 +16,7 @@ struct SitePipelineTests {
     func everyFile() throws {
         let (fileSystem, report) = try Support.build()
         let weeks = Support.content.weeks.map(\.id)
-        let expected = ["404.html", "assets/print.css", "assets/search.js", "assets/site.css", "index.html", "search.html"]
+        let expected = ["404.html", "assets/print.css", "assets/site.css", "index.html", "search.html"]
             + Self.sectionPages
             + weeks.map { "weeks/\($0).html" }
             + weeks.flatMap { ["downloads/\($0)-workbook.html", "downloads/\($0)-workbook.md"] }

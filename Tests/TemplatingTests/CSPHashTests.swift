@@ -1,7 +1,7 @@
-@testable import BrowserForm
+@testable import Templating
 import Testing
 
-@Suite("SHA-256 for the form's Content-Security-Policy")
+@Suite("SHA-256 for the Content-Security-Policy of pages with their own script")
 struct SHA256Tests {
     @Test("matches the FIPS 180-4 / NIST example vectors", arguments: [
         ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),

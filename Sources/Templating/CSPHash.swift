@@ -1,6 +1,7 @@
 import Foundation
 
-/// SHA-256 (FIPS 180-4), for the form's Content-Security-Policy.
+/// SHA-256 (FIPS 180-4), for the Content-Security-Policy of the pages that
+/// carry their own script (the form, the site's search page).
 ///
 /// The page allows its one inline script and stylesheet by hash
 /// (`'sha256-…'`): a nonce means nothing in a static file, and
@@ -8,8 +9,8 @@ import Foundation
 /// SHA-256 and no hashing library is in the dependency graph, so this is
 /// the textbook algorithm, checked against NIST's example vectors in the
 /// tests. It is used only on Attune's own template text, never for secrecy.
-enum SHA256 {
-    static func digest(_ message: some Collection<UInt8>) -> [UInt8] {
+package enum SHA256 {
+    package static func digest(_ message: some Collection<UInt8>) -> [UInt8] {
         var state: [UInt32] = [
             0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
         ]
@@ -42,7 +43,7 @@ enum SHA256 {
         return state.flatMap { word in [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: word >> UInt32($0)) } }
     }
 
-    static func hex(_ text: String) -> String {
+    package static func hex(_ text: String) -> String {
         digest(Array(text.utf8)).map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
     }
 
@@ -62,10 +63,10 @@ enum SHA256 {
 }
 
 /// A Content-Security-Policy source that allows exactly one inline block.
-enum CSPHash {
+package enum CSPHash {
     /// `'sha256-<base64>'` of `text` as UTF-8: the exact characters between
     /// `<script>` and `</script>` (or `<style>`), nothing trimmed.
-    static func source(for text: String) -> String {
+    package static func source(for text: String) -> String {
         "'sha256-\(Data(SHA256.digest(Array(text.utf8))).base64EncodedString())'"
     }
 }
