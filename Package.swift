@@ -35,7 +35,7 @@ let package = Package(
         // The teaching material: model, loader, validation.
         .target(name: "ContentModel", dependencies: ["Diagnostics", "Yams"]),
         // A therapist's weekly journal: parse and scaffold.
-        .target(name: "Journal", dependencies: ["ContentModel", "Diagnostics", "GFM", "Yams"]),
+        .target(name: "Journal", dependencies: ["ContentModel", "Diagnostics", "GFM", "MarkdownSafety", "Yams"]),
         // Mustache templates with strict contexts.
         .target(name: "Templating", dependencies: [
             "Diagnostics",
@@ -81,7 +81,7 @@ let package = Package(
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "FilesTests", dependencies: ["Files"]),
         .testTarget(name: "ContentModelTests", dependencies: ["ContentModel", "Bundled"]),
-        .testTarget(name: "JournalTests", dependencies: ["Journal", "ContentModel", "Bundled"]),
+        .testTarget(name: "JournalTests", dependencies: ["Journal", "ContentModel", "Bundled", "GFM"]),
         .testTarget(name: "TemplatingTests", dependencies: ["Templating", .product(name: "Mustache", package: "swift-mustache")]),
         .testTarget(name: "WorkbookTests", dependencies: ["Workbook", "Files", "Journal", "ContentModel", "Diagnostics", "GFM"], exclude: ["Golden", "Corpus"]),
         .testTarget(name: "PrivacyTests", dependencies: ["Privacy", "Diagnostics"]),

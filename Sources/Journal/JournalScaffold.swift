@@ -1,5 +1,6 @@
 import ContentModel
 import Foundation
+import MarkdownSafety
 
 /// Writes the empty journal a therapist fills in for one week.
 ///
@@ -29,7 +30,7 @@ public enum JournalScaffold {
         focus: \(focus.id)
         ---
 
-        # \(week) · \(focus.title)
+        # \(week) · \(MarkdownSafety.escapeText(focus.title))
 
         <!--
         Your reflective journal for \(week). Write under each question in plain
@@ -49,7 +50,9 @@ public enum JournalScaffold {
         text += ruptureLogSection(week: week, carried: carried, content: content)
         for id in focus.prompts {
             guard let prompt = content.prompt(id) else { continue }
-            text += "\n<!-- prompt: \(prompt.id) -->\n## \(prompt.text)\n"
+            // Titles and prompts come from content, which an overlay may
+            // fill with markup: escaped, they read as typed in any viewer.
+            text += "\n<!-- prompt: \(prompt.id) -->\n## \(MarkdownSafety.escapeText(prompt.text))\n"
             if let hint = prompt.hint {
                 text += "\n<!-- \(commentSafe(hint)) -->\n"
             }
@@ -64,6 +67,12 @@ public enum JournalScaffold {
     }
 
     /// A YAML double-quoted scalar, safe for any name.
+    ///
+    /// A Markdown viewer shows front matter as a paragraph, so punctuation
+    /// that could start markup or a link there (`<`, `[`, `&`, `:`, `@`, ...)
+    /// is written as a YAML `\u` escape: YAML reads the name back exactly,
+    /// and a viewer shows the escape, never a tag. Letters, digits, spaces
+    /// and `.,'-` (most names) are written as they are.
     static func yamlQuoted(_ value: String) -> String {
         var result = "\""
         for scalar in value.unicodeScalars {
@@ -72,6 +81,8 @@ public enum JournalScaffold {
             case "\\": result += "\\\\"
             case "\n", "\r", "\t": result += " "
             case _ where scalar.properties.generalCategory == .control: result += " "  // YAML forbids them raw
+            case _ where scalar.isASCII && !(scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)) && !" .,'-".unicodeScalars.contains(scalar):
+                result += String(format: "\\u%04X", scalar.value)
             default: result.unicodeScalars.append(scalar)
             }
         }

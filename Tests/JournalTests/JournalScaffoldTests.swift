@@ -1,5 +1,6 @@
 import ContentModel
 import Diagnostics
+import GFM
 import Journal
 import Testing
 
@@ -81,6 +82,8 @@ struct JournalScaffoldTests {
         "2026",
         "{not: a mapping}",
         "&anchor *alias",
+        "<img src=x onerror=alert(1)>",
+        "[x](javascript:alert(1)) https://x.example/ a@b.example `c` \\<b>",
     ])
     func therapistNames(name: String) throws {
         let journal = try TestJournal.parse(scaffold(therapist: name))
@@ -114,5 +117,30 @@ struct JournalScaffoldTests {
         #expect(journal.promptAnswers.count == 4)
         #expect(journal.answers.allSatisfy { $0.isEmpty })
         #expect(journal.preamble == nil)
+    }
+
+    @Test("a scaffold opened in a Markdown viewer shows hostile names, titles and prompts as text")
+    func hostileTextStaysText() throws {
+        let overlay = SourceFile(path: "mine/extra.yaml", name: "extra-prompts.yaml", text: """
+        prompts:
+          - id: reflect-what-i-did
+            kind: reflection
+            text: "<img src=x onerror=alert(1)> [x](javascript:alert(2))?"
+        """)
+        let content = try ContentLoader.load(layers: [TestJournal.bundledFiles, [overlay]])
+        let name = "Sam <script>alert(3)</script> [y](vscode:a)"
+        let text = try scaffold(therapist: name, content: content)
+        let document = MarkdownDocument(text, extensions: GFMExtension.github)
+        for node in document.node.descendants {
+            if node.kind == .htmlBlock {
+                // Only the scaffold's own comments: markers and guides.
+                #expect((node.literal ?? "").hasPrefix("<!--"), "\(node.literal ?? "")")
+                #expect(!(node.literal ?? "").contains("<img") && !(node.literal ?? "").contains("<script"))
+            }
+            #expect(node.kind != .htmlInline, "\(node.literal ?? "")")
+            #expect(node.kind != .link, "\(node.url ?? "")")
+        }
+        let journal = try TestJournal.parse(text, content: content)
+        #expect(journal.therapist == name)
     }
 }
