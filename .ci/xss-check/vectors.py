@@ -174,3 +174,17 @@ STYLESHEETS = [
 
 ALL = SCRIPT + MUTATION + SVG_MATHML + SCHEMES + AUTOLINK + REFERENCES + COMMENTS_CDATA + CSS + PAGE + MARKDOWN
 ONE_LINE = [v for v in ALL if "\n" not in v]
+
+# Inserted into every page template of a --templates overlay (after <body>).
+TEMPLATES = [
+    "<meta http-equiv=\"refresh\" content=\"0;url=https://x.example/\">",
+    "<script>alert(130)</script>",
+    "<base href=\"https://x.example/\">",
+    "<img src=\"https://x.example/pixel.png\" alt=\"\">",
+    "<iframe src=\"https://x.example/\"></iframe>",
+    "<a href=\"javascript:alert(131)\">x</a>",
+    "<p onmouseover=\"alert(132)\">x</p>",
+    "<link rel=\"stylesheet\" href=\"https://x.example/a.css\">",
+    "<form action=\"https://x.example/collect\"><button>send</button></form>",
+    "<p style=\"background:url(https://x.example/p.png)\">x</p>",
+]

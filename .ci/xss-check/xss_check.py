@@ -448,6 +448,31 @@ def main() -> None:
                     refusals += 1
         print(f"xss-check: {refusals} runs with a hostile stylesheet overlay refused, nothing written.")
 
+        # HTML template overlays: each page template with a hostile element.
+        bundled = Path(__file__).resolve().parents[2] / "Templates"
+        pages = ["workbook.html.mustache", "handout.html.mustache", "handouts-all.html.mustache", "cohort-index.html.mustache",
+                 "cohort-summary.html.mustache", "trends.html.mustache", "form.html.mustache", "site/layout.html.mustache"]
+        refusals = 0
+        for index, snippet in enumerate(vectors.TEMPLATES):
+            look = root / f"page-look-{index}"
+            (look / "site").mkdir(parents=True)
+            for name in pages:
+                (look / name).write_text((bundled / name).read_text().replace("<body>", "<body>\n" + snippet, 1))
+            target = root / f"page-refused-{index}"
+            overlay = ["--templates", str(look)]
+            for command in [["build", "journals", "--out", str(target)], ["check", "journals"],
+                            ["handouts", "roster.yaml", "--week", plan["weeks"][0], "--out", str(target)],
+                            ["trends", "journals", "--out", str(target)], ["site", "--out", str(target), "--allow", "allow.txt"],
+                            ["form", "--therapist", "Sam", "--journal", str(target / "j"), "--out", str(target / "f.html")]]:
+                result = run(*command, *overlay, *material, cwd=root, expect=(0, 1))
+                if result.returncode == 0 or "error" not in result.stderr:
+                    finding(f"page template overlay {index}", f"`attune {command[0]}` accepted {snippet[:60]!r}")
+                elif target.exists():
+                    finding(f"page template overlay {index}", f"`attune {command[0]}` wrote {target}")
+                else:
+                    refusals += 1
+        print(f"xss-check: {refusals} runs with a hostile page template overlay refused, nothing written.")
+
         # Chromium: a sample of every kind of page, and Markdown rendered by a
         # viewer that passes raw HTML through.
         def first(pattern: str) -> Path:

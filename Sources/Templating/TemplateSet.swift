@@ -37,6 +37,11 @@ public struct TemplateSet: Sendable {
                 assets[file.name] = file
                 continue
             }
+            let escapes = HTMLTemplateCheck.problems(in: file)
+            guard escapes.isEmpty else {
+                diagnostics += escapes
+                continue
+            }
             let name = Self.templateName(for: file.name)
             do {
                 library.register(try MustacheTemplate(string: Self.prepare(file, name: name)), named: name)
