@@ -39,6 +39,7 @@ struct Neutraliser {
         let source = Source(text)
         var edits = Edits()
         var problems = 0
+        var extendedAutolinks = false
         for node in document.node.descendants {
             switch node.kind {
             case .htmlBlock, .htmlInline:
@@ -56,8 +57,9 @@ struct Neutraliser {
                 problems += 1
                 if node.range.startLine == 0 {
                     // An extended autolink (`ftp://...`, `xmpp:a@b.example`):
-                    // cmark-gfm gives it no position.
-                    breakExtendedAutolinks(in: source, edits: &edits)
+                    // cmark-gfm gives it no position. One pass over the
+                    // text breaks them all, however many there are.
+                    extendedAutolinks = true
                 } else if let at = source.locate(node, startingWith: [UInt8(ascii: "[")]) ?? source.locate(node, startingWith: [UInt8(ascii: "<")]) {
                     edits.insert("\\", at: at)
                 }
@@ -71,6 +73,7 @@ struct Neutraliser {
                 continue
             }
         }
+        if extendedAutolinks { breakExtendedAutolinks(in: source, edits: &edits) }
         if problems == 0 { return .safe }
         guard !edits.isEmpty, let edited = edits.apply(to: source.bytes) else { return .stuck }
         return .edited(edited)
