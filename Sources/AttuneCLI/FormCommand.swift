@@ -109,6 +109,12 @@ struct FormCommand: ParsableCommand {
         }
         let path = out ?? "out/\(isoWeek)-form.html"
         do {
+            try OutputGuard(fileSystem: fileSystem).check(
+                outputs: [path], inputs: [journal, material.contentOverlay, material.templatesOverlay])
+        } catch {
+            throw InputProblems(error.diagnostics, stoppedWhile: "writing the form")
+        }
+        do {
             if let slash = path.lastIndex(of: "/"), slash != path.startIndex {
                 try fileSystem.createDirectory(at: String(path[..<slash]), permissions: .privateDirectory)
             }

@@ -49,7 +49,7 @@ struct ImportCommand: ParsableCommand {
             throw InputProblems([.unreadable(file, error)], stoppedWhile: step)
         }
         let folder = JournalFolder(path: journal, fileSystem: fileSystem)
-        let existing = folder.files(problems: &problems).filter { !Self.samePath($0.path, file) }
+        let existing = folder.files(problems: &problems).filter { !Self.sameFile($0.path, file) }
         if !problems.isEmpty { throw InputProblems(problems, stoppedWhile: step) }
         let imported = SourceFile(path: file, name: JournalImportPaths.name(of: file), text: text)
 
@@ -64,7 +64,7 @@ struct ImportCommand: ParsableCommand {
         switch outcome {
         case .add(let path, let text):
             // The same file given twice is already in place.
-            if Self.samePath(path, file) {
+            if Self.sameFile(path, file) {
                 environment.output("\(file) is already your journal for its week; nothing to import.")
                 return
             }
@@ -97,6 +97,12 @@ struct ImportCommand: ParsableCommand {
     private func write(_ text: String, to path: String, creatingFolder: Bool, step: String) throws {
         let fileSystem = Environment.current.fileSystem
         do {
+            try OutputGuard(fileSystem: fileSystem).check(
+                outputs: [path], inputs: [file, material.contentOverlay, material.templatesOverlay])
+        } catch {
+            throw InputProblems(error.diagnostics, stoppedWhile: step)
+        }
+        do {
             if creatingFolder {
                 try fileSystem.createDirectory(at: journal, permissions: .privateDirectory)
                 // Checked again right before writing: never replace a journal.
@@ -111,6 +117,14 @@ struct ImportCommand: ParsableCommand {
     /// `journal/x.md` and `./journal//x.md` are the same file.
     static func samePath(_ a: String, _ b: String) -> Bool {
         (a as NSString).standardizingPath == (b as NSString).standardizingPath
+    }
+
+    /// The same path, or two names for one file (a symlink, a hard link).
+    static func sameFile(_ a: String, _ b: String) -> Bool {
+        if samePath(a, b) { return true }
+        let fileSystem = Environment.current.fileSystem
+        guard let first = fileSystem.identity(at: a) else { return false }
+        return first == fileSystem.identity(at: b)
     }
 }
 

@@ -32,6 +32,12 @@ public protocol FileSystem: Sendable {
     /// when missing: for outputs that grow as they are made, so they never
     /// have to be held whole in memory.
     func append(_ data: Data, to path: String, permissions: FilePermissions) throws
+    /// The absolute path with every symlink, `.` and `..` resolved; `nil`
+    /// when nothing is there. (A lexical default exists for test doubles.)
+    func resolvedPath(_ path: String) -> String?
+    /// What the path names, following symlinks (see `FileIdentity`); `nil`
+    /// when nothing is there.
+    func identity(at path: String) -> FileIdentity?
 }
 
 /// POSIX modes Attune writes with.

@@ -33,8 +33,9 @@ public final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
         lock.withLock { storage[normalize(path)] != nil }
     }
 
+    /// The working folder (`.`) always exists, as on disk.
     public func directoryExists(at path: String) -> Bool {
-        lock.withLock { directories.contains(normalize(path)) }
+        OutputGuard.lexical(path) == "/" || lock.withLock { directories.contains(normalize(path)) }
     }
 
     public func files(under path: String) throws -> [String] {

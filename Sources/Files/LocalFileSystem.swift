@@ -132,6 +132,18 @@ public struct LocalFileSystem: FileSystem {
         if let failure = Self.writeAll(data, to: descriptor) { throw FileSystemError.io(path, failure) }
         if fchmod(descriptor, mode_t(permissions.mode)) != 0 { throw FileSystemError.io(path, String(cString: strerror(errno))) }
     }
+
+    public func resolvedPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    public func identity(at path: String) -> FileIdentity? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return FileIdentity(key: "\(info.st_dev):\(info.st_ino)")
+    }
 }
 
 /// `write(2)` from the platform's C library. Named apart because

@@ -109,6 +109,13 @@ public struct HandoutsPipeline: Sendable {
                 contentOverlay: request.contentOverlay, templatesOverlay: request.templatesOverlay, fileSystem: fileSystem)
         }
         var cohort = try readRoster(request, content: resources.content)
+        // Before a journal is read: a shared journal inside the output folder
+        // (or the roster itself) would be replaced by a handout.
+        try step(.write) { () throws(DiagnosticError) in
+            try OutputGuard(fileSystem: fileSystem).check(
+                outputs: [request.outputDirectory],
+                inputs: [request.roster, request.contentOverlay, request.templatesOverlay] + cohort.roster.trainees.map(\.journal))
+        }
         try readSharedJournals(&cohort, content: resources.content)
         cohort.nameFiles()
         let renderer = HandoutRenderer(

@@ -74,7 +74,9 @@ public struct SitePipeline: Sendable {
             )
         }
         let folder = try step(.inspectOutput) { () throws(DiagnosticError) in
-            try OutputFolder.inspect(request.outputDirectory, fileSystem: fileSystem)
+            try OutputGuard(fileSystem: fileSystem).check(
+                outputs: [request.outputDirectory], inputs: [request.contentOverlay, request.templatesOverlay])
+            return try OutputFolder.inspect(request.outputDirectory, fileSystem: fileSystem)
         }
         // Where every page goes and what links to what: the content alone decides.
         let plan = SitePlan(content: resources.content)

@@ -48,6 +48,9 @@ public struct TrendsPipeline: Sendable {
         let directory = request.outputDirectory
         let written = try step(.write) { () throws(DiagnosticError) in
             var written: [String] = []
+            try OutputGuard(fileSystem: fileSystem).check(
+                outputs: [directory] + ["trends.html", "trends.md"].map { (directory.hasSuffix("/") ? directory : directory + "/") + $0 },
+                inputs: [request.journalDirectory, request.contentOverlay, request.templatesOverlay])
             do {
                 try fileSystem.createDirectory(at: directory, permissions: .privateDirectory)
                 for (name, text) in [("trends.html", files.html), ("trends.md", files.markdown)] {

@@ -153,6 +153,12 @@ public struct BuildPipeline: Sendable {
         // A shared copy gets its own name, so it can never replace the private one.
         let suffix = request.audience == .personal ? "" : ".shared"
         let permissions: FilePermissions = request.audience == .personal ? .privateFile : .sharedFile
+        var targets: [String] = []
+        for workbook in workbooks {
+            for format in request.formats.sorted() { targets.append(directory + "/\(workbook.week)\(suffix).\(format.fileExtension)") }
+        }
+        try OutputGuard(fileSystem: fileSystem).check(
+            outputs: [directory] + targets, inputs: request.inputs + [request.contentOverlay, request.templatesOverlay])
         var writes = StagedWrites(fileSystem: fileSystem)
         do {
             try fileSystem.createDirectory(at: directory, permissions: .privateDirectory)
