@@ -423,6 +423,10 @@ def main() -> None:
             check_html(path, str(path.relative_to(out)))
         for path in markdown:
             check_markdown(path, str(path.relative_to(out)), journal=path.parent.name == "new")
+            # Made safe in place, not flattened to text: the title is still a heading.
+            first = path.read_text().split("\n", 1)[0]
+            if path.parent.name != "new" and not first.startswith("# "):
+                finding(str(path.relative_to(out)), f"lost its structure (first line {first[:60]!r})")
         print(f"xss-check: {len(vectors.ALL)} vectors; {len(html)} HTML and {len(markdown)} Markdown files checked "
               "with html5lib and cmark-gfm.")
 

@@ -16,15 +16,21 @@ struct Neutraliser {
     let keep: (String) -> Bool
 
     func run(_ markdown: String) -> String {
+        runReporting(markdown).text
+    }
+
+    /// The result, and whether it took the last resort (tests check that
+    /// real inputs never need it).
+    func runReporting(_ markdown: String) -> (text: String, literal: Bool) {
         var text = markdown
         for _ in 0..<MarkdownSafety.maxRounds {
             switch round(text) {
-            case .safe: return text
+            case .safe: return (text, false)
             case .edited(let next): text = next
-            case .stuck: return literal(markdown)
+            case .stuck: return (literal(markdown), true)
             }
         }
-        return literal(markdown)
+        return (literal(markdown), true)
     }
 
     enum Outcome {
@@ -48,8 +54,13 @@ struct Neutraliser {
                 problems += 1
                 if node.kind == .htmlBlock, let range = source.plainCommentLine(node) {
                     edits.replace(range, with: "")
-                } else if let at = source.locate(node, startingWith: Array(literal.utf8.prefix { $0 != UInt8(ascii: "\n") }.prefix(24))) {
-                    edits.replace(source.htmlSpan(node, at: at, literal: literal), escapingAsText: source)
+                } else if let at = source.locate(node, startingWith: Array(literal.utf8.prefix { $0 != UInt8(ascii: "\n") }.prefix(24)),
+                                                 allowingEscaped: true) {
+                    // Already escaped, yet raw: an autolink swallowed the
+                    // backslash. Breaking the autolink gives it back.
+                    if !source.isEscaped(at) {
+                        edits.replace(source.htmlSpan(node, at: at, literal: literal), escapingAsText: source)
+                    }
                     breakAutolink(before: at, in: source, edits: &edits)
                 }
             case .link:
@@ -191,17 +202,41 @@ struct Source {
 
     /// Where `node` starts, if the bytes there begin with `prefix`; else the
     /// nearest unescaped place on the same line that does.
-    func locate(_ node: MarkdownNode, startingWith prefix: [UInt8]) -> Int? {
+    /// `allowingEscaped`: for raw HTML, whose `<` may sit after a
+    /// backslash an autolink swallowed; used only if no unescaped place fits.
+    func locate(_ node: MarkdownNode, startingWith prefix: [UInt8], allowingEscaped: Bool = false) -> Int? {
         let range = node.range
         guard let line = lineRange(range.startLine), !prefix.isEmpty else { return nil }
         let reported = line.lowerBound + range.startColumn - 1
-        func fits(_ index: Int) -> Bool {
-            index >= line.lowerBound && index + prefix.count <= bytes.count
-                && Array(bytes[index..<(index + prefix.count)]) == prefix && !isEscaped(index)
+        func matches(_ index: Int) -> Bool {
+            index >= line.lowerBound && index + prefix.count <= bytes.count && Array(bytes[index..<(index + prefix.count)]) == prefix
         }
-        if fits(reported) { return reported }
-        let candidates = line.filter(fits)
-        return candidates.min { abs($0 - reported) < abs($1 - reported) }
+        func nearest(_ candidates: [Int]) -> Int? { candidates.min { abs($0 - reported) < abs($1 - reported) } }
+        if matches(reported) && !isEscaped(reported) { return reported }
+        // cmark's inline positions drift after entities, breaks and
+        // autolinks: look on the line, then in the whole block holding it.
+        let region = blockRange(of: node) ?? line
+        for area in [line, region] {
+            if let unescaped = nearest(area.filter { matches($0) && !isEscaped($0) }) { return unescaped }
+        }
+        guard allowingEscaped else { return nil }
+        return matches(reported) ? reported : nearest(line.filter(matches)) ?? nearest(region.filter(matches))
+    }
+
+    /// The bytes of the nearest block holding `node` (block positions are
+    /// reliable where inline ones drift).
+    func blockRange(of node: MarkdownNode) -> Range<Int>? {
+        var current = node.parent
+        while let block = current {
+            let range = block.range
+            let isInline = [.emphasis, .strong, .link, .image, .other("strikethrough")].contains(block.kind)
+            if block.kind != .document, !isInline, range.startLine > 0, let first = lineRange(range.startLine) {
+                let last = lineRange(max(range.endLine, range.startLine)) ?? first
+                return first.lowerBound..<max(first.upperBound, last.upperBound)
+            }
+            current = block.parent
+        }
+        return nil
     }
 
     /// The bytes of a raw-HTML node starting at `at`: its literal, when the
@@ -312,9 +347,15 @@ struct Edits {
         replace(range, with: text)
     }
 
-    /// `nil` if two edits overlap (the round then counts as stuck).
+    /// `nil` if two replacements overlap (the round then counts as stuck).
+    /// An insertion inside a replaced span is dropped: the span is escaped
+    /// as text whole, autolink triggers included.
     func apply(to bytes: [UInt8]) -> String? {
-        let sorted = replacements.sorted { ($0.key.lowerBound, $0.key.upperBound) < ($1.key.lowerBound, $1.key.upperBound) }
+        let spans = replacements.keys.filter { !$0.isEmpty }
+        let kept = replacements.filter { edit in
+            !edit.key.isEmpty || !spans.contains { $0.lowerBound < edit.key.lowerBound && edit.key.lowerBound < $0.upperBound }
+        }
+        let sorted = kept.sorted { ($0.key.lowerBound, $0.key.upperBound) < ($1.key.lowerBound, $1.key.upperBound) }
         for (a, b) in zip(sorted, sorted.dropFirst()) where a.key.upperBound > b.key.lowerBound {
             return nil
         }

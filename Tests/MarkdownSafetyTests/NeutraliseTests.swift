@@ -8,12 +8,18 @@ import Testing
 @Suite struct NeutraliseTests {
     static func nonBlankCounts(_ text: String) -> [Character: Int] {
         var counts: [Character: Int] = [:]
-        for character in text where !character.isWhitespace && character != "\u{2060}" { counts[character, default: 0] += 1 }
+        // A backslash may be an escape in one parse and text in another
+        // (an autolink shows the one it swallows), so it is not counted.
+        for character in text where !character.isWhitespace && character != "\u{2060}" && character != "\\" { counts[character, default: 0] += 1 }
         return counts
     }
 
     static func check(_ markdown: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        let safe = MarkdownSafety.neutralise(markdown)
+        let (safe, literal) = Neutraliser(keep: { _ in false }).runReporting(markdown)
+        #expect(safe == MarkdownSafety.neutralise(markdown))
+        // The last resort (every line as plain text) is for positions cmark
+        // misreports; no input here should need it.
+        #expect(!literal, "fell back to literal text on \(markdown.debugDescription)", sourceLocation: sourceLocation)
         let after = Reparse(safe)
         #expect(after.rawHTML.isEmpty, "raw HTML left in \(markdown.debugDescription) → \(safe.debugDescription)", sourceLocation: sourceLocation)
         #expect(after.refusedLinks.isEmpty, "refused link left in \(markdown.debugDescription) → \(safe.debugDescription)", sourceLocation: sourceLocation)
@@ -37,6 +43,15 @@ import Testing
         for _ in 0..<500 {
             Self.check(HostileStrings.make(&generator, maxPieces: 16))
         }
+    }
+
+    @Test("escaping a tag whose attribute holds an address, with refused links after it, stays in place")
+    func spanAndLinksTogether() {
+        let document = "# Title\n\n<a href=\"https://x.example/\"><img src=x onerror=alert(1)//>\n\nSee [docs](search-ms:query=x) and <vscode:open> and ftp://x.example/f\n"
+        Self.check(document)
+        let safe = MarkdownSafety.neutralise(document)
+        #expect(safe.hasPrefix("# Title\n\n"))
+        #expect(safe.hasSuffix("See \\[docs](search-ms:query=x) and \\<vscode:open> and ftp\\://x.example/f\n"))
     }
 
     @Test("the issue's answer: the autolink no longer swallows the escape")
