@@ -58,7 +58,19 @@ public final class MarkdownDocument {
         self.options = options
     }
 
+    /// Nodes taken out of the tree by an edit. They are freed with the
+    /// document, not before: a `MarkdownNode` keeps its document alive, so
+    /// every node value ever handed out points at live memory.
+    private var retired: [OpaquePointer] = []
+
+    func retire(_ node: OpaquePointer) {
+        retired.append(node)
+    }
+
     deinit {
+        // cmark frees a subtree iteratively (it splices children into a
+        // list), so even a 60,000-deep tree is freed in constant stack.
+        for node in retired { cmark_node_free(node) }
         cmark_node_free(root)
         cmark_parser_free(parser)
     }

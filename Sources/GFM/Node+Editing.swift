@@ -5,18 +5,17 @@ extension MarkdownNode {
     /// so markup someone typed is displayed, never interpreted, by any
     /// renderer, including the CommonMark one, which keeps raw HTML as is.
     public func replaceWithLiteralText() {
-        guard kind == .htmlBlock || kind == .htmlInline else { return }
+        guard kind == .htmlBlock || kind == .htmlInline, cmark_node_parent(pointer) != nil else { return }
         let literal = self.literal ?? ""
         let text = cmark_node_new(CMARK_NODE_TEXT)!
         cmark_node_set_literal(text, literal.hasSuffix("\n") ? String(literal.dropLast()) : literal)
         if kind == .htmlBlock {
             let paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH)!
             cmark_node_append_child(paragraph, text)
-            cmark_node_replace(pointer, paragraph)
+            replace(with: paragraph)
         } else {
-            cmark_node_replace(pointer, text)
+            replace(with: text)
         }
-        cmark_node_free(pointer)
     }
 }
 
@@ -24,7 +23,7 @@ extension MarkdownNode {
     /// Turns an image into a link to the same address with the same text,
     /// so opening a page never fetches anything by itself.
     public func replaceImageWithLink() {
-        guard kind == .image else { return }
+        guard kind == .image, cmark_node_parent(pointer) != nil else { return }
         let link = cmark_node_new(CMARK_NODE_LINK)!
         cmark_node_set_url(link, url ?? "")
         if let title = cmark_node_get_title(pointer) { cmark_node_set_title(link, title) }
@@ -32,7 +31,6 @@ extension MarkdownNode {
             cmark_node_unlink(child)
             cmark_node_append_child(link, child)
         }
-        cmark_node_replace(pointer, link)
-        cmark_node_free(pointer)
+        replace(with: link)
     }
 }

@@ -22,6 +22,14 @@ public struct MarkdownNode {
         return result
     }
 
+    public var previous: MarkdownNode? {
+        cmark_node_previous(pointer).map { MarkdownNode(pointer: $0, document: document) }
+    }
+
+    public var next: MarkdownNode? {
+        cmark_node_next(pointer).map { MarkdownNode(pointer: $0, document: document) }
+    }
+
     public var parent: MarkdownNode? {
         cmark_node_parent(pointer).map { MarkdownNode(pointer: $0, document: document) }
     }
@@ -54,17 +62,69 @@ public struct MarkdownNode {
     }
 
     /// The concatenated text of every text and code descendant, as a reader sees it.
+    ///
+    /// Walked with a loop over cmark's own links, never by recursion: an
+    /// answer may nest 60,000 block quotes, and each Swift frame would cost
+    /// a stack the thread does not have.
     public var plainText: String {
-        switch kind {
-        case .text, .code: return literal ?? ""
-        case .softBreak, .lineBreak: return " "
-        default: return children.map(\.plainText).joined()
+        var text = ""
+        walk { node in
+            switch node.kind {
+            case .text, .code: text += node.literal ?? ""
+            case .softBreak, .lineBreak: text += " "
+            default: break
+            }
+        }
+        return text
+    }
+
+    /// Every descendant, depth first, in document order (not the node itself).
+    public var descendants: [MarkdownNode] {
+        var result: [MarkdownNode] = []
+        walk { result.append($0) }
+        return result
+    }
+
+    /// Visits every descendant, depth first, in document order, in constant
+    /// stack space: down through first children, along next siblings, and
+    /// back up through parents until a sibling is found.
+    public func walk(_ visit: (MarkdownNode) -> Void) {
+        guard var current = cmark_node_first_child(pointer) else { return }
+        while true {
+            visit(MarkdownNode(pointer: current, document: document))
+            if let child = cmark_node_first_child(current) {
+                current = child
+                continue
+            }
+            while cmark_node_next(current) == nil {
+                guard let up = cmark_node_parent(current), up != pointer else { return }
+                current = up
+            }
+            current = cmark_node_next(current)!
         }
     }
 
-    /// Every descendant, depth first, in document order.
-    public var descendants: [MarkdownNode] {
-        children.flatMap { [$0] + $0.descendants }
+    /// How deeply containers nest below this node (0 for a leaf), counted
+    /// without recursion.
+    public var depth: Int {
+        var deepest = 0
+        var level = 0
+        guard var current = cmark_node_first_child(pointer) else { return 0 }
+        level = 1
+        while true {
+            deepest = max(deepest, level)
+            if let child = cmark_node_first_child(current) {
+                current = child
+                level += 1
+                continue
+            }
+            while cmark_node_next(current) == nil {
+                guard let up = cmark_node_parent(current), up != pointer else { return deepest }
+                current = up
+                level -= 1
+            }
+            current = cmark_node_next(current)!
+        }
     }
 
     /// Swaps this node for a block of trusted, pre-rendered HTML.
@@ -78,11 +138,7 @@ public struct MarkdownNode {
         let block = cmark_node_new(isInline ? CMARK_NODE_CUSTOM_INLINE : CMARK_NODE_CUSTOM_BLOCK)!
         cmark_node_set_on_enter(block, html)
         cmark_node_set_on_exit(block, "")
-        guard cmark_node_replace(pointer, block) != 0 else {
-            cmark_node_free(block)
-            return
-        }
-        cmark_node_free(pointer)
+        replace(with: block)
     }
 
     /// Removes the node (and its subtree) from the document. The document
@@ -90,7 +146,19 @@ public struct MarkdownNode {
     public func remove() {
         guard cmark_node_parent(pointer) != nil else { return }
         cmark_node_unlink(pointer)
-        cmark_node_free(pointer)
+        document.retire(pointer)
+    }
+
+    /// Puts `replacement` (a new, unattached node) where this node is. This
+    /// node leaves the tree but not memory: its document keeps it until it
+    /// is freed itself, so a `MarkdownNode` still holding it (from an earlier
+    /// `descendants`, say) reads a detached node, never freed memory.
+    func replace(with replacement: OpaquePointer) {
+        guard cmark_node_parent(pointer) != nil, cmark_node_replace(pointer, replacement) != 0 else {
+            cmark_node_free(replacement)
+            return
+        }
+        document.retire(pointer)
     }
 
     public enum Kind: Equatable, Sendable {

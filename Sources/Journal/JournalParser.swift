@@ -46,7 +46,7 @@ public struct JournalParser: Sendable {
         // The body, with the front matter blanked so cmark's line numbers are the file's.
         let body = String(repeating: "\n", count: close) + lines.lines.dropFirst(close).joined(separator: "\n")
         let document = MarkdownDocument(body)
-        let sections = SectionSplitter(lines: lines, path: file.path, content: content).split(document, diagnostics: &diagnostics)
+        let sections = SectionSplitter(lines: lines, path: file.path, content: content).split(document, firstLine: close + 1, diagnostics: &diagnostics)
         for answer in sections.answers where answer.markdown.utf8.count > InputLimits.answerBytes {
             diagnostics.append(.error(
                 "this answer is \(answer.markdown.utf8.count / 1024) KiB, over the limit of \(InputLimits.answerBytes / 1024) KiB for one answer",

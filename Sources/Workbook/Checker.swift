@@ -35,6 +35,9 @@ public struct Checker: Sendable {
     /// Templates are checked by rendering every curriculum week with an empty
     /// journal: a name a template uses but the context lacks shows up here,
     /// not in a trainee's build.
+    /// Every journal is then rendered exactly as `attune build` renders it
+    /// (the personal workbook, and the redacted shared copy), minus the
+    /// write: whatever `check` passes, `build` builds.
     /// With `privacy` rules, also scans every shareable answer for likely
     /// client identifiers; any finding fails the check.
     public func check(journals inputs: [String], privacy: PrivacyRules? = nil) throws(DiagnosticError) -> CheckReport {
@@ -57,6 +60,7 @@ public struct Checker: Sendable {
             let guardian = PrivacyGuard(rules: privacy)
             diagnostics += journals.flatMap(guardian.findings).map(\.diagnostic)
         }
+        diagnostics += render(journals, privacy: privacy ?? PrivacyRules(), renderer: renderer)
         if diagnostics.hasErrors { throw DiagnosticError(diagnostics) }
         var report = CheckReport(
             cards: resources.content.cards.count, prompts: resources.content.prompts.count,
@@ -66,5 +70,22 @@ public struct Checker: Sendable {
         report.notes = diagnostics.filter { $0.severity == .note }
         report.privacyChecked = privacy != nil
         return report
+    }
+
+    /// The build's render step for each journal, the personal copy and, when
+    /// the journal may be shared, the redacted shared copy; problems only.
+    private func render(_ journals: [Journal], privacy: PrivacyRules, renderer: WorkbookRenderer) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let guardian = PrivacyGuard(rules: privacy)
+        for journal in journals {
+            var copies = [journal]
+            if !journal.isPrivate { copies.append(guardian.shareable(journal, redact: true).journal) }
+            for copy in copies {
+                do throws(DiagnosticError) { _ = try renderer.render(copy) } catch {
+                    for diagnostic in error.diagnostics where !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
+                }
+            }
+        }
+        return diagnostics
     }
 }

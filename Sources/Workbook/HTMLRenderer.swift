@@ -26,12 +26,25 @@ enum HTMLRenderer {
         }
     }
 
-    static func render(_ markdown: String) -> String {
+    /// `answers` are the therapist's pieces of Markdown the page's
+    /// `<!-- attune:answer N -->` placeholders stand for (see `AnswerSlots`);
+    /// each is rendered alone, exactly as cmark-gfm renders that text.
+    static func render(_ markdown: String, answers: [String] = []) -> String {
         // Raw HTML someone typed is shown as text, and a link to a refused
         // scheme as text, exactly as in the Markdown outputs; only Attune's
         // own markers stay markers.
-        let safe = MarkdownSafety.neutralise(markdown) { Directive(comment: $0) != nil || anchor(in: $0) != nil }
+        let safe = MarkdownSafety.neutralise(markdown) {
+            Directive(comment: $0) != nil || anchor(in: $0) != nil || answerIndex(in: $0).map { $0 < answers.count } ?? false
+        }
         let document = MarkdownDocument(safe, options: [.validateUTF8])
+        if !answers.isEmpty {
+            // Anywhere in the tree: a template overlay may put an answer in a list.
+            for node in document.node.descendants where node.kind == .htmlBlock {
+                if let index = answerIndex(in: node.literal ?? ""), index < answers.count {
+                    node.replace(withTrustedHTML: fragment(answers[index]))
+                }
+            }
+        }
         for block in document.blocks where block.kind == .htmlBlock {
             if let directive = Directive(comment: block.literal ?? "") {
                 block.replace(withTrustedHTML: directive.html + "\n")
@@ -45,6 +58,28 @@ enum HTMLRenderer {
             image.replaceImageWithLink()
         }
         return document.renderHTML()
+    }
+
+    /// One answer's HTML: cmark-gfm's safe rendering of that text alone,
+    /// made safe as every Markdown output is, remote images as links.
+    static func fragment(_ markdown: String) -> String {
+        let document = MarkdownDocument(MarkdownSafety.neutralise(markdown), options: [.validateUTF8])
+        for image in document.node.descendants where image.kind == .image && !isEmbedded(image.url ?? "") {
+            image.replaceImageWithLink()
+        }
+        return document.renderHTML()
+    }
+
+    static func answerPlaceholder(_ index: Int) -> String {
+        "<!-- attune:answer \(index) -->"
+    }
+
+    static func answerIndex(in comment: String) -> Int? {
+        let trimmed = comment.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard trimmed.hasPrefix("<!-- attune:answer "), trimmed.hasSuffix(" -->") else { return nil }
+        let digits = trimmed.dropFirst("<!-- attune:answer ".count).dropLast(" -->".count)
+        guard !digits.isEmpty, digits.count < 9, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return Int(digits)
     }
 
     /// `<!-- attune:anchor ID -->`, placed by the workbook template before

@@ -67,7 +67,7 @@ extension RuptureLogContext {
     /// An entry that redaction left unreadable (`client: [name]` is a YAML
     /// list) keeps its coded fields, which are content IDs and numbers the
     /// guard never changes, and shows no alias and no notes.
-    init?(journal: Journal, content: ContentModel, cardsOnPage: Set<String>) {
+    init?(journal: Journal, content: ContentModel, cardsOnPage: Set<String>, slots: AnswerSlots = AnswerSlots(placeholders: false)) {
         guard let answer = journal.ruptureLogAnswer else { return nil }
         let reading = RuptureLogReader(content: content, path: journal.path, journalWeek: journal.week)
             .read(answer.markdown, firstLine: answer.firstLine)
@@ -105,9 +105,9 @@ extension RuptureLogContext {
             guard let notes = item.notes, !notes.isEmpty else { return nil }
             let quoted = notes.split(separator: "\n", omittingEmptySubsequences: false)
                 .map { $0.isEmpty ? ">" : "> \($0)" }.joined(separator: "\n")
-            return RuptureNotesContext(number: index + 1, client: escape(item.client), quoted: quoted)
+            return RuptureNotesContext(number: index + 1, client: escape(item.client), quoted: slots.place(quoted))
         }
-        logRemarks = reading.log.remarks.flatMap { $0.isEmpty ? nil : $0 }
+        logRemarks = reading.log.remarks.flatMap { $0.isEmpty ? nil : slots.place($0) }
         noRuptures = rows.isEmpty && logRemarks == nil
 
         var named: [String] = []

@@ -65,8 +65,32 @@ struct LayoutContext: Encodable {
     let contentFingerprint: String
 }
 
+/// Where the therapist's own Markdown goes in a workbook.
+///
+/// The Markdown workbook carries it in place. The HTML page renders each
+/// piece on its own, as cmark-gfm renders that text alone: the page's
+/// Markdown holds a `<!-- attune:answer N -->` placeholder instead, which
+/// `HTMLRenderer` swaps for the piece's HTML. So nothing typed in one answer
+/// (a link definition, a list left open) can change how another answer or
+/// Attune's own text reads, and a link definition works exactly in the
+/// answer that has it.
+final class AnswerSlots {
+    /// `nil` for the Markdown workbook: every piece stays where it is.
+    private(set) var pieces: [String]?
+
+    init(placeholders: Bool) {
+        pieces = placeholders ? [] : nil
+    }
+
+    func place(_ markdown: String) -> String {
+        guard pieces != nil else { return markdown }
+        pieces!.append(markdown)
+        return HTMLRenderer.answerPlaceholder(pieces!.count - 1)
+    }
+}
+
 extension WorkbookContext {
-    init(journal: Journal, content: ContentModel) {
+    init(journal: Journal, content: ContentModel, slots: AnswerSlots = AnswerSlots(placeholders: false)) {
         let focus = content.week(journal.focus)!
         let escape = MarkdownSafety.escapeText
         let cards = focus.cards.compactMap(content.card)
@@ -79,7 +103,7 @@ extension WorkbookContext {
             if prompt.kind == .wish { wishes.append(prompt) } else { reflections.append(prompt) }
         }
         func view(_ prompt: Prompt, number: Int) -> PromptContext {
-            let answer = journal.answer(to: prompt.id).flatMap { $0.isEmpty ? nil : $0.markdown }
+            let answer = journal.answer(to: prompt.id).flatMap { $0.isEmpty ? nil : slots.place($0.markdown) }
             return PromptContext(id: prompt.id, number: number, text: escape(prompt.text),
                                  hint: prompt.hint.map(escape), answer: answer)
         }
@@ -96,11 +120,11 @@ extension WorkbookContext {
             cards: cards.map { CardContext(card: $0, content: content) },
             reflections: reflections.enumerated().map { view($1, number: $0 + 1) },
             wishes: wishes.enumerated().map { view($1, number: $0 + 1) },
-            preamble: journal.preamble,
+            preamble: journal.preamble.map(slots.place),
             references: citedSources.compactMap(content.source).map { SourceContext(short: escape($0.short), citation: $0.citation) },
             codebook: cards.contains { $0.section == .markers || $0.section == .strategies }
                 ? content.section(.markers)?.codebook : nil,
-            ruptureLog: RuptureLogContext(journal: journal, content: content, cardsOnPage: Set(focus.cards))
+            ruptureLog: RuptureLogContext(journal: journal, content: content, cardsOnPage: Set(focus.cards), slots: slots)
         )
     }
 }

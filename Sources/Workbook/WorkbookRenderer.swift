@@ -42,6 +42,10 @@ public struct WorkbookRenderer: Sendable {
     public func render(_ journal: Journal) throws(DiagnosticError) -> RenderedWorkbook {
         let context = WorkbookContext(journal: journal, content: resources.content)
         let markdown = try resources.templates.render(Self.markdownTemplate, context: context)
+        // The page: the same template, each answer a placeholder for its own rendering.
+        let slots = AnswerSlots(placeholders: true)
+        let pageContext = WorkbookContext(journal: journal, content: resources.content, slots: slots)
+        let pageMarkdown = try resources.templates.render(Self.markdownTemplate, context: pageContext)
         let focus = resources.content.week(journal.focus)!
         let layout = LayoutContext(
             lang: "en",
@@ -50,7 +54,7 @@ public struct WorkbookRenderer: Sendable {
             week: journal.week.description,
             focusTitle: focus.title,
             stylesheet: resources.templates.asset(Self.stylesheet) ?? "",
-            body: HTMLRenderer.render(markdown),
+            body: HTMLRenderer.render(pageMarkdown, answers: slots.pieces ?? []),
             contentFingerprint: resources.fingerprint
         )
         let html = try resources.templates.render(Self.htmlTemplate, context: layout)
