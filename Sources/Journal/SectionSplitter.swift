@@ -387,7 +387,9 @@ struct SectionSplitter {
 /// apart by the first line, so a block left open can be named with what
 /// would have closed it.
 enum HTMLBlockStart {
-    case rawText(String)   // 1: <pre, <script, <style, <textarea
+    /// 1: `<pre`, `<script`, `<style` (spec 0.29, which Debian's cmark-gfm
+    /// follows; `<textarea` joined them in 0.30 and is type 7 here).
+    case rawText(String)
     case comment           // 2: <!--
     case processing        // 3: <?
     case declaration       // 4: <! and a letter
@@ -397,7 +399,7 @@ enum HTMLBlockStart {
     init?(line literal: String) {
         let first = literal.prefix { $0 != "\n" }.drop { $0 == " " }.lowercased()
         guard first.hasPrefix("<") else { return nil }
-        if let tag = ["pre", "script", "style", "textarea"].first(where: { name in
+        if let tag = ["pre", "script", "style"].first(where: { name in
             first.hasPrefix("<" + name) && {
                 let after = first.dropFirst(name.count + 1).first
                 return after == nil || after == " " || after == "\t" || after == ">"
@@ -420,7 +422,7 @@ enum HTMLBlockStart {
     var runawayMessage: String {
         switch self {
         case .rawText(let tag):
-            return "this '<\(tag)>' block is never closed with '</\(tag)>', so the rest of the journal would be read as raw HTML; close it on a later line of this answer"
+            return "this '<\(tag)>' block is never closed with '</\(tag)>' (or '</pre>', '</script>', '</style>'), so the rest of the journal would be read as raw HTML; close it on a later line of this answer"
         case .comment:
             return "this comment is never closed with '-->', so the rest of the journal is hidden inside it"
         case .processing:
