@@ -6,7 +6,7 @@ BIN := .build/debug/attune
 DEMO_OUT := out
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: bench demo demo-handouts test build deps html-check site-check browser-test xss-check clean
+.PHONY: bench demo demo-handouts test build deps gfm-spec html-check site-check browser-test xss-check clean
 
 demo: build
 	@$(BIN) build Examples/journal --out $(DEMO_OUT)
@@ -17,8 +17,8 @@ demo-handouts: build
 	@$(BIN) handouts Examples/cohort/roster.yaml --week 2026-W47 --out $(DEMO_OUT)/handouts
 	@echo "Open $(DEMO_OUT)/handouts/index.html (print every handout from all.html; the supervisor's summary is cohort-summary.html)."
 
-test: build
-	$(SWIFT) test
+test: build gfm-spec
+	ATTUNE_GFM_SPEC=$(GFM_SPEC) $(SWIFT) test
 	@$(MAKE) --no-print-directory html-check
 	@$(MAKE) --no-print-directory site-check
 	@$(MAKE) --no-print-directory browser-test
@@ -35,6 +35,20 @@ deps:
 		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 			pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev; \
 	fi
+
+# The journal fidelity suite types every example of the GFM spec as an
+# answer and compares with cmark-gfm itself: Debian's cmark-gfm package
+# ships both (the spec as /usr/share/doc/cmark-gfm/spec.txt.gz). Where an
+# image leaves /usr/share/doc out of packages, the spec is taken from the
+# package file instead.
+GFM_SPEC = $(shell [ -f /usr/share/doc/cmark-gfm/spec.txt.gz ] && echo /usr/share/doc/cmark-gfm/spec.txt.gz || echo $(CURDIR)/.build/cmark-gfm-deb/usr/share/doc/cmark-gfm/spec.txt.gz)
+
+gfm-spec:
+	@command -v cmark-gfm >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq cmark-gfm; }
+	@[ -f /usr/share/doc/cmark-gfm/spec.txt.gz ] || [ -f .build/cmark-gfm-deb/usr/share/doc/cmark-gfm/spec.txt.gz ] || { \
+		mkdir -p .build/cmark-gfm-deb && cd .build && apt-get download cmark-gfm >/dev/null && \
+		dpkg-deb -x cmark-gfm_*.deb cmark-gfm-deb && rm -f cmark-gfm_*.deb; }
 
 # The example workbook must be valid HTML5 (and CSS) by the Nu HTML Checker.
 html-check: build
