@@ -107,6 +107,18 @@ enum JournalFidelity {
         MarkdownDocument(markdown).node.descendants.filter { $0.kind == .htmlBlock || $0.kind == .htmlInline }
     }
 
+    /// A picture (only embedded ones are kept) or a link to an address
+    /// other than http, https, mailto or a relative one: the README's other
+    /// documented change, a backslash that shows it as text.
+    static func hasRefusedAddress(_ markdown: String) -> Bool {
+        MarkdownDocument(markdown).node.descendants.contains { node in
+            if node.kind == .image { return !HTMLRenderer.isEmbedded(node.url ?? "") }
+            guard node.kind == .link, let url = node.url?.lowercased() else { return false }
+            let scheme = url.prefix { $0 != ":" && $0 != "/" && $0 != "?" && $0 != "#" }
+            return url.contains(":") && scheme.count < url.count && url[scheme.endIndex] == ":" && !["http", "https", "mailto"].contains(String(scheme))
+        }
+    }
+
     static func hasRemoteImage(_ markdown: String) -> Bool {
         MarkdownDocument(markdown).node.descendants.contains { $0.kind == .image && !HTMLRenderer.isEmbedded($0.url ?? "") }
     }
