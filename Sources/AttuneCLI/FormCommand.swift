@@ -115,10 +115,7 @@ struct FormCommand: ParsableCommand {
             throw InputProblems(error.diagnostics, stoppedWhile: "writing the form")
         }
         do {
-            if let slash = path.lastIndex(of: "/"), slash != path.startIndex {
-                try fileSystem.createDirectory(at: String(path[..<slash]), permissions: .privateDirectory)
-            }
-            try fileSystem.writeAtomically(page, to: path, permissions: .privateFile)
+            try OutputRun.writeFile(Data(page.utf8), to: path, fileSystem: fileSystem, permissions: .privateFile)
         } catch {
             throw InputProblems(
                 [.error("cannot write: \(error)", at: SourceLocation(path: path, line: 1, column: 1))],

@@ -50,6 +50,8 @@ struct ImportCommand: ParsableCommand {
         }
         let folder = JournalFolder(path: journal, fileSystem: fileSystem)
         let existing = folder.files(problems: &problems).filter { !Self.sameFile($0.path, file) }
+        // What each journal was when read, for the check at the rename.
+        let identities = Dictionary(existing.map { ($0.path, fileSystem.identity(at: $0.path)) }, uniquingKeysWith: { first, _ in first })
         if !problems.isEmpty { throw InputProblems(problems, stoppedWhile: step) }
         let imported = SourceFile(path: file, name: JournalImportPaths.name(of: file), text: text)
 
@@ -68,7 +70,10 @@ struct ImportCommand: ParsableCommand {
                 environment.output("\(file) is already your journal for its week; nothing to import.")
                 return
             }
-            try write(text, to: path, creatingFolder: true, step: step)
+            try write(text, to: path, step: step) {
+                // Checked again at the rename: never replace a journal.
+                if fileSystem.fileExists(at: path) { throw FileSystemError.alreadyExists(path) }
+            }
             environment.output("Added \(path), copied from \(file) as it is.\nNext: attune build \(path)")
         case .unchanged(let path):
             environment.output("\(path) already has every answer in \(file); nothing to import.")
@@ -80,7 +85,16 @@ struct ImportCommand: ParsableCommand {
             }
             throw problems
         case .keepBoth(let path, let text, let prompts):
-            try write(text, to: path, creatingFolder: false, step: step)
+            guard let read = existing.first(where: { Self.samePath($0.path, path) }) else {
+                throw InputProblems([.error("cannot find the journal this import merges into", at: SourceLocation(path: path, line: 1, column: 1))], stoppedWhile: step)
+            }
+            // Compare-and-swap: the journal replaced is the one read, or nothing changes.
+            try write(text, to: path, step: step) {
+                let now = try? fileSystem.readText(at: path)
+                if now != read.text || fileSystem.identity(at: path) != identities[read.path] ?? nil {
+                    throw JournalChanged(path: path)
+                }
+            }
             environment.output("""
             Kept both versions of \(prompts.count) answer\(prompts.count == 1 ? "" : "s") in \(path) (\(prompts.joined(separator: ", "))), \
             each under a line starting 'Kept by attune import --keep both'.
@@ -94,7 +108,9 @@ struct ImportCommand: ParsableCommand {
         }
     }
 
-    private func write(_ text: String, to path: String, creatingFolder: Bool, step: String) throws {
+    /// Writes `text` to `path` as one change (see `OutputRun`); `check`
+    /// runs at the moment of the rename, with everything staged.
+    private func write(_ text: String, to path: String, step: String, check: () throws -> Void) throws {
         let fileSystem = Environment.current.fileSystem
         do {
             try OutputGuard(fileSystem: fileSystem).check(
@@ -103,14 +119,20 @@ struct ImportCommand: ParsableCommand {
             throw InputProblems(error.diagnostics, stoppedWhile: step)
         }
         do {
-            if creatingFolder {
-                try fileSystem.createDirectory(at: journal, permissions: .privateDirectory)
-                // Checked again right before writing: never replace a journal.
-                if fileSystem.fileExists(at: path) { throw FileSystemError.alreadyExists(path) }
-            }
-            try fileSystem.writeAtomically(text, to: path, permissions: .privateFile)
+            try OutputRun.writeFile(Data(text.utf8), to: path, fileSystem: fileSystem, permissions: .privateFile, check: check)
+        } catch let changed as JournalChanged {
+            throw InputProblems([.error(changed.message, at: SourceLocation(path: path, line: 1, column: 1))], stoppedWhile: step)
         } catch {
             throw InputProblems([.error("cannot write: \(error)", at: SourceLocation(path: path, line: 1, column: 1))], stoppedWhile: step)
+        }
+    }
+
+    /// The journal is not the one the import read: saved from an editor, or
+    /// replaced, while the import ran.
+    struct JournalChanged: Error {
+        var path: String
+        var message: String {
+            "this journal changed while attune import was running (saved from an editor?), so the merged copy was not written and the journal is as you left it; run the import again"
         }
     }
 

@@ -75,8 +75,10 @@ struct NewCommand: ParsableCommand {
         }
         let text = JournalScaffold.render(therapist: name, week: isoWeek, focus: chosen, content: content, carried: carried)
         do {
-            try fileSystem.createDirectory(at: journal, permissions: .privateDirectory)
-            try fileSystem.writeAtomically(text, to: path, permissions: .privateFile)
+            // Checked again at the rename: never replace a journal.
+            try OutputRun.writeFile(Data(text.utf8), to: path, fileSystem: fileSystem, permissions: .privateFile) {
+                if fileSystem.fileExists(at: path) { throw FileSystemError.alreadyExists(path) }
+            }
         } catch {
             throw InputProblems(
                 [.error("cannot write: \(error)", at: SourceLocation(path: path, line: 1, column: 1))],

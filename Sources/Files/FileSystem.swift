@@ -15,7 +15,7 @@ public protocol FileSystem: Sendable {
     func writeAtomically(_ data: Data, to path: String, permissions: FilePermissions) throws
     /// Creates or replaces the file in place, without a symlink in the way.
     /// Not atomic: only for hidden files that nothing reads until they are
-    /// renamed into place (see `StagedWrites`), where a second temporary
+    /// renamed into place (see `OutputRun`), where a second temporary
     /// file and rename per output would be pure cost.
     func write(_ data: Data, to path: String, permissions: FilePermissions) throws
     func createDirectory(at path: String, permissions: FilePermissions) throws
@@ -38,6 +38,95 @@ public protocol FileSystem: Sendable {
     /// What the path names, following symlinks (see `FileIdentity`); `nil`
     /// when nothing is there.
     func identity(at path: String) -> FileIdentity?
+
+    // Output folders (see `OutputRun`). Each has a default built from the
+    // calls above, for test doubles; `LocalFileSystem` uses the kernel's own.
+
+    /// An exclusive lock on the folder for this process, released by
+    /// `FolderLock.release()` or when the process ends however it ends (a
+    /// crashed or killed run cannot leave it held). `waiting` is called once
+    /// if another process holds it, then the call waits; with `waiting` nil
+    /// the call returns nil at once instead.
+    func lockFolder(at path: String, waiting: (() -> Void)?) throws -> FolderLock?
+    /// Creates the file, failing if anything (a file, a folder, a symlink,
+    /// even a dangling one) is already at `path`.
+    func createExclusively(_ data: Data, at path: String, permissions: FilePermissions) throws
+    /// Creates one folder, failing if anything is already at `path`.
+    func createDirectoryExclusively(at path: String, permissions: FilePermissions) throws
+    /// The names directly in `folder` that start with a dot.
+    func hiddenEntries(in folder: String) -> [String]
+    /// Removes `path` and, if it is a folder, everything in it, never
+    /// following a symlink (a link is removed, not what it points at).
+    func removeTree(at path: String) throws
+    /// Renames `source` to `relative` inside `folder`, creating missing
+    /// folders on the way with `permissions`. Fails, changing nothing, if a
+    /// folder on the way is a symlink or not a folder: nothing is ever
+    /// written outside `folder` through a link inside it.
+    func move(_ source: String, to relative: String, inside folder: String, permissions: FilePermissions) throws
+    /// Removes the file `relative` inside `folder` (a symlink is removed,
+    /// never followed); the same rule for the folders on the way.
+    func removeFile(_ relative: String, inside folder: String) throws
+    /// Why `relative` cannot be written inside `folder` (a folder on the way
+    /// that is a symlink or a file, or a folder at the path itself), or nil.
+    func obstacle(to relative: String, inside folder: String) -> String?
+}
+
+/// A held `lockFolder` lock.
+public final class FolderLock: @unchecked Sendable {
+    private var releaser: (() -> Void)?
+    public init(release: @escaping () -> Void) { releaser = release }
+    public func release() {
+        releaser?()
+        releaser = nil
+    }
+    deinit { releaser?() }
+}
+
+extension FileSystem {
+    public func lockFolder(at path: String, waiting: (() -> Void)?) throws -> FolderLock? { FolderLock {} }
+
+    public func createExclusively(_ data: Data, at path: String, permissions: FilePermissions) throws {
+        if fileExists(at: path) || directoryExists(at: path) { throw FileSystemError.alreadyExists(path) }
+        try write(data, to: path, permissions: permissions)
+    }
+
+    public func createDirectoryExclusively(at path: String, permissions: FilePermissions) throws {
+        if fileExists(at: path) || directoryExists(at: path) { throw FileSystemError.alreadyExists(path) }
+        try createDirectory(at: path, permissions: permissions)
+    }
+
+    public func hiddenEntries(in folder: String) -> [String] { [] }
+
+    public func removeTree(at path: String) throws {
+        if fileExists(at: path) { return try removeFile(at: path) }
+        guard directoryExists(at: path) else { throw FileSystemError.notFound(path) }
+        for name in try files(under: path) { try removeFile(at: OutputGuard.join(path, name)) }
+        try? removeDirectory(at: path)
+    }
+
+    public func move(_ source: String, to relative: String, inside folder: String, permissions: FilePermissions) throws {
+        if let obstacle = obstacle(to: relative, inside: folder) { throw FileSystemError.io(OutputGuard.join(folder, relative), obstacle) }
+        let target = OutputGuard.join(folder, relative)
+        if let slash = target.lastIndex(of: "/"), slash != target.startIndex {
+            try createDirectory(at: String(target[..<slash]), permissions: permissions)
+        }
+        try moveFile(from: source, to: target)
+    }
+
+    public func removeFile(_ relative: String, inside folder: String) throws {
+        if let obstacle = obstacle(to: relative, inside: folder) { throw FileSystemError.io(OutputGuard.join(folder, relative), obstacle) }
+        try removeFile(at: OutputGuard.join(folder, relative))
+    }
+
+    public func obstacle(to relative: String, inside folder: String) -> String? {
+        var path = folder
+        let parts = relative.split(separator: "/").map(String.init)
+        for part in parts.dropLast() {
+            path = OutputGuard.join(path, part)
+            if fileExists(at: path) { return "\(path) is a file, not a folder" }
+        }
+        return directoryExists(at: OutputGuard.join(folder, relative)) ? "is a folder" : nil
+    }
 }
 
 /// POSIX modes Attune writes with.

@@ -114,6 +114,27 @@ public final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
         }
     }
 
+    public func hiddenEntries(in folder: String) -> [String] {
+        let key = normalize(folder)
+        let prefix = key == "." || key.isEmpty ? "" : key + "/"
+        return lock.withLock {
+            let names = (storage.keys.map { $0 } + directories.map { $0 })
+                .filter { $0.hasPrefix(prefix) }
+                .compactMap { $0.dropFirst(prefix.count).split(separator: "/").first.map(String.init) }
+            return Set(names.filter { $0.hasPrefix(".") }).sorted()
+        }
+    }
+
+    public func removeTree(at path: String) throws {
+        let key = normalize(path)
+        try lock.withLock {
+            if storage.removeValue(forKey: key) != nil { return }
+            guard directories.contains(key) else { throw FileSystemError.notFound(path) }
+            for file in storage.keys where file.hasPrefix(key + "/") { storage.removeValue(forKey: file) }
+            directories = directories.filter { $0 != key && !$0.hasPrefix(key + "/") }
+        }
+    }
+
     /// A file can only be written into a folder that exists, as on disk.
     private func requireParent(of key: String) throws {
         let parent = Self.parent(of: key)

@@ -49,17 +49,24 @@ public struct LocalFileSystem: FileSystem {
     public func writeAtomically(_ data: Data, to path: String, permissions: FilePermissions) throws {
         let target = URL(fileURLWithPath: path)
         let directory = target.deletingLastPathComponent().path
-        let temporary = directory + "/.\(target.lastPathComponent).\(UUID().uuidString).tmp"
-        try write(data, to: temporary, flags: O_EXCL, permissions: permissions, reportedAs: path)
-        if rename(temporary, path) != 0 {
-            let failure = String(cString: strerror(errno))
-            unlink(temporary)
-            throw FileSystemError.io(path, failure)
+        let temporary = directory + "/\(OutputRun.stagingPrefix)\(getpid())-\(UUID().uuidString).tmp"
+        // An interruption waits for the rename, or removes the temporary file.
+        try Interruption.shared.whileStaging(temporary: temporary) {
+            try write(data, to: temporary, flags: O_EXCL | O_NOFOLLOW, permissions: permissions, reportedAs: path)
+            if rename(temporary, path) != 0 {
+                let failure = String(cString: strerror(errno))
+                unlink(temporary)
+                throw FileSystemError.io(path, failure)
+            }
         }
     }
 
     public func write(_ data: Data, to path: String, permissions: FilePermissions) throws {
         try write(data, to: path, flags: O_TRUNC | O_NOFOLLOW, permissions: permissions, reportedAs: path)
+    }
+
+    public func createExclusively(_ data: Data, at path: String, permissions: FilePermissions) throws {
+        try write(data, to: path, flags: O_EXCL | O_NOFOLLOW, permissions: permissions, reportedAs: path)
     }
 
     /// Creates `path` with `flags`, writes all of `data`, sets the mode
@@ -126,7 +133,7 @@ public struct LocalFileSystem: FileSystem {
     }
 
     public func append(_ data: Data, to path: String, permissions: FilePermissions) throws {
-        let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, mode_t(permissions.mode))
+        let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW, mode_t(permissions.mode))
         guard descriptor >= 0 else { throw FileSystemError.io(path, "cannot be written (\(String(cString: strerror(errno))))") }
         defer { close(descriptor) }
         if let failure = Self.writeAll(data, to: descriptor) { throw FileSystemError.io(path, failure) }

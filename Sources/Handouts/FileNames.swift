@@ -16,7 +16,7 @@ struct FileNames {
     static let reserved: Set<String> = Set(
         ["con", "prn", "aux", "nul"] + (0...9).flatMap { ["com\($0)", "lpt\($0)"] } + ["com¹", "com²", "com³", "lpt¹", "lpt²", "lpt³"])
     /// Short enough to read, and (in bytes) for any file system's 255-byte
-    /// names with room for `-999.html` and StagedWrites' hidden `.NAME.attune-staged`.
+    /// names with room for `-999.html`.
     static let maximumLength = 60
     static let maximumBytes = 180
 

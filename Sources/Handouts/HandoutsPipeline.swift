@@ -85,7 +85,7 @@ public struct HandoutsProgress: Sendable, Equatable {
 /// Every problem in every input is reported before anything is written:
 /// each file is staged under a hidden name as soon as it is rendered, and
 /// only when every file is staged are they all renamed into place (see
-/// `StagedWrites`). Handouts render in parallel, a batch at a time, and are
+/// `OutputRun`). Handouts render in parallel, a batch at a time, and are
 /// staged in roster order, so memory stays flat however large the cohort and
 /// the output is byte-identical whatever the number of workers.
 public struct HandoutsPipeline: Sendable {
@@ -131,7 +131,8 @@ public struct HandoutsPipeline: Sendable {
         let index = try indexPage(cohort, withHTML: withHTML, renderer: renderer, resources: resources)
         let listed = cohort.members.count
         do {
-            try output.createDirectory()
+            try output.createDirectory(planned: cohort.stems.flatMap { stem in request.formats.map { "\(stem).\($0.fileExtension)" } }
+                + [CohortPages.indexFile, CohortPages.manifestFile] + (withHTML ? [CohortPages.allFile] : []))
             if let all { try output.start(CohortPages.allFile, head: all.head, permissions: .sharedFile) }
             try output.start(CohortPages.indexFile, head: index.head, permissions: .privateFile)
             let handouts = try renderAndStage(&cohort, renderer: renderer, output: &output, request: request)
@@ -192,14 +193,13 @@ public struct HandoutsPipeline: Sendable {
     ) throws(HandoutsError) -> ManifestJSON.Handouts {
         let (members, stems) = (cohort.members, cohort.stems)
         let formats = request.formats.sorted()
-        let directory = output.directory
-        let staging = output.staging
+        let run = output.run!
         var handouts = ManifestJSON.Handouts()
         var problems: [Int: [Diagnostic]] = [:]
         var writeFailure: HandoutsError?
         // Files a worker staged but that will never be recorded must not outlive the run.
         let unstage: @Sendable ([Manifest.File]) -> Void = { files in
-            for file in files { try? staging.fileSystem.removeFile(at: staging.stagedPath(for: Output.join(directory, file.path))) }
+            for file in files { run.unstage(file.path) }
         }
         forEachRendered(count: members.count, workers: request.workers) { index -> Staged in
             let handout: RenderedHandout
@@ -213,10 +213,10 @@ public struct HandoutsPipeline: Sendable {
                 let name = "\(stems[index]).\(format.fileExtension)"
                 let data = Data(handout.text(for: format).utf8)
                 do {
-                    try staging.stage(data, to: Output.join(directory, name), permissions: .sharedFile)
+                    try run.stage(data, as: name, permissions: .sharedFile)
                 } catch {
                     unstage(files)
-                    return .failedToWrite(Output.writeError(error, at: Output.join(directory, name)))
+                    return .failedToWrite(Output.writeError(error, at: run.target(name)))
                 }
                 files.append(Manifest.File(path: name, data: data))
             }

@@ -12,8 +12,17 @@ import Foundation
 /// memory flat however large the cohort.
 struct Output {
     let directory: String
-    private var staged: StagedWrites
+    let fileSystem: FileSystem
+    /// The change under way, from `createDirectory()` on.
+    private(set) var run: OutputRun?
+    /// Names relative to the folder, in the order `commit()` puts them in place.
+    private var staged: [String] = []
+    /// What the folder's record listed when the run began.
+    private var previous: [String] = []
     private var streams: [String: Stream] = [:]
+
+    /// The folder's record of what `attune handouts` wrote there.
+    static let record = FolderRecord(name: ".attune-handouts", command: "attune handouts")
 
     /// One streamed page: what was written as its head, a running hash, and
     /// the bytes not yet written (appended a quarter-megabyte at a time
@@ -27,12 +36,12 @@ struct Output {
     }
 
     init(fileSystem: FileSystem, directory: String) {
-        self.directory = directory
-        self.staged = StagedWrites(fileSystem: fileSystem)
+        self.directory = directory.count > 1 && directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        self.fileSystem = fileSystem
     }
 
     /// Every path `commit()` puts in place, in order.
-    var written: [String] { staged.targets }
+    var written: [String] { staged.map(path) }
 
     func path(_ name: String) -> String { Self.join(directory, name) }
 
@@ -40,26 +49,42 @@ struct Output {
         directory.hasSuffix("/") ? directory + name : directory + "/" + name
     }
 
-    /// Creates the folder, or its hidden stand-in when it is new (see `Staging`).
-    mutating func createDirectory() throws(HandoutsError) {
+    /// Locks the folder and starts staging (see `OutputRun`), then refuses,
+    /// before anything is rendered, any of `planned` that is already in the
+    /// folder but not in its record: a file Attune did not write.
+    mutating func createDirectory(planned: [String]) throws(HandoutsError) {
         do {
-            staged = try StagedWrites(fileSystem: staged.fileSystem, creatingFolder: directory, permissions: .privateDirectory)
+            run = try OutputRun(fileSystem: fileSystem, folder: directory, permissions: .privateDirectory)
+            previous = try Self.record.read(in: directory, fileSystem: fileSystem) ?? []
         } catch {
+            run?.discard()
             throw Self.writeError(error, at: directory)
         }
+        try refuseStrangers(planned)
     }
 
-    /// How workers stage files on their own threads.
-    var staging: Staging { staged.staging }
+    /// Stops the run, nothing changed, if any of `names` would replace a file
+    /// the record does not list.
+    private func refuseStrangers(_ names: [String]) throws(HandoutsError) {
+        let strangers = Self.record.strangers(names, previous: previous, in: directory, fileSystem: fileSystem)
+        guard !strangers.isEmpty else { return }
+        run?.discard()
+        throw HandoutsError(step: .write, diagnostics: strangers.map { name in
+            .error(
+                "this file was not written by 'attune handouts' (\(Self.record.name) does not list it), so Attune will not replace it; nothing was changed: move it away or choose another folder with --out",
+                at: SourceLocation(path: path(name), line: 1, column: 1))
+        })
+    }
 
     /// Stages `data` as `name`; returns its manifest entry. Handouts are made
     /// to be handed on; the index, summary and manifest are the supervisor's.
     mutating func stage(_ data: Data, as name: String, permissions: FilePermissions = .privateFile) throws(HandoutsError) -> Manifest.File {
         do {
-            try staged.stage(data, to: path(name), permissions: permissions)
+            try run!.stage(data, as: name, permissions: permissions)
         } catch {
             throw Self.writeError(error, at: path(name))
         }
+        staged.append(name)
         return Manifest.File(path: name, data: data)
     }
 
@@ -80,7 +105,7 @@ struct Output {
 
     /// Takes files a worker staged into the run, in the order given.
     mutating func record(_ files: [Manifest.File]) {
-        for file in files { staged.record(path(file.path)) }
+        staged += files.map(\.path)
     }
 
     /// Starts streaming the page `name` with `head`.
@@ -89,8 +114,9 @@ struct Output {
         stream.head.withUnsafeBytes { stream.hash.add(buffer: $0) }
         stream.bytes = stream.head.count
         streams[name] = stream
+        staged.append(name)
         do {
-            try staged.append(stream.head, to: path(name), permissions: permissions)
+            try run!.append(stream.head, to: name, permissions: permissions)
         } catch {
             throw Self.writeError(error, at: path(name))
         }
@@ -107,7 +133,7 @@ struct Output {
     private mutating func flush(_ name: String) throws(HandoutsError) {
         guard let stream = streams[name], !stream.pending.isEmpty else { return }
         do {
-            try staged.append(stream.pending, to: path(name), permissions: stream.permissions)
+            try run!.append(stream.pending, to: name, permissions: stream.permissions)
         } catch {
             throw Self.writeError(error, at: path(name))
         }
@@ -123,11 +149,10 @@ struct Output {
         let head = Data(head.utf8)
         let stream = streams[name]!
         if stream.head != head {
-            let stagedPath = staged.stagedPath(for: path(name))
             do {
-                var file = Data(try staged.fileSystem.readText(at: stagedPath).utf8)
+                var file = Data(try fileSystem.readText(at: run!.stagedPath(name)).utf8)
                 file.replaceSubrange(0..<stream.head.count, with: head)
-                try staged.fileSystem.write(file, to: stagedPath, permissions: stream.permissions)
+                try run!.rewrite(file, as: name, permissions: stream.permissions)
                 streams[name]!.hash = FNV1a64()
                 file.withUnsafeBytes { streams[name]!.hash.add(buffer: $0) }
                 streams[name]!.bytes = file.count
@@ -145,18 +170,29 @@ struct Output {
     /// Puts `name` last in `commit()`'s order: a page that links to the
     /// others lands after them.
     mutating func commitLast(_ name: String) {
-        staged.moveToEnd(path(name))
+        guard let index = staged.lastIndex(of: name) else { return }
+        staged.append(staged.remove(at: index))
     }
 
+    /// Puts every staged file in place and removes the files the record
+    /// lists that this run did not make (trainees no longer on the roster, a
+    /// format no longer asked for); the record then lists this run's files.
     func commit() throws(HandoutsError) {
+        try refuseStrangers(staged)
+        let current = Set(staged)
+        let stale = previous.filter { !current.contains($0) }
         do {
-            try staged.commit()
+            try run!.commit(
+                staged, removing: stale,
+                record: OutputRun.Record(
+                    name: Self.record.name, before: Data(Self.record.text(listing: previous + staged).utf8),
+                    after: Data(Self.record.text(listing: staged).utf8), permissions: .privateFile))
         } catch {
             throw Self.writeError(error, at: directory)
         }
     }
 
-    func discard() { staged.discard() }
+    func discard() { run?.discard() }
 
     static func writeError(_ error: Error, at path: String) -> HandoutsError {
         HandoutsError(step: .write, diagnostics: [.error("cannot write: \(error)", at: SourceLocation(path: path, line: 1, column: 1))])

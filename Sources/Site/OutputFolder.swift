@@ -51,55 +51,67 @@ struct OutputFolder: Sendable {
         return folder
     }
 
-    /// Writes every file, then removes the ones the last build wrote and
-    /// this one did not. Returns what was removed.
+    /// Stages every file, then, in one change under the folder's lock,
+    /// puts them in place and removes the ones the last build wrote and this
+    /// one did not (see `OutputRun`). A full disk while staging leaves the
+    /// previous site whole. Returns what was removed.
     ///
     /// The marker is written first listing old and new files together, so
-    /// that if writing stops half-way, the next build still knows every file
-    /// that is Attune's to replace or remove.
+    /// that if the renames stop half-way (the machine fails), the next build
+    /// still knows every file that is Attune's to replace or remove.
     func write(_ files: [SiteFile], fileSystem: FileSystem) throws(DiagnosticError) -> [SitePath] {
-        let paths = files.map(\.path)
-        let stale = previous.filter { !paths.contains($0) }
-        var current = path
+        let run: OutputRun
         do {
-            try fileSystem.createDirectory(at: path, permissions: Self.folderPermissions)
-            for folder in Set(paths.flatMap(\.folders)).sorted() {
-                current = file(SitePath(folder))
-                try fileSystem.createDirectory(at: current, permissions: Self.folderPermissions)
-            }
-            current = markerPath
-            try fileSystem.writeAtomically(Self.marker(listing: paths + stale), to: current, permissions: Self.filePermissions)
-            for site in files {
-                current = file(site.path)
-                try fileSystem.writeAtomically(site.text, to: current, permissions: Self.filePermissions)
-            }
-            for old in stale where fileSystem.fileExists(at: file(old)) {
-                current = file(old)
-                try fileSystem.removeFile(at: current)
-            }
-            current = markerPath
-            try fileSystem.writeAtomically(Self.marker(listing: paths), to: current, permissions: Self.filePermissions)
+            run = try OutputRun(fileSystem: fileSystem, folder: path, permissions: Self.folderPermissions)
         } catch {
-            throw DiagnosticError([.error("cannot write: \(error)", at: SourceLocation(path: current, line: 1, column: 1))])
+            throw DiagnosticError([.error("cannot write: \(error)", at: SourceLocation(path: path, line: 1, column: 1))])
         }
-        return stale
+        do throws(DiagnosticError) {
+            // Read again under the lock: another run may have finished meanwhile.
+            let previous = try Self.inspect(path, fileSystem: fileSystem).previous
+            let paths = files.map(\.path)
+            let strangers = Self.record.strangers(
+                paths.map(\.value), previous: previous.map(\.value), in: path, fileSystem: fileSystem)
+            if !strangers.isEmpty {
+                throw DiagnosticError(strangers.map { name in
+                    .error(
+                        "this file was not written by 'attune site' (\(Self.markerName) does not list it), so Attune will not replace it; move it away or choose another folder with --out",
+                        at: SourceLocation(path: file(SitePath(name)), line: 1, column: 1))
+                })
+            }
+            let stale = previous.filter { !paths.contains($0) }
+            for site in files {
+                do {
+                    try run.stage(Data(site.text.utf8), as: site.path.value, permissions: Self.filePermissions)
+                } catch {
+                    throw DiagnosticError([.error("cannot write: \(error)", at: SourceLocation(path: file(site.path), line: 1, column: 1))])
+                }
+            }
+            do {
+                try run.commit(
+                    paths.map(\.value), removing: stale.map(\.value),
+                    record: OutputRun.Record(
+                        name: Self.markerName, before: Data(Self.marker(listing: paths + stale).utf8),
+                        after: Data(Self.marker(listing: paths).utf8), permissions: Self.filePermissions))
+            } catch {
+                throw DiagnosticError([.error("cannot write: \(error)", at: SourceLocation(path: path, line: 1, column: 1))])
+            }
+            return stale
+        } catch {
+            run.discard()
+            throw error
+        }
     }
 
+    static let record = FolderRecord(name: markerName, command: "attune site")
+
     static func marker(listing paths: [SitePath]) -> String {
-        "# Made by 'attune site'. A rebuild may replace or remove the files listed here, and no others.\n"
-            + Set(paths).sorted().map { $0.value + "\n" }.joined()
+        record.text(listing: paths.map(\.value))
     }
 
     /// The marker's file list. A line that could reach outside the folder
     /// (`..`, an absolute path) is ignored, whoever wrote it.
     static func parseMarker(_ text: String) -> [SitePath] {
-        text.split(separator: "\n").compactMap { line in
-            let path = line.trimmingCharacters(in: .whitespaces)
-            let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-            guard !path.isEmpty, !path.hasPrefix("#"), !path.contains("\\"), path != markerName,
-                  parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." })
-            else { return nil }
-            return SitePath(path)
-        }
+        record.parse(text).map(SitePath.init)
     }
 }

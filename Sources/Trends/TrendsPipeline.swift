@@ -1,3 +1,4 @@
+import Foundation
 import ContentModel
 import Diagnostics
 import Files
@@ -52,11 +53,17 @@ public struct TrendsPipeline: Sendable {
                 outputs: [directory] + ["trends.html", "trends.md"].map { (directory.hasSuffix("/") ? directory : directory + "/") + $0 },
                 inputs: [request.journalDirectory, request.contentOverlay, request.templatesOverlay])
             do {
-                try fileSystem.createDirectory(at: directory, permissions: .privateDirectory)
-                for (name, text) in [("trends.html", files.html), ("trends.md", files.markdown)] {
-                    let path = (directory.hasSuffix("/") ? directory : directory + "/") + name
-                    try fileSystem.writeAtomically(text, to: path, permissions: .privateFile)
-                    written.append(path)
+                // One change: both files staged, then renamed into place (see `OutputRun`).
+                let run = try OutputRun(fileSystem: fileSystem, folder: directory, permissions: .privateDirectory)
+                do {
+                    for (name, text) in [("trends.html", files.html), ("trends.md", files.markdown)] {
+                        try run.stage(Data(text.utf8), as: name, permissions: .privateFile)
+                        written.append((directory.hasSuffix("/") ? directory : directory + "/") + name)
+                    }
+                    try run.commit(["trends.html", "trends.md"])
+                } catch {
+                    run.discard()
+                    throw error
                 }
             } catch {
                 throw DiagnosticError([.error("cannot write: \(error)", at: SourceLocation(path: directory, line: 1, column: 1))])

@@ -1,3 +1,4 @@
+import Foundation
 import ContentModel
 import Diagnostics
 import Files
@@ -159,20 +160,27 @@ public struct BuildPipeline: Sendable {
         }
         try OutputGuard(fileSystem: fileSystem).check(
             outputs: [directory] + targets, inputs: request.inputs + [request.contentOverlay, request.templatesOverlay])
-        var writes = StagedWrites(fileSystem: fileSystem)
+        // One change to the folder: every workbook staged, then all renamed
+        // into place, under the folder's lock (see `OutputRun`).
+        var names: [String] = []
         do {
-            try fileSystem.createDirectory(at: directory, permissions: .privateDirectory)
-            for workbook in workbooks {
-                for format in request.formats.sorted() {
-                    let path = directory + "/\(workbook.week)\(suffix).\(format.fileExtension)"
-                    try writes.stage(workbook.text(for: format), to: path, permissions: permissions)
+            let run = try OutputRun(fileSystem: fileSystem, folder: directory, permissions: .privateDirectory)
+            do {
+                for workbook in workbooks {
+                    for format in request.formats.sorted() {
+                        let name = "\(workbook.week)\(suffix).\(format.fileExtension)"
+                        try run.stage(Data(workbook.text(for: format).utf8), as: name, permissions: permissions)
+                        names.append(name)
+                    }
                 }
+                try run.commit(names)
+            } catch {
+                run.discard()
+                throw error
             }
-            try writes.commit()
         } catch {
-            writes.discard()
             throw DiagnosticError([.error("cannot write: \(error)", at: SourceLocation(path: directory, line: 1, column: 1))])
         }
-        return writes.targets
+        return targets
     }
 }

@@ -30,7 +30,7 @@ struct HandoutsCommandTests {
         #expect(cli.stdout == "Wrote 3 handouts (9 files) to handouts/ in 0.0 s; start at handouts/index.html")
         #expect(cli.stderr.isEmpty)
         #expect(cli.fileSystem.snapshot.keys.filter { $0.hasPrefix("handouts/") }.sorted() == [
-            "handouts/all.html", "handouts/ana-lópez.html", "handouts/ana-lópez.md", "handouts/ben-okafor.html",
+            "handouts/.attune-handouts", "handouts/all.html", "handouts/ana-lópez.html", "handouts/ana-lópez.md", "handouts/ben-okafor.html",
             "handouts/ben-okafor.md", "handouts/chiara-bianchi.html", "handouts/chiara-bianchi.md",
             "handouts/index.html", "handouts/manifest.json",
         ])

@@ -79,9 +79,11 @@ enum Fixtures {
     }
 
     /// Every output file's text, keyed by its path inside `out/`.
+    /// The files a reader of the folder sees: the hidden record of what was
+    /// written (`.attune-handouts`) is left out here and tested on its own.
     static func outputs(_ fileSystem: InMemoryFileSystem, in folder: String = "out") -> [String: String] {
         var result: [String: String] = [:]
-        for (path, text) in fileSystem.snapshot where path.hasPrefix(folder + "/") {
+        for (path, text) in fileSystem.snapshot where path.hasPrefix(folder + "/") && !path.hasPrefix(folder + "/.") {
             result[String(path.dropFirst(folder.count + 1))] = text
         }
         return result

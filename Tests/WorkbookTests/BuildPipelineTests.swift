@@ -164,7 +164,7 @@ struct PartialWriteTests {
             try BuildPipeline(fileSystem: FailingFileSystem(disk, failOnWrite: 3)).run(BuildRequest(inputs: ["j"], outputDirectory: "out"))
         }
         #expect(error.step == .write)
-        #expect(error.diagnostics.map(\.description) == ["out:1:1: error: cannot write: out/.2026-W48.html.attune-staged: No space left on device"])
+        #expect(error.diagnostics.map(\.description) == ["out:1:1: error: cannot write: out/2026-W48.html: No space left on device"])
         #expect(disk.snapshot == [
             "j/2026-W47.md": Fixtures.journal(answer: "new answer"),
             "j/2026-W48.md": Fixtures.journal(week: "2026-W48", answer: "another"),
