@@ -62,6 +62,7 @@ struct Neutraliser {
                         edits.replace(source.htmlSpan(node, at: at, literal: literal), escapingAsText: source)
                     }
                     breakAutolink(before: at, in: source, edits: &edits)
+                    if node.kind == .htmlInline { breakDestination(before: at, in: source, edits: &edits) }
                 }
             case .link:
                 guard !LinkPolicy.allowsLink(node.url ?? "") else { continue }
@@ -110,13 +111,50 @@ struct Neutraliser {
             } else if index + 3 < bytes.count, bytes[index..<(index + 4)].map({ $0 | 0x20 }) == Array("www.".utf8) {
                 edits.insert("\\", at: index + 3)
                 broken = true
-            } else if broken, bytes[index] == UInt8(ascii: "`"), !source.isEscaped(index) {
+            } else if broken, Self.pairs(bytes[index]), !source.isEscaped(index) {
                 // The link had these as text; escaped, they stay text rather
-                // than pairing up into a code span.
+                // than pairing up into a code span, emphasis or a link.
                 edits.insert("\\", at: index)
             }
             index += 1
         }
+    }
+
+    /// Characters that pair up with others into code spans, emphasis,
+    /// strikethrough or links once a link no longer holds them as text.
+    static func pairs(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "`") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "~")
+            || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]")
+    }
+
+    /// `\<` is a valid start of a link destination where `<` opening a tag
+    /// was not: `[a](<b>c)` is text, but `[a](\<b>c)` is a link to `<b>c`,
+    /// and `[foo]: <bar>(baz)` becomes a definition, hiding the words typed
+    /// (GFM spec examples 503 and 170). When the escaped tag is the first
+    /// thing after `](` or `]:` (blanks and one line ending between), that
+    /// `(` or `:` is escaped too, so no link or definition forms. A
+    /// reference link typed just before (`[a]` defined elsewhere) stays one,
+    /// as it was: only the destination's opener changes.
+    func breakDestination(before at: Int, in source: Source, edits: inout Edits) {
+        let bytes = source.bytes
+        var index = at - 1
+        var lineEndings = 0
+        while index >= 0 {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") {
+                index -= 1
+            } else if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+                if byte == UInt8(ascii: "\n"), index > 0, bytes[index - 1] == UInt8(ascii: "\r") { index -= 1 }
+                lineEndings += 1
+                guard lineEndings <= 1 else { return }
+                index -= 1
+            } else {
+                break
+            }
+        }
+        guard index >= 1, bytes[index] == UInt8(ascii: "(") || bytes[index] == UInt8(ascii: ":"),
+              bytes[index - 1] == UInt8(ascii: "]"), !source.isEscaped(index - 1), !source.isEscaped(index) else { return }
+        edits.insert("\\", at: index)
     }
 
     /// Extended autolinks to a refused scheme: `ftp://` (read at `:`, so a
@@ -130,6 +168,12 @@ struct Neutraliser {
         while index < bytes.count {
             if source.matches(ftp, at: index) {
                 edits.insert("\\", at: index + 3)
+                // What the link held as text stays text (see breakAutolink).
+                var cursor = index + 6
+                while cursor < bytes.count, !bytes[cursor].isBlank, bytes[cursor] != UInt8(ascii: "<") {
+                    if Self.pairs(bytes[cursor]), !source.isEscaped(cursor) { edits.insert("\\", at: cursor) }
+                    cursor += 1
+                }
             } else if source.matches(xmpp, at: index) {
                 edits.insert("\u{2060}", at: index + 4)
             }

@@ -25,6 +25,8 @@ import Testing
         #expect(after.refusedLinks.isEmpty, "refused link left in \(markdown.debugDescription) → \(safe.debugDescription)", sourceLocation: sourceLocation)
         #expect(MarkdownSafety.neutralise(safe) == safe, "not idempotent on \(markdown.debugDescription)", sourceLocation: sourceLocation)
         let before = Reparse(markdown)
+        // Escaping never makes a link or a definition of typed text.
+        #expect(after.typedLinks.count <= before.typedLinks.count, "a link appeared in \(markdown.debugDescription) → \(safe.debugDescription)", sourceLocation: sourceLocation)
         if before.rawHTML.isEmpty && before.refusedLinks.isEmpty {
             #expect(safe == markdown, "changed safe Markdown \(markdown.debugDescription) → \(safe.debugDescription)", sourceLocation: sourceLocation)
         }
@@ -104,6 +106,32 @@ import Testing
         #expect(MarkdownSafety.neutralise("Say <b>hi</b> *now*") == #"Say \<b\>hi\</b\> *now*"#)
         #expect(MarkdownSafety.neutralise("[x](vscode:a) [y](https://y.example/)") == "\\[x](vscode:a) [y](https://y.example/)")
         #expect(MarkdownSafety.neutralise("![p](https://t.example/p.png)") == "\\![p](https://t.example/p.png)")
+    }
+
+    /// `\<` may start a link destination where a tag's `<` could not, so a
+    /// tag typed right after `](` or `]:` has that opener escaped too.
+    @Test("a tag escaped after `](` or `]:` never becomes a link or a definition", arguments: [
+        "[a](<b>c)",
+        "[a](<b)c\n[a](<b)c>\n[a](<b>c)\n",
+        "[foo]: <bar>(baz)\n\n[foo]\n",
+        "[foo]:\n<bar>(baz)\n\n[foo]\n",
+        "[foo]:  <bar>(baz)\r\n\r\n[foo]\r\n",
+        "[a](\n<b>c)",
+        "[a](   <b>c) and [d]( <e>f)",
+        "[a](<b>c)\n\n[a]: https://a.example/\n",
+        "> [a](<b>c)\n> [foo]: <bar>(baz)",
+        "- [a](<b>c)\n- [x]: <y>z",
+    ])
+    func tagAfterDestinationOpener(markdown: String) {
+        Self.check(markdown)
+    }
+
+    @Test func theDestinationOpenerIsEscapedOnlyWhereATagFollows() {
+        #expect(MarkdownSafety.neutralise("[a](<b>c)") == #"[a]\(\<b\>c)"#)
+        #expect(MarkdownSafety.neutralise("[foo]: <bar>(baz)") == #"[foo]\: \<bar\>(baz)"#)
+        // A real angle-bracket destination is not raw HTML and stays a link.
+        #expect(MarkdownSafety.neutralise("[a](<b> \"t\")") == "[a](<b> \"t\")")
+        #expect(MarkdownSafety.neutralise("[a] (<b>c)") == #"[a] (\<b\>c)"#)
     }
 
     @Test func plainCommentsAloneOnTheirLineAreLeftOut() {

@@ -30,6 +30,18 @@ struct Reparse {
 
     var links: [MarkdownNode] { nodes.filter { $0.kind == .link || $0.kind == .image } }
 
+    /// Links and pictures whose address is not the text shown. GFM links
+    /// an address typed as text by itself (`www.x.example`, `a@b.example`):
+    /// text that was inside raw HTML becomes text, and may become such a
+    /// link, to exactly what is shown (documented, allowed by the policy).
+    var typedLinks: [MarkdownNode] {
+        links.filter { link in
+            guard link.kind == .link, let url = link.url else { return true }
+            let text = link.plainText
+            return ![text, "mailto:" + text, "http://" + text].contains(url)
+        }
+    }
+
     /// Every text a reader sees, in order: text and code literals, raw HTML
     /// as its characters, a break as a space.
     var visibleText: String {

@@ -15,25 +15,12 @@ struct GFMSpecFidelityTests {
         var description: String { "\(exact) byte for byte, \(rawHTML) with typed HTML shown as text, \(open) blank, \(refused) refused" }
     }
 
-    /// Spec examples whose typed HTML, escaped, is read as a link.
-    static let knownLosses: Set<Int> = [170, 503]
-
     @Test("with a blank line before the next prompt, and with none", arguments: [false, true])
     func everyExample(tight: Bool) throws {
         let examples = try JournalFidelity.specExamples()
         try #require(examples.count >= 670, "the GFM spec in \(JournalFidelity.specPath) (Debian's cmark-gfm package; `make deps` installs it)")
         var tally = Tally()
         for example in examples {
-            if Self.knownLosses.contains(example.number) {
-                // Found by this suite: the backslash MarkdownSafety puts before
-                // a typed tag's `<` turns `[foo]: <bar>(baz)` into a link
-                // definition and `[a](<b)c` into a link, so the words in the
-                // tag are no longer shown. Reported to the escaper's owner.
-                withKnownIssue("MarkdownSafety: escaping '<' makes a definition or a link of typed text") {
-                    try check(example, tight: tight, tally: &tally)
-                }
-                continue
-            }
             try check(example, tight: tight, tally: &tally)
         }
         // Most examples must build: refusing is only for what would leave its answer.
