@@ -6,7 +6,7 @@ BIN := .build/debug/attune
 DEMO_OUT := out
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: bench demo demo-handouts test build deps gfm-spec html-check site-check browser-test xss-check clean
+.PHONY: privacy-eval bench demo demo-handouts test build deps gfm-spec html-check site-check browser-test xss-check clean
 
 demo: build
 	@$(BIN) build Examples/journal --out $(DEMO_OUT)
@@ -119,6 +119,14 @@ xss-check: build
 
 clean:
 	rm -rf .build $(DEMO_OUT)
+
+# The privacy guard's recall and precision per kind of identifier on its
+# labelled corpus (Tests/PrivacyTests/Corpus), held-out and tuning splits,
+# with and without a names list. `make privacy-eval ARGS=--details` lists
+# every miss and false alarm.
+privacy-eval: deps
+	$(SWIFT) build --product privacy-eval
+	.build/debug/privacy-eval Tests/PrivacyTests/Corpus $(ARGS)
 
 # Benchmarks (never part of `make test`): release builds, deterministic
 # inputs, Attune side by side with cmark-gfm and pandoc; writes

@@ -48,7 +48,7 @@ let package = Package(
             "Bundled", "ContentModel", "Diagnostics", "Files", "GFM", "Journal", "MarkdownSafety", "Templating",
         ]),
         // Client-identifier scanning for everything meant to be shared.
-        .target(name: "Privacy", dependencies: ["Diagnostics", "GFM"]),
+        .target(name: "Privacy", dependencies: ["Bundled", "Diagnostics"]),
         // A supervisor's cohort: one personalised handout per trainee.
         .target(name: "Handouts", dependencies: [
             "Workbook", "ContentModel", "Diagnostics", "Files", "GFM", "Journal", "MarkdownSafety", "Privacy", "Templating", "Yams",
@@ -72,6 +72,8 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "attune", dependencies: ["AttuneCLI"]),
+        // `make privacy-eval`: the guard's recall and precision on its labelled corpus.
+        .executableTarget(name: "privacy-eval", dependencies: ["Privacy"]),
 
         .executableTarget(name: "attune-embed", path: "Plugins/EmbedTool"),
         .plugin(name: "EmbedFolders", capability: .buildTool(), dependencies: ["attune-embed"]),
@@ -84,7 +86,7 @@ let package = Package(
         .testTarget(name: "JournalTests", dependencies: ["Journal", "ContentModel", "Bundled", "GFM"]),
         .testTarget(name: "TemplatingTests", dependencies: ["Templating", .product(name: "Mustache", package: "swift-mustache")]),
         .testTarget(name: "WorkbookTests", dependencies: ["Workbook", "Files", "Journal", "ContentModel", "Diagnostics", "GFM"], exclude: ["Golden", "Corpus"]),
-        .testTarget(name: "PrivacyTests", dependencies: ["Privacy", "Diagnostics"]),
+        .testTarget(name: "PrivacyTests", dependencies: ["Privacy", "Diagnostics"], exclude: ["Corpus"]),
         .testTarget(name: "HandoutsTests", dependencies: ["Handouts", "Workbook", "Files", "Diagnostics", "ContentModel", "Journal"], exclude: ["Golden"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Workbook", "Files", "Diagnostics", "ContentModel"]),
         .testTarget(name: "TrendsTests", dependencies: ["Trends", "Workbook", "Files", "Diagnostics", "ContentModel", "Journal"], exclude: ["Golden"]),

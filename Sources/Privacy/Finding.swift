@@ -1,8 +1,12 @@
 import Diagnostics
 
-/// The Safe Harbor identifier kinds that can turn up in prose.
+/// The identifier kinds that can turn up in prose: the HIPAA Safe Harbor
+/// categories, split where a clinician would want the right label (an NHS
+/// number is not a phone number), plus places and workplaces.
 public enum IdentifierCategory: String, CaseIterable, Sendable, Comparable {
     case name
+    case place
+    case workplace
     case date
     case age
     case phone
@@ -10,8 +14,14 @@ public enum IdentifierCategory: String, CaseIterable, Sendable, Comparable {
     case address
     case postcode
     case url
+    case handle
     case ipAddress = "ip-address"
     case idNumber = "id-number"
+    case nhsNumber = "nhs-number"
+    case passport
+    case imei
+    case cardNumber = "card-number"
+    case vehicle
     case initials
 
     /// What `--redact` writes in place of a finding.

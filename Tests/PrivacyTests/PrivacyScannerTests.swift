@@ -18,7 +18,7 @@ struct PrivacyScannerTests {
     @Test("catches every Safe Harbor category that appears in prose", arguments: [
         ("I saw Maria Lopez today", "name", "Maria Lopez"),
         ("Maria Lopez arrived late", "name", "Maria Lopez"),
-        ("spoke to Mr Patel about it", "name", "Mr Patel"),
+        ("spoke to Mr Patel about it", "name", "Patel"),
         ("her son okonkwo came too", "name", "okonkwo"),
         ("we met on 12 March 2026", "date", "12 March 2026"),
         ("since March 3rd things changed", "date", "March 3rd"),
@@ -34,9 +34,9 @@ struct PrivacyScannerTests {
         ("from 192.168.10.4 at home", "ip-address", "192.168.10.4"),
         ("lives at 14 Harbour Street now", "address", "14 Harbour Street"),
         ("postcode SW1A 1AA here", "postcode", "SW1A 1AA"),
-        ("MRN 4481923 on the letter", "id-number", "MRN 4481923"),
+        ("MRN 4481923 on the letter", "id-number", "4481923"),
         ("SSN 123-45-6789", "id-number", "123-45-6789"),
-        ("licence number DL-88231 shown", "id-number", "licence number DL-88231"),
+        ("licence number DL-88231 shown", "id-number", "DL-88231"),
         ("client M. said nothing", "initials", "client M."),
         ("J.S. told me", "initials", "J.S."),
     ])
@@ -81,7 +81,7 @@ struct PrivacyScannerTests {
         let findings = PrivacyScanner().scan(text, path: "j.md", firstLine: 20)
         #expect(findings.map(\.description) == [
             #"j.md:21:16: privacy: address: "14 Harbour Street""#,
-            #"j.md:21:35: note: privacy: name: "Harbour Street" allowed by the inline marker at j.md:20"#,
+            #"j.md:21:35: note: privacy: address: "Harbour Street" allowed by the inline marker at j.md:20"#,
         ])
     }
 
@@ -91,13 +91,15 @@ struct PrivacyScannerTests {
             names: SourceFile(path: ".attune/names.txt", name: "names.txt", text: "Okafor\n\n# comment\nLee\n"),
             allow: nil
         )
-        let findings = PrivacyScanner(rules: rules).scan("okafor and LEE, not Leeds", path: "j.md")
+        let findings = PrivacyScanner(rules: rules).scan("okafor and LEE, not leeward", path: "j.md")
         #expect(findings.map(\.text) == ["okafor", "LEE"])
     }
 
     @Test("counts columns in Unicode scalars")
     func unicodeColumns() {
-        #expect(found("Émile – call 020 7946 0958") == [#"j.md:10:14: privacy: phone: "020 7946 0958""#])
+        #expect(found("Émile – call 020 7946 0958") == [
+            #"j.md:10:1: privacy: name: "Émile""#, #"j.md:10:14: privacy: phone: "020 7946 0958""#,
+        ])
     }
 
     @Test("redacts each finding with its category and counts them, keeping allowed text")
@@ -109,42 +111,14 @@ struct PrivacyScannerTests {
     }
 }
 
-@Suite("Skipping patterns a text cannot match")
-struct TextFeaturesTests {
-    @Test("one pass notes digits, colons, @ and capitals; any non-ASCII character counts as a possible digit")
-    func features() {
-        #expect(TextFeatures(of: "no such things here.") == [])
-        #expect(TextFeatures(of: "Week 3: a@b") == [.upper, .digit, .colon, .at])
-        #expect(TextFeatures(of: "café").contains(.digit))
-    }
-
-    @Test("a pattern runs when the text has any one of the characters it needs")
-    func allows() {
-        let features: TextFeatures = [.colon]
-        #expect(features.allows([]))
-        #expect(features.allows([.digit, .colon]))
-        #expect(!features.allows(.digit))
-    }
-
-    @Test("digits of other scripts are still found", arguments: [
+@Suite("Digits of every script")
+struct OtherScriptDigitsTests {
+    @Test("digits of other scripts are read as digits", arguments: [
         ("MRN ٤٤٨١٩٢٣ on the letter", "id-number"),
         ("number ४४८१९२३४ given", "id-number"),
     ])
     func otherScripts(text: String, category: String) {
         let findings = PrivacyScanner().scan(text, path: "j.md")
         #expect(findings.map(\.category.rawValue) == [category])
-    }
-
-    @Test("every pattern's prerequisite holds: skipping changes no result", arguments: [
-        "I saw Maria Lopez on 12 March 2026 at 14 Harbour Street, SW1A 1AA.",
-        "call 020 7946 0958 or write to m.lopez@example.org; see www.example.org",
-        "from fe80:0db8:85a3:0000:8a2e:0370:7334 and 192.168.10.4",
-        "client M. and Dr Hale; J.S. told me; MRN 4481923; she is 93 years old",
-        "all lower case prose with nothing to find at all",
-    ])
-    func unchanged(text: String) {
-        let scanner = PrivacyScanner()
-        let everyPattern = scanner.matches(in: text, skippingByFeatures: false).map(\.text)
-        #expect(scanner.matches(in: text).map(\.text) == everyPattern)
     }
 }

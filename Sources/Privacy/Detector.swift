@@ -1,0 +1,1022 @@
+import Foundation
+
+/// One candidate identifier: its kind and the scalars of the normalised text.
+struct Candidate {
+    var category: IdentifierCategory
+    var range: Range<Int>
+}
+
+/// Finds identifiers in a normalised text with hand-written scanners.
+///
+/// There is no regular expression here: every scanner moves forward over
+/// the text or its words and never returns to a position it has left,
+/// so time grows linearly with the text. The regular expressions this
+/// replaced backtracked: 64 KiB of e-mail-like dotted runs (`a.a.a…@b.c`)
+/// took 346 s, and 64 KiB of URLs or addresses 5–9 s; the same inputs now
+/// take milliseconds (PrivacyTests/HostileInputTests build them).
+///
+/// Order is precedence: a later detector never claims a scalar an earlier
+/// one took, so an e-mail address is not also a URL and a name.
+struct Detector {
+    let text: NormalizedText
+    let words: [Word]
+    let names: NamesList
+    private(set) var found: [Candidate] = []
+    private var claimed: [Bool]
+    /// The kind of each finding by the scalar it ends at.
+    private var endingAt: [Int: IdentifierCategory] = [:]
+
+    init(text: NormalizedText, names: NamesList) {
+        self.text = text
+        self.words = text.words()
+        self.names = names
+        self.claimed = Array(repeating: false, count: text.count)
+    }
+
+    var s: [Unicode.Scalar] { text.scalars }
+
+    mutating func run() -> [Candidate] {
+        scanEmails()
+        scanURLs()
+        scanHandles()
+        scanIPAddresses()
+        scanLabelledIDs()
+        scanAddresses()
+        scanDates()
+        scanAges()
+        scanCodes()
+        scanNumberRuns()
+        scanNames()
+        return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    @discardableResult
+    private mutating func claim(_ category: IdentifierCategory, _ range: Range<Int>) -> Bool {
+        guard !range.isEmpty, range.lowerBound >= 0, range.upperBound <= claimed.count else { return false }
+        for position in range where claimed[position] { return false }
+        for position in range { claimed[position] = true }
+        found.append(Candidate(category: category, range: range))
+        endingAt[range.upperBound] = category
+        return true
+    }
+
+    private func isClaimed(_ word: Word) -> Bool { claimed[word.range.lowerBound] || claimed[word.range.upperBound - 1] }
+
+    // MARK: Character-level scanners
+
+    private static func isLocalPart(_ c: Unicode.Scalar) -> Bool {
+        c.isASCII && (c.properties.isAlphabetic || isDigit(c) || "._%+-'".unicodeScalars.contains(c))
+            || (!c.isASCII && c.properties.isAlphabetic)
+    }
+    private static func isHostScalar(_ c: Unicode.Scalar) -> Bool {
+        (c.isASCII && (c.properties.isAlphabetic || isDigit(c) || c == "-" || c == ".")) || (!c.isASCII && c.properties.isAlphabetic)
+    }
+
+    /// `local@host.tld`: from each `@`, out to the left over local-part
+    /// characters and to the right over host characters. Neither side
+    /// crosses another `@`, so each character is visited at most twice.
+    private mutating func scanEmails() {
+        var position = 0
+        while position < s.count {
+            defer { position += 1 }
+            guard s[position] == "@" else { continue }
+            var start = position
+            while start > 0, Self.isLocalPart(s[start - 1]) { start -= 1 }
+            while start < position, s[start] == "." { start += 1 }
+            guard start < position else { continue }
+            var end = position + 1
+            while end < s.count, Self.isHostScalar(s[end]) { end += 1 }
+            while end > position + 1, s[end - 1] == "." || s[end - 1] == "-" { end -= 1 }
+            guard let lastDot = s[(position + 1)..<end].lastIndex(of: "."), lastDot > position + 1,
+                  end - lastDot - 1 >= 2, s[(lastDot + 1)..<end].allSatisfy({ $0.properties.isAlphabetic }) else { continue }
+            claim(.email, start..<end)
+            position = end - 1
+        }
+    }
+
+    static let topLevelDomains: Set<String> = [
+        "com", "org", "net", "edu", "gov", "uk", "ie", "io", "me", "info", "biz", "app", "dev", "ly", "tv", "us",
+        "ca", "au", "nz", "de", "fr", "es", "it", "nl", "be", "eu", "ai", "co", "online", "site", "blog", "link",
+    ]
+
+    private static func isURLScalar(_ c: Unicode.Scalar) -> Bool {
+        !(c == " " || c == "\n" || "<>\"'`[]{}|^".unicodeScalars.contains(c))
+    }
+
+    private func lowerASCII(_ range: Range<Int>) -> String {
+        var text = ""
+        for scalar in s[range] { text.unicodeScalars.append(scalar.isASCII ? Unicode.Scalar(UInt8(ascii: scalar).lowercasedASCII) : scalar) }
+        return text
+    }
+
+    private func hasPrefix(_ literal: String, at position: Int) -> Bool {
+        var index = position
+        for scalar in literal.unicodeScalars {
+            guard index < s.count, s[index].isASCII, UInt8(ascii: s[index]).lowercasedASCII == UInt8(ascii: scalar) else { return false }
+            index += 1
+        }
+        return true
+    }
+
+    /// `https://…`, `www.…`, and bare hosts with a known top-level domain
+    /// (`linkedin.com/in/…`). A candidate starts only where a host could
+    /// start (not inside a run of host characters) and, accepted or not,
+    /// the scan resumes after the run, so each character is read once.
+    private mutating func scanURLs() {
+        var position = 0
+        while position < s.count {
+            let previous: Unicode.Scalar? = position > 0 ? s[position - 1] : nil
+            if let previous, Self.isHostScalar(previous) || previous == "/" || previous == "@" || previous == ":" {
+                position += 1
+                continue
+            }
+            var end = position
+            if hasPrefix("http://", at: position) || hasPrefix("https://", at: position) || hasPrefix("ftp://", at: position)
+                || hasPrefix("www.", at: position) {
+                while end < s.count, Self.isURLScalar(s[end]) { end += 1 }
+            } else if s[position].isASCII, s[position].properties.isAlphabetic || isDigit(s[position]) {
+                while end < s.count, Self.isHostScalar(s[end]) { end += 1 }
+                var host = end
+                while host > position, s[host - 1] == "." || s[host - 1] == "-" { host -= 1 }
+                let labels = lowerASCII(position..<host).split(separator: ".", omittingEmptySubsequences: false)
+                guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty }), Self.topLevelDomains.contains(String(labels.last!)),
+                      labels[labels.count - 2].count >= 2, labels.dropLast().contains(where: { $0.contains(where: \.isLetter) }),
+                      labels.last!.allSatisfy(\.isLetter) else {
+                    position = max(end, position + 1)
+                    continue
+                }
+                end = host
+                if end < s.count, s[end] == "/" || s[end] == ":" {
+                    while end < s.count, Self.isURLScalar(s[end]) { end += 1 }
+                }
+            } else {
+                position += 1
+                continue
+            }
+            while end > position, ".,;:!?)".unicodeScalars.contains(s[end - 1]) { end -= 1 }
+            if end > position { claim(.url, position..<end) }
+            position = max(end, position + 1)
+        }
+    }
+
+    /// `@tashdraws_x`: an `@` that starts a word, then 2–30 handle characters.
+    private mutating func scanHandles() {
+        for position in 0..<s.count where s[position] == "@" && !claimed[position] {
+            if position > 0, isWordScalar(s[position - 1]) || s[position - 1] == "." { continue }
+            var end = position + 1
+            while end < s.count, end - position <= 31, s[end].isASCII, s[end].properties.isAlphabetic || isDigit(s[end]) || s[end] == "." {
+                end += 1
+            }
+            while end > position + 1, s[end - 1] == "." { end -= 1 }
+            guard end - position - 1 >= 2, s[(position + 1)..<end].contains(where: { $0.properties.isAlphabetic }) else { continue }
+            claim(.handle, position..<end)
+        }
+    }
+
+    private static func isHex(_ c: Unicode.Scalar) -> Bool {
+        isDigit(c) || ("a"..."f").contains(c) || ("A"..."F").contains(c)
+    }
+
+    /// Dotted quads and IPv6, compressed (`fe80::1ff:fe23:4567:890a`) or not.
+    /// Each run of address characters is read once.
+    private mutating func scanIPAddresses() {
+        var position = 0
+        while position < s.count {
+            let c = s[position]
+            let startsRun = (Self.isHex(c) || c == ":") && (position == 0 || !(isWordScalar(s[position - 1]) || s[position - 1] == "." || s[position - 1] == ":"))
+            guard startsRun else { position += 1; continue }
+            var end = position
+            while end < s.count, Self.isHex(s[end]) || s[end] == ":" || s[end] == "." { end += 1 }
+            if end < s.count, isWordScalar(s[end]) { position = end; continue }
+            var stop = end
+            while stop > position, s[stop - 1] == "." || s[stop - 1] == ":" && !(stop - 2 >= position && s[stop - 2] == ":") { stop -= 1 }
+            let run = String(String.UnicodeScalarView(s[position..<stop]))
+            if Self.isIPv4(run) || Self.isIPv6(run) { claim(.ipAddress, position..<stop) }
+            position = max(end, position + 1)
+        }
+    }
+
+    static func isIPv4(_ run: String) -> Bool {
+        let parts = run.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 4 && parts.allSatisfy { $0.count <= 3 && $0.allSatisfy(\.isASCIIDigitCharacter) && (Int($0) ?? 999) <= 255 }
+    }
+
+    static func isIPv6(_ run: String) -> Bool {
+        guard !run.contains("."), run.filter({ $0 == ":" }).count >= 2 else { return false }
+        let compressed = run.components(separatedBy: "::")
+        guard compressed.count <= 2 else { return false }
+        let groups = run.split(separator: ":", omittingEmptySubsequences: true)
+        guard groups.allSatisfy({ $0.count <= 4 }), groups.count <= 8 else { return false }
+        if compressed.count == 2 {
+            return groups.count >= 2 && groups.contains(where: { $0.count >= 3 || $0.contains(where: \.isLetter) })
+        }
+        return groups.count == 8
+    }
+
+    // MARK: Word-level scanners
+
+    private func adjacent(_ index: Int, maxGap: String = "") -> Bool {
+        index < words.count && index > 0 && words[index].joinedToPrevious
+            && (words[index].gapBefore.isEmpty || maxGap.contains(words[index].gapBefore))
+            && !gapHasBlankLine(before: index)
+    }
+
+    private func gapHasBlankLine(before index: Int) -> Bool {
+        var newlines = 0
+        for position in words[index - 1].range.upperBound..<words[index].range.lowerBound where s[position] == "\n" { newlines += 1 }
+        return newlines >= 2
+    }
+
+    private func word(_ index: Int) -> Word? { index >= 0 && index < words.count ? words[index] : nil }
+
+    static let idLabels: [String: IdentifierCategory] = [
+        "nhs": .nhsNumber, "chi": .nhsNumber, "passport": .passport, "imei": .imei, "card": .cardNumber,
+        "vin": .vehicle, "chassis": .vehicle, "plate": .vehicle, "registration": .vehicle, "reg": .vehicle,
+        "member": .idNumber, "membership": .idNumber, "mrn": .idNumber, "account": .idNumber, "acct": .idNumber,
+        "policy": .idNumber, "reference": .idNumber, "ref": .idNumber, "case": .idNumber, "licence": .idNumber,
+        "license": .idNumber, "serial": .idNumber, "student": .idNumber, "employee": .idNumber, "staff": .idNumber,
+        "payroll": .idNumber, "badge": .idNumber, "customer": .idNumber, "patient": .idNumber, "hospital": .idNumber,
+        "prescription": .idNumber, "claim": .idNumber, "ticket": .idNumber, "booking": .idNumber, "id": .idNumber,
+        "insurance": .idNumber, "ni": .idNumber, "ssn": .idNumber, "utr": .idNumber, "pps": .idNumber,
+        "iban": .idNumber, "sort": .idNumber, "record": .idNumber, "client": .idNumber, "crn": .idNumber,
+        "number": .idNumber, "no": .idNumber, "tax": .idNumber, "court": .idNumber, "visa": .idNumber,
+        "pin": .idNumber, "dl": .idNumber,
+    ]
+    static let idFillers: Set<String> = [
+        "no", "number", "num", "nr", "id", "is", "was", "of", "the", "her", "his", "their", "my", "code", "ending",
+        "in", "card", "reads", "read", "says", "as", "a", "an", "plate", "it", "its", "on",
+    ]
+
+    /// A value after a label (`member ID, XGH884201337`, `NHS number 943 476
+    /// 5919`, `passport no. 533380006`), labelled by what the label names.
+    private mutating func scanLabelledIDs() {
+        for (index, label) in words.enumerated() {
+            guard let category = Self.idLabels[label.lower], !label.hasDigit else { continue }
+            var next = index + 1
+            var category2 = category
+            var steps = 0
+            while let candidate = word(next), steps < 4, !candidate.hasDigit, Self.idFillers.contains(candidate.lower) || Self.idLabels[candidate.lower] != nil {
+                if let named = Self.idLabels[candidate.lower], named != .idNumber { category2 = named }
+                if candidate.gapBefore.contains(where: { ".!?;".contains($0) }) && candidate.lower != "no" { break }
+                next += 1
+                steps += 1
+            }
+            guard let value = word(next), value.hasDigit, !value.gapBefore.contains(where: { "!?;()".contains($0) }),
+                  !(value.gapBefore.contains(".") && !(word(next - 1)?.lower == "no")),
+                  !isClaimed(value) else { continue }
+            var last = next
+            while let following = word(last + 1), following.range.lowerBound - words[last].range.upperBound == 1,
+                  following.gapBefore.isEmpty || following.gapBefore == "-" || following.gapBefore == "/",
+                  following.hasDigit || (following.text.count == 1 && following.allCaps == false && following.capitalised && last > next) {
+                last += 1
+            }
+            let digits = words[next...last].reduce(0) { $0 + $1.digitCount }
+            let length = words[next...last].reduce(0) { $0 + $1.text.count }
+            guard digits >= 4 || (digits >= 2 && length >= 5 && words[next].hasLetter) else { continue }
+            if label.lower == "number" || label.lower == "no" || label.lower == "id" || label.lower == "client" {
+                // Bare "number 12" is a count; these need an ID-shaped value,
+                // and a number that starts "0" or "+" is left to the phone scanner.
+                guard digits >= 5 else { continue }
+                let first = value.range.lowerBound
+                if s[first] == "0" || (first > 0 && (s[first - 1] == "+" || s[first - 1] == "(")) { continue }
+            }
+            if Self.isoWeek(words[next].text) { continue }
+            claim(category2, words[next].range.lowerBound..<words[last].range.upperBound)
+        }
+    }
+
+    static func isoWeek(_ text: String) -> Bool {
+        let upper = text.uppercased()
+        let parts = upper.split(separator: "-")
+        if parts.count == 2, parts[0].count == 4, parts[0].allSatisfy(\.isASCIIDigitCharacter), parts[1].hasPrefix("W") { return true }
+        return upper.hasPrefix("W") && upper.dropFirst().allSatisfy(\.isASCIIDigitCharacter) && upper.count <= 3
+    }
+
+    static let streetSuffixes: Set<String> = [
+        "street", "st", "road", "rd", "avenue", "ave", "lane", "ln", "drive", "dr", "close", "way", "court", "ct",
+        "place", "pl", "boulevard", "blvd", "crescent", "cres", "terrace", "tce", "gardens", "gdns", "square", "sq",
+        "grove", "row", "mews", "parade", "walk", "rise", "wharf", "quay", "circle", "highway", "hwy", "parkway",
+        "pkwy", "trail", "heights", "estate", "avenida", "calle", "strasse", "straße", "rue", "park", "green", "hill",
+        "view", "gate", "vale", "mount", "chase", "croft", "fold", "brow", "bank", "end",
+    ]
+    static let weakSuffixes: Set<String> = ["dr", "st", "park", "green", "hill", "view", "gate", "vale", "mount", "chase", "croft", "fold", "brow", "bank", "end", "way", "place", "court", "close", "walk", "row", "circle"]
+    static let unitWords: Set<String> = ["flat", "apartment", "apt", "unit", "suite", "room", "house", "floor"]
+
+    /// `14 Harbour Street`, `18 Crestview Dr`, `Flat 3`, `lives on Crestview Drive`.
+    private mutating func scanAddresses() {
+        for (index, first) in words.enumerated() where !isClaimed(first) {
+            if Self.unitWords.contains(first.lower), first.lower != "floor", let number = word(index + 1), adjacent(index + 1),
+               number.hasDigit, number.text.count <= 4, word(index - 1).map({ !["the", "a"].contains($0.lower) }) ?? true,
+               first.capitalised || (word(index - 1).map { ["in", "at", "from", "to", "of"].contains($0.lower) } ?? false) {
+                claim(.address, first.range.lowerBound..<number.range.upperBound)
+                continue
+            }
+            let numbered = first.hasDigit && first.digitCount <= 5 && first.text.count <= 6 && (first.isNumber || first.text.last!.isLetter)
+            guard numbered || first.capitalised else { continue }
+            var index2 = numbered ? index + 1 : index
+            if numbered, word(index2)?.gapBefore == "," { }
+            var capitalised = 0
+            while let next = word(index2), capitalised < 4, next.capitalised || (next.lower == "of" && capitalised > 0),
+                  index2 == index || adjacent(index2, maxGap: numbered && index2 == index + 1 ? "," : "") {
+                if Self.streetSuffixes.contains(next.lower) && capitalised > 0 {
+                    let weak = Self.weakSuffixes.contains(next.lower)
+                    let leading = words[numbered ? index + 1 : index]
+                    if !numbered {
+                        // Without a number: only a strong suffix after a word that is not itself an opener.
+                        if weak || (leading.sentenceStart && Lexicon.isEnglish(leading.lower) && !leading.heading && capitalised < 1) { break }
+                        if leading.heading || Lexicon.capitalisedWords.contains(leading.lower) { break }
+                    }
+                    var end = next.range.upperBound
+                    if end < s.count, s[end] == ".", next.lower.count <= 4 { end += 0 }
+                    claim(.address, (numbered ? first : leading).range.lowerBound..<end)
+                    break
+                }
+                capitalised += 1
+                index2 += 1
+            }
+        }
+    }
+
+    static let months: [String: Int] = [
+        "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+        "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4,
+        "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    ]
+    static let weekdays: Set<String> = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed",
+        "thu", "thur", "thurs", "fri", "sat", "sun",
+    ]
+    static let ordinalWords: [String: Int] = {
+        let units = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
+        var table: [String: Int] = [:]
+        for (offset, word) in units.enumerated() { table[word] = offset + 1 }
+        let teens = ["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+                     "eighteenth", "nineteenth"]
+        for (offset, word) in teens.enumerated() { table[word] = offset + 10 }
+        table["twentieth"] = 20
+        table["thirtieth"] = 30
+        for (offset, word) in units.enumerated() {
+            table["twenty-" + word] = 21 + offset
+            table["twenty" + word] = 21 + offset
+        }
+        table["thirty-first"] = 31
+        return table
+    }()
+
+    func month(_ word: Word?) -> Int? {
+        guard let word, let month = Self.months[word.lower] else { return nil }
+        // "may", "march" and the short forms are ordinary words in lower case.
+        if ["may", "march", "mar", "jan", "sun", "sat", "dec"].contains(word.lower) || word.lower.count <= 4 { return word.capitalised ? month : nil }
+        return month
+    }
+
+    /// A day of the month: `5`, `5th`, `twenty-second`; `ordinal` when spelt as one.
+    func day(_ word: Word?) -> (value: Int, ordinal: Bool)? {
+        guard let word else { return nil }
+        if let value = Self.ordinalWords[word.lower] { return (value, true) }
+        let lower = word.lower
+        let digits = lower.prefix(while: \.isASCIIDigitCharacter)
+        guard !digits.isEmpty, digits.count <= 2, let value = Int(digits), (1...31).contains(value) else { return nil }
+        let suffix = lower.dropFirst(digits.count)
+        if suffix.isEmpty { return (value, false) }
+        return ["st", "nd", "rd", "th"].contains(suffix) ? (value, true) : nil
+    }
+
+    func year(_ word: Word?) -> Bool {
+        guard let word, word.isNumber, word.text.count == 4 || (word.text.count == 2), let value = Int(word.text) else { return false }
+        return word.text.count == 2 || (1900...2099).contains(value)
+    }
+
+    static let datePrepositions: Set<String> = [
+        "on", "by", "from", "until", "till", "til", "since", "before", "after", "around", "last", "next", "this", "of",
+        "due", "about", "between", "and", "or", "to",
+    ]
+    static let notDayNouns: Set<String> = [
+        "floor", "session", "sessions", "time", "times", "week", "weeks", "minute", "minutes", "attempt", "place",
+        "century", "percentile", "grade", "year", "person", "one", "step", "stage", "item", "question", "chapter",
+        "edition", "row", "meeting", "appointment", "visit", "day", "month", "round", "draft", "point", "card",
+    ]
+
+    /// `12 March 2026`, `March the 3rd`, `3rd of March`, `March 2026`,
+    /// `on the 5th`, `last Tuesday the 14th`, `the twenty-second`,
+    /// `Thurs 13/11`, `3/17`, `03.12.2026`, `2026-03-12`.
+    private mutating func scanDates() {
+        var index = 0
+        while index < words.count {
+            defer { index += 1 }
+            let current = words[index]
+            if isClaimed(current) { continue }
+            // Day [of|the] Month [year]
+            if let dayValue = day(current), !current.text.contains("-") || dayValue.ordinal {
+                var next = index + 1
+                if let of = word(next), of.lower == "of", adjacent(next) { next += 1 }
+                if month(word(next)) != nil, adjacent(next, maxGap: ",") {
+                    var end = next
+                    if year(word(end + 1)), adjacent(end + 1, maxGap: ","), word(end + 1)!.text.count == 4 { end += 1 }
+                    var start = index
+                    if let the = word(index - 1), the.lower == "the", adjacent(index) { start = index - 1 }
+                    claim(.date, words[start].range.lowerBound..<words[end].range.upperBound)
+                    index = end
+                    continue
+                }
+            }
+            // Month [the] day [year] | Month year
+            if month(current) != nil {
+                var next = index + 1
+                if let the = word(next), the.lower == "the", adjacent(next) { next += 1 }
+                if let dayValue = day(word(next)), adjacent(next, maxGap: ","), !(word(next)!.text.contains("-") && !dayValue.ordinal),
+                   next == index + 1 || dayValue.ordinal {
+                    // "May 5 people" is not a date: a bare number must not be followed by a noun-like word.
+                    let afterDay = word(next + 1)
+                    let bare = !dayValue.ordinal
+                    if bare, let afterDay, adjacent(next + 1), !year(afterDay), afterDay.lower.first?.isLetter == true,
+                       !Self.datePrepositions.contains(afterDay.lower), !["at", "and", "was", "is", "we", "i", "she", "he", "they"].contains(afterDay.lower) {
+                        // fall through to the month-year test
+                    } else {
+                        var end = next
+                        if year(word(end + 1)), adjacent(end + 1, maxGap: ","), word(end + 1)!.text.count == 4 { end += 1 }
+                        claim(.date, current.range.lowerBound..<words[end].range.upperBound)
+                        index = end
+                        continue
+                    }
+                }
+                if year(word(index + 1)), adjacent(index + 1, maxGap: ","), word(index + 1)!.text.count == 4 {
+                    claim(.date, current.range.lowerBound..<words[index + 1].range.upperBound)
+                    index += 1
+                    continue
+                }
+            }
+            // Weekday [the] day-ordinal | Weekday numeric date
+            if Self.weekdays.contains(current.lower), current.capitalised {
+                var next = index + 1
+                if let the = word(next), the.lower == "the", adjacent(next) { next += 1 }
+                if let dayValue = day(word(next)), dayValue.ordinal, adjacent(next) {
+                    claim(.date, current.range.lowerBound..<words[next].range.upperBound)
+                    index = next
+                    continue
+                }
+                if let numeric = numericDate(at: index + 1, strict: false), adjacent(index + 1) {
+                    claim(.date, current.range.lowerBound..<numeric.upperBound)
+                    continue
+                }
+            }
+            // [on|by|…] the Nth
+            if current.lower == "the", let dayWord = word(index + 1), let dayValue = day(dayWord), dayValue.ordinal, adjacent(index + 1),
+               let before = word(index - 1), Self.datePrepositions.contains(before.lower) || Self.weekdays.contains(before.lower),
+               adjacent(index) || Self.weekdays.contains(before.lower) {
+                if let after = word(index + 2), adjacent(index + 2), Self.notDayNouns.contains(after.lower) { continue }
+                if let after = word(index + 2), adjacent(index + 2), after.lower == "of", word(index + 3).map({ month($0) == nil && !$0.lower.hasPrefix("th") }) ?? false { continue }
+                claim(.date, current.range.lowerBound..<dayWord.range.upperBound)
+                index += 1
+                continue
+            }
+            if let numeric = numericDate(at: index, strict: true) {
+                claim(.date, numeric)
+            }
+        }
+    }
+
+    /// `d/m/y`, `y-m-d`, `d.m.y`, and `d/m` or `m/d` where one part is over
+    /// 12 or the context says date (never a rating like `7/10`).
+    func numericDate(at index: Int, strict: Bool) -> Range<Int>? {
+        guard let first = word(index), first.isNumber || first.text.contains("-") && first.hasDigit && !first.hasLetter else { return nil }
+        // y-m-d is one word (hyphens join); d/m/y is up to three words joined by "/".
+        if first.text.contains("-") {
+            let parts = first.text.split(separator: "-").compactMap { Int($0) }
+            guard parts.count == 3, first.text.split(separator: "-").count == 3 else { return nil }
+            let texts = first.text.split(separator: "-")
+            if texts[0].count == 4, (1...12).contains(parts[1]), (1...31).contains(parts[2]) { return first.range }
+            if texts[2].count == 4 || texts[2].count == 2, (1...31).contains(parts[0]), (1...31).contains(parts[1]),
+               parts[0] <= 12 || parts[1] <= 12 { return first.range }
+            return nil
+        }
+        var numbers = [first]
+        var separator: Unicode.Scalar?
+        var last = index
+        while numbers.count < 3, let next = word(last + 1), next.isNumber, next.range.lowerBound - words[last].range.upperBound == 1 {
+            let between = s[words[last].range.upperBound]
+            guard between == "/" || between == "." else { break }
+            if let separator, separator != between { break }
+            separator = between
+            numbers.append(next)
+            last += 1
+        }
+        guard numbers.count >= 2, let separator else { return nil }
+        let values = numbers.compactMap { Int($0.text) }
+        if numbers.count == 3 {
+            let yearText = numbers[2].text
+            if numbers[0].text.count == 4 {
+                return (1...12).contains(values[1]) && (1...31).contains(values[2]) ? first.range.lowerBound..<numbers[2].range.upperBound : nil
+            }
+            guard yearText.count == 4 || yearText.count == 2, (1...31).contains(values[0]), (1...31).contains(values[1]),
+                  values[0] <= 12 || values[1] <= 12 else { return nil }
+            return first.range.lowerBound..<numbers[2].range.upperBound
+        }
+        guard separator == "/", numbers[0].text.count <= 2, numbers[1].text.count <= 2,
+              (1...31).contains(values[0]), (1...31).contains(values[1]), values[0] <= 12 || values[1] <= 12 else { return nil }
+        if values == [24, 7] { return nil }
+        let before = word(index - 1)?.lower ?? ""
+        if ["rated", "rate", "rating", "scored", "score", "scale", "it", "at", "a", "about", "gave", "was", "is", "felt", "out", "marked", "only"].contains(before) && strict { return nil }
+        if let after = word(last + 1), adjacent(last + 1), ["on", "for", "in", "of", "the", "and"].contains(after.lower), strict, values[0] <= 12 && values[1] <= 12 { return nil }
+        let unambiguous = values[0] > 12 || values[1] > 12
+        let context = Self.datePrepositions.contains(before) || Self.weekdays.contains(before) || !strict
+        guard unambiguous || context else { return nil }
+        if [10, 5, 100, 20].contains(values[1]) && !unambiguous && (strict && !Self.datePrepositions.contains(before)) { return nil }
+        return first.range.lowerBound..<numbers[1].range.upperBound
+    }
+
+    static let ageWords: [String: Int] = {
+        var table: [String: Int] = ["ninety": 90, "hundred": 100, "a-hundred": 100, "one-hundred": 100]
+        for (offset, unit) in ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"].enumerated() {
+            table["ninety-" + unit] = 91 + offset
+        }
+        return table
+    }()
+    static let ageBefore: Set<String> = ["aged", "age", "is", "was", "turned", "turning", "turns", "reached", "reaching", "be", "now", "nearly", "almost", "who's", "she's", "he's", "of"]
+
+    /// Ages over 89, which Safe Harbor treats as identifying: `is 93`,
+    /// `ninety-one`, `93-year-old`, `in his late nineties`, `her 100th birthday`.
+    private mutating func scanAges() {
+        for (index, current) in words.enumerated() where !isClaimed(current) {
+            let lower = current.lower
+            // "93-year-old", "ninety-one-year-old"
+            for suffix in ["-year-old", "-years-old", "-yr-old"] where lower.hasSuffix(suffix) {
+                let number = String(lower.dropLast(suffix.count))
+                if let value = Int(number) ?? Self.ageWords[number], value >= 90, value <= 125 {
+                    claim(.age, current.range)
+                }
+            }
+            let value: Int?
+            if current.isNumber, let number = current.numberValue { value = number } else { value = Self.ageWords[lower] }
+            if let value, value >= 90, value <= 125 {
+                var end = index
+                if lower == "hundred", let before = word(index - 1), ["a", "one"].contains(before.lower) { }
+                // a hundred and two
+                if value == 100, let and = word(index + 1), and.lower == "and", let unit = word(index + 2), ["one", "two", "three", "four", "five"].contains(unit.lower) {
+                    end = index + 2
+                }
+                var start = index
+                if lower == "hundred", let before = word(index - 1), ["a", "one"].contains(before.lower), adjacent(index) { start = index - 1 }
+                let after = word(end + 1)
+                let years = after.map { ["years", "year", "yrs", "yo", "y/o"].contains($0.lower) } ?? false
+                let beforeWord = word(start - 1)?.lower ?? ""
+                let context = Self.ageBefore.contains(beforeWord) && adjacent(start)
+                let units = after.map { ["minutes", "mins", "seconds", "percent", "pounds", "kg", "miles", "people", "days", "times", "pages", "steps", "sessions", "points", "per"].contains($0.lower) } ?? false
+                if (years || context) && !units && !(s.indices.contains(current.range.upperBound) && s[current.range.upperBound] == "%") {
+                    var stop = end
+                    if years, let old = word(end + 2), old.lower == "old" { stop = end + 2 } else if years { stop = end + 1 }
+                    // "aged 92", "age of 92": the word that makes it an age goes too.
+                    if ["aged", "age"].contains(beforeWord) { start -= 1 } else if beforeWord == "of", word(start - 2)?.lower == "age" { start -= 2 }
+                    claim(.age, words[start].range.lowerBound..<words[stop].range.upperBound)
+                }
+                continue
+            }
+            // his late nineties / her 90s
+            if lower == "nineties" || lower == "90s" || lower == "hundreds" && false {
+                var start = index
+                if let modifier = word(index - 1), ["early", "mid", "late"].contains(modifier.lower) { start = index - 1 }
+                if let owner = word(start - 1), ["his", "her", "their", "my", "your"].contains(owner.lower) {
+                    claim(.age, owner.range.lowerBound..<current.range.upperBound)
+                }
+                continue
+            }
+            // 100th birthday
+            if let next = word(index + 1), next.lower == "birthday" || next.lower == "birthdays" {
+                let ordinal = lower.hasSuffix("th") ? Int(lower.dropLast(2)) : nil
+                let spelt = ["ninetieth", "hundredth", "ninety-first", "ninety-second", "ninety-third", "ninety-fifth"].contains(lower)
+                if (ordinal ?? 0) >= 90 || spelt { claim(.age, current.range.lowerBound..<next.range.upperBound) }
+            }
+        }
+    }
+
+    /// Shapes with letters and digits: UK and Irish postcodes, UK plates,
+    /// VINs, and unlabelled reference numbers (`RX884312`, `C-28 441 907`).
+    private mutating func scanCodes() {
+        for (index, current) in words.enumerated() where !isClaimed(current) {
+            let text = current.text.uppercased()
+            let next = word(index + 1)
+            let nextJoined = next != nil && adjacent(index + 1) && next!.range.lowerBound - current.range.upperBound == 1
+            let nextText = nextJoined ? next!.text : ""
+            if current.text == text, Self.isOutwardCode(text), nextJoined, Self.isInwardCode(nextText) {
+                claim(.postcode, current.range.lowerBound..<next!.range.upperBound)
+                continue
+            }
+            if current.text == text, text.count >= 5, text.count <= 7, Self.isOutwardCode(String(text.dropLast(3))), Self.isInwardCode(String(text.suffix(3))) {
+                claim(.postcode, current.range)
+                continue
+            }
+            if current.text == text, Self.isEircodeRouting(text), nextJoined, nextText.count == 4, nextText == nextText.uppercased(),
+               nextText.allSatisfy({ $0.isASCIILetterOrDigit }), nextText.contains(where: \.isASCIIDigitCharacter) || nextText.contains(where: \.isLetter) && Self.isEircodeRouting(text) && current.hasDigit {
+                claim(.postcode, current.range.lowerBound..<next!.range.upperBound)
+                continue
+            }
+            if current.text == text, text.count == 4, Self.isPlateStart(text), nextJoined, nextText.count == 3, nextText.allSatisfy({ $0.isASCII && $0.isUppercase }) {
+                claim(.vehicle, current.range.lowerBound..<next!.range.upperBound)
+                continue
+            }
+            if text.count == 17, current.hasDigit, current.hasLetter, text.allSatisfy({ $0.isASCIILetterOrDigit && !"IOQ".contains($0) }) {
+                claim(.vehicle, current.range)
+                continue
+            }
+            guard current.hasDigit, current.hasLetter, !Self.isoWeek(current.text),
+                  !Lexicon.programmeVocabulary.contains(current.lower) else { continue }
+            var last = index
+            while let following = word(last + 1), following.isNumber, following.range.lowerBound - words[last].range.upperBound == 1,
+                  following.gapBefore.isEmpty { last += 1 }
+            let digits = words[index...last].reduce(0) { $0 + $1.digitCount }
+            if digits >= 5 || (digits >= 4 && current.text.count >= 7) {
+                claim(.idNumber, current.range.lowerBound..<words[last].range.upperBound)
+            }
+        }
+    }
+
+    static func isOutwardCode(_ text: String) -> Bool {
+        let c = Array(text)
+        guard c.count >= 2, c.count <= 4, c[0].isASCII, c[0].isLetter else { return false }
+        var index = 1
+        if c[index].isLetter { index += 1 }
+        guard index < c.count, c[index].isASCIIDigitCharacter else { return false }
+        index += 1
+        if index < c.count { guard c[index].isASCIIDigitCharacter || c[index].isLetter else { return false }; index += 1 }
+        return index == c.count && c.allSatisfy { $0.isASCIILetterOrDigit }
+    }
+    static func isInwardCode(_ text: String) -> Bool {
+        let c = Array(text)
+        return c.count == 3 && c[0].isASCIIDigitCharacter && c[1].isASCII && c[1].isUppercase && c[2].isASCII && c[2].isUppercase
+    }
+    static func isEircodeRouting(_ text: String) -> Bool {
+        let c = Array(text)
+        if text == "D6W" { return true }
+        return c.count == 3 && "ACDEFHKNPRTVWXY".contains(c[0]) && c[1].isASCIIDigitCharacter && c[2].isASCIIDigitCharacter
+    }
+    static func isPlateStart(_ text: String) -> Bool {
+        let c = Array(text)
+        return c.count == 4 && c[0].isASCII && c[0].isUppercase && c[1].isASCII && c[1].isUppercase && c[2].isASCIIDigitCharacter && c[3].isASCIIDigitCharacter
+    }
+
+    static let stateCodes: Set<String> = [
+        "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME",
+        "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA",
+        "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "DC",
+    ]
+
+    /// Runs of digits and separators: phones, NHS numbers (mod 11), card
+    /// numbers and IMEIs (Luhn), SSNs, bare long numbers, ZIP codes.
+    private mutating func scanNumberRuns() {
+        var position = 0
+        while position < s.count {
+            let c = s[position]
+            let startsHere = (isDigit(c) || ((c == "+" || c == "(") && position + 1 < s.count && isDigit(s[position + 1])))
+                && (position == 0 || !(isWordScalar(s[position - 1]) || s[position - 1] == "." || s[position - 1] == "/" || s[position - 1] == ":" || s[position - 1] == "£" || s[position - 1] == "$" || s[position - 1] == "€" || s[position - 1] == "-"))
+            guard startsHere, !claimed[position] else { position += 1; continue }
+            let begin = position
+            var end = position
+            var digits = ""
+            var groups: [Int] = []
+            var separators: Set<Unicode.Scalar> = []
+            var current = 0
+            if c == "+" || c == "(" { end += 1; if c == "(" { separators.insert("(") } }
+            while end < s.count {
+                let scalar = s[end]
+                if isDigit(scalar) {
+                    digits.unicodeScalars.append(scalar)
+                    current += 1
+                    end += 1
+                    continue
+                }
+                // Up to two separators, then a digit (or "(" and a digit).
+                var look = end
+                while look < s.count, look - end < 2, " -.()".unicodeScalars.contains(s[look]), !(s[look] == "." && look + 1 < s.count && s[look + 1] == " ") { look += 1 }
+                guard look > end, look < s.count, isDigit(s[look]) else { break }
+                if current > 0 { groups.append(current) }
+                current = 0
+                for separator in s[end..<look] { separators.insert(separator) }
+                end = look
+            }
+            if current > 0 { groups.append(current) }
+            var stop = end
+            if stop < s.count, s[stop] == ")" , separators.contains("(") { stop += 1 }
+            let count = digits.count
+            let followedByLetter = stop < s.count && isWordScalar(s[stop])
+            position = max(end, position + 1)
+            if followedByLetter || claimed[stop - 1] { continue }
+            let span = begin..<stop
+            let grouped = groups.count > 1
+            if count == 15, Self.luhn(digits) { claim(.imei, span); continue }
+            if (13...19).contains(count), Self.luhn(digits), c != "+", digits.first != "0",
+               !grouped || groups.allSatisfy({ $0 == 4 }) || groups == [4, 6, 5] || groups.dropLast().allSatisfy({ $0 == 4 }) {
+                claim(.cardNumber, span)
+                continue
+            }
+            if count == 10, Self.nhsValid(digits), digits.first != "0", !separators.contains("("), c != "+",
+               !grouped || groups == [3, 3, 4], !separators.contains(".") {
+                claim(.nhsNumber, span)
+                continue
+            }
+            if groups == [3, 2, 4], separators == ["-"] { claim(.idNumber, span); continue }
+            if groups == [2, 2, 2], separators == ["-"] { claim(.idNumber, span); continue }
+            if (9...15).contains(count) {
+                if c == "+" || c == "(" || digits.first == "0" || grouped {
+                    if grouped && groups.allSatisfy({ $0 == 4 }) && digits.first != "0" && c != "+" && groups.count == 2 { continue }
+                    claim(.phone, span)
+                } else {
+                    claim(.idNumber, span)
+                }
+                continue
+            }
+            if (6...8).contains(count), !grouped { claim(.idNumber, span); continue }
+            if count == 5, !grouped {
+                let wordIndex = wordIndex(startingAt: span.lowerBound)
+                if let wordIndex {
+                    let before = word(wordIndex - 1)
+                    let after = word(wordIndex + 1)
+                    let afterState = before.map { Self.stateCodes.contains($0.text) } ?? false
+                    let townAfter = after.map { $0.capitalised && !$0.allCaps && adjacent(wordIndex + 1) && !Lexicon.capitalisedWords.contains($0.lower) && !Lexicon.isEnglish($0.lower) } ?? false
+                    let commaBefore = words[wordIndex].gapBefore == "," && (before?.capitalised ?? false)
+                    if afterState || townAfter || commaBefore { claim(.postcode, span) }
+                }
+            }
+        }
+    }
+
+    /// The word that starts at scalar `position`, by binary search.
+    private func wordIndex(startingAt position: Int) -> Int? {
+        var low = 0
+        var high = words.count
+        while low < high {
+            let middle = (low + high) / 2
+            if words[middle].range.lowerBound < position { low = middle + 1 } else { high = middle }
+        }
+        return low < words.count && words[low].range.lowerBound == position ? low : nil
+    }
+
+    static func luhn(_ digits: String) -> Bool {
+        var sum = 0
+        for (offset, character) in digits.reversed().enumerated() {
+            guard var value = character.wholeNumberValue else { return false }
+            if offset % 2 == 1 { value *= 2; if value > 9 { value -= 9 } }
+            sum += value
+        }
+        return sum % 10 == 0
+    }
+
+    /// NHS numbers: ten digits, the last a mod-11 check on the first nine.
+    static func nhsValid(_ digits: String) -> Bool {
+        let values = digits.compactMap(\.wholeNumberValue)
+        guard values.count == 10 else { return false }
+        var sum = 0
+        for index in 0..<9 { sum += values[index] * (10 - index) }
+        let check = 11 - sum % 11
+        let expected = check == 11 ? 0 : check
+        return expected != 10 && expected == values[9]
+    }
+}
+
+extension Character {
+    var isASCIIDigitCharacter: Bool { isASCII && isNumber }
+    var isASCIILetterOrDigit: Bool { isASCII && (isLetter || isNumber) }
+}
+
+extension UInt8 {
+    var lowercasedASCII: UInt8 { (65...90).contains(self) ? self + 32 : self }
+}
+
+// MARK: Names and places
+
+extension Detector {
+    static let titles: Set<String> = [
+        "mr", "mrs", "ms", "mx", "miss", "dr", "prof", "professor", "sir", "dame", "lady", "lord", "rev", "reverend",
+        "fr", "father", "sister", "brother", "auntie", "aunty", "aunt", "uncle", "nana", "nan", "granny", "grandma",
+        "grandad", "grandpa", "gran", "cousin", "nanna", "grandmother", "grandfather", "mister", "madam", "señor",
+        "señora", "herr", "frau", "mme", "mlle", "m",
+    ]
+    /// Titles that are only titles when capitalised or before a capital.
+    static let weakTitles: Set<String> = ["miss", "sister", "brother", "father", "lady", "lord", "cousin", "m", "fr", "rev"]
+    /// Words after which the next word is usually a person's name.
+    static let relations: Set<String> = [
+        "client", "patient", "sister", "brother", "husband", "wife", "partner", "son", "daughter", "mum", "mom",
+        "mother", "dad", "father", "boyfriend", "girlfriend", "fiancé", "fiance", "fiancée", "friend", "colleague",
+        "boss", "manager", "nan", "gran", "grandma", "grandad", "grandson", "granddaughter", "aunt", "auntie",
+        "uncle", "cousin", "niece", "nephew", "stepson", "stepdaughter", "stepdad", "stepmum", "ex", "baby",
+        "twin", "called", "named", "neighbour", "neighbor", "flatmate", "roommate", "teacher", "sibling", "child",
+        "kid", "carer", "caseworker", "worker", "dog", "cat", "puppy",
+    ]
+    /// Words after a capitalised sentence opener that say it is someone.
+    static let personCues: Set<String> = [
+        "said", "says", "told", "tells", "asked", "asks", "is", "was", "has", "had", "and", "came", "comes",
+        "arrived", "cried", "laughed", "seemed", "looked", "wants", "wanted", "called", "texted", "emailed",
+        "rang", "phoned", "left", "walked", "sat", "smiled", "started", "stopped", "described", "mentioned",
+        "talked", "spoke", "shared", "felt", "feels", "thinks", "thought", "knows", "knew", "didn't", "doesn't",
+        "isn't", "wasn't", "hasn't", "hadn't", "won't", "can't", "couldn't", "would", "will", "missed", "cancelled",
+        "canceled", "brought", "joined", "agreed", "admitted", "explained", "went", "got", "gets", "needs",
+        "needed", "shrugged", "nodded", "paused", "insisted", "wrote", "replied", "answered", "began", "sighed",
+        "mentions", "did", "does", "kept", "keeps", "hates", "loves", "says", "wept", "reported", "disclosed",
+    ]
+    /// Words that begin sentences and are not names: a capitalised opener
+    /// before a name is not part of it ("Then Song said" is "Song").
+    static let sentenceOpeners: Set<String> = [
+        "the", "a", "an", "my", "our", "when", "after", "before", "in", "on", "at", "this", "that", "then", "but",
+        "and", "so", "if", "we", "he", "she", "they", "it", "his", "her", "their", "what", "why", "how", "who",
+        "next", "last", "looking", "today", "yesterday", "tomorrow", "later", "supervision", "with", "without",
+        "for", "from", "about", "during", "since", "until", "because", "while", "as", "once", "like", "between",
+        "each", "every", "some", "both", "only", "even", "also", "perhaps", "maybe", "sometimes", "now", "here",
+        "there", "yes", "no", "not", "still", "again", "instead", "although", "though", "just", "you", "your",
+        "its", "these", "those", "where", "which", "whether", "let", "to", "of", "by", "into", "over", "under",
+        "did", "do", "does", "was", "were", "is", "are", "can", "could", "would", "should", "will", "had", "has",
+        "have", "thanks", "dear", "hi", "hello", "client", "mrs", "mr", "ms", "dr", "i", "or", "nor", "yet",
+        "afterwards", "honestly", "really", "anyway", "well", "oh", "ok", "okay", "sorry", "please", "maybe",
+        "everyone", "nobody", "somebody", "someone", "all", "any", "none", "one", "two", "three", "first",
+    ]
+
+    static let particles: Set<String> = [
+        "de", "da", "di", "del", "della", "van", "von", "der", "den", "le", "la", "bin", "bint", "ibn", "al", "el",
+        "ní", "nic", "mac", "mc", "ó", "ua", "ap", "dos", "das", "du", "st", "y",
+    ]
+    static let placePrepositions: Set<String> = [
+        "in", "at", "from", "near", "towards", "outside", "around", "visiting", "into", "via", "past", "through",
+        "moved", "lives", "live", "living", "grew",
+    ]
+    static let workCues: Set<String> = [
+        "works", "work", "working", "worked", "job", "employed", "shift", "shifts", "manager", "volunteers",
+        "volunteer", "placement", "studies", "study", "studying", "school", "college", "university", "nurse",
+        "teacher", "apprenticeship", "internship", "hired", "fired", "sacked", "redundant", "employer", "office",
+        "plays", "goes", "attends", "nurse", "sister", "works", "porter", "cleaner", "shop", "stacking",
+    ]
+
+    private func isOrdinaryCapital(_ word: Word) -> Bool {
+        Lexicon.capitalisedWords.contains(word.lower) || Self.months[word.lower] != nil || Self.weekdays.contains(word.lower)
+            || Lexicon.programmeVocabulary.contains(word.lower)
+    }
+
+    private func isEnglish(_ word: Word) -> Bool {
+        if Lexicon.isEnglish(word.lower) { return true }
+        let parts = word.parts
+        if parts.count > 1 { return parts.allSatisfy { Lexicon.isEnglish(String($0)) } }
+        // Apostrophes: "don't" is in the list without its apostrophe form.
+        let plain = word.lower.replacingOccurrences(of: "’", with: "'")
+        if plain != word.lower, Lexicon.isEnglish(plain) { return true }
+        return plain.contains("'") && Lexicon.capitalisedWords.contains(plain)
+    }
+
+    private func isGiven(_ word: Word) -> Bool {
+        Lexicon.isGivenName(word.lower) || (word.parts.first.map { Lexicon.isGivenName(String($0)) } ?? false)
+    }
+
+    private func cueFollows(_ index: Int) -> Bool {
+        if words[index].possessive { return true }
+        guard let next = word(index + 1), adjacent(index + 1, maxGap: ",") else { return false }
+        if Self.personCues.contains(next.lower) { return true }
+        return next.capitalised && !isEnglish(next) && !isOrdinaryCapital(next)
+    }
+
+    /// Whether word `index` names someone or somewhere, before merging.
+    private func isNameWord(_ index: Int) -> Bool {
+        let word = words[index]
+        guard word.hasLetter, !word.hasDigit, !isClaimed(word) else { return false }
+        if word.nonLatin { return true }
+        let previous = self.word(index - 1)
+        let afterTitle = previous.map { Self.titles.contains($0.lower) && adjacent(index, maxGap: ".") } ?? false
+        let afterRelation = previous.map { Self.relations.contains($0.lower) && adjacent(index, maxGap: ",") } ?? false
+        if word.capitalised {
+            if word.allCaps && word.text.count > 1 { return false }
+            if word.text.count == 1 { return false }
+            if isOrdinaryCapital(word) { return false }
+            let english = isEnglish(word)
+            if afterTitle, let previous, !Self.weakTitles.contains(previous.lower) || previous.capitalised { return true }
+            if !word.sentenceStart {
+                if !english { return true }
+                if isGiven(word) { return true }
+                return afterRelation
+            }
+            if !english { return !word.heading || !isGiven(word) || true }
+            return isGiven(word) && (cueFollows(index) || afterRelation) && !word.heading
+        }
+        // Lower case: a given name that is no English word, or any
+        // non-word after a title or relation ("mrs o'neill", "my client sarah").
+        if word.lower.count < 2 { return false }
+        let english = isEnglish(word)
+        if !english && isGiven(word) { return true }
+        if (afterTitle || afterRelation), !english, let previous, !Self.weakTitles.contains(previous.lower) || previous.capitalised { return true }
+        if afterTitle, let previous, ["mrs", "mr", "ms", "mx", "dr"].contains(previous.lower), isGiven(word) { return true }
+        return false
+    }
+
+    /// Names, places and workplaces; names from the private list first.
+    mutating func scanNames() {
+        var isName = Array(repeating: false, count: words.count)
+        var listed = Array(repeating: false, count: words.count)
+        // The therapist's own list.
+        if !names.isEmpty {
+            var index = 0
+            while index < words.count {
+                if let length = names.match(words, at: index, adjacent: { self.adjacent($0) }) {
+                    for position in index..<(index + length) { isName[position] = true; listed[position] = true }
+                    index += length
+                } else {
+                    index += 1
+                }
+            }
+        }
+        for index in words.indices where !isName[index] { isName[index] = isNameWord(index) }
+        // "works for Northern Rail", "plays for Craven Juniors": a capitalised
+        // run after a workplace cue is a workplace even when made of words.
+        for index in words.indices where ["at", "for", "with"].contains(words[index].lower) {
+            guard (max(0, index - 3)..<index).contains(where: { Self.workCues.contains(words[$0].lower) }) else { continue }
+            var next = index + 1
+            if let the = word(next), the.lower == "the", adjacent(next) { next += 1 }
+            while next < words.count, adjacent(next), words[next].capitalised, !words[next].allCaps || words[next].text.count <= 3,
+                  !isOrdinaryCapital(words[next]), !isClaimed(words[next]) {
+                isName[next] = true
+                next += 1
+            }
+        }
+        // Merge runs: adjacent name words, particles between them, and
+        // capitalised words next to a name ("Maria Green", "Siobhán Ní Bhriain").
+        var index = 0
+        while index < words.count {
+            guard isName[index], !isClaimed(words[index]) else { index += 1; continue }
+            var start = index
+            var end = index
+            while end + 1 < words.count, adjacent(end + 1),
+                  !words[end].possessive || (words[end + 1].capitalised && Self.institutions.contains(words[end + 1].lower)) {
+                let next = words[end + 1]
+                if isClaimed(next) { break }
+                if isName[end + 1] { end += 1; continue }
+                if next.capitalised, !next.allCaps, next.hasLetter, !next.hasDigit, !isOrdinaryCapital(next), !Self.relations.contains(next.lower),
+                   !Self.personCues.contains(next.lower), !(Self.streetSuffixes.contains(next.lower)) || true,
+                   !["the", "and", "but", "or", "so", "a", "an", "i"].contains(next.lower) {
+                    end += 1
+                    continue
+                }
+                if Self.particles.contains(next.lower), end + 2 < words.count, isName[end + 2] || words[end + 2].capitalised, adjacent(end + 2) {
+                    end += 2
+                    continue
+                }
+                break
+            }
+            while start > 0, adjacent(start), !isClaimed(words[start - 1]) {
+                let previous = words[start - 1]
+                if Self.particles.contains(previous.lower) && previous.capitalised { start -= 1; continue }
+                if previous.capitalised, !previous.allCaps, !previous.hasDigit, !isOrdinaryCapital(previous),
+                   !previous.sentenceStart || !Self.sentenceOpeners.contains(previous.lower),
+                   !Self.titles.contains(previous.lower), !previous.possessive {
+                    start -= 1
+                    continue
+                }
+                break
+            }
+            let category = self.category(start: start, end: end, listed: listed[index])
+            let last = words[end]
+            claim(category, words[start].range.lowerBound..<last.baseEnd)
+            index = end + 1
+        }
+        scanInitials()
+    }
+
+    static let institutions: Set<String> = [
+        "primary", "school", "academy", "college", "university", "hospital", "infirmary", "surgery", "practice",
+        "centre", "center", "clinic", "church", "station", "juniors", "fc", "hall", "trust", "library", "leisure",
+        "gym", "ltd", "plc", "inc", "co", "royal", "court", "council", "prison", "rail", "logistics", "bank",
+        "hallam", "services", "housing", "nursery", "mosque", "temple", "synagogue", "club", "cafe", "café",
+    ]
+
+    private func category(start: Int, end: Int, listed: Bool) -> IdentifierCategory {
+        if listed { return .name }
+        if (start...end).contains(where: { Self.institutions.contains(words[$0].lower) && $0 > start }) { return .workplace }
+        // ", Filey" after an address or postcode is the town.
+        if start > 0, let previous = endingAt[words[start - 1].range.upperBound] {
+            if words[start].gapBefore == ",", [.address, .postcode, .place].contains(previous) { return .place }
+            if previous == .postcode { return .place }
+        }
+        var before = start - 1
+        if let the = word(before), the.lower == "the", adjacent(start) { before -= 1 }
+        guard let preposition = word(before), adjacent(before + 1) || before + 1 == start else { return .name }
+        let firstWord = words[start]
+        if isGiven(firstWord) && !isEnglish(firstWord) || firstWord.possessive { return .name }
+        if ["at", "for", "by", "with"].contains(preposition.lower) {
+            for back in max(0, before - 3)..<before where Self.workCues.contains(words[back].lower) { return .workplace }
+            if preposition.lower == "for" || preposition.lower == "by" { return .name }
+        }
+        if Self.placePrepositions.contains(preposition.lower) { return .place }
+        return .name
+    }
+
+    /// `J.S.`, `client M.`, `Mr B`.
+    private mutating func scanInitials() {
+        for (index, current) in words.enumerated() where !isClaimed(current) && current.text.count == 1 && current.capitalised {
+            let end = current.range.upperBound
+            let dotted = end < s.count && s[end] == "."
+            if dotted, let next = word(index + 1), next.text.count == 1, next.capitalised, next.range.lowerBound <= end + 2 {
+                var stop = next.range.upperBound
+                if stop < s.count, s[stop] == "." { stop += 1 }
+                claim(.initials, current.range.lowerBound..<stop)
+                continue
+            }
+            if let previous = word(index - 1), adjacent(index, maxGap: "."),
+               ["client", "patient", "mr", "mrs", "ms", "mx", "miss", "dr"].contains(previous.lower), current.text != "I" || previous.lower != "client" {
+                if let next = word(index + 1), next.capitalised == false, next.lower.first?.isLetter == true, !dotted, previous.lower == "client" || previous.lower == "patient", current.text == "A" { continue }
+                claim(.initials, (["mr", "mrs", "ms", "mx", "miss", "dr"].contains(previous.lower) ? previous.range.lowerBound : previous.range.lowerBound)..<(dotted ? end + 1 : end))
+            }
+        }
+    }
+}

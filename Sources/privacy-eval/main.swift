@@ -1,0 +1,34 @@
+import Foundation
+import Privacy
+
+// `make privacy-eval`: the guard's recall and precision on the labelled
+// corpus, per kind, for the tuned and held-out splits, with and without the
+// names list. `--details` also lists every miss and false alarm.
+let arguments = Array(CommandLine.arguments.dropFirst())
+let details = arguments.contains("--details")
+let splits = arguments.contains("--tune-only") ? ["tune"] : ["heldout", "tune"]
+let folder = arguments.first { !$0.hasPrefix("--") } ?? "Tests/PrivacyTests/Corpus"
+var output: [String] = []
+for split in splits {
+    let path = "\(folder)/\(split).txt"
+    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+        FileHandle.standardError.write(Data("\(path): error: cannot be read\n".utf8))
+        exit(1)
+    }
+    let corpus = LabelledCorpus(parsing: text)
+    for withNames in [false, true] {
+        let rules = PrivacyRules(names: withNames ? corpus.names : [], allowed: corpus.allowed.map { ($0, "corpus allow-list") })
+        let start = Date()
+        let score = PrivacyScore(PrivacyScanner(rules: rules), on: corpus)
+        let seconds = Date().timeIntervalSince(start)
+        let label = "\(split == "heldout" ? "Held-out split" : "Tuning split") (\(corpus.passages.count) passages), \(withNames ? "with" : "without") the names list"
+        output.append(score.table(title: label))
+        output.append(String(format: "Scored in %.3f s.\n", seconds))
+        if details {
+            output.append("Misses:\n" + score.misses.map { "- " + $0 }.joined(separator: "\n"))
+            output.append("False alarms:\n" + score.falseAlarms.map { "- " + $0 }.joined(separator: "\n"))
+            output.append("Caught under another label:\n" + score.mislabelled.map { "- " + $0 }.joined(separator: "\n") + "\n")
+        }
+    }
+}
+print(output.joined(separator: "\n"))
