@@ -619,7 +619,8 @@ struct Detector {
                 continue
             }
             guard current.hasDigit, current.hasLetter, !Self.isoWeek(current.text),
-                  !Lexicon.programmeVocabulary.contains(current.lower) else { continue }
+                  !Lexicon.programmeVocabulary.contains(current.lower),
+                  !Self.isEncodedBlob(current.text) else { continue }
             var last = index
             while let following = word(last + 1), following.isNumber, following.range.lowerBound - words[last].range.upperBound == 1,
                   following.gapBefore.isEmpty { last += 1 }
@@ -628,6 +629,16 @@ struct Detector {
                 claim(.idNumber, current.range.lowerBound..<words[last].range.upperBound)
             }
         }
+    }
+
+    /// A long run that mixes lower- and upper-case letters with digits is
+    /// encoded data (base64 in a `data:` address, a token), not a reference
+    /// someone reads out: references are short and written in one case.
+    /// Flagging these made the shared copy of a journal that quotes a refused
+    /// `data:` link impossible to build.
+    static func isEncodedBlob(_ text: String) -> Bool {
+        guard text.count > 20 else { return false }
+        return text.contains(where: { $0.isASCII && $0.isLowercase }) && text.contains(where: { $0.isASCII && $0.isUppercase })
     }
 
     static func isOutwardCode(_ text: String) -> Bool {

@@ -37,6 +37,8 @@ struct PrivacyScannerTests {
         ("MRN 4481923 on the letter", "id-number", "4481923"),
         ("SSN 123-45-6789", "id-number", "123-45-6789"),
         ("licence number DL-88231 shown", "id-number", "DL-88231"),
+        ("her card said XGH884201337 on it", "id-number", "XGH884201337"),
+        ("typed as xgh884201337abcdefghijk by hand", "id-number", "xgh884201337abcdefghijk"),
         ("client M. said nothing", "initials", "client M."),
         ("J.S. told me", "initials", "J.S."),
     ])
@@ -60,6 +62,7 @@ struct PrivacyScannerTests {
         "I'm sure. I’ve seen it. OK then.",
         "| What Sorrel said | What I felt |",
         "I fill the silence. With Tern, who answers fine, I talked.",
+        "[a](data:text/html;base64,PHNjcmlwdD5hbGVydCg1MCk8L3NjcmlwdD4=)",
     ])
     func noFalseAlarms(text: String) {
         #expect(found(text) == [])
