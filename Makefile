@@ -6,7 +6,7 @@ BIN := .build/debug/attune
 DEMO_OUT := out
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: privacy-eval bench demo demo-handouts test build deps gfm-spec html-check site-check browser-test xss-check clean
+.PHONY: privacy-eval bench demo demo-handouts test build deps gfm-spec html-check site-check browser-test xss-check interrupt-check clean
 
 demo: build
 	@$(BIN) build Examples/journal --out $(DEMO_OUT)
@@ -23,6 +23,7 @@ test: build gfm-spec
 	@$(MAKE) --no-print-directory site-check
 	@$(MAKE) --no-print-directory browser-test
 	@$(MAKE) --no-print-directory xss-check
+	@$(MAKE) --no-print-directory interrupt-check
 
 build: deps
 	$(SWIFT) build
@@ -116,6 +117,14 @@ xss-check: build
 	@python3 -c "import playwright" 2>/dev/null || \
 		PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 python3 -m pip install -q axe-playwright-python
 	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 python3 .ci/xss-check/xss_check.py $(BIN)
+
+# Ctrl-C, kill and kill -9 at random moments in build, handouts, site and
+# import --keep both (.ci/interrupt-check): every input and file of the
+# user's own stays byte-identical, every file Attune wrote before is old or
+# new and whole, and the next run leaves no stray file. Seeded (the seed is
+# printed; INTERRUPT_ARGS="--seed N" replays it). About a minute.
+interrupt-check: build
+	python3 .ci/interrupt-check/interrupt_check.py $(BIN) $(INTERRUPT_ARGS)
 
 clean:
 	rm -rf .build $(DEMO_OUT)
