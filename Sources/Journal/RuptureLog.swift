@@ -134,6 +134,16 @@ public enum AllianceComponent: String, CaseIterable, Sendable, Comparable {
         }
     }
 
+    /// The component a person typed: its name in any case, plural or not
+    /// (`Goals`), or its title (`Agreement on goals`).
+    public init?(written: String) {
+        let wanted = RuptureCardNames.normalised(written)
+        guard let found = Self.allCases.first(where: {
+            wanted == $0.rawValue || wanted == $0.rawValue + "s" || wanted == RuptureCardNames.normalised($0.title)
+        }) else { return nil }
+        self = found
+    }
+
     public static func < (lhs: Self, rhs: Self) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }

@@ -147,11 +147,11 @@ public struct RuptureLogReader {
             fields.error("'client' is a short alias on one line, such as a pseudonym or case label", at: node)
         }
 
-        let types = content.cards(in: .ruptureTypes).map(\.id)
         var type: String?
         if let node = entries["type"], let value = fields.string(node, field: "type") {
-            if types.contains(value) {
-                type = value
+            let types = content.cards(in: .ruptureTypes)
+            if case .card(let id) = RuptureCardNames.match(value, in: types) {
+                type = id
             } else {
                 fields.error("unknown rupture type '\(value)'\(hint(for: value, in: types, listing: true))", at: node)
             }
@@ -161,15 +161,18 @@ public struct RuptureLogReader {
         var inferred: (type: String, marker: String)?
         for (id, node) in markers {
             guard let markerType = content.card(id)?.ruptureType else { continue }
+            // Messages name a marker as it was written: that is what the
+            // therapist will look for on the line.
+            let written = node.string ?? id
             if let type, markerType != type {
-                fields.error("marker '\(id)' is a \(markerType) marker, but this rupture's type is '\(type)'", at: node)
+                fields.error("marker '\(written)' is a \(markerType) marker, but this rupture's type is '\(type)'", at: node)
             } else if type == nil, let first = inferred, first.type != markerType {
                 fields.error(
-                    "markers of both rupture types: '\(first.marker)' is \(first.type), '\(id)' is \(markerType); log two entries, or say which with 'type'",
+                    "markers of both rupture types: '\(first.marker)' is \(first.type), '\(written)' is \(markerType); log two entries, or say which with 'type'",
                     at: node
                 )
             } else if inferred == nil {
-                inferred = (markerType, id)
+                inferred = (markerType, written)
             }
         }
 
@@ -180,10 +183,14 @@ public struct RuptureLogReader {
         }
         var component: AllianceComponent?
         if let node = entries["component"], let value = fields.string(node, field: "component") {
-            component = AllianceComponent(rawValue: value)
+            component = AllianceComponent(written: value)
             if component == nil {
                 let names = AllianceComponent.allCases.map(\.rawValue)
-                fields.error("unknown alliance component '\(value)'\(hint(for: value, in: names, listing: true))", at: node)
+                let close = Suggestion.closest(to: value.lowercased(), in: names)
+                fields.error(
+                    "unknown alliance component '\(value)'" + (close.map { "; did you mean '\($0)'?" } ?? " (one of: \(names.joined(separator: ", ")))"),
+                    at: node
+                )
             }
         }
         let repairs = cards(entries, "repairs", in: SectionID.repairSections, kind: "repair", required: false, fields: &fields)
@@ -236,44 +243,54 @@ public struct RuptureLogReader {
         }
         var found: [(String, Node)] = []
         for item in items {
-            guard let id = fields.string(item, field: key) else { continue }
+            guard let written = fields.string(item, field: key),
+                  let id = card(written, at: item, in: sections, kind: kind, fields: &fields) else { continue }
+            // Two spellings of one card are one card listed twice.
             if found.contains(where: { $0.0 == id }) {
-                fields.error("\(kind) '\(id)' is listed twice", at: item)
+                fields.error("\(kind) '\(written)' is listed twice", at: item)
                 continue
             }
-            if let id = card(id, at: item, in: sections, kind: kind, fields: &fields) { found.append((id, item)) }
+            found.append((id, item))
         }
         return found
     }
 
-    /// `id` when it names a card in one of `sections`; otherwise an error
-    /// that says what it is, or what was probably meant.
-    private func card(_ id: String, at node: Node, in sections: [SectionID], kind: String, fields: inout YAMLFields) -> String? {
-        if let card = content.card(id) {
-            if sections.contains(card.section) { return id }
+    /// The canonical ID of the card that `written` names in one of
+    /// `sections` (by ID, ID without its prefix, or title; see
+    /// `RuptureCardNames`); otherwise an error that says what it names, or
+    /// what was probably meant.
+    private func card(_ written: String, at node: Node, in sections: [SectionID], kind: String, fields: inout YAMLFields) -> String? {
+        let candidates = sections.flatMap { content.cards(in: $0) }
+        switch RuptureCardNames.match(written, in: candidates) {
+        case .card(let id):
+            return id
+        case .ambiguous(let ids):
+            fields.error(
+                "'\(written)' names more than one \(kind): \(ids.map { "'\($0)'" }.joined(separator: ", ")); write the ID of the one you mean",
+                at: node
+            )
+            return nil
+        case .none:
+            break
+        }
+        if case .card(let id) = RuptureCardNames.match(written, in: content.cards), let card = content.card(id) {
             let title = content.section(card.section)?.title ?? card.section.rawValue
             let expected = kind == "repair" ? "a repair step, practice or strategy" : "\(Self.article(kind)) \(kind)"
-            fields.error("'\(id)' is a card in '\(title)', not \(expected)", at: node)
+            fields.error("'\(written)' is a card in '\(title)', not \(expected)", at: node)
             return nil
         }
-        let candidates = sections.flatMap { content.cards(in: $0).map(\.id) }
-        fields.error("unknown \(kind) '\(id)'\(hint(for: id, in: candidates, listing: candidates.count <= 4))", at: node)
+        fields.error("unknown \(kind) '\(written)'\(hint(for: written, in: candidates, listing: candidates.count <= 4))", at: node)
         return nil
     }
 
-    /// "; did you mean 'x'?", or the choices when they are few, or one example.
-    private func hint(for value: String, in candidates: [String], listing: Bool) -> String {
-        if let close = Self.suggestion(for: value, in: candidates) { return "; did you mean '\(close)'?" }
-        if listing { return " (one of: \(candidates.joined(separator: ", ")))" }
-        return candidates.first.map { " (IDs look like '\($0)'; the journal's log comment lists them all)" } ?? ""
-    }
-
-    /// A near miss by spelling, or an ID that ends with what was written
-    /// (`minimal-response` for `marker-minimal-response`).
-    static func suggestion(for value: String, in candidates: [String]) -> String? {
-        let lowered = value.lowercased()
-        return Suggestion.closest(to: lowered, in: candidates)
-            ?? candidates.first { $0.hasSuffix("-" + lowered) }
+    /// "; did you mean 'x'?", or the choices when they are few, or where
+    /// the journal lists them.
+    private func hint(for value: String, in candidates: [Card], listing: Bool) -> String {
+        if let close = RuptureCardNames.suggestion(for: value, in: candidates) { return "; did you mean '\(close)'?" }
+        if listing { return " (one of: \(candidates.map(\.id).joined(separator: ", ")))" }
+        return candidates.first.map {
+            " (write an ID such as '\($0.id)' or a title such as '\($0.title)'; the journal's log comment lists them all)"
+        } ?? ""
     }
 
     static func article(_ word: String) -> String {

@@ -15,10 +15,11 @@ extension JournalScaffold {
         return text
     }
 
+    /// The comment under the log's heading: an example entry written as a
+    /// person would write it (titles, not IDs), then every choice by title
+    /// under the field it belongs to, so nothing has to be looked up.
     static func ruptureLogGuide(week: ISOWeek, content: ContentModel) -> String {
-        func ids(_ section: SectionID, where keep: (Card) -> Bool = { _ in true }) -> [String] {
-            content.cards(in: section).filter(keep).map(\.id)
-        }
+        func title(_ id: String) -> String { content.card(id)?.title ?? id }
         var text = """
         Log each rupture of the week as one block like the example below (copy
         it out of this comment, one block per rupture). Leave the log empty in
@@ -26,11 +27,11 @@ extension JournalScaffold {
 
         ```rupture
         client: Harbour          # a pseudonym or case label, never a name or initials
-        markers: [marker-complaints-about-progress]   # one or more 3RS markers
+        markers: [\(title("marker-complaints-about-progress"))]
         salience: 3              # how clearly the markers showed, 1 to 5
-        trigger: trigger-questioning-therapy          # what it set off in you
+        trigger: \(title("trigger-questioning-therapy"))
         component: task          # what strained: goal, task or bond
-        repairs: [practice-pause-breathe, repair-recognise-name]
+        repairs: [\(title("practice-pause-breathe")), \(title("repair-recognise-name"))]
         tension: 4               # how intense it felt, 1 to 5
         resolution: 2            # how far it was resolved, 1 to 5
         notes: |
@@ -38,23 +39,34 @@ extension JournalScaffold {
         ```
 
         client, markers, tension and resolution are needed; the rest is up to
-        you. The markers give the rupture's type (withdrawal or confrontation);
-        add 'week: \(week.previous)' for a session in an earlier week. A resolution
-        of 2 or lower comes back next week as a "What happened next" question.
-
-        IDs to use:
+        you. Name each choice by its title below, in any case, or by its ID
+        (minimal-response or marker-minimal-response); a list goes in
+        [brackets], separated by commas, and a title with a comma or a colon
+        in quotes. The markers give the rupture's type (withdrawal or
+        confrontation), so they are all of one type. Add 'week: \(week.previous)'
+        for a session in an earlier week. A resolution of 2 or lower comes back
+        next week as a "What happened next" question.
 
         """
-        let groups: [(String, [String])] = content.cards(in: .ruptureTypes).map { type in
-            ("\(type.id) markers", ids(.markers) { $0.ruptureType == type.id })
-        } + [
-            ("triggers", ids(.triggers)),
-            ("repair steps", ids(.repairSteps)),
-            ("practices", ids(.practices)),
-            ("strategies", ids(.strategies)),
-        ]
-        for (name, list) in groups where !list.isEmpty {
-            text += wrapped("- \(name): " + list.joined(separator: ", "), indent: "  ")
+        func list(_ cards: [Card], indent: String) -> String {
+            // `wrapped` drops leading spaces, so the indent goes on after.
+            cards.map { indent + wrapped("- " + $0.title, indent: indent + "  ") }.joined()
+        }
+        let types = content.cards(in: .ruptureTypes)
+        let markers = content.cards(in: .markers)
+        if !markers.isEmpty {
+            text += "\nmarkers (one or more, all of one type):\n"
+            for type in types {
+                let ofType = markers.filter { $0.ruptureType == type.id }
+                if !ofType.isEmpty { text += "  \(type.title):\n" + list(ofType, indent: "    ") }
+            }
+        }
+        let triggers = content.cards(in: .triggers)
+        if !triggers.isEmpty { text += "\ntrigger (one):\n" + list(triggers, indent: "  ") }
+        let repairs = SectionID.repairSections.map { (content.section($0)?.title ?? $0.rawValue, content.cards(in: $0)) }
+        if repairs.contains(where: { !$0.1.isEmpty }) {
+            text += "\nrepairs (any you tried):\n"
+            for (name, cards) in repairs where !cards.isEmpty { text += "  \(name):\n" + list(cards, indent: "    ") }
         }
         return commentSafe(text)
     }

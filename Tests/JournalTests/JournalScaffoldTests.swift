@@ -1,3 +1,4 @@
+import Foundation
 import ContentModel
 import Diagnostics
 import GFM
@@ -99,6 +100,62 @@ struct JournalScaffoldTests {
     func nameWithControlCharacters(name: String, expected: String) throws {
         let journal = try TestJournal.parse(scaffold(therapist: name))
         #expect(journal.therapist == expected)
+    }
+
+    @Test("lists the log's choices by title under the field they belong to, markers by rupture type")
+    func logChoicesByTitle() throws {
+        let text = try scaffold()
+        #expect(text.contains("""
+
+        markers (one or more, all of one type):
+          Confrontation ruptures:
+            - Complaints/concerns about the therapist
+            - Rejecting the therapist's intervention
+        """))
+        #expect(text.contains("""
+          Withdrawal ruptures:
+            - Denial
+            - Minimal response
+        """))
+        #expect(text.contains("""
+
+        trigger (one):
+          - When a client questions whether therapy is worth it
+          - When a client needs frequent reassurance
+          - When therapy stirs your own unresolved material
+          - When cultural difference causes misunderstanding
+
+        repairs (any you tried):
+          Five steps to repair:
+            - Recognise and name the rupture
+        """))
+        #expect(text.contains("""
+          What works in practice:
+            - Name it
+        """))
+        #expect(text.contains("""
+          Resolution strategies:
+            - Clarifying a misunderstanding
+        """))
+        // Every card a field accepts is listed, by title, and no ID is needed.
+        for section in [SectionID.markers, .triggers] + SectionID.repairSections {
+            for card in content.cards(in: section) { #expect(text.contains("- \(card.title)\n"), "\(card.id)") }
+        }
+        #expect(!text.contains("IDs to use"))
+    }
+
+    @Test("its example entry, copied out of the comment, reads as the canonical IDs")
+    func exampleEntryParses() throws {
+        let text = try scaffold()
+        let start = try #require(text.range(of: "```rupture\n"))
+        let end = try #require(text.range(of: "```\n", range: start.upperBound..<text.endIndex))
+        let example = String(text[start.lowerBound..<end.upperBound])
+        let logged = text.replacingOccurrences(of: "## Rupture log\n", with: "## Rupture log\n\n" + example)
+        let entry = try #require(TestJournal.parse(logged).ruptureLog?.entries.first)
+        #expect(entry.markers == ["marker-complaints-about-progress"])
+        #expect(entry.trigger == "trigger-questioning-therapy")
+        #expect(entry.repairs == ["practice-pause-breathe", "repair-recognise-name"])
+        #expect(entry.component == .task)
     }
 
     @Test("keeps a hint with '--' or '>' from ending its comment early")

@@ -153,9 +153,9 @@ struct RuptureLogCarryForwardTests {
         let example = String(text[start.upperBound..<end.lowerBound])
         let parsed = try journal("2026-W48", [example])
         #expect(parsed.ruptureLog?.entries.map(\.client) == ["Harbour"])
-        #expect(text.contains("add 'week: 2026-W47' for a session in an earlier week"))
-        for id in content.cards(in: .markers).map(\.id) + content.cards(in: .strategies).map(\.id) {
-            #expect(text.contains(id), "\(id) is not listed in the log's comment")
+        #expect(text.contains("Add 'week: 2026-W47'\nfor a session in an earlier week"))
+        for title in content.cards(in: .markers).map(\.title) + content.cards(in: .strategies).map(\.title) {
+            #expect(text.contains("- \(title)\n"), "\(title) is not listed in the log's comment")
         }
     }
 }

@@ -149,20 +149,133 @@ struct RuptureLogTests {
 
     // MARK: Errors, each at its line and column
 
-    @Test("reports an unknown marker, suggesting the nearest, or the ID that ends with it")
+    @Test("reports an unknown marker, suggesting the nearest ID, the ID that ends with it, or the nearest title")
     func unknownMarker() throws {
         #expect(try TestJournal.diagnostics(journal(log: """
         ```rupture
         client: Harbour
-        markers: [marker-complaints-about-progres, minimal-response, marker-sulking]
+        markers: [marker-complaints-about-progres, minimal-responce, response, marker-sulking]
+        tension: 4
+        resolution: 2
+        ```
+
+        ```rupture
+        client: Kestrel
+        markers: [Minimal respons, deferential and apeasing, Sulking in silence]
         tension: 4
         resolution: 2
         ```
         """)) == [
             "journal/2026-W47.md:14:11: error: unknown marker 'marker-complaints-about-progres'; did you mean 'marker-complaints-about-progress'?",
-            "journal/2026-W47.md:14:44: error: unknown marker 'minimal-response'; did you mean 'marker-minimal-response'?",
-            "journal/2026-W47.md:14:62: error: unknown marker 'marker-sulking' (IDs look like 'marker-denial'; the journal's log comment lists them all)",
+            "journal/2026-W47.md:14:44: error: unknown marker 'minimal-responce'; did you mean 'marker-minimal-response'?",
+            "journal/2026-W47.md:14:62: error: unknown marker 'response'; did you mean 'marker-minimal-response'?",
+            "journal/2026-W47.md:14:72: error: unknown marker 'marker-sulking' (write an ID such as 'marker-denial' or a title such as 'Denial'; the journal's log comment lists them all)",
+            "journal/2026-W47.md:21:11: error: unknown marker 'Minimal respons'; did you mean 'Minimal response'?",
+            "journal/2026-W47.md:21:28: error: unknown marker 'deferential and apeasing'; did you mean 'Deferential and appeasing'?",
+            "journal/2026-W47.md:21:54: error: unknown marker 'Sulking in silence' (write an ID such as 'marker-denial' or a title such as 'Denial'; the journal's log comment lists them all)",
         ])
+    }
+
+    @Test("reads a card named by its ID without the prefix or by its title, in any case, as its canonical ID")
+    func friendlyNames() throws {
+        let parsed = try TestJournal.parse(journal(log: """
+        ```rupture
+        client: Harbour
+        type: Confrontation
+        markers: [complaints-about-progress, REJECTING THE THERAPIST\u{2019}S   INTERVENTION]
+        trigger: when a client questions whether therapy is worth it
+        component: Agreement on tasks
+        repairs: [Pause and breathe, recognise-name, Strategy-Inviting-Talk-About-Therapy]
+        tension: 4
+        resolution: 2
+        ```
+
+        ```rupture
+        client: Kestrel
+        type: withdrawal ruptures
+        markers: Minimal response
+        trigger: Own-Material
+        component: Bonds
+        tension: 3
+        resolution: 3
+        ```
+        """))
+        let entries = try #require(parsed.ruptureLog?.entries)
+        #expect(entries.map(\.type) == ["confrontation", "withdrawal"])
+        #expect(entries[0].markers == ["marker-complaints-about-progress", "marker-rejecting-intervention"])
+        #expect(entries[0].trigger == "trigger-questioning-therapy")
+        #expect(entries[0].component == .task)
+        #expect(entries[0].repairs == ["practice-pause-breathe", "repair-recognise-name", "strategy-inviting-talk-about-therapy"])
+        #expect(entries[1].markers == ["marker-minimal-response"])
+        #expect(entries[1].trigger == "trigger-own-material")
+        #expect(entries[1].component == .bond)
+    }
+
+    @Test("counts two spellings of one card as one card listed twice, and mixed types by canonical ID")
+    func spellingsOfOneCard() throws {
+        #expect(try TestJournal.diagnostics(journal(log: """
+        ```rupture
+        client: Harbour
+        markers: [Denial, marker-denial, Efforts to control or pressure the therapist]
+        repairs: [name-it, Name It]
+        tension: 4
+        resolution: 2
+        ```
+        """)) == [
+            "journal/2026-W47.md:14:19: error: marker 'marker-denial' is listed twice",
+            "journal/2026-W47.md:14:34: error: markers of both rupture types: 'Denial' is withdrawal, 'Efforts to control or pressure the therapist' is confrontation; log two entries, or say which with 'type'",
+            "journal/2026-W47.md:15:20: error: repair 'Name It' is listed twice",
+        ])
+    }
+
+    @Test("names the section of a card given by title in the wrong field")
+    func titleInWrongField() throws {
+        #expect(try TestJournal.diagnostics(journal(log: """
+        ```rupture
+        client: Harbour
+        markers: [Pause and breathe]
+        trigger: denial
+        tension: 4
+        resolution: 2
+        ```
+        """)) == [
+            "journal/2026-W47.md:14:11: error: 'Pause and breathe' is a card in 'What works in practice', not a marker",
+            "journal/2026-W47.md:15:10: error: 'denial' is a card in 'Rupture markers', not a trigger category",
+        ])
+    }
+
+    @Test("refuses a title two cards share, naming both")
+    func ambiguousTitle() throws {
+        let overlay = SourceFile(path: "mine/markers.yaml", name: "extra-markers.yaml", text: """
+        section: markers
+        title: Rupture markers
+        cards:
+          - id: marker-quiet-denial
+            title: denial
+            rupture-type: withdrawal
+            summary: A quieter denial, for this test.
+            body: Only for this test.
+            basis: synthesis
+            answered-by: [practice-name-it]
+            sources: [eubanks-2019-3rs]
+        """)
+        let content = try ContentLoader.load(layers: [TestJournal.bundledFiles, [overlay]])
+        let text = journal(log: """
+        ```rupture
+        client: Harbour
+        markers: [Denial, marker-denial]
+        tension: 4
+        resolution: 2
+        ```
+        """)
+        do {
+            _ = try JournalParser(content: content).parse(SourceFile(path: TestJournal.path, name: "2026-W47.md", text: text))
+            Issue.record("expected the journal to be rejected")
+        } catch {
+            #expect(error.diagnostics.map(\.description) == [
+                "journal/2026-W47.md:14:11: error: 'Denial' names more than one marker: 'marker-denial', 'marker-quiet-denial'; write the ID of the one you mean",
+            ])
+        }
     }
 
     @Test("reports a marker of the other rupture type, and markers of both types without a type")
@@ -217,8 +330,8 @@ struct RuptureLogTests {
         client: Harbour
         type: withdrawl
         markers: [marker-denial]
-        trigger: own-material
-        component: goals
+        trigger: own-materal
+        component: tusk
         repairs: [practice-pause-breath, marker-denial, repair-recognise-name, repair-recognise-name]
         salience: 9
         tension: 4
@@ -226,8 +339,8 @@ struct RuptureLogTests {
         ```
         """)) == [
             "journal/2026-W47.md:14:7: error: unknown rupture type 'withdrawl'; did you mean 'withdrawal'?",
-            "journal/2026-W47.md:16:10: error: unknown trigger category 'own-material'; did you mean 'trigger-own-material'?",
-            "journal/2026-W47.md:17:12: error: unknown alliance component 'goals'; did you mean 'goal'?",
+            "journal/2026-W47.md:16:10: error: unknown trigger category 'own-materal'; did you mean 'trigger-own-material'?",
+            "journal/2026-W47.md:17:12: error: unknown alliance component 'tusk'; did you mean 'task'?",
             "journal/2026-W47.md:18:11: error: unknown repair 'practice-pause-breath'; did you mean 'practice-pause-breathe'?",
             "journal/2026-W47.md:18:34: error: 'marker-denial' is a card in 'Rupture markers', not a repair step, practice or strategy",
             "journal/2026-W47.md:18:72: error: repair 'repair-recognise-name' is listed twice",
