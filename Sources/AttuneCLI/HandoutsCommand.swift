@@ -12,7 +12,8 @@ struct HandoutsCommand: ParsableCommand {
         abstract: "Make one personalised handout per trainee from a cohort roster.",
         discussion: """
         The roster is YAML (cohort, supervisor, week or start, notes, trainees) or CSV \
-        with a header row 'name,focus,note,journal'; for CSV, give --cohort and \
+        with a header row naming 'name' and any of 'focus', 'note', 'journal' (other \
+        columns are ignored, and listed in a note); for CSV, give --cohort and \
         --supervisor (and --week or --start). Journal paths are read relative to the roster's folder. \
         Every problem is reported before anything is written.
         """
@@ -88,6 +89,7 @@ struct HandoutsCommand: ParsableCommand {
             throw InputProblems(error.diagnostics, stoppedWhile: "trying to \(error.step.rawValue)")
         }
         progress.clear()
+        for notice in report.notices { environment.errors(notice.description) }
         let seconds = environment.now().timeIntervalSince(started)
         let noun = report.handouts == 1 ? "handout" : "handouts"
         let folder = out.hasSuffix("/") ? out : out + "/"

@@ -47,7 +47,7 @@ public struct YAMLFields {
             }
             return root
         } catch let error as YamlError {
-            let (message, line, column) = Self.describe(error)
+            let (message, line, column) = Self.describe(error, in: text)
             diagnostics.append(.error(message, at: SourceLocation(path: path, line: line + lineOffset, column: column)))
             return nil
         } catch {
@@ -107,10 +107,13 @@ public struct YAMLFields {
         return visit(node)
     }
 
-    private static func describe(_ error: YamlError) -> (String, Int, Int) {
+    private static func describe(_ error: YamlError, in text: String) -> (String, Int, Int) {
         switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-             .composer(_, let problem, let mark, _):
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            if let hint = YAMLSyntaxHint(problem: problem, context: context, mark: mark, text: text) {
+                return ("\(hint.message) (YAML: \(problem))", hint.line, hint.column)
+            }
             return ("malformed YAML: \(problem)", mark.line, mark.column)
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")

@@ -4,7 +4,8 @@ import SwiftCSV
 
 /// Reads a CSV roster, as a spreadsheet exports it: a header row naming the
 /// columns (`name` required; `focus`, `note`, `journal` optional, in any
-/// order and any letter case), then one trainee per row. The cohort, the
+/// order and any letter case; any other column is ignored, and named in one
+/// note), then one trainee per row. The cohort, the
 /// supervisor and the week come from the command line.
 ///
 /// SwiftCSV reads the values: quoted commas, doubled quotes, line breaks in
@@ -41,6 +42,7 @@ enum CSVRoster {
 
         // The header: which column holds which field.
         var columnOfField: [String: Int] = [:]
+        var ignored: [(name: String, at: SourceLocation)] = []
         for (index, cell) in header.enumerated() {
             let name = cell.trimmingCharacters(in: .whitespaces).lowercased()
             let at = cells.location(row: 0, cell: index) ?? start
@@ -50,11 +52,20 @@ enum CSVRoster {
                 } else {
                     columnOfField[name] = index
                 }
-            } else {
-                let hint = Suggestion.closest(to: name, in: columns).map { "; did you mean '\($0)'?" }
-                    ?? " (the columns are: \(columns.joined(separator: ", ")); remove any other)"
-                draft.problems.append(.error("unknown column '\(cell)'\(hint)", at: at))
+            } else if let near = Suggestion.closest(to: name, in: columns) {
+                // A near miss is a column meant for Attune: ignoring it would lose every note in it.
+                draft.problems.append(.error("unknown column '\(cell)'; did you mean '\(near)'?", at: at))
+            } else if !name.isEmpty {
+                ignored.append((cell.trimmingCharacters(in: .whitespaces), at))
             }
+        }
+        if let first = ignored.first {
+            // A spreadsheet export carries whatever else the supervisor keeps (email, phone, year):
+            // read it as it is, and say once what was left unread.
+            let names = ignored.map { "'\($0.name)'" }
+            let list = names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " and " + names.last!
+            draft.notices.append(Diagnostic(.note, at: first.at,
+                "ignored column\(names.count == 1 ? "" : "s") \(list): Attune reads only name, focus, note and journal"))
         }
         if columnOfField["name"] == nil {
             draft.problems.append(.error("the header row needs a 'name' column", at: start))

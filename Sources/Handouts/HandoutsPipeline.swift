@@ -69,6 +69,8 @@ public struct HandoutsReport: Sendable {
     /// still failed for them, and the command exits non-zero.
     public var problems: [Diagnostic]
     public var skipped: Int
+    /// `note:` lines the supervisor should see (columns of a CSV left unread).
+    public var notices: [Diagnostic] = []
 }
 
 /// How far a long run has got, for a progress bar.
@@ -150,7 +152,7 @@ public struct HandoutsPipeline: Sendable {
         return HandoutsReport(
             outputDirectory: request.outputDirectory, handouts: cohort.members.count, files: output.written,
             index: output.path(CohortPages.indexFile),
-            problems: cohort.failures.problems, skipped: cohort.roster.skipped.count)
+            problems: cohort.failures.problems, skipped: cohort.roster.skipped.count, notices: cohort.roster.notices)
     }
 
     /// The roster, checked. A problem with the roster as a whole stops the run

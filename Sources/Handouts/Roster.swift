@@ -13,6 +13,8 @@ public struct Roster: Sendable {
     public var trainees: [Trainee]
     /// Trainees left out because of a problem in their row (`--keep-going`).
     public var skipped: [SkippedTrainee]
+    /// `note:` diagnostics that stop nothing but should be seen (columns left unread).
+    public var notices: [Diagnostic] = []
 }
 
 /// One row of the roster.
@@ -48,6 +50,8 @@ struct RosterDraft {
     var trainees: [TraineeDraft] = []
     /// Problems with the roster as a whole; they stop the run even with `--keep-going`.
     var problems: [Diagnostic] = []
+    /// Things the supervisor should know that stop nothing (columns left unread).
+    var notices: [Diagnostic] = []
     /// The file could not be read as a roster at all, so nothing else is worth checking.
     var unreadable = false
 }

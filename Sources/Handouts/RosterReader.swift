@@ -77,7 +77,7 @@ struct RosterReader {
     }
 
     private func check(_ draft: RosterDraft, isCSV: Bool, overrides: RosterOverrides) -> Reading {
-        if draft.unreadable { return Reading(roster: nil, rosterProblems: draft.problems, traineeProblems: []) }
+        if draft.unreadable { return Reading(roster: nil, rosterProblems: (draft.notices + draft.problems).sortedByLocation, traineeProblems: []) }
         var problems = draft.problems
         let start = SourceLocation(path: draft.path, line: 1, column: 1)
 
@@ -114,11 +114,11 @@ struct RosterReader {
         }
 
         guard let cohort, let supervisor, problems.isEmpty else {
-            return Reading(roster: nil, rosterProblems: problems.sortedByLocation, traineeProblems: traineeProblems.sortedByLocation)
+            return Reading(roster: nil, rosterProblems: (draft.notices + problems).sortedByLocation, traineeProblems: traineeProblems.sortedByLocation)
         }
         let roster = Roster(
             path: draft.path, cohort: cohort, supervisor: supervisor, week: week,
-            notes: draft.notes?.value, trainees: trainees, skipped: skipped)
+            notes: draft.notes?.value, trainees: trainees, skipped: skipped, notices: draft.notices)
         return Reading(roster: roster, rosterProblems: [], traineeProblems: traineeProblems.sortedByLocation)
     }
 

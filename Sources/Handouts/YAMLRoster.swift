@@ -63,16 +63,17 @@ enum YAMLRoster {
     private static func trainee(_ node: Node, path: String) -> TraineeDraft {
         var fields = YAMLFields(path: path)
         var draft = TraineeDraft(row: fields.location(of: node))
-        defer { draft.problems = fields.diagnostics }
+        // Not a `defer`: a deferred assignment runs after `return` has copied
+        // the draft, and a misspelt key's error would be lost with it.
         if case .scalar = node {
             draft.name = fields.string(node, field: "name").map { Located(value: $0, location: fields.location(of: node)) }
-            return draft
+        } else if let entries = fields.mapping(node, named: "a trainee", allowed: traineeKeys) {
+            draft.name = value(entries, "name", &fields)
+            draft.focus = value(entries, "focus", &fields)
+            draft.note = value(entries, "note", &fields)
+            draft.journal = value(entries, "journal", &fields)
         }
-        guard let entries = fields.mapping(node, named: "a trainee", allowed: traineeKeys) else { return draft }
-        draft.name = value(entries, "name", &fields)
-        draft.focus = value(entries, "focus", &fields)
-        draft.note = value(entries, "note", &fields)
-        draft.journal = value(entries, "journal", &fields)
+        draft.problems = fields.diagnostics
         return draft
     }
 

@@ -44,6 +44,24 @@ struct HandoutsCommandTests {
         #expect(try cli.fileSystem.readText(at: "hb/ana.md").contains("- **Week:** 2026-W48 (23–29 November 2026)\n"))
     }
 
+    @Test("a spreadsheet export with columns Attune does not use works as it is, with one note naming them")
+    func csvOtherColumns() throws {
+        let cli = CLIHarness(files: ["r.csv": "Name,Email,Note\r\nAna,ana@example.org,Card 4 is for you.\r\n"])
+        #expect(run { cli.run("handouts", "r.csv", "--cohort", "B", "--supervisor", "Dr E", "--week", "2026-W48") } == 0)
+        #expect(cli.stderr == "r.csv:1:6: note: ignored column 'Email': Attune reads only name, focus, note and journal")
+        #expect(try cli.fileSystem.readText(at: "handouts/ana.md").contains("Card 4 is for you."))
+    }
+
+    @Test("a misspelt key in a trainee's entry is an error, not a lost note")
+    func misspeltTraineeKey() {
+        let cli = CLIHarness(files: ["roster.yaml": Self.roster.replacingOccurrences(of: "focus: your-triggers", with: "notes: Card 4 is for you.")])
+        #expect(run { cli.run("handouts", "roster.yaml") } == 1)
+        #expect(cli.stderr == """
+        roster.yaml:6:5: error: unknown field 'notes' in a trainee; did you mean 'note'?
+        attune: 1 error while trying to read the roster; nothing was written.
+        """)
+    }
+
     @Test("prints every problem as path:line:column, then a summary, writes nothing and exits 1")
     func problems() {
         let bad = Self.roster.replacingOccurrences(of: "focus: your-triggers", with: "focus: your-trigers") + "\n  - ben okafor\n"

@@ -88,7 +88,7 @@ struct ContentLoaderTests {
                 kind: reflection
                text: Misaligned?
             """,
-            "c/extra.yaml:4:4: error: malformed YAML: did not find expected '-' indicator"
+            "c/extra.yaml:4:4: error: this line is indented differently from the lines above it: keys of one entry start in the same column, and each list item starts with '- ' (YAML: did not find expected '-' indicator)"
         ),
         (
             """
@@ -97,7 +97,7 @@ struct ContentLoaderTests {
                 short: "Safran & Muran
                 citation: Safran (2000).
             """,
-            "c/extra.yaml:4:29: error: malformed YAML: found unexpected end of stream"
+            "c/extra.yaml:3:12: error: this quote is never closed: end the value with the same quote mark, and double a single quote inside single quotes ('') (YAML: found unexpected end of stream)"
         ),
     ])
     func malformedYAML(text: String, expected: String) {

@@ -142,7 +142,68 @@ struct RosterTests {
             "r.yaml:1:1: error: the roster is empty: it needs a cohort, a supervisor and trainees",
         ])
         #expect(Fixtures.problems(["r.yaml": "cohort: [a\n"], roster: "r.yaml").lines == [
-            "r.yaml:2:1: error: malformed YAML: did not find expected ',' or ']'",
+            "r.yaml:1:9: error: a '[' at the start of a value opens an inline list that is never closed: if it is text, put the whole value in quotes (YAML: did not find expected ',' or ']')",
+        ])
+    }
+
+    @Test("refuses a misspelt or unknown key in a trainee's entry, with the nearest field")
+    func unknownTraineeKeys() {
+        let result = Fixtures.problems(["cohort/roster.yaml": Fixtures.yaml("""
+              - name: Ana López
+                notes: Card 4 is for you.
+              - name: Ben Okafor
+                jornal: journals/ben.md
+              - name: Chiara Bianchi
+                email: chiara@example.org
+            """)])
+        #expect(result.step == .readRoster)
+        #expect(result.lines == [
+            "cohort/roster.yaml:6:5: error: unknown field 'notes' in a trainee; did you mean 'note'?",
+            "cohort/roster.yaml:8:5: error: unknown field 'jornal' in a trainee; did you mean 'journal'?",
+            "cohort/roster.yaml:10:5: error: unknown field 'email' in a trainee (expected one of: name, focus, note, journal)",
+        ])
+        #expect(result.written.isEmpty)
+    }
+
+    @Test("says in plain words what a YAML slip is, and where to fix it", arguments: [
+        (
+            "    note: Card 4: for you\n",
+            "cohort/roster.yaml:6:17: error: a colon followed by a space can only end a key: if it is part of the text, put the whole value in quotes, like note: \"Card 4: read it first\" (YAML: mapping values are not allowed in this context)"
+        ),
+        (
+            "   note: misaligned\n",
+            "cohort/roster.yaml:6:4: error: this line is indented differently from the lines above it: keys of one entry start in the same column, and each list item starts with '- ' (YAML: did not find expected '-' indicator)"
+        ),
+        (
+            "\tnote: a tab\n",
+            "cohort/roster.yaml:6:1: error: a tab cannot indent YAML: use spaces (YAML: found a tab character that violates indentation)"
+        ),
+        (
+            "    note: \"never closed\n",
+            "cohort/roster.yaml:6:11: error: this quote is never closed: end the value with the same quote mark, and double a single quote inside single quotes ('') (YAML: found unexpected end of stream)"
+        ),
+        (
+            "    note: \"C:\\q\"\n",
+            "cohort/roster.yaml:6:14: error: inside double quotes a backslash starts an escape: use single quotes, or write \\\\ for a backslash (YAML: found unknown escape character)"
+        ),
+        (
+            "    note: [see card 4\n",
+            "cohort/roster.yaml:6:11: error: a '[' at the start of a value opens an inline list that is never closed: if it is text, put the whole value in quotes (YAML: did not find expected ',' or ']')"
+        ),
+    ])
+    func syntaxHints(row: String, expected: String) {
+        let result = Fixtures.problems(["cohort/roster.yaml": Fixtures.yaml("  - name: Ana\n" + row)])
+        #expect(result.lines == [expected])
+        #expect(result.written.isEmpty)
+    }
+
+    @Test("says where a key lost its colon, and when a key is indented under a value")
+    func keyHints() {
+        #expect(Fixtures.problems(["r.yaml": "cohort: G\nsupervisor Dr Ellery\ntrainees: [Ana]\n"], roster: "r.yaml").lines == [
+            "r.yaml:2:1: error: this line has no ':' after its key: write it as key: value (YAML: could not find expected ':')",
+        ])
+        #expect(Fixtures.problems(["r.yaml": "cohort: G\n  supervisor: S\n"], roster: "r.yaml").lines == [
+            "r.yaml:2:13: error: this key is indented under a value that cannot hold it: start it in the same column as the keys beside it (YAML: mapping values are not allowed in this context)",
         ])
     }
 }
@@ -198,11 +259,30 @@ struct CSVRosterTests {
         #expect(result.written.isEmpty)
     }
 
+    @Test("reads a spreadsheet export as it is: other columns are ignored and named in one note")
+    func otherColumns() throws {
+        let files = ["cohort/roster.csv": "Name,Email,Focus,Note,Journal,Phone\nAna,ana@example.org,,Card 4 is for you.,j.md,0123\nBen,,,,,\n", "cohort/j.md": "x"]
+        let reading = RosterReader(fileSystem: InMemoryFileSystem(files: files), content: Fixtures.content)
+            .read("cohort/roster.csv", overrides: overrides)
+        #expect(reading.rosterProblems.isEmpty && reading.traineeProblems.isEmpty)
+        let roster = try #require(reading.roster)
+        #expect(roster.trainees.map(\.name) == ["Ana", "Ben"])
+        #expect(roster.trainees[0].note == "Card 4 is for you.")
+        #expect(roster.notices.map(\.description) == [
+            "cohort/roster.csv:1:6: note: ignored columns 'Email' and 'Phone': Attune reads only name, focus, note and journal",
+        ])
+        let one = try #require(RosterReader(fileSystem: InMemoryFileSystem(files: ["r.csv": "name,Year\nAna,2\n"]), content: Fixtures.content)
+            .read("r.csv", overrides: overrides).roster)
+        #expect(one.notices.map(\.description) == ["r.csv:1:6: note: ignored column 'Year': Attune reads only name, focus, note and journal"])
+        let (report, _) = try Fixtures.run(["r.csv": "name,Year\nAna,2\n"], roster: "r.csv", overrides: overrides)
+        #expect(report.notices == one.notices)
+    }
+
     @Test("needs the cohort and supervisor from the command line, and a name column")
     func needsFlags() {
         let result = Fixtures.problems(["r.csv": "nom\nAna\n"], roster: "r.csv")
         #expect(result.lines == [
-            "r.csv:1:1: error: unknown column 'nom' (the columns are: name, focus, note, journal; remove any other)",
+            "r.csv:1:1: note: ignored column 'nom': Attune reads only name, focus, note and journal",
             "r.csv:1:1: error: the header row needs a 'name' column",
             "r.csv:1:1: error: a CSV roster does not name its cohort: give it with --cohort",
             "r.csv:1:1: error: a CSV roster does not name its supervisor: give it with --supervisor",

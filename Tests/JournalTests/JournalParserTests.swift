@@ -211,7 +211,7 @@ struct JournalParserTests {
         ---
         """
         #expect(try TestJournal.diagnostics(text) == [
-            "journal/2026-W47.md:3:7: error: malformed YAML: mapping values are not allowed in this context",
+            "journal/2026-W47.md:3:7: error: this key is indented under a value that cannot hold it: start it in the same column as the keys beside it (YAML: mapping values are not allowed in this context)",
         ])
     }
 

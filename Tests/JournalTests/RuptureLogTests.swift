@@ -397,7 +397,7 @@ struct RuptureLogTests {
         """))
         #expect(diagnostics.count == 1)
         #expect(diagnostics.first?.hasPrefix("journal/2026-W47.md:15:") == true)
-        #expect(diagnostics.first?.contains("error: malformed YAML") == true)
+        #expect(diagnostics.first?.contains("error: a '[' at the start of a value opens an inline list that is never closed") == true)
     }
 
     @Test("refuses an entry outside the log, or nested in a list inside it, and another kind of code block in it")
