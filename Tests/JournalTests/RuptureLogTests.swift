@@ -396,7 +396,8 @@ struct RuptureLogTests {
         ```
         """))
         #expect(diagnostics.count == 1)
-        #expect(diagnostics.first?.hasPrefix("journal/2026-W47.md:15:") == true)
+        // At the '[' that opens the list, the place to fix it, not where libyaml gave up.
+        #expect(diagnostics.first?.hasPrefix("journal/2026-W47.md:14:10:") == true)
         #expect(diagnostics.first?.contains("error: a '[' at the start of a value opens an inline list that is never closed") == true)
     }
 
