@@ -145,5 +145,6 @@ bench: deps
 		$(SUDO) apt-get update -qq && \
 		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq cmark-gfm pandoc; }
 	$(SWIFT) build -c release --product attune
+	$(SWIFT) build -c release --product privacy-eval
 	$(SWIFT) build -c release --package-path Benchmarks --scratch-path .build-bench
-	.build-bench/release/attune-bench .build/release/attune $(BENCH_ARGS)
+	.build-bench/release/attune-bench .build/release/attune --privacy-eval .build/release/privacy-eval Tests/PrivacyTests/Corpus $(BENCH_ARGS)

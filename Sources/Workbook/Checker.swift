@@ -15,9 +15,14 @@ public struct CheckReport: Sendable {
     public var notes: [Diagnostic] = []
     /// Set when the privacy guard ran.
     public var privacyChecked = false
+    /// Warnings about unfinished overlay content, printed above the
+    /// summary; the summary counts them so "no problems" is never said
+    /// under a list of problems.
+    public var warnings = 0
 
     public var summary: String {
-        "No problems: \(cards) cards, \(prompts) prompts, \(weeks) curriculum weeks, \(templates) templates, \(journals) journal\(journals == 1 ? "" : "s")"
+        (warnings == 0 ? "No problems: " : "No errors, \(warnings) warning\(warnings == 1 ? "" : "s") (above): ")
+            + "\(cards) cards, \(prompts) prompts, \(weeks) curriculum weeks, \(templates) templates, \(journals) journal\(journals == 1 ? "" : "s")"
             + (privacyChecked ? ", no likely client identifiers." : ".")
     }
 }
@@ -69,6 +74,7 @@ public struct Checker: Sendable {
         )
         report.notes = diagnostics.filter { $0.severity == .note }
         report.privacyChecked = privacy != nil
+        report.warnings = resources.content.warnings.count
         return report
     }
 

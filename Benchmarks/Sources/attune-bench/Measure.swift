@@ -90,3 +90,20 @@ extension Measure {
         return process.terminationStatus == 0
     }
 }
+
+extension Measure {
+    /// What a command prints on standard output (the privacy corpus score
+    /// is a report, not a timing), or nil when it cannot run or fails.
+    static func output(_ arguments: [String]) -> String? {
+        let pipe = Pipe()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: arguments[0])
+        process.arguments = Array(arguments.dropFirst())
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return nil }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return process.terminationStatus == 0 ? String(decoding: data, as: UTF8.self) : nil
+    }
+}

@@ -17,6 +17,8 @@ struct Report {
 
     let runs: Int
     var rows: [Row] = []
+    /// `privacy-eval`'s tables (recall and precision per kind), when run.
+    var privacyCorpus: String?
 
     mutating func add(_ name: String, _ command: String, _ samples: [Sample], items: Int?, unit: String?) {
         rows.append(Row(name: name, command: command, summary: Summary(samples), items: items, unit: unit))
@@ -39,6 +41,10 @@ struct Report {
             let perAttune = attune.summary.wall.median / Double(attune.items!)
             let perPandoc = pandoc.summary.wall.median / Double(pandoc.items!)
             result.append(("pandoc / Attune, seconds per handout", String(format: "%.0f×", perPandoc / perAttune), "at least 100×"))
+        }
+        if let plain = row("attune check, 52 journals"), let guarded = row("attune check --privacy, 52 journals") {
+            result.append(("attune check --privacy / attune check, 52 journals",
+                           String(format: "%.2f×", guarded.summary.wall.median / plain.summary.wall.median), "at most 1.5×"))
         }
         if let small = row("attune handouts, N = 1000"), let large = row("attune handouts, N = 10000") {
             result.append(("Peak memory, N = 10,000 / N = 1,000",
@@ -106,6 +112,19 @@ struct Report {
         text += "\n## Commands\n\n"
         for row in rows { text += "- \(row.name): `\(row.command)`\n" }
         text += "\nInputs are generated from a fixed seed: a roster of N trainees for 2026-W47 in which one in ten trainees shares a journal of their own, and 52 weekly journals for 2026, each scaffolded by `attune new` and filled with generated answers.\n"
+        if let privacyCorpus {
+            text += """
+
+            ## Privacy guard on its labelled corpus
+
+            Recall and precision per kind of identifier, scored by `privacy-eval`
+            (the program behind `make privacy-eval`) on `Tests/PrivacyTests/Corpus`:
+            the held-out split was never used to tune the guard.
+
+
+            """
+            text += privacyCorpus.trimmingCharacters(in: .whitespacesAndNewlines) + "\n"
+        }
         return text
     }
 }

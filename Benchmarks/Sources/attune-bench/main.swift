@@ -1,7 +1,9 @@
 import Foundation
 
-// Usage: attune-bench ATTUNE_BINARY [--runs N] [--quick] [--keep]
-// (--keep leaves the generated inputs and outputs in place, to profile them.)
+// Usage: attune-bench ATTUNE_BINARY [--runs N] [--quick] [--keep] [--privacy-eval BINARY CORPUS]
+// (--keep leaves the generated inputs and outputs in place, to profile them;
+// --privacy-eval adds the privacy guard's recall and precision per kind on
+// its labelled corpus to the results.)
 //
 // Generates deterministic inputs in a temporary folder, times Attune's
 // commands and, in the same run on the same Markdown, the tools a user
@@ -91,6 +93,8 @@ report.add("attune check (bundled content)", "attune check, in an empty folder",
            Measure.repeated(max(runs, 20)) { Measure.run([attune, "check"], in: empty) }, items: nil, unit: nil)
 report.add("attune check, 52 journals", "attune check archive/",
            Measure.repeated(runs) { Measure.run([attune, "check", archive]) }, items: 52, unit: "journals")
+report.add("attune check --privacy, 52 journals", "attune check --privacy archive/",
+           Measure.repeated(runs) { Measure.run([attune, "check", "--privacy", archive]) }, items: 52, unit: "journals")
 report.add("attune --version", "attune --version",
            Measure.repeated(max(runs, 20)) { Measure.run([attune, "--version"]) }, items: nil, unit: nil)
 
@@ -110,6 +114,13 @@ if !markdownFor1000.isEmpty {
                Measure.repeated(runs, warmUp: false) {
                    Measure.sequence(sample.map { ["pandoc", "-f", "gfm", "-s", "--metadata", "title=Handout", $0, "-o", $0 + ".pandoc.html"] })
                }, items: sample.count, unit: "handouts")
+}
+
+// 4. The privacy guard's recall and precision on its labelled corpus,
+// scored by the same program as `make privacy-eval`.
+if let flag = arguments.firstIndex(of: "--privacy-eval"), flag + 2 < arguments.count {
+    note("privacy guard on its labelled corpus")
+    report.privacyCorpus = Measure.output([arguments[flag + 1], arguments[flag + 2]])
 }
 
 report.print()
