@@ -46,6 +46,7 @@ struct Detector {
         scanAges()
         scanCodes()
         scanNumberRuns()
+        scanInstitutions()
         scanNames()
         return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
@@ -313,6 +314,20 @@ struct Detector {
             }
             let numbered = first.hasDigit && first.digitCount <= 5 && first.text.count <= 6 && (first.isNumber || first.text.last!.isLetter)
             guard numbered || first.capitalised else { continue }
+            // "lives at 12 Piccadilly": a house number after "at" and a
+            // capitalised word that is no English word is a street, with or
+            // without "Street" after it.
+            if numbered, first.isNumber, first.text.count <= 4, let at = word(index - 1), at.lower == "at", adjacent(index),
+               let street = word(index + 1), adjacent(index + 1), street.capitalised, !street.allCaps, !street.hasDigit,
+               !isEnglish(street), !isOrdinaryCapital(street), !isClaimed(street),
+               word(index + 2).map({ !Self.streetSuffixes.contains($0.lower) || !adjacent(index + 2) }) ?? true {
+                claim(.address, first.range.lowerBound..<street.range.upperBound)
+                continue
+            }
+            // "Flat 12, Riverside Court": the building after a unit number
+            // is part of the address even with a weak suffix and no number.
+            let afterAddress = index > 0 && first.capitalised && first.gapBefore == ","
+                && endingAt[words[index - 1].range.upperBound] == .address && adjacent(index, maxGap: ",")
             var index2 = numbered ? index + 1 : index
             if numbered, word(index2)?.gapBefore == "," { }
             var capitalised = 0
@@ -321,7 +336,7 @@ struct Detector {
                 if Self.streetSuffixes.contains(next.lower) && capitalised > 0 {
                     let weak = Self.weakSuffixes.contains(next.lower)
                     let leading = words[numbered ? index + 1 : index]
-                    if !numbered {
+                    if !numbered && !afterAddress {
                         // Without a number: only a strong suffix after a word that is not itself an opener.
                         if weak || (leading.sentenceStart && Lexicon.isEnglish(leading.lower) && !leading.heading && capitalised < 1) { break }
                         if leading.heading || Lexicon.capitalisedWords.contains(leading.lower) { break }
@@ -466,6 +481,14 @@ struct Detector {
                adjacent(index) || Self.weekdays.contains(before.lower) {
                 if let after = word(index + 2), adjacent(index + 2), Self.notDayNouns.contains(after.lower) { continue }
                 if let after = word(index + 2), adjacent(index + 2), after.lower == "of", word(index + 3).map({ month($0) == nil && !$0.lower.hasPrefix("th") }) ?? false { continue }
+                // "the 3rd of March [2026]": the month and year are part of it.
+                if let of = word(index + 2), of.lower == "of", adjacent(index + 2), month(word(index + 3)) != nil, adjacent(index + 3) {
+                    var end = index + 3
+                    if year(word(end + 1)), adjacent(end + 1, maxGap: ","), word(end + 1)!.text.count == 4 { end += 1 }
+                    claim(.date, current.range.lowerBound..<words[end].range.upperBound)
+                    index = end
+                    continue
+                }
                 claim(.date, current.range.lowerBound..<dayWord.range.upperBound)
                 index += 1
                 continue
@@ -560,7 +583,18 @@ struct Detector {
                 let after = word(end + 1)
                 let years = after.map { ["years", "year", "yrs", "yo", "y/o"].contains($0.lower) } ?? false
                 let beforeWord = word(start - 1)?.lower ?? ""
-                let context = Self.ageBefore.contains(beforeWord) && adjacent(start)
+                // "is 93", "is \"ninety-three\"": the cue may stand outside a quotation.
+                var context = Self.ageBefore.contains(beforeWord) && adjacent(start, maxGap: "\"“‘'")
+                // "ninety-one" spelt out is an age in this kind of writing:
+                // nobody counts sessions or minutes past ninety in words.
+                if lower.hasPrefix("ninety-") { context = true }
+                // "her father Harold, 97, in Skegness" or "Harold (97)": an
+                // age in apposition after someone's name.
+                if current.isNumber, let previous = word(index - 1), previous.capitalised, !previous.sentenceStart || !Self.sentenceOpeners.contains(previous.lower),
+                   current.gapBefore == "," || current.gapBefore == "(" || current.gapBefore == ",(" {
+                    let closes = word(index + 1).map { $0.gapBefore.hasPrefix(",") || $0.gapBefore.hasPrefix(")") || $0.gapBefore.hasPrefix(".") } ?? true
+                    if closes { context = true }
+                }
                 let units = after.map { ["minutes", "mins", "seconds", "percent", "pounds", "kg", "miles", "people", "days", "times", "pages", "steps", "sessions", "points", "per"].contains($0.lower) } ?? false
                 if (years || context) && !units && !(s.indices.contains(current.range.upperBound) && s[current.range.upperBound] == "%") {
                     var stop = end
@@ -990,6 +1024,59 @@ extension Detector {
         "gym", "ltd", "plc", "inc", "co", "royal", "court", "council", "prison", "rail", "logistics", "bank",
         "hallam", "services", "housing", "nursery", "mosque", "temple", "synagogue", "club", "cafe", "café",
     ]
+
+    /// Words that end the name of a place of work or study ("Hillside
+    /// Primary", "Leeds General Infirmary", "Bradford Family Court").
+    static let institutionEnds: Set<String> = [
+        "primary", "school", "academy", "college", "university", "hospital", "infirmary", "surgery", "practice",
+        "centre", "center", "clinic", "church", "juniors", "fc", "trust", "library", "council", "prison",
+        "nursery", "mosque", "temple", "synagogue", "court", "hospice", "chapel", "cathedral", "gurdwara",
+    ]
+
+    /// Named institutions, before names: the capitalised words before an
+    /// institution word belong to it even when they are ordinary words or
+    /// the programme's own ("Hillside Primary", "General" in "Leeds
+    /// General Infirmary"), and "St Mary's" is a place, possessive and all.
+    /// Without this, the name scanner kept "Leeds" and left the rest.
+    private mutating func scanInstitutions() {
+        func ordinary(_ word: Word) -> Bool {
+            Lexicon.capitalisedWords.contains(word.lower) || Self.months[word.lower] != nil || Self.weekdays.contains(word.lower)
+        }
+        func canLead(_ word: Word) -> Bool {
+            word.capitalised && word.hasLetter && !word.hasDigit && !(word.allCaps && word.text.count > 3) && !isClaimed(word)
+                && !ordinary(word) && !Self.titles.contains(word.lower) && !Self.relations.contains(word.lower)
+                && !(word.sentenceStart && Self.sentenceOpeners.contains(word.lower)) && !word.heading
+        }
+        var index = 0
+        while index < words.count {
+            defer { index += 1 }
+            let current = words[index]
+            guard !isClaimed(current), current.capitalised, !current.heading else { continue }
+            if Self.institutionEnds.contains(current.lower) {
+                var start = index
+                while start > 0, adjacent(start), canLead(words[start - 1]) {
+                    start -= 1
+                    if words[start].sentenceStart { break }
+                }
+                guard start < index else { continue }
+                var end = index
+                // "University of Leeds", "Hospital of St Cross"
+                if let of = word(index + 1), of.lower == "of", adjacent(index + 1), let place = word(index + 2), adjacent(index + 2), canLead(place) {
+                    end = index + 2
+                }
+                claim(.workplace, words[start].range.lowerBound..<words[end].range.upperBound)
+                index = end
+                continue
+            }
+        }
+        // "St Mary's", "St. Anne's", "Saint Jude's", after the pass above
+        // has taken "St Aidan's Primary" whole.
+        for (index, current) in words.enumerated() where ["st", "saint"].contains(current.lower) && current.capitalised && !isClaimed(current) {
+            if let saint = word(index + 1), adjacent(index + 1, maxGap: "."), saint.capitalised, saint.possessive, !isClaimed(saint) {
+                claim(.workplace, current.range.lowerBound..<saint.range.upperBound)
+            }
+        }
+    }
 
     private func category(start: Int, end: Int, listed: Bool) -> IdentifierCategory {
         if listed { return .name }

@@ -77,11 +77,18 @@ enum Lexicon {
     /// source authors, terms) that is not a given name: a therapist writing
     /// "Safran" or "Caldicott" is citing, not naming a client. Given names
     /// in the material ("Beth") are left out, so a client who shares one
-    /// is still caught.
+    /// is still caught. A source's venue and full citation are left out
+    /// too: they name publishers' towns and institutions ("New York",
+    /// "General Medical Council"), which must stay identifiers when a
+    /// client lives in York or works at a General Hospital.
     static let programmeVocabulary: Set<String> = {
         var words: Set<String> = []
         for folder in [BundledFiles.content] {
             for file in folder.files {
+                let text = file.text.split(separator: "\n", omittingEmptySubsequences: false).filter { line in
+                    let key = line.drop { $0 == " " || $0 == "-" }
+                    return !["venue:", "citation:", "publisher:", "locator:", "doi:", "url:"].contains { key.hasPrefix($0) }
+                }.joined(separator: "\n")
                 var current = ""
                 var capitalised = false
                 func flush() {
@@ -92,7 +99,7 @@ enum Lexicon {
                     current = ""
                     capitalised = false
                 }
-                for character in file.text {
+                for character in text {
                     if character.isLetter || character.isNumber || ((character == "'" || character == "’") && !current.isEmpty) {
                         if current.isEmpty { capitalised = character.isUppercase || character.isNumber }
                         current.append(character)
