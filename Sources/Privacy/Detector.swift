@@ -1058,12 +1058,13 @@ extension Detector {
                     start -= 1
                     if words[start].sentenceStart { break }
                 }
-                guard start < index else { continue }
                 var end = index
                 // "University of Leeds", "Hospital of St Cross"
-                if let of = word(index + 1), of.lower == "of", adjacent(index + 1), let place = word(index + 2), adjacent(index + 2), canLead(place) {
+                if let of = word(index + 1), of.lower == "of", adjacent(index + 1), let place = word(index + 2), adjacent(index + 2),
+                   canLead(place), !Lexicon.isEnglish(place.lower) || start < index {
                     end = index + 2
                 }
+                guard start < index || end > index else { continue }
                 claim(.workplace, words[start].range.lowerBound..<words[end].range.upperBound)
                 index = end
                 continue

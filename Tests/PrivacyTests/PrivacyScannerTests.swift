@@ -41,6 +41,20 @@ struct PrivacyScannerTests {
         ("typed as xgh884201337abcdefghijk by hand", "id-number", "xgh884201337abcdefghijk"),
         ("client M. said nothing", "initials", "client M."),
         ("J.S. told me", "initials", "J.S."),
+        // Named institutions whole, ordinary words and all.
+        ("a ward sister at Leeds General Infirmary now", "workplace", "Leeds General Infirmary"),
+        ("he goes to Hillside Primary now", "workplace", "Hillside Primary"),
+        ("the head at St Aidan's Primary rang", "workplace", "St Aidan's Primary"),
+        ("his group meets at St Mary's on weekdays", "workplace", "St Mary's"),
+        ("she studies at the University of Keele now", "workplace", "University of Keele"),
+        // A day, "of", a month: one date.
+        ("he complained on the 3rd of March and", "date", "the 3rd of March"),
+        ("he complained on the 3rd of March 2026 and", "date", "the 3rd of March 2026"),
+        // Ages over 89 without "years old".
+        ("he says he is \"ninety-three and not done\"", "age", "ninety-three"),
+        ("her father turned ninety-one quietly", "age", "ninety-one"),
+        // Addresses without a street word.
+        ("the solicitor is at 12 Piccadilly now", "address", "12 Piccadilly"),
     ])
     func categories(text: String, category: String, match: String) throws {
         let findings = scanner.scan(text, path: "j.md")
@@ -48,6 +62,13 @@ struct PrivacyScannerTests {
         #expect(findings.count == 1)
         #expect(finding.category.rawValue == category)
         #expect(finding.text == match)
+    }
+
+    @Test("an age in apposition after a name is found beside the name", arguments: [
+        "she cares for Harold, 97, at home", "she cares for Harold (97) at home", "she cares for Harold, 97.",
+    ])
+    func ageInApposition(text: String) {
+        #expect(scanner.scan(text, path: "j.md").map { "\($0.category.rawValue): \($0.text)" } == ["name: Harold", "age: 97"])
     }
 
     @Test("leaves ordinary reflective prose alone", arguments: [
@@ -63,6 +84,18 @@ struct PrivacyScannerTests {
         "| What Sorrel said | What I felt |",
         "I fill the silence. With Tern, who answers fine, I talked.",
         "[a](data:text/html;base64,PHNjcmlwdD5hbGVydCg1MCk8L3NjcmlwdD4=)",
+        // Institutions named in general, or an opener before one.
+        "The Court was all she could talk about. Primary school was hard.",
+        "We talked about the hospital and the school.",
+        // "the 3rd of" something that is not a month is no date.
+        "On the 3rd of five attempts she stayed.",
+        // Numbers between commas after an opener, and spelt numbers under ninety.
+        "Then, 95, not 96, minutes went by. She counted to eighty-nine.",
+        // A time after "at", and a house number before an English word.
+        "We met at 10 Downing instead of the usual room at 3 Green.",
+        // Publishers' towns are no longer part of the programme's vocabulary,
+        // but the programme's authors still are.
+        "Safran, Muran and Eubanks describe the 3RS.",
     ])
     func noFalseAlarms(text: String) {
         #expect(found(text) == [])
