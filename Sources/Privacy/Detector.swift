@@ -1079,6 +1079,14 @@ extension Detector {
         }
     }
 
+    /// Verbs of travel or moving house: "to" after them names a place.
+    static let journeys: Set<String> = [
+        "moved", "move", "moving", "moves", "went", "go", "goes", "going", "drove", "drive", "driving", "flew",
+        "fly", "flying", "travelled", "traveled", "travelling", "traveling", "relocated", "relocating", "trip",
+        "holiday", "visit", "emigrated", "returned", "return", "returning", "came", "commutes", "commute",
+        "commuting", "transferred", "headed", "heading", "ran", "ride", "train", "bus",
+    ]
+
     private func category(start: Int, end: Int, listed: Bool) -> IdentifierCategory {
         if listed { return .name }
         if (start...end).contains(where: { Self.institutions.contains(words[$0].lower) && $0 > start }) { return .workplace }
@@ -1089,7 +1097,9 @@ extension Detector {
         }
         var before = start - 1
         if let the = word(before), the.lower == "the", adjacent(start) { before -= 1 }
-        guard let preposition = word(before), adjacent(before + 1) || before + 1 == start else { return .name }
+        // The preposition must be in the same clause: "waited outside.
+        // Grace told me" is about a person, not a place.
+        guard let preposition = word(before), adjacent(before + 1) else { return .name }
         let firstWord = words[start]
         if isGiven(firstWord) && !isEnglish(firstWord) || firstWord.possessive { return .name }
         if ["at", "for", "by", "with"].contains(preposition.lower) {
@@ -1097,6 +1107,12 @@ extension Detector {
             if preposition.lower == "for" || preposition.lower == "by" { return .name }
         }
         if Self.placePrepositions.contains(preposition.lower) { return .place }
+        // "moved to Filey", "drove back to Dundalk": "to" after a journey.
+        if preposition.lower == "to", before > 0, adjacent(before) {
+            var verb = before - 1
+            if words[verb].lower == "back", verb > 0, adjacent(verb) { verb -= 1 }
+            if Self.journeys.contains(words[verb].lower) { return .place }
+        }
         return .name
     }
 

@@ -53,6 +53,12 @@ struct PrivacyScannerTests {
         // Ages over 89 without "years old".
         ("he says he is \"ninety-three and not done\"", "age", "ninety-three"),
         ("her father turned ninety-one quietly", "age", "ninety-one"),
+        // A preposition in the sentence before does not make a name a place.
+        ("He waited outside. Grace told me more", "name", "Grace"),
+        // "to" names a place after a journey, a person after speaking.
+        ("she moved to Filey last year", "place", "Filey"),
+        ("he drove back to Dundalk alone", "place", "Dundalk"),
+        ("I spoke to Ahmed afterwards", "name", "Ahmed"),
         // Addresses without a street word.
         ("the solicitor is at 12 Piccadilly now", "address", "12 Piccadilly"),
     ])
