@@ -4,10 +4,15 @@
 #     (SCOWL, size 50, 2020.12.07; permissive licence, see README), possessives dropped.
 #   GivenNames.swift: the US Census Bureau's 1990 given-name frequency lists
 #     (dist.male.first, dist.female.first; public domain), lower-cased, as shipped
-#     in PyPI's `names` 0.3.0. Pass the folder holding the two dist files.
+#     in PyPI's `names` 0.3.0, together with the first names of every locale
+#     of PyPI's `Faker` 40.63.0 (MIT licence; `pip download faker --no-deps`
+#     and unzip the wheel): Irish, Polish, Turkish, Yoruba... names the
+#     Census lists lack. Pass the folder holding the two dist files and the
+#     unpacked Faker folder (the one holding faker/).
 # Both are sorted in byte order: Lexicon looks words up by binary search.
 set -eu
-names_dir=${1:?usage: Scripts/privacy-lexicon.sh path/to/names-0.3.0/names}
+names_dir=${1:?usage: Scripts/privacy-lexicon.sh path/to/names-0.3.0/names path/to/unpacked-faker}
+faker_dir=${2:?usage: Scripts/privacy-lexicon.sh path/to/names-0.3.0/names path/to/unpacked-faker}
 out=Sources/Privacy/Lexicon
 emit() { # name, comment, sorted word file
     {
@@ -25,6 +30,19 @@ tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 cat /usr/share/dict/british-english /usr/share/dict/american-english | grep -v "'" | grep '^[a-z]' \
     | LC_ALL=C sort -u > "$tmp/words"
 emit englishWords "SCOWL (wbritish + wamerican 2020.12.07), lower-case entries." "$tmp/words" EnglishWords.swift
-cat "$names_dir/dist.male.first" "$names_dir/dist.female.first" | awk '{print tolower($1)}' \
+# Faker's first names: single words of letters, hyphens and apostrophes, NFC, lower case.
+PYTHONPATH="$faker_dir" python3 - > "$tmp/faker" <<'PY'
+import importlib, os, unicodedata, faker.providers.person as person
+for locale in sorted(os.listdir(os.path.dirname(person.__file__))):
+    if locale.startswith("__"): continue
+    provider = importlib.import_module("faker.providers.person." + locale).Provider
+    for attr in ["first_names", "first_names_male", "first_names_female", "first_names_nonbinary", "first_names_unisex"]:
+        value = next((base.__dict__[attr] for base in provider.__mro__ if attr in base.__dict__), None)
+        if value is None or isinstance(value, property): continue
+        for name in value:
+            name = unicodedata.normalize("NFC", name).strip().lower()
+            if name and all(c.isalpha() or c in "-'’" for c in name): print(name)
+PY
+{ cat "$names_dir/dist.male.first" "$names_dir/dist.female.first" | awk '{print tolower($1)}'; cat "$tmp/faker"; } \
     | LC_ALL=C sort -u > "$tmp/names"
-emit givenNames "US Census 1990 given names (public domain), lower-cased." "$tmp/names" GivenNames.swift
+emit givenNames "US Census 1990 given names (public domain) and Faker 40.63.0's first names of every locale (MIT licence), lower-cased." "$tmp/names" GivenNames.swift

@@ -334,6 +334,9 @@ struct Detector {
             while let next = word(index2), capitalised < 4, next.capitalised || (next.lower == "of" && capitalised > 0),
                   index2 == index || adjacent(index2, maxGap: numbered && index2 == index + 1 ? "," : "") {
                 if Self.streetSuffixes.contains(next.lower) && capitalised > 0 {
+                    // "Brambley Lane Surgery" is a practice named after its street.
+                    if !numbered, let after = word(index2 + 1), adjacent(index2 + 1), after.capitalised,
+                       Self.institutionEnds.contains(after.lower) { break }
                     let weak = Self.weakSuffixes.contains(next.lower)
                     let leading = words[numbered ? index + 1 : index]
                     if !numbered && !afterAddress {
@@ -430,6 +433,7 @@ struct Detector {
                     if year(word(end + 1)), adjacent(end + 1, maxGap: ","), word(end + 1)!.text.count == 4 { end += 1 }
                     var start = index
                     if let the = word(index - 1), the.lower == "the", adjacent(index) { start = index - 1 }
+                    start = weekdayBefore(start)
                     claim(.date, words[start].range.lowerBound..<words[end].range.upperBound)
                     index = end
                     continue
@@ -450,7 +454,7 @@ struct Detector {
                     } else {
                         var end = next
                         if year(word(end + 1)), adjacent(end + 1, maxGap: ","), word(end + 1)!.text.count == 4 { end += 1 }
-                        claim(.date, current.range.lowerBound..<words[end].range.upperBound)
+                        claim(.date, words[weekdayBefore(index)].range.lowerBound..<words[end].range.upperBound)
                         index = end
                         continue
                     }
@@ -466,8 +470,16 @@ struct Detector {
                 var next = index + 1
                 if let the = word(next), the.lower == "the", adjacent(next) { next += 1 }
                 if let dayValue = day(word(next)), dayValue.ordinal, adjacent(next) {
-                    claim(.date, current.range.lowerBound..<words[next].range.upperBound)
-                    index = next
+                    // "Friday 21st November [2025]", "Friday the 21st of November"
+                    var end = next
+                    var month = end + 1
+                    if let of = word(month), of.lower == "of", adjacent(month) { month += 1 }
+                    if self.month(word(month)) != nil, adjacent(month) {
+                        end = month
+                        if year(word(end + 1)), adjacent(end + 1, maxGap: ","), word(end + 1)!.text.count == 4 { end += 1 }
+                    }
+                    claim(.date, current.range.lowerBound..<words[end].range.upperBound)
+                    index = end
                     continue
                 }
                 if let numeric = numericDate(at: index + 1, strict: false), adjacent(index + 1) {
@@ -497,6 +509,14 @@ struct Detector {
                 claim(.date, numeric)
             }
         }
+    }
+
+    /// Where a date starting at word `start` really starts: "Tuesday March
+    /// 24th" and "Thursday, 27 Nov" take the day of the week with them.
+    func weekdayBefore(_ start: Int) -> Int {
+        guard let weekday = word(start - 1), weekday.capitalised, Self.weekdays.contains(weekday.lower), adjacent(start, maxGap: ","),
+              !isClaimed(weekday) else { return start }
+        return start - 1
     }
 
     /// `d/m/y`, `y-m-d`, `d.m.y`, and `d/m` or `m/d` where one part is over
@@ -646,6 +666,17 @@ struct Detector {
             }
             if current.text == text, text.count == 4, Self.isPlateStart(text), nextJoined, nextText.count == 3, nextText.allSatisfy({ $0.isASCII && $0.isUppercase }) {
                 claim(.vehicle, current.range.lowerBound..<next!.range.upperBound)
+                continue
+            }
+            // A National Insurance number written in pairs, as on the card:
+            // "JT 48 21 90 B" (two letters, three pairs of digits, A to D).
+            if current.text.count == 2, current.allCaps, !current.hasDigit, current.text.allSatisfy(\.isASCII),
+               (1...3).allSatisfy({ offset in
+                   word(index + offset).map { $0.isNumber && $0.text.count == 2 && $0.range.lowerBound - words[index + offset - 1].range.upperBound == 1 } ?? false
+               }),
+               let suffix = word(index + 4), suffix.text.count == 1, "ABCD".contains(suffix.text),
+               suffix.range.lowerBound - words[index + 3].range.upperBound == 1 {
+                claim(.idNumber, current.range.lowerBound..<suffix.range.upperBound)
                 continue
             }
             if text.count == 17, current.hasDigit, current.hasLetter, text.allSatisfy({ $0.isASCIILetterOrDigit && !"IOQ".contains($0) }) {
@@ -900,6 +931,11 @@ extension Detector {
         // Apostrophes: "don't" is in the list without its apostrophe form.
         let plain = word.lower.replacingOccurrences(of: "’", with: "'")
         if plain != word.lower, Lexicon.isEnglish(plain) { return true }
+        // Contractions: "we're", "they'll", "shouldn't" are their first word.
+        for ending in ["'re", "'ll", "'ve", "'d", "'m", "n't"] where plain.hasSuffix(ending) && plain.count > ending.count + 1 {
+            let stem = String(plain.dropLast(ending.count))
+            if Lexicon.isEnglish(stem) || Lexicon.capitalisedWords.contains(stem) { return true }
+        }
         return plain.contains("'") && Lexicon.capitalisedWords.contains(plain)
     }
 
@@ -930,6 +966,10 @@ extension Detector {
             if afterTitle, let previous, !Self.weakTitles.contains(previous.lower) || previous.capitalised { return true }
             if !word.sentenceStart {
                 if !english { return true }
+                // "Christmas Eve", "Easter Sunday": a name-like word after a
+                // festival or another ordinary capital is part of it.
+                if let previous, adjacent(index), previous.capitalised, Lexicon.capitalisedWords.contains(previous.lower),
+                   !Self.titles.contains(previous.lower), !afterRelation { return false }
                 if isGiven(word) { return true }
                 return afterRelation
             }
@@ -940,7 +980,9 @@ extension Detector {
         // non-word after a title or relation ("mrs o'neill", "my client sarah").
         if word.lower.count < 2 { return false }
         let english = isEnglish(word)
-        if !english && isGiven(word) { return true }
+        // "ok", "pm", "gp" are given names somewhere in the world, but a
+        // short word that people also write as a word is not one here.
+        if !english && isGiven(word) && word.lower.count >= 3 && !Lexicon.capitalisedWords.contains(word.lower) { return true }
         if (afterTitle || afterRelation), !english, let previous, !Self.weakTitles.contains(previous.lower) || previous.capitalised { return true }
         if afterTitle, let previous, ["mrs", "mr", "ms", "mx", "dr"].contains(previous.lower), isGiven(word) { return true }
         return false
@@ -1012,7 +1054,8 @@ extension Detector {
             }
             let category = self.category(start: start, end: end, listed: listed[index])
             let last = words[end]
-            claim(category, words[start].range.lowerBound..<last.baseEnd)
+            // A person's "'s" is grammar; a shop's ("Sainsbury's") is its name.
+            claim(category, words[start].range.lowerBound..<(category == .workplace ? last.range.upperBound : last.baseEnd))
             index = end + 1
         }
         scanInitials()
@@ -1031,7 +1074,11 @@ extension Detector {
         "primary", "school", "academy", "college", "university", "hospital", "infirmary", "surgery", "practice",
         "centre", "center", "clinic", "church", "juniors", "fc", "trust", "library", "council", "prison",
         "nursery", "mosque", "temple", "synagogue", "court", "hospice", "chapel", "cathedral", "gurdwara",
+        "hospitals", "pharmacy", "solicitors", "motors", "garage", "bakery", "dental", "opticians",
     ]
+    /// Ends that are also everyday capitalised words ("her Mental Health"):
+    /// a workplace only after two capitalised words ("Lakeshore Behavioral Health").
+    static let weakInstitutionEnds: Set<String> = ["health", "services", "group", "partnership", "foundation", "associates"]
 
     /// Named institutions, before names: the capitalised words before an
     /// institution word belong to it even when they are ordinary words or
@@ -1052,12 +1099,14 @@ extension Detector {
             defer { index += 1 }
             let current = words[index]
             guard !isClaimed(current), current.capitalised, !current.heading else { continue }
-            if Self.institutionEnds.contains(current.lower) {
+            let weak = Self.weakInstitutionEnds.contains(current.lower)
+            if Self.institutionEnds.contains(current.lower) || weak {
                 var start = index
                 while start > 0, adjacent(start), canLead(words[start - 1]) {
                     start -= 1
                     if words[start].sentenceStart { break }
                 }
+                if weak && index - start < 2 { continue }
                 var end = index
                 // "University of Leeds", "Hospital of St Cross"
                 if let of = word(index + 1), of.lower == "of", adjacent(index + 1), let place = word(index + 2), adjacent(index + 2),
@@ -1116,8 +1165,16 @@ extension Detector {
         return .name
     }
 
-    /// `J.S.`, `client M.`, `Mr B`.
+    /// `J.S.`, `client M.`, `Mr B`; then, once "client J." has been
+    /// seen, every later "J." stands for the same person.
     private mutating func scanInitials() {
+        var known: Set<String> = []
+        defer {
+            for current in words where known.contains(current.text) && !isClaimed(current) {
+                let end = current.range.upperBound
+                if end < s.count, s[end] == "." { claim(.initials, current.range.lowerBound..<(end + 1)) }
+            }
+        }
         for (index, current) in words.enumerated() where !isClaimed(current) && current.text.count == 1 && current.capitalised {
             let end = current.range.upperBound
             let dotted = end < s.count && s[end] == "."
@@ -1131,6 +1188,7 @@ extension Detector {
                ["client", "patient", "mr", "mrs", "ms", "mx", "miss", "dr"].contains(previous.lower), current.text != "I" || previous.lower != "client" {
                 if let next = word(index + 1), next.capitalised == false, next.lower.first?.isLetter == true, !dotted, previous.lower == "client" || previous.lower == "patient", current.text == "A" { continue }
                 claim(.initials, (["mr", "mrs", "ms", "mx", "miss", "dr"].contains(previous.lower) ? previous.range.lowerBound : previous.range.lowerBound)..<(dotted ? end + 1 : end))
+                if dotted, current.text != "I", current.text != "A" { known.insert(current.text) }
             }
         }
     }

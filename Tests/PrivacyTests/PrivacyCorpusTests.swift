@@ -21,10 +21,10 @@ struct PrivacyCorpusTests {
 
     @Test("the corpus is as big as promised: 300 identifiers, 150 look-alikes, every kind")
     func size() throws {
-        let splits = try [Self.corpus("tune"), Self.corpus("heldout")]
+        let splits = try ["tune", "heldout", "tune-b", "heldout-b"].map(Self.corpus)
         let identifiers = splits.flatMap(\.passages).flatMap(\.identifiers)
-        #expect(identifiers.count >= 300)
-        #expect(splits.flatMap(\.passages).flatMap(\.lookAlikes).count >= 150)
+        #expect(identifiers.count >= 550)
+        #expect(splits.flatMap(\.passages).flatMap(\.lookAlikes).count >= 250)
         let kinds = Set(identifiers.map(\.category))
         #expect(kinds == Set(IdentifierCategory.allCases.map(\.rawValue)))
     }
@@ -39,15 +39,38 @@ struct PrivacyCorpusTests {
         }
     }
 
-    @Test("held-out split: recall and precision at least 89% and 95% without the names list, 90% and 95% with it")
+    @Test("first held-out split: recall at least 96% without the names list and 98% with it, precision at least 95%")
     func heldOut() throws {
         let corpus = try Self.corpus("heldout")
         let without = Self.score(corpus, names: false)
-        #expect(without.overallRecall.rate >= 0.89)
+        #expect(without.overallRecall.rate >= 0.96)
         #expect(without.overallPrecision.rate >= 0.95)
         let with = Self.score(corpus, names: true)
-        #expect(with.overallRecall.rate >= 0.90)
+        #expect(with.overallRecall.rate >= 0.98)
         #expect(with.overallPrecision.rate >= 0.95)
+    }
+
+    @Test("second author's tuning split: recall at least 92% with and without the names list, precision at least 97%")
+    func tunedB() throws {
+        let corpus = try Self.corpus("tune-b")
+        for names in [false, true] {
+            let score = Self.score(corpus, names: names)
+            #expect(score.overallRecall.rate >= 0.92, "\(score.misses)")
+            #expect(score.overallPrecision.rate >= 0.97, "\(score.falseAlarms)")
+        }
+    }
+
+    /// Written by a second author who never saw the guard or the first
+    /// corpus; scored in aggregate only, never read miss by miss.
+    @Test("second author's held-out split: recall at least 90%, precision at least 95%, at most 5 identifiers left whole")
+    func heldOutB() throws {
+        let corpus = try Self.corpus("heldout-b")
+        for names in [false, true] {
+            let score = Self.score(corpus, names: names)
+            #expect(score.overallRecall.rate >= 0.90)
+            #expect(score.overallPrecision.rate >= 0.95)
+            #expect(score.leftWhole <= 5)
+        }
     }
 
     @Test("a miss, a false alarm and a wrong label are each counted")

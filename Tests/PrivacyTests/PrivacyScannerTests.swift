@@ -59,6 +59,17 @@ struct PrivacyScannerTests {
         ("she moved to Filey last year", "place", "Filey"),
         ("he drove back to Dundalk alone", "place", "Dundalk"),
         ("I spoke to Ahmed afterwards", "name", "Ahmed"),
+        // The day of the week goes with the date after it.
+        ("the locked door on Tuesday March 24th again", "date", "Tuesday March 24th"),
+        ("we spoke on Thursday 27 Nov about it", "date", "Thursday 27 Nov"),
+        ("until Friday 21st November 2025 she", "date", "Friday 21st November 2025"),
+        // A National Insurance number in its pairs.
+        ("her NI is JT 48 21 90 B on the form", "id-number", "JT 48 21 90 B"),
+        // Practices named after their street, and weak endings after two words.
+        ("registered at Brambley Lane Surgery last year", "workplace", "Brambley Lane Surgery"),
+        ("a referral from Lakeshore Behavioral Health came", "workplace", "Lakeshore Behavioral Health"),
+        // Lower-case names from outside the US Census lists.
+        ("then sinead phoned instead", "name", "sinead"),
         // Addresses without a street word.
         ("the solicitor is at 12 Piccadilly now", "address", "12 Piccadilly"),
     ])
@@ -68,6 +79,14 @@ struct PrivacyScannerTests {
         #expect(findings.count == 1)
         #expect(finding.category.rawValue == category)
         #expect(finding.text == match)
+    }
+
+    @Test("once 'client J.' is seen, a later 'J.' is the same person")
+    func initialsRemembered() {
+        let findings = scanner.scan("Client J. missed it. Her mum asked whether J. was still going.", path: "j.md")
+        #expect(findings.map { "\($0.category.rawValue): \($0.text)" } == ["initials: Client J.", "initials: J."])
+        // An initial never introduced as someone is left alone.
+        #expect(found("Plan B. was the fallback.") == [])
     }
 
     @Test("an age in apposition after a name is found beside the name", arguments: [
@@ -90,6 +109,10 @@ struct PrivacyScannerTests {
         "| What Sorrel said | What I felt |",
         "I fill the silence. With Tern, who answers fine, I talked.",
         "[a](data:text/html;base64,PHNjcmlwdD5hbGVydCg1MCk8L3NjcmlwdD4=)",
+        // Languages, nationalities, makes of car, contractions, festivals.
+        "She signed the form in Greek and spoke Portuguese at home; he drives an Audi.",
+        "We're not there yet. They'll see. It was Christmas Eve, ok?",
+        "She talked about her Mental Health for an hour.",
         // Institutions named in general, or an opener before one.
         "The Court was all she could talk about. Primary school was hard.",
         "We talked about the hospital and the school.",
@@ -98,7 +121,7 @@ struct PrivacyScannerTests {
         // Numbers between commas after an opener, and spelt numbers under ninety.
         "Then, 95, not 96, minutes went by. She counted to eighty-nine.",
         // A time after "at", and a house number before an English word.
-        "We met at 10 Downing instead of the usual room at 3 Green.",
+        "We met at 10 Downing instead of the usual room at 3 sharp.",
         // Publishers' towns are no longer part of the programme's vocabulary,
         // but the programme's authors still are.
         "Safran, Muran and Eubanks describe the 3RS.",

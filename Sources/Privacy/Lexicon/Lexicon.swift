@@ -71,6 +71,23 @@ enum Lexicon {
         "rogerian", "freud", "freudian", "jung", "jungian", "winnicott", "bowlby", "klein", "kleinian", "beck",
         "yalom", "lambert", "norcross", "wampold", "hill", "stiles", "hatcher", "horvath", "luborsky",
         "socratic", "phq", "gad", "core", "ors", "srs",
+        // Languages and nationalities: "signed it in Greek" names no one.
+        "greek", "russian", "portuguese", "ukrainian", "romanian", "arabic", "urdu", "punjabi", "bengali", "somali",
+        "turkish", "japanese", "korean", "vietnamese", "brazilian", "mexican", "canadian", "australian", "nigerian",
+        "ghanaian", "pakistani", "bangladeshi", "kurdish", "persian", "farsi", "tamil", "gujarati", "hindi",
+        "mandarin", "cantonese", "swahili", "amharic", "tigrinya", "eritrean", "ethiopian", "syrian", "afghan",
+        "iraqi", "iranian", "albanian", "lithuanian", "latvian", "estonian", "czech", "slovak", "hungarian",
+        "bulgarian", "croatian", "serbian", "bosnian", "dutch", "belgian", "swiss", "austrian", "swedish",
+        "norwegian", "danish", "finnish", "icelandic", "filipino", "tagalog", "thai", "malay", "indonesian",
+        "hebrew", "yiddish", "latin", "gaelic", "irishman", "englishman", "englishmen", "frenchman", "scotsman",
+        "welshman", "american", "americans", "british", "europeans", "africans", "asians", "caribbean", "jamaican",
+        "zimbabwean", "kenyan", "ugandan", "sudanese", "congolese", "chinese", "taiwanese", "sri", "lankan",
+        "nepali", "tibetan", "mongolian", "kazakh", "georgian", "armenian", "moroccan", "algerian", "tunisian",
+        "egyptian", "lebanese", "palestinian", "israeli", "jordanian", "saudi", "yemeni", "kuwaiti", "emirati",
+        // Makes of car: "drives an Audi" is no one's name.
+        "audi", "bmw", "toyota", "vauxhall", "volkswagen", "vw", "honda", "nissan", "kia", "hyundai", "skoda",
+        "fiat", "renault", "peugeot", "citroen", "citroën", "volvo", "mercedes", "tesla", "mazda", "subaru",
+        "suzuki", "lexus", "porsche", "hilux", "corsa", "fiesta", "golf", "yaris", "qashqai",
     ]
 
     /// Every capitalised word of the programme's own material (titles,
