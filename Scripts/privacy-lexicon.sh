@@ -7,7 +7,8 @@
 #     in PyPI's `names` 0.3.0, together with the first names of every locale
 #     of PyPI's `Faker` 40.63.0 (MIT licence; `pip download faker --no-deps`
 #     and unzip the wheel): Irish, Polish, Turkish, Yoruba... names the
-#     Census lists lack. Pass the folder holding the two dist files and the
+#     Census lists lack (those that are English words excepted). Pass the
+#     folder holding the two dist files and the
 #     unpacked Faker folder (the one holding faker/).
 # Both are sorted in byte order: Lexicon looks words up by binary search.
 set -eu
@@ -43,6 +44,10 @@ for locale in sorted(os.listdir(os.path.dirname(person.__file__))):
             name = unicodedata.normalize("NFC", name).strip().lower()
             if name and all(c.isalpha() or c in "-'’" for c in name): print(name)
 PY
-{ cat "$names_dir/dist.male.first" "$names_dir/dist.female.first" | awk '{print tolower($1)}'; cat "$tmp/faker"; } \
+# A Faker name that is also an English word ("lark", "page") is left out: in
+# English text such a word is a name only by the Census lists' say-so, so
+# word pseudonyms like "Lark" stay words.
+LC_ALL=C sort -u "$tmp/faker" | LC_ALL=C comm -23 - "$tmp/words" > "$tmp/faker-not-words"
+{ cat "$names_dir/dist.male.first" "$names_dir/dist.female.first" | awk '{print tolower($1)}'; cat "$tmp/faker-not-words"; } \
     | LC_ALL=C sort -u > "$tmp/names"
 emit givenNames "US Census 1990 given names (public domain) and Faker 40.63.0's first names of every locale (MIT licence), lower-cased." "$tmp/names" GivenNames.swift

@@ -139,7 +139,6 @@ abuzar
 abyasa
 acar
 acarkan
-ace
 acey
 achiel
 achieng
@@ -165,7 +164,6 @@ adamo
 adams
 adan
 adasal
-add
 adda
 addi
 addie
@@ -247,7 +245,6 @@ adlai
 adlan
 adline
 admir
-admiral
 adnan
 adolf
 adolfine
@@ -359,7 +356,6 @@ agustus
 agustín
 agáta
 agða
-ah
 ahat
 ahmad
 ahmed
@@ -530,7 +526,6 @@ alberts
 albertus
 albin
 albina
-albino
 albion
 albrecht
 albulena
@@ -556,7 +551,6 @@ aldo
 aldona
 aldonza
 aldís
-ale
 alea
 aleah
 alease
@@ -717,7 +711,6 @@ allie
 alline
 allison
 allisson
-ally
 allyn
 allyson
 allyssa
@@ -736,7 +729,6 @@ almina
 almir
 almira
 almon
-almond
 almudena
 almus
 almut
@@ -780,7 +772,6 @@ altha
 althea
 altie
 altin
-alto
 alton
 altoğan
 altuğ
@@ -902,7 +893,6 @@ amin
 amina
 aminatu
 amine
-amir
 amira
 amirah
 amit
@@ -916,7 +906,6 @@ amoke
 amol
 amon
 amondi
-among
 amope
 amor
 amos
@@ -1088,7 +1077,6 @@ angèle
 angélica
 angélique
 anh
-ani
 anibal
 anica
 anice
@@ -1216,7 +1204,6 @@ anny
 annía
 anný
 anom
-anon
 anona
 anoni
 anouk
@@ -1234,7 +1221,6 @@ ansora
 anssi
 antal
 antanas
-ante
 antero
 anthoney
 anthony
@@ -1275,7 +1261,6 @@ antoníus
 antoon
 antoņina
 antra
-ants
 antti
 antun
 antwain
@@ -1342,8 +1327,6 @@ arbie
 arbnor
 arcan
 arcelia
-arch
-archer
 archibald
 archie
 arda
@@ -1364,7 +1347,6 @@ ardís
 areli
 arely
 arent
-ares
 aretha
 arey
 arezki
@@ -1376,7 +1358,6 @@ argono
 argu
 arham
 ari
-aria
 ariadna
 arian
 ariana
@@ -1664,7 +1645,6 @@ asmira
 asmuni
 ason
 aspar
-aspen
 assa
 assar
 assia
@@ -1673,7 +1653,6 @@ assunta
 asta
 aston
 astrid
-astride
 astrit
 asu
 asuncion
@@ -1714,7 +1693,6 @@ atit
 atiyye
 atla
 atlanta
-atlas
 atli
 atma
 atmaja
@@ -1797,7 +1775,6 @@ austra
 austri
 austyn
 auther
-author
 authur
 autry
 autumn
@@ -1938,7 +1915,6 @@ azad
 azade
 azahar
 azahara
-azalea
 azalee
 azaria
 azariah
@@ -2008,11 +1984,9 @@ babara
 babasola
 babatunji
 babawale
-babe
 baber
 babett
 babette
-baby
 babyboy
 baccio
 bachittar
@@ -2047,7 +2021,6 @@ bajragin
 bajram
 bakari
 bakda
-baker
 bakhshi
 baki
 bakiadi
@@ -2076,7 +2049,6 @@ baldur
 baldvin
 baldvina
 baldwin
-bale
 baleegh
 balendra
 balhaar
@@ -2105,10 +2077,8 @@ banawi
 bancar
 bandile
 banjeet
-banks
 banü
 bao
-baptist
 baptiste
 baqar
 baqir
@@ -2138,7 +2108,6 @@ barnard
 barnett
 barney
 barnie
-baron
 barr
 barraq
 barrett
@@ -2181,7 +2150,6 @@ basim
 basir
 basriye
 bassam
-bassi
 bassí
 bastiaan
 bastian
@@ -2217,7 +2185,6 @@ başhan
 başok
 bea
 beadie
-beat
 beata
 beate
 beatrice
@@ -2329,7 +2296,6 @@ benone
 benoný
 benoît
 benson
-bent
 benta
 bente
 bentey
@@ -2354,7 +2320,6 @@ berend
 berenice
 berent
 berezat
-berg
 bergdís
 bergen
 bergey
@@ -2456,7 +2421,6 @@ bessie
 bessí
 beste
 bestla
-beta
 betania
 betanía
 beth
@@ -2548,7 +2512,6 @@ binay
 binbaşar
 binışık
 birben
-bird
 birdella
 birdie
 birger
@@ -2577,8 +2540,6 @@ birtna
 biruta
 biserka
 bishakha
-bishop
-bitten
 bitül
 bizhan
 bişar
@@ -2666,15 +2627,12 @@ blane
 blanka
 blas
 blathnaid
-blaze
 blaž
 blažej
 blažena
 blerim
 blerina
 blerta
-blessing
-bliss
 blondell
 blossom
 bluette
@@ -2699,17 +2657,14 @@ bobby
 bobbye
 bobette
 bobur
-bode
 bodhi
 bodil
 bodo
 boe
 boel
-boga
 bogdan
 bogdana
 bogdís
-bogey
 bogga
 boghildur
 bogi
@@ -2761,12 +2716,10 @@ borut
 borys
 bose
 bosibori
-boss
 boston
 botnía
 botond
 bouchra
-bowman
 boyce
 boyd
 boynak
@@ -2801,7 +2754,6 @@ braiden
 brain
 bram
 bramwel
-branch
 branda
 brandan
 branddís
@@ -2932,7 +2884,6 @@ broddi
 broderick
 brodie
 brody
-brogan
 brona
 bronach
 bronagh
@@ -2946,7 +2897,6 @@ brooklyn
 brooklynn
 brooks
 bror
-brown
 broņislava
 bruce
 bruna
@@ -3014,7 +2964,6 @@ bula
 bulah
 bulunç
 buna
-bunk
 bunmi
 bunny
 buraid
@@ -3043,19 +2992,14 @@ burnett
 burney
 burnice
 burnie
-burns
-burr
 burrel
 burrell
 burt
 burton
 burç
 busara
-bush
 busisiwe
 buster
-butch
-butler
 buyrukhan
 buşra
 bylgja
@@ -3112,10 +3056,8 @@ bəşir
 bảo
 cabbar
 cabir
-caddie
 cade
 caden
-cadence
 cael
 caesar
 caetana
@@ -3149,7 +3091,6 @@ cakrabuana
 cakrajiya
 cakrawala
 cakrawangsa
-cal
 calandra
 calcedonio
 caldonia
@@ -3172,7 +3113,6 @@ calogero
 calum
 calvin
 calvince
-cam
 cambria
 camden
 camelia
@@ -3195,8 +3135,6 @@ campo
 camren
 camron
 camryn
-can
-canal
 canan
 canberk
 candace
@@ -3220,26 +3158,22 @@ canfeza
 cangür
 canice
 cannie
-cannon
 cannur
 canseven
 cansin
 cantemir
 cantez
 canur
-canyon
 caoilfhionn
 caoimhe
 caoimhin
 caolain
 caolan
 caomhan
-cap
 capa
 capitola
 cappie
 caprice
-captain
 capucine
 cara
 caragh
@@ -3332,11 +3266,9 @@ carylon
 caryn
 cas
 casandra
-case
 casemiro
 casen
 casey
-cash
 casian
 casiana
 casie
@@ -3506,7 +3438,6 @@ chalmers
 chamali
 chaman
 chameli
-champ
 champak
 chan
 chana
@@ -3514,10 +3445,8 @@ chanakya
 chance
 chancey
 chanchal
-chancy
 chanda
 chandani
-chandler
 chandra
 chandran
 chandresh
@@ -3661,7 +3590,6 @@ chinedu
 chinelo
 ching
 chinyere
-chip
 chipukizi
 chiquita
 chiraz
@@ -3752,7 +3680,6 @@ cindi
 cindie
 cindoruk
 cindy
-cinnamon
 cinta
 cinthia
 cinthya
@@ -3818,7 +3745,6 @@ clavs
 clay
 clayton
 clearence
-cleave
 cleda
 clelia
 clell
@@ -3913,8 +3839,6 @@ colleen
 collen
 collene
 collette
-collie
-collier
 collin
 collince
 collins
@@ -3922,9 +3846,6 @@ collis
 colm
 colman
 colomba
-colon
-colonel
-colt
 colten
 colter
 colton
@@ -3934,9 +3855,6 @@ columba
 columbia
 columbus
 colvin
-comfort
-commodore
-con
 conal
 conall
 conan
@@ -3963,7 +3881,6 @@ conradin
 conrado
 consolata
 constance
-constant
 constantin
 constantina
 constantine
@@ -3978,7 +3895,6 @@ contessa
 contina
 conway
 coolidge
-cooper
 cora
 coraima
 coral
@@ -3989,7 +3905,6 @@ coraline
 corazon
 corbett
 corbin
-cord
 corda
 cordaro
 cordelia
@@ -4025,7 +3940,6 @@ corneliu
 cornelius
 cornell
 cornie
-corona
 corrado
 corrie
 corrin
@@ -4052,7 +3966,6 @@ costanzo
 costel
 costin
 coty
-council
 courteney
 courtland
 courtney
@@ -4061,7 +3974,6 @@ coşkun
 coşqun
 craig
 crawford
-creed
 crenguța
 creola
 crescencia
@@ -4393,7 +4305,6 @@ darleen
 darlena
 darlene
 darline
-darling
 darlyne
 darmaji
 darman
@@ -4490,7 +4401,6 @@ daðey
 daði
 daðína
 dağistan
-deacon
 deadra
 deaglan
 dean
@@ -4537,7 +4447,6 @@ deegan
 deena
 deepa
 deetta
-deforest
 deha
 deiby
 deicy
@@ -4761,7 +4670,6 @@ diarmaid
 diarmuid
 dicie
 dick
-dickie
 dickson
 dicy
 dida
@@ -4775,7 +4683,6 @@ diedrich
 diego
 dierdre
 dierk
-dieter
 diethard
 diethelm
 diether
@@ -4822,7 +4729,6 @@ dinah
 dincer
 dinda
 dinis
-dink
 dino
 dinorah
 dinu
@@ -4850,7 +4756,6 @@ dita
 ditmar
 ditte
 dittmar
-divan
 divina
 divya
 dixie
@@ -4868,18 +4773,13 @@ dmitri
 dobromila
 dobroslav
 dobroslava
-doc
 dochia
 docia
-dock
-doctor
 dodie
-dodo
 dofri
 dogan
 doina
 dola
-doll
 dolli
 dollie
 dolly
@@ -5020,7 +4920,6 @@ doug
 douglas
 douglass
 dounia
-dove
 dovie
 dovilė
 dovud
@@ -5045,7 +4944,6 @@ drahomíra
 drahoslav
 drahoslava
 drajat
-drake
 drauma
 draumey
 draupnir
@@ -5056,7 +4954,6 @@ dreki
 drema
 drengur
 drew
-dries
 drilon
 drita
 driton
@@ -5073,14 +4970,12 @@ duarte
 dubán
 ducu
 dudley
-duff
 dufgus
 dufþakur
 dugfús
 duha
 duilio
 duje
-duke
 dulce
 dulcie
 duma
@@ -5219,7 +5114,6 @@ earlene
 earley
 earlie
 earline
-early
 earnest
 earnestine
 eartha
@@ -5228,7 +5122,6 @@ easton
 eathel
 eavan
 eba
-ebb
 ebba
 ebbe
 ebbi
@@ -5297,7 +5190,6 @@ edinah
 edinson
 edison
 edisson
-edit
 edita
 edith
 editha
@@ -5387,7 +5279,6 @@ ehrhard
 ehsaas
 ehsan
 ehtel
-eider
 eidvilė
 eija
 eijaz
@@ -5492,7 +5383,6 @@ elda
 eldar
 eldbjörg
 elden
-elder
 eldey
 eldgrímur
 eldjárn
@@ -5616,7 +5506,6 @@ elka
 elkana
 elke
 elkin
-ell
 ella
 elladio
 ellamae
@@ -5782,7 +5671,6 @@ emanuelly
 emanuil
 emanúel
 emas
-ember
 embla
 embrek
 embuh
@@ -5831,10 +5719,8 @@ emilý
 emin
 emina
 emine
-emir
 emiro
 emirşan
-emit
 emiş
 emma
 emma-louise
@@ -6012,7 +5898,6 @@ ermelinda
 ermenegildo
 ermes
 ermina
-ermine
 erminia
 ermutlu
 erna
@@ -6094,7 +5979,6 @@ esperanza
 espiridión
 esra
 essa
-essence
 essex
 essi
 essie
@@ -6127,7 +6011,6 @@ eston
 estrella
 esupofo
 eszter
-eta
 etela
 etelka
 etelvina
@@ -6138,7 +6021,6 @@ ethelbert
 ethelene
 ethelyn
 ethen
-ether
 ethie
 ethna
 ethne
@@ -6228,7 +6110,6 @@ evelyn
 evelyne
 evelynn
 evelína
-ever
 everet
 everett
 everette
@@ -6359,7 +6240,6 @@ fami
 famil
 familə
 fanaka
-fancy
 fannar
 fannberg
 fanndís
@@ -6377,7 +6257,6 @@ faraj
 faraja
 farangiz
 faras
-fares
 farhan
 farhiya
 farhod
@@ -6396,7 +6275,6 @@ farrell
 farris
 faruk
 farzona
-fate
 fathonah
 fatigül
 fatih
@@ -6433,7 +6311,6 @@ fearghal
 febe
 febi
 febrún
-fed
 fedde
 fedele
 feden
@@ -6456,9 +6333,7 @@ felicie
 felicien
 felicita
 felicitas
-felicity
 feliks
-feline
 felipa
 felipe
 felisa
@@ -6470,7 +6345,6 @@ felix
 felizitas
 fella
 felton
-fem
 fema
 femke
 fengur
@@ -6536,7 +6410,6 @@ fidelis
 fidelma
 fidencio
 fidvi
-fielding
 fien
 fiene
 fiifi
@@ -6561,7 +6434,6 @@ fimar
 finbar
 finbarr
 finian
-finis
 finley
 finn
 finna
@@ -6602,7 +6474,6 @@ firmin
 firudin
 firuzə
 firəngiz
-fisher
 fisnik
 fitan
 fitim
@@ -6632,7 +6503,6 @@ flavie
 flavio
 flaviu
 fleda
-fleet
 fleeta
 flem
 fleming
@@ -6640,12 +6510,10 @@ flemming
 fleta
 fletcher
 fleur
-flint
 flo
 floare
 floarea
 flonnie
-floor
 floortje
 flor
 flora
@@ -6672,7 +6540,6 @@ florida
 floridor
 florie
 florim
-florin
 florina
 florinda
 florine
@@ -6699,22 +6566,18 @@ folker
 folkert
 folu
 fonda
-ford
 forest
 forni
 forrest
 fortunata
 fortunato
-forum
 fossmar
 foster
 fotima
-fount
 fouzia
 foy
 frado
 fran
-franc
 franca
 france
 francene
@@ -6802,7 +6665,6 @@ freia
 freida
 freja
 fremont
-french
 fresia
 freya
 freybjörn
@@ -6839,7 +6701,6 @@ friedo
 friedrich
 friedrich-karl
 friedrich-wilhelm
-friend
 frigg
 frithjof
 fritz
@@ -6905,7 +6766,6 @@ fróðmar
 fróðný
 fuad
 fulgencio
-fuller
 fulton
 fulvio
 fuma
@@ -6972,7 +6832,6 @@ gaduh
 gael
 gaetano
 gagan
-gage
 gaia
 gaida
 gaige
@@ -6981,7 +6840,6 @@ gaiman
 gaines
 gaither
 gaja
-gal
 gala
 galak
 galang
@@ -7033,7 +6891,6 @@ garfield
 garibaldi
 garima
 garland
-garner
 garnet
 garnett
 garold
@@ -7043,7 +6900,6 @@ garreth
 garrett
 garri
 garrick
-garrison
 garry
 garth
 garvan
@@ -7062,7 +6918,6 @@ gathoni
 gatis
 gatot
 gatra
-gauge
 gaui
 gauja
 gaukur
@@ -7112,7 +6967,6 @@ geary
 gebhard
 gediminas
 gedion
-gee
 geert
 geetika
 gefjun
@@ -7156,7 +7010,6 @@ gena
 genaro
 gencaslan
 gene
-general
 genesis
 geneva
 genevie
@@ -7493,7 +7346,6 @@ gordan
 gordana
 gorden
 gordon
-gorge
 gorm
 gottfrid
 gottfried
@@ -7504,7 +7356,6 @@ gottlieb
 gottlob
 gottskálk
 gottsveinn
-governor
 goyo
 goði
 goðmundur
@@ -7526,8 +7377,6 @@ grania
 grankell
 grant
 granville
-graves
-gray
 grayce
 graydon
 grayling
@@ -7542,9 +7391,7 @@ grațiela
 greca
 grecia
 greco
-green
 greene
-greet
 greg
 grega
 greger
@@ -7572,14 +7419,11 @@ greyson
 gricelda
 griet
 grieta
-griffin
 griffith
 grigore
 grisel
 griselda
-grit
 gro
-grove
 grover
 grzegorz
 grégoire
@@ -7629,7 +7473,6 @@ gulzar
 gumercindo
 gumi
 gumma
-gun
 gun-britt
 gunar
 gunbir
@@ -7657,7 +7500,6 @@ gunndór
 gunndóra
 gunnel
 gunnella
-gunner
 gunnfinna
 gunnfríður
 gunngeir
@@ -7693,12 +7535,10 @@ guntram
 gunvor
 gunārs
 gurli
-gurney
 gurrý
 gus
 guss
 gussie
-gust
 gusta
 gustaaf
 gustaf
@@ -7999,7 +7839,6 @@ hakikat
 hakim
 hal
 halbert
-hale
 haleigh
 halenur
 haley
@@ -8013,7 +7852,6 @@ halima
 halina
 halisi
 haliye
-hall
 halla
 hallbera
 hallberg
@@ -8049,7 +7887,6 @@ hallvör
 hallþór
 halsey
 haluk
-ham
 hamar
 hami
 hamid
@@ -8068,7 +7905,6 @@ hamzah
 han
 hana
 hanbiken
-handy
 hanedan
 hang
 hanh
@@ -8160,13 +7996,11 @@ haraldur
 harambee
 harbinaz
 hardana
-harden
 hardi
 hardie
 hardik
 hardin
 harding
-hardy
 hari
 harijs
 harimurti
@@ -8189,7 +8023,6 @@ harley
 harlie
 harlon
 harlow
-harm
 harman
 harmon
 harmony
@@ -8215,9 +8048,7 @@ harrý
 harsana
 harsanto
 harsaya
-harsh
 harshil
-hart
 hartaka
 hartana
 hartley
@@ -8260,7 +8091,6 @@ hauwa
 hauður
 hava
 havali
-haven
 havse
 hawa
 hawehindi
@@ -8277,7 +8107,6 @@ hayley
 haylie
 hayret
 hayrünnisa
-hays
 hayward
 haywood
 hazeem
@@ -8289,7 +8118,6 @@ hazle
 hazrat
 heath
 heather
-heaven
 heba
 heber
 hebert
@@ -8413,7 +8241,6 @@ hemangini
 hemani
 hemi
 hemmert
-hence
 henderson
 hendra
 hendri
@@ -8422,7 +8249,6 @@ hendrikka
 henery
 henife
 henk
-henna
 henner
 henni
 hennie
@@ -8577,7 +8403,6 @@ hildiþór
 hildred
 hildur
 hilkka
-hill
 hillard
 hillary
 hillery
@@ -8593,7 +8418,6 @@ hiltrud
 himawan
 himinbjörg
 himri
-hind
 hindal
 hinet
 hinewai
@@ -8811,7 +8635,6 @@ humphrey
 hunalp
 hung
 hunor
-hunt
 hunter
 huong
 hurbert
@@ -8832,7 +8655,6 @@ hye
 hyltir
 hylur
 hyman
-hymen
 hynek
 hyo
 hyon
@@ -8945,7 +8767,6 @@ ica
 icey
 icha
 icie
-icy
 ida
 idabelle
 idalia
@@ -9060,7 +8881,6 @@ ilyas
 ilyes
 ilze
 ima
-imam
 imane
 imani
 imanol
@@ -9072,7 +8892,6 @@ imelda
 imene
 imer
 imke
-immaculate
 immanuel
 immanúel
 immo
@@ -9112,7 +8931,6 @@ ines
 inese
 ineta
 inez
-infant
 ing-britt
 ing-marie
 inga
@@ -9188,7 +9006,6 @@ inken
 inkeri
 inmaculada
 inna
-innocent
 inocencia
 inocencio
 inocențiu
@@ -9205,7 +9022,6 @@ ioanina
 ioannis
 iola
 iolanda
-ion
 iona
 ione
 ionel
@@ -9502,7 +9318,6 @@ jaida
 jaiden
 jaider
 jaidyn
-jail
 jailene
 jailyn
 jaiman
@@ -9972,7 +9787,6 @@ jesus
 jesusa
 jesusita
 jesús
-jet
 jethro
 jetmir
 jeton
@@ -10036,7 +9850,6 @@ joaquin
 joaquina
 joaquín
 joash
-job
 jobe
 jobst
 jocelyn
@@ -10092,7 +9905,6 @@ johnstone
 johny
 joi
 joie
-joke
 joko
 jokūbas
 jolana
@@ -10206,7 +10018,6 @@ josée
 joséphine
 jouko
 jouni
-journey
 jovan
 jovana
 jovani
@@ -10240,7 +10051,6 @@ juanito
 judah
 judd
 jude
-judge
 judi
 judie
 judit
@@ -10317,7 +10127,6 @@ jussi
 justa
 justas
 justen
-justice
 justin
 justina
 justinas
@@ -10525,7 +10334,6 @@ kaktus
 kala
 kalbi
 kaldi
-kale
 kaleb
 kaleem
 kaleema
@@ -11053,7 +10861,6 @@ kibar
 kibet
 kibibi
 kiburi
-kick
 kiddý
 kiefer
 kiel
@@ -11545,7 +11352,6 @@ lacy
 lada
 ladarius
 ladawn
-laddie
 ladina
 ladislau
 ladislaus
@@ -11617,7 +11423,6 @@ lanang
 lance
 landan
 landen
-lander
 landin
 lando
 landon
@@ -11655,7 +11460,6 @@ larhonda
 larisa
 larissa
 larita
-lark
 larkin
 laron
 laronda
@@ -11687,7 +11491,6 @@ lasmono
 lasonya
 lasse
 lassi
-lassie
 laswi
 laszlo
 latanya
@@ -11764,7 +11567,6 @@ lavada
 lavanya
 lavar
 lavelle
-lavender
 lavenia
 lavera
 lavern
@@ -11792,7 +11594,6 @@ lawrence
 lawrencia
 lawson
 lawton
-lawyer
 layla
 laylah
 laylo
@@ -11801,7 +11602,6 @@ layth
 layton
 lazar
 lazaro
-laze
 laziz
 lazzaro
 lazăr
@@ -11813,7 +11613,6 @@ laís
 le
 lea
 lea-sophie
-leafy
 leah
 leala
 leamon
@@ -11822,7 +11621,6 @@ leana
 leander
 leandra
 leandro
-leaner
 leann
 leanna
 leanne
@@ -11878,9 +11676,7 @@ lelia
 lella
 lem
 lembah
-lemma
 lemmie
-lemon
 lempi
 lemuel
 len
@@ -11961,7 +11757,6 @@ lesley
 lesli
 leslie
 lesly
-less
 lessie
 lesta
 lester
@@ -11990,7 +11785,6 @@ levina
 levis
 levon
 levoslav
-levy
 leví
 lew
 lewis
@@ -12048,7 +11842,6 @@ lieke
 lien
 liene
 liepa
-lies
 liesa
 liesbet
 liesbeth
@@ -12122,19 +11915,16 @@ lindbergh
 linddís
 linde
 lindell
-linden
 lindita
 lindsay
 lindsey
 lindsy
 lindy
-line
 linet
 linette
 ling
 lingný
 linh
-link
 linn
 linna
 linnea
@@ -12173,7 +11963,6 @@ liseth
 lisette
 lish
 lisha
-lisle
 lissa
 lissette
 lissi
@@ -12184,7 +11973,6 @@ liston
 lita
 litha
 littie
-little
 littleton
 litzy
 liv
@@ -12222,11 +12010,9 @@ ljótur
 ljúfur
 llewellyn
 lloyd
-lo
 loan
 lockie
 loda
-lode
 lodewijk
 lodovico
 loek
@@ -12257,7 +12043,6 @@ londisizwe
 londiwe
 london
 londyn
-lone
 loney
 long
 loni
@@ -12266,9 +12051,7 @@ lonna
 lonnie
 lonny
 lonzo
-loot
 lopa
-lope
 lora
 loraine
 loralee
@@ -12317,7 +12100,6 @@ lorrie
 lorrine
 lory
 lossie
-lot
 lota
 lotfi
 lothar
@@ -12367,7 +12149,6 @@ lowe
 lowell
 lowie
 loy
-loyal
 loyce
 loyd
 loyola
@@ -12416,7 +12197,6 @@ lucindy
 lucio
 lucious
 lucius
-lucky
 lucrecia
 lucretia
 lucrezia
@@ -12496,9 +12276,7 @@ lurena
 lurhur
 lurlene
 lurline
-luster
 lut
-lute
 lutf
 lutfan
 lutfi
@@ -12559,7 +12337,6 @@ lynne
 lynnette
 lynsey
 lynwood
-lyric
 lysiane
 lár
 lára
@@ -12670,7 +12447,6 @@ macaria
 macario
 macarthur
 macauley
-mace
 macel
 maceo
 macey
@@ -12684,7 +12460,6 @@ mack
 mackenzie
 macs
 macy
-mad
 madaha
 madalena
 madalene
@@ -12694,13 +12469,11 @@ madalynn
 madani
 madara
 maddalena
-madden
 maddie
 maddison
 maddox
 maddux
 maddý
-made
 madelaine
 madeleine
 madelene
@@ -12726,7 +12499,6 @@ madlyn
 madoa
 madonna
 madora
-mads
 madyan
 madyson
 mae
@@ -12895,7 +12667,6 @@ malaki
 malaya
 malcolm
 malcom
-male
 malea
 maleah
 malen
@@ -12966,9 +12737,7 @@ manila
 manilla
 manja
 manley
-manly
 mannie
-manning
 manola
 manole
 manolo
@@ -12994,7 +12763,6 @@ manúela
 mao
 maple
 maqsud
-mar
 mara
 mara-julie
 maraea
@@ -13036,7 +12804,6 @@ marcus
 marcy
 mardell
 mardís
-mare
 maree
 mareen
 mareike
@@ -13294,27 +13061,22 @@ marques
 marquetta
 marquez
 marquis
-marquise
 marquita
 marquitta
 marri
 marrion
 marry
-mars
 marsa
 marsellíus
 marselía
 marselína
-marsh
 marsha
-marshal
 marshall
 marsibil
 marsilía
 marsito
 marsudi
 marsý
-mart
 marta
 martaka
 martana
@@ -13322,14 +13084,12 @@ martani
 marte
 marteinn
 martell
-marten
 martez
 marth
 martha
 marthe
 marthen
 marti
-martial
 martijn
 martika
 martim
@@ -13415,9 +13175,7 @@ massimiliano
 massimo
 massinissa
 masume
-mat
 matas
-mate
 matea
 matei
 matej
@@ -13426,7 +13184,6 @@ mateo
 mateus
 mateusz
 matevž
-math
 matha
 matheo
 matheus
@@ -13452,7 +13209,6 @@ matiu
 matjaž
 mato
 matouš
-mats
 matt
 matta
 mattea
@@ -13471,7 +13227,6 @@ matti
 mattia
 mattias
 mattie
-matts
 mattye
 mattéo
 mattíana
@@ -13507,7 +13262,6 @@ mauro
 maurus
 maury
 maurycy
-maverick
 mavie
 mavis
 mavuno
@@ -13515,7 +13269,6 @@ max
 maxence
 maxi
 maxie
-maxim
 maxima
 maxime
 maximiano
@@ -13543,7 +13296,6 @@ mayme
 maymie
 maynard
 maynur
-mayo
 mayola
 mayra
 maysa
@@ -13572,7 +13324,6 @@ mckenna
 mckenzie
 mckinley
 meabh
-meadow
 meagan
 meaghan
 mearl
@@ -13584,7 +13335,6 @@ mecide
 mecit
 meda
 medard
-media
 medina
 medora
 medėja
@@ -13690,7 +13440,6 @@ mengi
 mengüç
 menişan
 mensalder
-mentor
 meral
 merba
 mercedes
@@ -13729,7 +13478,6 @@ merri
 merrie
 merrilee
 merrill
-merrily
 merritt
 merry
 mert
@@ -13748,7 +13496,6 @@ meryeme
 meryl
 merzuk
 meshack
-messiah
 messíana
 mestur
 mesude
@@ -13762,7 +13509,6 @@ metinkaya
 metka
 metod
 metrine
-metro
 metta
 mette
 mettie
@@ -13890,7 +13636,6 @@ milda
 mildinberg
 mildred
 mildríður
-mile
 milena
 miles
 miley
@@ -13903,10 +13648,8 @@ milla
 millaray
 millard
 mille
-miller
 millicent
 millie
-mills
 milly
 millý
 milo
@@ -13933,7 +13676,6 @@ mindaugas
 mindi
 mindy
 minenhle
-miner
 minerva
 minervia
 ming
@@ -13944,7 +13686,6 @@ minney
 minnie
 minný
 minodora
-minor
 minoru
 minta
 mintie
@@ -13955,7 +13696,6 @@ miodrag
 miquel
 mira
 mirabela
-miracle
 miran
 miranda
 miray
@@ -14009,7 +13749,6 @@ miss
 missie
 missouri
 missy
-mist
 misti
 mistie
 misty
@@ -14099,7 +13838,6 @@ montie
 montrell
 montserrat
 monty
-moody
 moon
 mora
 moraa
@@ -14450,7 +14188,6 @@ nabil
 nabila
 nacer
 nachiket
-nacho
 nacio
 nada
 nadeem
@@ -14464,7 +14201,6 @@ nadia
 nadim
 nadin
 nadine
-nadir
 nadja
 nadr
 nadège
@@ -14491,7 +14227,6 @@ naib
 naibə
 naida
 naide
-nail
 nailə
 naim
 naima
@@ -14556,7 +14291,6 @@ narcis
 narcisa
 narciso
 narcisse
-narcissus
 nardi
 narfi
 narhanim
@@ -14778,7 +14512,6 @@ nevsal
 nevsale
 newell
 newman
-newt
 newton
 neyran
 nezengül
@@ -14910,7 +14643,6 @@ nikulás
 nikíta
 nikólína
 nikša
-nil
 nila
 nilam
 nilcan
@@ -14931,7 +14663,6 @@ nina
 ninetta
 ninfa
 ninioluwa
-ninja
 ninna
 ninnie
 nino
@@ -15049,7 +14780,6 @@ normand
 normann
 normunds
 norris
-north
 norton
 norval
 norwood
@@ -15214,7 +14944,6 @@ ochieng
 ocie
 octa
 octav
-octave
 octavia
 octavian
 octaviana
@@ -15226,7 +14955,6 @@ océane
 oda
 odalis
 odalys
-odd
 odda
 oddbergur
 oddbjörg
@@ -15450,11 +15178,9 @@ opwonya
 oqtay
 ora
 orah
-oral
 oralee
 oralia
 oran
-orange
 oranlı
 orazio
 orduxan
@@ -15590,7 +15316,6 @@ ouida
 ouma
 oussama
 outi
-ova
 ove
 ovid
 ovidio
@@ -15598,7 +15323,6 @@ ovidiu
 ovila
 oviya
 owais
-owe
 owen
 owens
 owethu
@@ -15642,7 +15366,6 @@ pahal
 paige
 paiman
 pairlee
-paisley
 paityn
 pak
 paker
@@ -15690,10 +15413,8 @@ pardi
 paride
 parin
 paris
-park
 parker
 parlee
-parley
 parman
 parmes
 parrish
@@ -15706,20 +15427,17 @@ parís
 pascal
 pascale
 pascaline
-paschal
 pascual
 pascuala
 pasi
 paskalia
 pasqual
 pasquale
-pastor
 pastora
 pasty
 pat
 patchaploy
 patcharaporn
-pate
 patience
 patrek
 patrekur
@@ -15776,7 +15494,6 @@ pavel
 pavla
 pavlína
 pavol
-paw
 pawan
 pawel
 paweł
@@ -15786,7 +15503,6 @@ payten
 payton
 paz
 paşa
-peace
 peadar
 peader
 pearce
@@ -15803,7 +15519,6 @@ peder
 pedro
 pedró
 peem
-peer
 peeter
 peg
 peggie
@@ -15829,8 +15544,6 @@ pepe
 pepijn
 pepita
 pepito
-pepper
-per
 per-erik
 per-olof
 percival
@@ -15910,7 +15623,6 @@ philomena
 philomene
 phineas
 phoebe
-phoenix
 phubes
 phung
 phuong
@@ -15924,9 +15636,7 @@ pia
 piaras
 piedad
 pien
-pier
 pierangelo
-pierce
 pierette
 piergiorgio
 piergiuseppe
@@ -15951,7 +15661,6 @@ pili
 pim
 pina
 ping
-pink
 pinkey
 pinkie
 pinkney
@@ -15969,8 +15678,6 @@ piroska
 pitipat
 pius
 pjetur
-pleas
-pleasant
 ples
 pleun
 pleșu
@@ -15979,7 +15686,6 @@ pluma
 plummer
 plácido
 pok
-pol
 polad
 polina
 polk
@@ -15996,7 +15702,6 @@ poncio
 pontus
 pooja
 popobawa
-poppy
 porfirio
 pornchanok
 porsche
@@ -16032,9 +15737,7 @@ predrag
 prentice
 prentiss
 presley
-press
 preston
-price
 pricilla
 priit
 prima
@@ -16053,7 +15756,6 @@ priska
 priya
 profira
 prokop
-prosper
 providencia
 prudence
 prudencia
@@ -16064,7 +15766,6 @@ przemysław
 pría
 príor
 puccio
-puck
 puji
 puk
 pumbaa
@@ -16072,8 +15773,6 @@ puntira
 puput
 pura
 purificación
-purity
-purl
 purwa
 purwadi
 purwanto
@@ -16322,7 +16021,6 @@ rahmi
 rahn
 rahsaan
 rahul
-raid
 raiden
 raifə
 raihan
@@ -16402,7 +16100,6 @@ ranka
 rannva
 rannveig
 rannver
-ransom
 ranveer
 raoul
 raphael
@@ -16467,7 +16164,6 @@ raúl
 rea
 reagan
 reanna
-reason
 reatha
 reba
 rebbeca
@@ -16481,9 +16177,7 @@ rebekka
 rebihat
 recep
 recepali
-red
 reda
-redden
 redmond
 reece
 reed
@@ -16526,7 +16220,6 @@ reilly
 reimar
 reimer
 reimund
-rein
 reina
 reinald
 reinaldo
@@ -16652,7 +16345,6 @@ ricardo
 riccardo
 ricci
 ricciotti
-rice
 rich
 richard
 richardt
@@ -16668,7 +16360,6 @@ rickie
 ricky
 rico
 rida
-ridge
 ridhi
 ridwan
 rigmor
@@ -16691,7 +16382,6 @@ riku
 riley
 rilla
 rillie
-rim
 rima
 rimantė
 rina
@@ -16712,7 +16402,6 @@ ritchie
 ritt
 ritva
 riva
-river
 rivka
 riya
 riyad
@@ -16722,8 +16411,6 @@ rizki
 rizvan
 ričardas
 ričards
-roan
-roar
 rob
 robb
 robbe
@@ -16753,7 +16440,6 @@ rochell
 rochelle
 rochus
 rocio
-rock
 rocky
 rocío
 rod
@@ -16771,13 +16457,11 @@ rodolphe
 rodrick
 rodrigo
 rodrigue
-roe
 roel
 roeland
 roena
 rogelio
 roger
-rogers
 rohaan
 rohan
 rohat
@@ -16799,7 +16483,6 @@ roldán
 rolf
 rolf-dieter
 rolf-peter
-roll
 rolla
 rolland
 rollande
@@ -16955,7 +16638,6 @@ rua
 ruairi
 ruari
 rubani
-rube
 ruben
 rubi
 rubie
@@ -16995,7 +16677,6 @@ ruie
 rukia
 rumaysa
 rumeysa
-rune
 rungo
 runi
 runný
@@ -17006,7 +16687,6 @@ ruperto
 ruqayya
 ruqiya
 ruqiyyə
-rush
 rushil
 ruslan
 rusman
@@ -17017,7 +16697,6 @@ russell
 rustin
 rusty
 rusul
-rut
 ruta
 rute
 ruth
@@ -17199,7 +16878,6 @@ sabine
 sabiq
 sabir
 sabirə
-sable
 saboor
 sabra
 sabri
@@ -17213,7 +16891,6 @@ sacha
 sachi
 sachiko
 sacidə
-sad
 sada
 sadaka
 sadan
@@ -17234,7 +16911,6 @@ sadittin
 sadiye
 sadye
 sadıq
-safari
 safet
 safia
 safina
@@ -17244,7 +16920,6 @@ safiya
 safta
 safura
 safír
-saga
 sage
 sahibə
 sahil
@@ -17252,13 +16927,11 @@ sahin
 sahir
 sahra
 sai
-said
 saida
 saidi
 saiful
 saige
 saim
-saint
 sair
 sairah
 saire
@@ -17272,7 +16945,6 @@ sakti
 sakura
 sal
 salah
-salami
 salbjörg
 saldís
 saleh
@@ -17364,8 +17036,6 @@ sanda
 sandalio
 sandee
 sandel
-sander
-sanders
 sandi
 sandie
 sandile
@@ -17469,7 +17139,6 @@ savina
 savion
 savni
 savon
-sawyer
 saxi
 sayalı
 saydam
@@ -17575,7 +17244,6 @@ sencar
 seneca
 seniha
 senn
-senna
 senne
 senol
 senora
@@ -17590,7 +17258,6 @@ seppo
 september
 septi
 septíma
-sera
 seracettin
 serafina
 serafín
@@ -17599,10 +17266,8 @@ seraina
 serda
 sereina
 serena
-serenity
 serezli
 serfinaz
-serge
 sergei
 sergej
 sergey
@@ -17618,7 +17283,6 @@ serma
 sernur
 serol
 serpil
-server
 servinaz
 servác
 sesar
@@ -17637,7 +17301,6 @@ sevcan
 sevdi
 sevdinar
 seve
-sever
 severiano
 severin
 severina
@@ -17676,7 +17339,6 @@ seçme
 sha
 shaban
 shad
-shade
 shadrack
 shae
 shafter
@@ -17829,7 +17491,6 @@ shenika
 shenita
 shenna
 shep
-shepherd
 shera
 sheree
 sherell
@@ -18094,10 +17755,8 @@ sille
 silli
 silondile
 silva
-silvan
 silvana
 silvano
-silver
 silvester
 silvestre
 silvestro
@@ -18110,7 +17769,6 @@ silvio
 silviu
 silvo
 silvía
-sim
 sima
 simas
 simber
@@ -18140,14 +17798,11 @@ simón
 sina
 sinaida
 sinan
-sincere
 sinda
 sindre
 sindri
 sindy
-sine
 sinead
-sing
 sini
 sinică
 sinikka
@@ -18175,7 +17830,6 @@ sirrý
 siska
 sisko
 sissel
-sister
 sitarə
 sithembiso
 siti
@@ -18201,14 +17855,12 @@ skarphéðinn
 skefill
 skeggi
 skender
-skip
 skjöldur
 skolastika
 skorri
 skugga
 skuggi
 skuld
-sky
 skye
 skyla
 skylar
@@ -18239,7 +17891,6 @@ sláva
 slávka
 smaranda
 smiltė
-smith
 smiður
 smyrill
 smári
@@ -18288,7 +17939,6 @@ sofía
 soila
 sol
 solange
-sole
 soledad
 soleh
 soliha
@@ -18309,7 +17959,6 @@ somtochukwu
 son
 sona
 sonad
-sonata
 sondra
 sondre
 song
@@ -18362,7 +18011,6 @@ sporði
 spring
 spurgeon
 spói
-squire
 srečko
 stacee
 stacey
@@ -18390,7 +18038,6 @@ stapi
 star
 starkaður
 starla
-starling
 starr
 starri
 stasia
@@ -18413,7 +18060,6 @@ steffi
 stefnir
 stefán
 stefánný
-stein
 steina
 steinar
 steinarr
@@ -18476,7 +18122,6 @@ stevan
 steve
 steven
 stevie
-steward
 stewart
 stian
 stien
@@ -18490,10 +18135,6 @@ stiven
 stjarna
 stjepan
 stojan
-stone
-stonewall
-stoney
-storm
 stormur
 stormy
 stuart
@@ -18687,7 +18328,6 @@ sylke
 sylva
 sylvain
 sylvaine
-sylvan
 sylvana
 sylvania
 sylvanus
@@ -18860,7 +18500,6 @@ taalib
 taamir
 taanish
 taariq
-tab
 taban
 tabassum
 tabatha
@@ -18932,7 +18571,6 @@ taliyah
 tallie
 talmadge
 talmage
-talon
 talía
 talıb
 tam
@@ -18971,7 +18609,6 @@ tamra
 tamu
 tamya
 tamás
-tan
 tana
 tanak
 tanay
@@ -19086,7 +18723,6 @@ tayyip
 taçnur
 taşar
 taşkan
-tea
 teagan
 teber
 tecimer
@@ -19269,7 +18905,6 @@ therman
 theron
 thersa
 therése
-theta
 theódór
 theódóra
 thi
@@ -19344,7 +18979,6 @@ tien
 tiera
 tiernan
 tierra
-ties
 tiesha
 tifany
 tiffaney
@@ -19363,10 +18997,8 @@ tijs
 tijuana
 til
 tilda
-tilde
 tilden
 tilen
-till
 tilla
 tillie
 tillman
@@ -19400,7 +19032,6 @@ tindar
 tindra
 tindri
 tindur
-tine
 tineke
 tiney
 tinie
@@ -19487,7 +19118,6 @@ tomo
 tomoko
 tomori
 tomris
-toms
 tomurcuk
 tomàs
 tomás
@@ -19495,7 +19125,6 @@ tomáš
 tomé
 tona
 tonda
-tone
 tonette
 toney
 tonguç
@@ -19516,7 +19145,6 @@ toomas
 toon
 topias
 topuz
-tor
 tora
 toralf
 torben
@@ -19524,7 +19152,6 @@ torbjörg
 torbjörn
 torbjørn
 tord
-tore
 torey
 torfey
 torfheiður
@@ -19554,12 +19181,10 @@ tova
 tove
 tovuz
 towanda
-toy
 toya
 toño
 toğan
 toğrul
-trace
 tracee
 tracey
 traci
@@ -19581,7 +19206,6 @@ trayvon
 tre
 treacy
 treasa
-treasure
 treena
 tremaine
 tremayne
@@ -19635,7 +19259,6 @@ trudel
 trudi
 trudie
 trudy
-true
 trula
 trumaine
 truman
@@ -19653,7 +19276,6 @@ tsuma
 tu
 tuan
 tuana
-tucker
 tudor
 tudora
 tudorița
@@ -19690,12 +19312,10 @@ ture
 turgut
 turid
 turlough
-turner
 turvi
 turxan
 tutkucan
 tutkun
-tutu
 tuukka
 tuula
 tuuli
@@ -19873,11 +19493,8 @@ undine
 undína
 unggul
 uni
-unique
 unjani
-unknown
 unna
-unnamed
 unnar
 unnati
 unnbjörg
@@ -19898,7 +19515,6 @@ upma
 ura
 uraltay
 urbain
-urban
 urbano
 urfan
 urhan
@@ -19923,7 +19539,6 @@ urður
 urša
 urška
 uršuľa
-us
 uschi
 usha
 ushan
@@ -20023,7 +19638,6 @@ valgeir
 valgerða
 valgerður
 valhildur
-valid
 validə
 valija
 valinda
@@ -20046,7 +19660,6 @@ valtteri
 valtýr
 valur
 valva
-valves
 valère
 valèria
 valér
@@ -20111,7 +19724,6 @@ vedat
 vedhika
 vedika
 vedran
-veer
 veera
 veerle
 veeti
@@ -20178,7 +19790,6 @@ verlyn
 vermundur
 vern
 verna
-vernal
 verne
 vernell
 vernelle
@@ -20238,7 +19849,6 @@ victoriano
 victorina
 victorine
 victorino
-victory
 victoría
 victória
 vicy
@@ -20307,7 +19917,6 @@ viljar
 viljem
 vilji
 viljo
-villa
 villads
 ville
 villi
@@ -20512,7 +20121,6 @@ waceera
 wachira
 wade
 wadee
-wadi
 wadood
 wafa
 wafae
@@ -20520,7 +20128,6 @@ wafeeq
 wafi
 wafiq
 wafula
-wage
 wahab
 wahb
 wahban
@@ -20595,7 +20202,6 @@ warsita
 warta
 warwick
 waseme
-wash
 washington
 wasin
 wasis
@@ -20603,7 +20209,6 @@ wassaya
 wassim
 watika
 watson
-watt
 wava
 waverly
 wawan
@@ -20615,7 +20220,6 @@ wayman
 waymon
 wayne
 wazir
-weaver
 webb
 webster
 weddy
@@ -20623,8 +20227,6 @@ weena
 wei
 wekesa
 weldon
-wellington
-wells
 welton
 wen
 wenceslao
@@ -20649,12 +20251,9 @@ wesley
 wesonga
 wess
 wessel
-west
 westin
 westley
 weston
-wheeler
-whit
 whitley
 whitney
 wibke
@@ -20671,7 +20270,6 @@ wilbert
 wilbur
 wilburn
 wilda
-wilder
 wiley
 wilford
 wilfred
@@ -20729,7 +20327,6 @@ winfield
 winford
 winfred
 winfried
-wing
 winifred
 winni
 winnie
@@ -20751,28 +20348,22 @@ wladimir
 wm
 wojciech
 woldemar
-wolf
 wolf-dieter
 wolf-dietrich
 wolf-rüdiger
 wolfgang
 wolfhard
-wolfram
 wonda
 wong
-wood
 woodie
 woodroe
 woodrow
 woodson
-woody
 worley
-worth
 wout
 wouter
 wriddhish
 wridesh
-wright
 wulan
 wulf
 wuraola
@@ -20936,7 +20527,6 @@ yatin
 yauvani
 yavuz
 yavər
-yaw
 yawar
 yawer
 yayak
@@ -21015,7 +20605,6 @@ yoann
 yocelyn
 yochana
 yoel
-yoga
 yohan
 yohana
 yohane
@@ -21224,7 +20813,6 @@ zeb
 zebirce
 zebulon
 zechariah
-zed
 zeferino
 zehaan
 zehnia
@@ -21261,7 +20849,6 @@ zenzile
 zerafet
 zerdad
 zeride
-zeta
 zetta
 zettie
 zevlüde
