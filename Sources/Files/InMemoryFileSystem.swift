@@ -64,7 +64,12 @@ public final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
 
     public func createDirectory(at path: String, permissions: FilePermissions) throws {
         lock.withLock { directories.insert(normalize(path)); addParents(of: normalize(path)) }
+        afterCreatingDirectory?(path)
     }
+
+    /// Called after each folder is made: lets a test act at that moment
+    /// (interrupt a run just as its staging folder appears).
+    package var afterCreatingDirectory: (@Sendable (String) -> Void)?
 
     public func removeFile(at path: String) throws {
         try lock.withLock {

@@ -32,7 +32,9 @@ public final class Interruption: @unchecked Sendable {
     private var committed = false
     private let registry = NSLock()
 
-    private init() {
+    /// One per process (`shared`); tests make their own, since
+    /// `interrupt` never gives its gate back.
+    package init() {
         gate = .allocate(capacity: 1)
         pthread_rwlock_init(gate, nil)
     }

@@ -32,6 +32,8 @@ public final class OutputRun: @unchecked Sendable {
     /// True when the folder did not exist: `commit` renames `stagingRoot` to it.
     public let createsFolder: Bool
     let folderPermissions: FilePermissions
+    /// Who removes this run's staging if the process is interrupted.
+    let interruption: Interruption
     private var lock: FolderLock?
     /// Parent folders this run made, removed again if it is discarded.
     private let madeParents: [String]
@@ -58,9 +60,11 @@ public final class OutputRun: @unchecked Sendable {
     /// holds it), removes stale staging, and makes this run's staging folder.
     public init(
         fileSystem: FileSystem, folder: String, permissions: FilePermissions,
-        waiting: @escaping (String) -> Void = OutputRun.sayWaiting
+        waiting: @escaping (String) -> Void = OutputRun.sayWaiting,
+        interruption: Interruption = .shared
     ) throws {
         self.fileSystem = fileSystem
+        self.interruption = interruption
         let folder = folder.count > 1 && folder.hasSuffix("/") ? String(folder.dropLast()) : folder
         self.folder = folder
         self.folderPermissions = permissions
@@ -99,13 +103,18 @@ public final class OutputRun: @unchecked Sendable {
         stagingRoot = root
         createsFolder = creates
         madeParents = made
+        // Made and registered as one step an interruption waits for: a
+        // staging folder made but not yet known to `interruption` would
+        // outlive an interrupted run (found by make interrupt-check).
         do {
-            try fileSystem.createDirectoryExclusively(at: stagingRoot, permissions: createsFolder ? permissions : .privateDirectory)
+            try interruption.whileStaging {
+                try fileSystem.createDirectoryExclusively(at: stagingRoot, permissions: createsFolder ? permissions : .privateDirectory)
+                interruption.register(self)
+            }
         } catch {
             lock?.release()
             throw error
         }
-        Interruption.shared.register(self)
     }
 
     deinit {
@@ -160,7 +169,7 @@ public final class OutputRun: @unchecked Sendable {
     /// last moment to stop the change (a journal that changed since it was
     /// read, a file that appeared where none may be replaced).
     public func commit(_ files: [String], removing: [String] = [], record: Record? = nil, check: () throws -> Void = {}) throws {
-        try Interruption.shared.exclusively {
+        try interruption.exclusively {
             guard state == .staging else { throw FileSystemError.io(folder, "this change was already ended") }
             defer { release() }
             do {
@@ -191,7 +200,7 @@ public final class OutputRun: @unchecked Sendable {
                 throw error
             }
             state = .committed
-            Interruption.shared.finished(self, committed: true)
+            interruption.finished(self, committed: true)
         }
     }
 
@@ -214,7 +223,7 @@ public final class OutputRun: @unchecked Sendable {
 
     /// Removes everything staged, and any parent folder this run made.
     public func discard() {
-        Interruption.shared.exclusively { discardHoldingGate() }
+        interruption.exclusively { discardHoldingGate() }
     }
 
     /// `discard` for a caller that holds the interruption gate.
@@ -223,7 +232,7 @@ public final class OutputRun: @unchecked Sendable {
         try? fileSystem.removeTree(at: stagingRoot)
         for parent in madeParents.reversed() { try? fileSystem.removeDirectory(at: parent) }
         state = .discarded
-        Interruption.shared.finished(self, committed: false)
+        interruption.finished(self, committed: false)
         release()
     }
 
@@ -240,7 +249,7 @@ public final class OutputRun: @unchecked Sendable {
 
     private func staging(_ relative: String, _ body: () throws -> Void) throws {
         do {
-            try Interruption.shared.whileStaging {
+            try interruption.whileStaging {
                 guard state == .staging else { throw FileSystemError.io(folder, "this change was already ended") }
                 try body()
             }
