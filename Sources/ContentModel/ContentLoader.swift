@@ -169,6 +169,15 @@ private struct Collector {
         let title = fields.string(entries, "title", in: what)
         let summary = fields.string(entries, "summary", in: what)
         let body = fields.string(entries, "body", in: what)
+        // A body is Markdown, rendered on its own: bounded before it is parsed.
+        if let text = body, let node = entries["body"] {
+            let location = fields.location(of: node)
+            if let tooLarge = InputLimits.tooLarge(text, limit: InputLimits.cardBodyBytes, what: "the body of \(what)", per: "one card's body", at: location) {
+                fields.error(tooLarge.message, at: node)
+            } else if let slow = SlowInputGuard.check(text, at: location, kind: "the body of \(what)").first {
+                fields.error(slow.message, at: node)
+            }
+        }
         let points = fields.strings(entries, "points", in: what).map(\.0)
         var references: [Reference] = []
         func ids(_ pairs: [(String, Node)], _ field: String) -> [String] {

@@ -9,10 +9,20 @@ import Foundation
 public enum InputLimits {
     /// A weekly journal: about 40,000 words.
     public static let journalBytes = 256 * 1024
-    /// One answer: about 10,000 words.
+    /// One answer, or the text before a journal's first prompt: about
+    /// 10,000 words. Each is rendered on its own, so each has its own bound.
+    /// (A rupture log's notes live in its answer and share this bound.)
     public static let answerBytes = 64 * 1024
-    /// A content or roster YAML file.
+    /// A content file (YAML).
     public static let yamlBytes = 1024 * 1024
+    /// One card's body in a content file: rendered as Markdown on its own.
+    public static let cardBodyBytes = 64 * 1024
+    /// A roster, YAML or CSV: thousands of trainees with notes.
+    public static let rosterBytes = 1024 * 1024
+    /// A roster's notes for everyone, or one trainee's note: Markdown each.
+    public static let noteBytes = 64 * 1024
+    /// A privacy names or allow list (`.attune/names.txt`, `--allow`).
+    public static let listBytes = 1024 * 1024
     /// A template or stylesheet.
     public static let templateBytes = 256 * 1024
     /// Cells in one table row; cmark-gfm slows quadratically with more.
@@ -42,14 +52,26 @@ public enum InputLimits {
         }
         return []
     }
+
+    /// A part of a file (an answer, a note, a card's body) over its own
+    /// limit, checked before that part is parsed on its own: `what` is
+    /// "this answer", and `per`, if given, says what the limit is for
+    /// ("one answer").
+    public static func tooLarge(_ text: String, limit: Int, what: String, per: String? = nil, at location: SourceLocation) -> Diagnostic? {
+        let size = text.utf8.count
+        guard size > limit else { return nil }
+        return .error("\(what) is \(size.formattedBytes), over Attune's limit of \(limit.formattedBytes)" + (per.map { " for \($0)" } ?? ""), at: location)
+    }
 }
 
 extension Int {
-    /// "256 KiB", "1 MiB", "812 bytes".
-    var formattedBytes: String {
+    /// "256 KiB", "1 MiB", "10.0 MiB", "65537 bytes": exact below a MiB
+    /// unless a whole number of KiB, so a size one byte over a limit never
+    /// reads the same as the limit.
+    package var formattedBytes: String {
         if self >= 1024 * 1024, self % (1024 * 1024) == 0 { return "\(self / (1024 * 1024)) MiB" }
         if self >= 1024 * 1024 { return "\((self * 10 / (1024 * 1024)) / 10).\((self * 10 / (1024 * 1024)) % 10) MiB" }
-        if self >= 1024 { return "\(self / 1024) KiB" }
+        if self >= 1024, self % 1024 == 0 { return "\(self / 1024) KiB" }
         return "\(self) bytes"
     }
 }

@@ -1,34 +1,52 @@
-import Diagnostics
-
 /// Refuses the few shapes of Markdown that Debian's cmark-gfm parses in
 /// quadratic time, before cmark sees them (see `InputLimits`).
-enum SlowInputGuard {
-    static func check(_ lines: LineIndex, path: String) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
+public enum SlowInputGuard {
+    /// A shape found: where, and what to tell the writer.
+    public struct Finding: Sendable, Equatable {
+        public var line: Int
+        public var column: Int
+        public var message: String
+    }
+
+    /// Every slow shape in a journal, at its place in the file. `kind`
+    /// names the text in the message ("journal").
+    public static func check(_ lines: LineIndex, path: String, kind: String = "journal") -> [Diagnostic] {
+        findings(lines, kind: kind).map { .error($0.message, at: SourceLocation(path: path, line: $0.line, column: $0.column)) }
+    }
+
+    /// The same for a Markdown value read from YAML or CSV (a note, a
+    /// card's body), whose lines need not be the file's (YAML folds them):
+    /// reported at the value's start, naming the line within it.
+    public static func check(_ text: String, at location: SourceLocation, kind: String) -> [Diagnostic] {
+        findings(LineIndex(text.normalizingLineEndings), kind: kind).map {
+            .error("line \($0.line) of \(kind): " + $0.message, at: location)
+        }
+    }
+
+    static func findings(_ lines: LineIndex, kind: String) -> [Finding] {
+        var found: [Finding] = []
         var openers = 0
         for number in 1...max(1, lines.lines.count) {
             let line = lines.line(number)
             let cells = line.utf8.reduce(0) { $1 == UInt8(ascii: "|") ? $0 + 1 : $0 }
             if cells > InputLimits.tableCells {
-                diagnostics.append(.error(
-                    "this line has \(cells) '|' characters; a table row may have at most \(InputLimits.tableCells) cells",
-                    at: SourceLocation(path: path, line: number, column: 1)
-                ))
+                found.append(Finding(
+                    line: number, column: 1,
+                    message: "this line has \(cells) '|' characters; a table row may have at most \(InputLimits.tableCells) cells"))
             }
             var previous: UInt8 = 0
             for (offset, byte) in line.utf8.enumerated() {
                 if previous == UInt8(ascii: "<"), byte == UInt8(ascii: "?") || byte == UInt8(ascii: "!") {
                     openers += 1
                     if openers == InputLimits.htmlOpeners + 1 {
-                        diagnostics.append(.error(
-                            "more than \(InputLimits.htmlOpeners) '<!' or '<?' sequences in one journal; Attune stops here rather than risk a very slow parse",
-                            at: SourceLocation(path: path, line: number, column: lines.scalarColumn(line: number, byteColumn: offset))
-                        ))
+                        found.append(Finding(
+                            line: number, column: lines.scalarColumn(line: number, byteColumn: offset),
+                            message: "more than \(InputLimits.htmlOpeners) '<!' or '<?' sequences in one \(kind); Attune stops here rather than risk a very slow parse"))
                     }
                 }
                 previous = byte
             }
         }
-        return diagnostics
+        return found
     }
 }

@@ -67,6 +67,10 @@ struct RosterReader {
             return Reading(roster: nil, rosterProblems: [.error("cannot read the roster: \(reason)", at: start)], traineeProblems: [])
         }
         let file = SourceFile(path: path, name: path, text: text)
+        // Size and binary bytes, before the YAML or CSV parser sees the text
+        // (each note is checked again before it is parsed as Markdown).
+        let unsafe = InputLimits.check(file, maxBytes: InputLimits.rosterBytes, kind: "roster")
+        if !unsafe.isEmpty { return Reading(roster: nil, rosterProblems: unsafe, traineeProblems: []) }
         let lower = path.lowercased()
         let isCSV = lower.hasSuffix(".csv")
         guard isCSV || lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") else {
@@ -93,7 +97,7 @@ struct RosterReader {
         let cohort = required(draft.cohort, overrides.cohort, "cohort")
         let supervisor = required(draft.supervisor, overrides.supervisor, "supervisor")
         let (week, cohortFocus) = weekAndFocus(draft, overrides: overrides, problems: &problems)
-        if let notes = draft.notes, let problem = Self.headingProblem(notes) { problems.append(problem) }
+        if let notes = draft.notes, let problem = Self.noteProblem(notes, what: "the roster's notes") { problems.append(problem) }
         if draft.trainees.isEmpty, draft.problems.isEmpty {
             problems.append(.error("the roster lists no trainees", at: start))
         }
@@ -211,7 +215,7 @@ struct RosterReader {
                     problems.append(.error("unknown focus '\(written.value)'\(hint)", at: written.location))
                 }
             }
-            if let note = row.note, let problem = RosterReader.headingProblem(note) { problems.append(problem) }
+            if let note = row.note, let problem = RosterReader.noteProblem(note, what: "this note") { problems.append(problem) }
             var journal: String?
             if let written = row.journal {
                 let resolved = reader.resolve(written.value, against: rosterPath)
@@ -248,9 +252,14 @@ struct RosterReader {
         text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 
-    /// A note sits inside the handout's structure: like an answer in a
-    /// journal, its headings start at `###`.
-    static func headingProblem(_ note: Located) -> Diagnostic? {
+    /// A note over its size limit (checked before it is parsed), or one
+    /// with a top-level heading: a note sits inside the handout's
+    /// structure, so like an answer in a journal its headings start at `###`.
+    static func noteProblem(_ note: Located, what: String) -> Diagnostic? {
+        if let tooLarge = InputLimits.tooLarge(note.value, limit: InputLimits.noteBytes, what: what, per: "one note", at: note.location) {
+            return tooLarge
+        }
+        if let slow = SlowInputGuard.check(note.value, at: note.location, kind: what).first { return slow }
         let document = MarkdownDocument(note.value)
         guard let heading = document.node.descendants.first(where: { $0.kind == .heading && $0.headingLevel <= 2 }) else { return nil }
         let marks = String(repeating: "#", count: heading.headingLevel)

@@ -47,11 +47,16 @@ public struct JournalParser: Sendable {
         let body = String(repeating: "\n", count: close) + lines.lines.dropFirst(close).joined(separator: "\n")
         let document = MarkdownDocument(body)
         let sections = SectionSplitter(lines: lines, path: file.path, content: content).split(document, firstLine: close + 1, diagnostics: &diagnostics)
-        for answer in sections.answers where answer.markdown.utf8.count > InputLimits.answerBytes {
-            diagnostics.append(.error(
-                "this answer is \(answer.markdown.utf8.count / 1024) KiB, over the limit of \(InputLimits.answerBytes / 1024) KiB for one answer",
-                at: answer.location
-            ))
+        // Each answer, and the text before the prompts, is rendered on its own.
+        if let preamble = sections.preamble, let line = sections.preambleLine, let problem = InputLimits.tooLarge(
+            preamble, limit: InputLimits.answerBytes, what: "the text before the first prompt",
+            at: at(line)) {
+            diagnostics.append(problem)
+        }
+        for answer in sections.answers {
+            if let problem = InputLimits.tooLarge(answer.markdown, limit: InputLimits.answerBytes, what: "this answer", per: "one answer", at: answer.location) {
+                diagnostics.append(problem)
+            }
         }
 
         let ruptureLog = readRuptureLog(sections.answers, document: document, lines: lines, path: file.path,

@@ -23,7 +23,7 @@ public struct TemplateSet: Sendable {
         var assets: [String: SourceFile] = [:]
         var diagnostics: [Diagnostic] = []
         for (file, _) in SourceFile.overlay(layers) {
-            let unsafe = InputLimits.check(file, maxBytes: InputLimits.templateBytes, kind: "template")
+            let unsafe = InputLimits.check(file, maxBytes: InputLimits.templateBytes, kind: file.name.hasSuffix(Self.suffix) ? "template" : "stylesheet")
             guard unsafe.isEmpty else {
                 diagnostics += unsafe
                 continue

@@ -29,7 +29,11 @@ public struct PrivacyGuard: Sendable {
                 throw DiagnosticError([.error("cannot be read: \(error)", at: SourceLocation(path: path, line: 1, column: 1))])
             }
         }
-        return PrivacyRules.parse(names: try read(names), allow: try read(allow))
+        let lists = [try read(names), try read(allow)]
+        // Bounded before each line is read as a phrase to look for.
+        let unsafe = lists.compactMap { $0 }.flatMap { InputLimits.check($0, maxBytes: InputLimits.listBytes, kind: "list") }
+        if !unsafe.isEmpty { throw DiagnosticError(unsafe) }
+        return PrivacyRules.parse(names: lists[0], allow: lists[1])
     }
 
     /// Every finding in the parts of `journal` that could be shared: the

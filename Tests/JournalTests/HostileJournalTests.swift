@@ -60,7 +60,42 @@ struct HostileJournalTests {
         ])
         let long = TestJournal.header + Self.prompt + String(repeating: "word ", count: 14_000) + "\n"
         #expect(try TestJournal.diagnostics(long) == [
-            "journal/2026-W47.md:9:1: error: this answer is 68 KiB, over the limit of 64 KiB for one answer",
+            "journal/2026-W47.md:9:1: error: this answer is 70000 bytes, over Attune's limit of 64 KiB for one answer",
+        ])
+    }
+
+    @Test("an answer of exactly 64 KiB is kept; one byte more is refused at its heading")
+    func answerBoundary() throws {
+        let exact = String(repeating: "x", count: InputLimits.answerBytes)
+        let journal = try TestJournal.parse(TestJournal.header + Self.prompt + exact + "\n")
+        #expect(journal.answers.first?.markdown.utf8.count == 65_536)
+        #expect(try TestJournal.diagnostics(TestJournal.header + Self.prompt + exact + "y\n") == [
+            "journal/2026-W47.md:9:1: error: this answer is 65537 bytes, over Attune's limit of 64 KiB for one answer",
+        ])
+    }
+
+    @Test("the text before the first prompt has the same bound as an answer, checked before it is rendered")
+    func preambleBoundary() throws {
+        let exact = String(repeating: "x", count: InputLimits.answerBytes)
+        let journal = try TestJournal.parse(TestJournal.header + exact + "\n\n" + Self.prompt + "An answer.\n")
+        #expect(journal.preamble?.utf8.count == 65_536)
+        #expect(try TestJournal.diagnostics(TestJournal.header + exact + "y\n\n" + Self.prompt + "An answer.\n") == [
+            "journal/2026-W47.md:8:1: error: the text before the first prompt is 65537 bytes, over Attune's limit of 64 KiB",
+        ])
+    }
+
+    @Test("a journal of exactly 256 KiB is parsed; one byte more is refused before parsing")
+    func journalBoundary() throws {
+        // Four answers of 64 KiB less a little, and before them a comment
+        // that pads the file to the byte.
+        let prompts = try TestJournal.content().week("when-therapy-is-questioned")!.prompts
+        let answers = prompts.prefix(4).map { "<!-- prompt: \($0) -->\n## Prompt\n\n" + String(repeating: "x", count: 60_000) + "\n\n" }.joined()
+        let padding = InputLimits.journalBytes - TestJournal.header.utf8.count - answers.utf8.count - 9
+        let text = TestJournal.header + "<!--" + String(repeating: "x", count: padding) + "-->\n\n" + answers
+        #expect(text.utf8.count == 262_144)
+        #expect(try TestJournal.parse(text).answers.count == 4)
+        #expect(try TestJournal.diagnostics(text + "x") == [
+            "journal/2026-W47.md:1:1: error: this journal is 262145 bytes, over Attune's limit of 256 KiB",
         ])
     }
 

@@ -345,3 +345,30 @@ struct HTMLEscapingTests {
         #expect(HTMLEscaping().escapeText(text) == mustache)
     }
 }
+
+@Suite("Template and stylesheet size limits")
+struct TemplateLimitTests {
+    /// A stylesheet of exactly `size` bytes: one rule, then a comment.
+    func stylesheet(size: Int) -> SourceFile {
+        let rule = "body { color: #222; }\n"
+        return template("extra.css", rule + "/*" + String(repeating: "x", count: size - rule.utf8.count - 5) + "*/\n", folder: "overlay")
+    }
+
+    @Test("a stylesheet of exactly 256 KiB is read; one byte more is refused before anything reads it")
+    func stylesheetSize() throws {
+        #expect(stylesheet(size: InputLimits.templateBytes).text.utf8.count == 262_144)
+        _ = try TemplateSet(layers: [[stylesheet(size: InputLimits.templateBytes)]])
+        #expect(diagnostics { _ = try TemplateSet(layers: [[stylesheet(size: InputLimits.templateBytes + 1)]]) }.map(\.description) == [
+            "overlay/extra.css:1:1: error: this stylesheet is 262145 bytes, over Attune's limit of 256 KiB",
+        ])
+    }
+
+    @Test("a template one byte over 256 KiB is refused before Mustache parses it")
+    func templateSize() {
+        let text = "{{! " + String(repeating: "x", count: InputLimits.templateBytes - 6) + " }}"
+        #expect(text.utf8.count == InputLimits.templateBytes + 1)
+        #expect(diagnostics { _ = try TemplateSet(layers: [[template("page.html.mustache", text, folder: "overlay")]]) }.map(\.description) == [
+            "overlay/page.html.mustache:1:1: error: this template is 262145 bytes, over Attune's limit of 256 KiB",
+        ])
+    }
+}
