@@ -4,11 +4,43 @@ import Foundation
 public struct LocalFileSystem: FileSystem {
     public init() {}
 
+    /// No input Attune reads may be larger than this (each kind has a far
+    /// smaller limit, checked before parsing; see `InputLimits`): a file
+    /// this size is refused before it is read into memory at all.
+    public static let largestReadable = 16 * 1024 * 1024
+
+    /// Reads a regular file only: a pipe or a device (a FIFO, `/dev/zero`)
+    /// would block or never end, so it is refused before any read. Opened
+    /// without blocking, so even opening a FIFO with no writer returns.
     public func readText(at path: String) throws -> String {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw fileExists(at: path) || directoryExists(at: path)
-                ? FileSystemError.io(path, "cannot be read")
-                : FileSystemError.notFound(path)
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            if errno == ENOENT || errno == ENOTDIR { throw FileSystemError.notFound(path) }
+            throw FileSystemError.io(path, "cannot be read (\(String(cString: strerror(errno))))")
+        }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw FileSystemError.io(path, "cannot be read") }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            throw FileSystemError.io(path, info.st_mode & S_IFMT == S_IFDIR
+                ? "cannot be read"
+                : "cannot be read: it is not a regular file (a pipe, a device or a socket)")
+        }
+        guard Int(info.st_size) <= Self.largestReadable else {
+            throw FileSystemError.io(path, "is \(Int(info.st_size) / (1024 * 1024)) MiB; Attune reads no file over \(Self.largestReadable / (1024 * 1024)) MiB")
+        }
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { posixRead(descriptor, $0.baseAddress!, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            guard count >= 0 else { throw FileSystemError.io(path, "cannot be read (\(String(cString: strerror(errno))))") }
+            if count == 0 { break }
+            data.append(contentsOf: buffer[..<count])
+            // A file that grows while read is cut off at the cap, never read without end.
+            guard data.count <= Self.largestReadable else {
+                throw FileSystemError.io(path, "grew past \(Self.largestReadable / (1024 * 1024)) MiB while being read")
+            }
         }
         guard let text = String(data: data, encoding: .utf8) else { throw UTF8Position.error(path, data) }
         return text
@@ -165,5 +197,18 @@ private func posixWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count:
     Darwin.write(descriptor, bytes, count)
     #else
     #error("posixWrite: no C library to write with on this platform")
+    #endif
+}
+
+/// `read(2)`, named apart for the same reason as `posixWrite`.
+private func posixRead(_ descriptor: Int32, _ bytes: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    Glibc.read(descriptor, bytes, count)
+    #elseif canImport(Musl)
+    Musl.read(descriptor, bytes, count)
+    #elseif canImport(Darwin)
+    Darwin.read(descriptor, bytes, count)
+    #else
+    #error("posixRead: no C library to read with on this platform")
     #endif
 }

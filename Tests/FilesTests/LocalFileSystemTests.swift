@@ -231,3 +231,43 @@ struct LocalFileSystemTests {
         #expect(throws: FileSystemError.notFound(folder("a.md"))) { try disk.files(under: folder("a.md")) }
     }
 }
+
+/// Reading never blocks or runs without end: only regular files, and none
+/// larger than any input may be.
+@Suite("LocalFileSystem reads only what can end", .timeLimit(.minutes(1)))
+struct LocalFileSystemReadTests {
+    let disk = LocalFileSystem()
+
+    @Test("a FIFO (a named pipe with no writer) is refused at once, never waited on")
+    func fifo() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        #expect(mkfifo(folder("journal.md"), 0o600) == 0)
+        #expect(throws: FileSystemError.io(folder("journal.md"), "cannot be read: it is not a regular file (a pipe, a device or a socket)")) {
+            try disk.readText(at: folder("journal.md"))
+        }
+    }
+
+    @Test("a device that never ends (/dev/zero) is refused")
+    func deviceAndFolder() throws {
+        #expect(throws: FileSystemError.io("/dev/zero", "cannot be read: it is not a regular file (a pipe, a device or a socket)")) {
+            try disk.readText(at: "/dev/zero")
+        }
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        #expect(throws: FileSystemError.notFound(folder("none.md"))) { try disk.readText(at: folder("none.md")) }
+    }
+
+    @Test("a file of exactly 16 MiB is read; one byte more is refused before it is read")
+    func largest() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let exact = Data(repeating: UInt8(ascii: "x"), count: LocalFileSystem.largestReadable)
+        try exact.write(to: URL(fileURLWithPath: folder("big.md")))
+        #expect(try disk.readText(at: folder("big.md")).utf8.count == 16 * 1024 * 1024)
+        try (exact + Data("y".utf8)).write(to: URL(fileURLWithPath: folder("big.md")))
+        #expect(throws: FileSystemError.io(folder("big.md"), "is 16 MiB; Attune reads no file over 16 MiB")) {
+            try disk.readText(at: folder("big.md"))
+        }
+    }
+}
