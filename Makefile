@@ -6,7 +6,7 @@ BIN := .build/debug/attune
 DEMO_OUT := out
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: privacy-eval bench demo demo-handouts test build deps gfm-spec html-check site-check browser-test xss-check interrupt-check clean
+.PHONY: release release-check release-repro release-bench install uninstall privacy-eval bench demo demo-handouts test build deps gfm-spec html-check site-check browser-test xss-check interrupt-check clean
 
 demo: build
 	@$(BIN) build Examples/journal --out $(DEMO_OUT)
@@ -127,7 +127,53 @@ interrupt-check: build
 	python3 .ci/interrupt-check/interrupt_check.py $(BIN) $(INTERRUPT_ARGS)
 
 clean:
-	rm -rf .build $(DEMO_OUT)
+	rm -rf .build $(DEMO_OUT) dist
+
+# A self-contained Linux x86_64 release (Scripts/release.sh): the Swift
+# runtime, Foundation and cmark-gfm linked in statically, stripped, packed as
+# dist/attune-VERSION-linux-x86_64.tar.gz and dist/attune_VERSION_amd64.deb
+# with dist/SHA256SUMS. Same commit, same bytes.
+release: deps
+	@command -v dpkg-deb >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dpkg-dev; }
+	SWIFT=$(SWIFT) Scripts/release.sh
+
+# `make install PREFIX=...` (default /usr/local; DESTDIR for packagers): the
+# release binary, a man page per command and bash, zsh and fish completions,
+# by the same install.sh the archive carries. `make uninstall` removes
+# exactly the files listed in Packaging/FILES, without building anything.
+PREFIX ?= /usr/local
+install: release
+	DESTDIR="$(DESTDIR)" .build/release-stage/tree/install.sh "$(PREFIX)"
+
+uninstall:
+	@while IFS= read -r f; do rm -f "$(DESTDIR)$(PREFIX)/$$f"; done < Packaging/FILES
+	@echo "Removed attune from $(DESTDIR)$(PREFIX)."
+
+# The release, checked where a therapist would run it (.ci/release-check):
+# the archive unpacked in a clean Debian root (debootstrap minbase: no Swift,
+# no cmark-gfm, no compiler; cached) runs new, build, handouts, site and
+# trends with the bundled content; the .deb installs there with dpkg -i, and
+# `attune --version` and `man attune` work; install/uninstall leave nothing
+# behind; the archive packed twice is the same bytes.
+release-check: release
+	@command -v debootstrap >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap; }
+	$(SUDO) .ci/release-check/release_check.sh
+
+# Two release builds of this commit from two fresh checkouts in different
+# folders must give byte-identical archives. Two full builds: minutes.
+release-repro:
+	Scripts/release-repro.sh
+
+# Start-up, side by side (never in `make test`): `attune --version` of the
+# release binary against today's dynamic `swift build -c release`, by hyperfine.
+release-bench: release
+	@command -v hyperfine >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hyperfine; }
+	$(SWIFT) build -c release --product attune
+	hyperfine --warmup 20 --runs 300 -N \
+		'.build/release/attune --version' '.build/release-stage/tree/bin/attune --version'
 
 # The privacy guard's recall and precision per kind of identifier on its
 # labelled corpus (Tests/PrivacyTests/Corpus), held-out and tuning splits,
