@@ -163,7 +163,7 @@ release-check: release
 
 # Two release builds of this commit from two fresh checkouts in different
 # folders must give byte-identical archives. Two full builds: minutes.
-release-repro:
+release-repro: release
 	Scripts/release-repro.sh
 
 # Start-up, side by side (never in `make test`): `attune --version` of the
