@@ -8,7 +8,8 @@ set -eu
 cd "$(dirname "$0")/.."
 [ -z "$(git status --porcelain)" ] || { echo "release-repro: commit or stash your changes first" >&2; exit 1; }
 other=$(mktemp -d /tmp/attune-repro.XXXXXX)
-trap 'rm -rf "$other"' EXIT
+keep=no
+trap '[ $keep = yes ] || rm -rf "$other"' EXIT
 git clone -q --no-hardlinks . "$other/attune"
 git -C "$other/attune" checkout -q "$(git rev-parse HEAD)"
 started=$(date +%s)
@@ -18,5 +19,8 @@ if diff -u dist/SHA256SUMS "$other/attune/dist/SHA256SUMS"; then
     cmp dist/*.tar.gz "$other/attune/dist/"*.tar.gz && cmp dist/*.deb "$other/attune/dist/"*.deb
     echo "release-repro: byte-identical:"; sed 's/^/  /' dist/SHA256SUMS
 else
-    echo "release-repro: the two builds differ (above)" >&2; exit 1
+    keep=yes
+    echo "release-repro: the two builds differ (above); files that differ:" >&2
+    diff -rq .build/release-stage/tree "$other/attune/.build/release-stage/tree" >&2 || true
+    echo "release-repro: the other build is kept in $other/attune" >&2; exit 1
 fi
