@@ -41,10 +41,13 @@ build() {
     sed "s|^libdir=.*|libdir=$libs|" /usr/lib/x86_64-linux-gnu/pkgconfig/libcmark-gfm.pc > "$libs/pkgconfig/libcmark-gfm.pc"
     # The prefix maps keep this folder's path out of the binary (C asserts
     # name their files), so a checkout anywhere else builds the same bytes.
+    # Incremental LLVM codegen would leave a hash of each module's IR in a
+    # .swift_modhash section, and that hash still sees the unmapped paths.
     PKG_CONFIG_PATH=$libs/pkgconfig "$swift" build -c release --product attune \
         --scratch-path "$scratch" --static-swift-stdlib \
         -Xswiftc -file-prefix-map -Xswiftc "$root=." \
-        -Xcc -ffile-prefix-map="$root=."
+        -Xcc -ffile-prefix-map="$root=." \
+        -Xswiftc -Xfrontend -Xswiftc -disable-incremental-llvm-codegen
     mkdir -p "$stage"
     strip --strip-all -o "$stage/attune" "$scratch/release/attune"
     unexpected=$(ldd "$stage/attune" | awk '{print $1}' | grep -vE '^(linux-vdso\.so\.1|/lib64/ld-linux-x86-64\.so\.2|lib(c|m|stdc\+\+|gcc_s)\.so\.[0-9]+)$' || true)

@@ -332,7 +332,7 @@ public struct HandoutsPipeline: Sendable {
     /// a batch reaches `use`; once `use` returns false, no further batch starts.
     private func forEachRendered<T: Sendable>(
         count: Int, workers: Int,
-        render: @Sendable (Int) -> T,
+        render: @escaping @Sendable (Int) -> T,
         use: (Int, T) -> Bool
     ) {
         let batch = workers * 8
