@@ -43,11 +43,14 @@ build() {
     # name their files), so a checkout anywhere else builds the same bytes.
     # Incremental LLVM codegen would leave a hash of each module's IR in a
     # .swift_modhash section, and that hash still sees the unmapped paths.
+    # No build ID either: the linker hashes the unstripped output, whose
+    # debug information still names the folder.
     PKG_CONFIG_PATH=$libs/pkgconfig "$swift" build -c release --product attune \
         --scratch-path "$scratch" --static-swift-stdlib \
         -Xswiftc -file-prefix-map -Xswiftc "$root=." \
         -Xcc -ffile-prefix-map="$root=." \
-        -Xswiftc -Xfrontend -Xswiftc -disable-incremental-llvm-codegen
+        -Xswiftc -Xfrontend -Xswiftc -disable-incremental-llvm-codegen \
+        -Xlinker --build-id=none
     mkdir -p "$stage"
     strip --strip-all -o "$stage/attune" "$scratch/release/attune"
     unexpected=$(ldd "$stage/attune" | awk '{print $1}' | grep -vE '^(linux-vdso\.so\.1|/lib64/ld-linux-x86-64\.so\.2|lib(c|m|stdc\+\+|gcc_s)\.so\.[0-9]+)$' || true)
