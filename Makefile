@@ -6,7 +6,7 @@ BIN := .build/debug/attune
 DEMO_OUT := out
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: release release-check release-repro release-bench install uninstall privacy-eval bench demo demo-handouts test build deps gfm-spec html-check site-check browser-test xss-check interrupt-check clean
+.PHONY: release release-check release-repro release-bench install uninstall privacy-eval bench demo demo-handouts test build deps gfm-spec html-check site-check browser-test xss-check interrupt-check bench-resources clean
 
 demo: build
 	@$(BIN) build Examples/journal --out $(DEMO_OUT)
@@ -194,3 +194,17 @@ bench: deps
 	$(SWIFT) build -c release --product privacy-eval
 	$(SWIFT) build -c release --package-path Benchmarks --scratch-path .build-bench
 	.build-bench/release/attune-bench .build/release/attune --privacy-eval .build/release/privacy-eval Tests/PrivacyTests/Corpus $(BENCH_ARGS)
+
+# Hostile Markdown at the limits (never part of `make test`): every shape of
+# cmark's pathological tests and more, just under the limit of each place
+# Markdown is accepted (answer, text before the prompts, rupture notes,
+# roster notes, card body, a whole journal), each run under GNU time for
+# wall time and peak memory; fails when a run takes over 10 s or 1 GiB
+# without being refused. Writes its section of Benchmarks/results.md
+# (`make bench` keeps it). `RESOURCES_ARGS=--quick` for ten shapes.
+bench-resources: deps
+	@[ -x /usr/bin/time ] || { $(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time; }
+	@python3 -c "import yaml" 2>/dev/null || python3 -m pip install -q pyyaml
+	$(SWIFT) build -c release --product attune
+	python3 Benchmarks/resources.py .build/release/attune $(RESOURCES_ARGS)

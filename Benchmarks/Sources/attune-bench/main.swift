@@ -126,5 +126,9 @@ if let flag = arguments.firstIndex(of: "--privacy-eval"), flag + 2 < arguments.c
 report.print()
 let output = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("results.md").path
-try report.markdown(machine: Machine.describe(), attune: attune).write(toFile: output, atomically: true, encoding: .utf8)
+// `make bench-resources` keeps its own section at the end: carried over.
+let previous = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+let resources = previous.range(of: "<!-- bench-resources -->").map { "\n" + String(previous[$0.lowerBound...]) } ?? ""
+try (report.markdown(machine: Machine.describe(), attune: attune) + resources)
+    .write(toFile: output, atomically: true, encoding: .utf8)
 note("wrote \(output)")
