@@ -26,6 +26,9 @@ public enum SlowInputGuard {
     static func findings(_ lines: LineIndex, kind: String) -> [Finding] {
         var found: [Finding] = []
         var openers = 0
+        // The table being read, if any: where its delimiter row is, how
+        // many columns it sets, how many rows follow it.
+        var table: (line: Int, columns: Int, rows: Int, reported: Bool)?
         for number in 1...max(1, lines.lines.count) {
             let line = lines.line(number)
             let cells = line.utf8.reduce(0) { $1 == UInt8(ascii: "|") ? $0 + 1 : $0 }
@@ -33,6 +36,23 @@ public enum SlowInputGuard {
                 found.append(Finding(
                     line: number, column: 1,
                     message: "this line has \(cells) '|' characters; a table row may have at most \(InputLimits.tableCells) cells"))
+            }
+            // Rows run until a blank line (counted generously: a row that
+            // cmark-gfm ends sooner only makes the count larger).
+            let content = line.utf8.drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: ">") }
+            if content.isEmpty {
+                table = nil
+            } else if var current = table {
+                current.rows += 1
+                if !current.reported, current.columns * (current.rows + 1) > InputLimits.tableTotalCells {
+                    current.reported = true
+                    found.append(Finding(
+                        line: current.line, column: 1,
+                        message: "this table has \(current.columns) columns and at least \(current.rows) rows; cmark-gfm fills out every row to \(current.columns) cells, and a table may have at most \(InputLimits.tableTotalCells) cells: split it, or leave a blank line after it"))
+                }
+                table = current
+            } else if let columns = delimiterColumns(content) {
+                table = (number, columns, 0, false)
             }
             var previous: UInt8 = 0
             for (offset, byte) in line.utf8.enumerated() {
@@ -48,5 +68,23 @@ public enum SlowInputGuard {
             }
         }
         return found
+    }
+
+    /// The number of columns a table's delimiter row (`| --- | :-: |`)
+    /// sets, or nil for any other line: only `|`, `-`, `:` and spaces, at
+    /// least one `|` and one `-`.
+    static func delimiterColumns(_ line: Substring.UTF8View.SubSequence) -> Int? {
+        var pipes = 0, dashes = false, columns = 0, inCell = false
+        for byte in line {
+            switch byte {
+            case UInt8(ascii: "|"): pipes += 1; inCell = false
+            case UInt8(ascii: "-"):
+                dashes = true
+                if !inCell { columns += 1; inCell = true }
+            case UInt8(ascii: ":"), UInt8(ascii: " "), UInt8(ascii: "\t"): break
+            default: return nil
+            }
+        }
+        return pipes > 0 && dashes ? columns : nil
     }
 }

@@ -61,6 +61,11 @@ struct RosterLimitTests {
         #expect(problems(Fixtures.yaml("  - name: Ana\n    note: \"\(folded)\"\n")) == [
             "cohort/roster.yaml:6:11: error: line 1 of this note: this line has 251 '|' characters; a table row may have at most 200 cells",
         ])
+        let explosive = String(repeating: "|a", count: 199) + "|\n" + String(repeating: "|-", count: 199) + "|\n" + String(repeating: "a\n", count: 300)
+        let block = explosive.split(separator: "\n").map { "      " + $0 }.joined(separator: "\n")
+        #expect(problems(Fixtures.yaml("  - name: Ana\n    note: |\n\(block)\n")) == [
+            "cohort/roster.yaml:6:11: error: line 2 of this note: this table has 199 columns and at least 251 rows; cmark-gfm fills out every row to 199 cells, and a table may have at most 50000 cells: split it, or leave a blank line after it",
+        ])
         let narrow = String(repeating: "|a", count: 199) + "|"
         #expect(problems(Fixtures.yaml("  - name: Ana\n    note: \"\(narrow)\"\n")) == [])
     }

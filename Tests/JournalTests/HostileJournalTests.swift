@@ -52,6 +52,19 @@ struct HostileJournalTests {
         ])
     }
 
+    @Test("a table of 50,000 cells (short rows filled out to the header's width) is parsed; one row more is refused at its delimiter row")
+    func tableCellsBoundary() throws {
+        let head = String(repeating: "|a", count: 100) + "|\n" + String(repeating: "|-", count: 100) + "|\n"
+        // 100 columns × (the header and 499 rows) = 50,000 cells.
+        let exact = head + String(repeating: "a\n", count: 499)
+        #expect(try TestJournal.parse(TestJournal.header + Self.prompt + exact).answers.count == 1)
+        #expect(try TestJournal.diagnostics(TestJournal.header + Self.prompt + exact + "a\n") == [
+            "journal/2026-W47.md:12:1: error: this table has 100 columns and at least 500 rows; cmark-gfm fills out every row to 100 cells, and a table may have at most 50000 cells: split it, or leave a blank line after it",
+        ])
+        // A blank line ends the table: the same rows after one count for nothing.
+        #expect(try TestJournal.parse(TestJournal.header + Self.prompt + exact + "\n" + String(repeating: "a\n", count: 600)).answers.count == 1)
+    }
+
     @Test("a journal or an answer over its size limit is refused, naming the limit")
     func sizeLimits() throws {
         let huge = TestJournal.header + Self.prompt + String(repeating: "x", count: 10 * 1024 * 1024) + "\n"
