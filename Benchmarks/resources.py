@@ -15,7 +15,7 @@ and, for a few shapes, a whole journal just under its limit (four answers).
 Each run goes under `/usr/bin/time -v` (GNU time, Debian's `time` package)
 for its wall time and peak resident memory. The criterion: every run takes
 at most 10 s and 1 GiB, or is refused (exit 1, with an error naming the
-place). The table goes into `Benchmarks/results.md`, between the markers
+place), and a refusal must come within the same bounds. The table goes into `Benchmarks/results.md`, between the markers
 `<!-- bench-resources -->` and `<!-- /bench-resources -->` (kept there by
 `make bench`). Exit 1 when any run fails the criterion.
 """
@@ -180,15 +180,22 @@ def place_roster_note(root: Path, shape: str) -> list[str]:
 
 
 def place_card_body(root: Path, shape: str) -> list[str]:
-    # The bundled file, with its first card's body replaced in place (a
-    # block scalar with its indentation given, so any first line works).
-    text = (REPO / "Content" / "rupture-types.yaml").read_text()
-    start = text.index("    body: |\n") + len("    body: |\n")
-    end = start
-    while text[end:].startswith("      ") or text[end:].startswith("\n"):
-        end = text.index("\n", end) + 1
+    # The bundled rupture types replaced by a small file of the same name
+    # whose first card's body is the shape (a block scalar with its
+    # indentation given, so any first line works). Small, because the
+    # site's privacy screen reads an overlay as untrusted text.
     body = "".join("      " + line + "\n" for line in shape.split("\n"))
-    text = text[:start - 2] + "|2\n" + body + text[end:]
+    text = (
+        "section: rupture-types\ntitle: Two kinds of rupture\ncards:\n"
+        "  - id: confrontation\n    title: Confrontation ruptures\n"
+        "    summary: The client moves against you or the therapy.\n"
+        "    body: |2\n" + body +
+        "    sources: [safran-muran-2000]\n"
+        "  - id: withdrawal\n    title: Withdrawal ruptures\n"
+        "    summary: The client moves away from you or the work.\n"
+        "    body: The client moves away.\n"
+        "    sources: [safran-muran-2000]\n"
+    )
     (root / "content").mkdir()
     (root / "content" / "rupture-types.yaml").write_text(text, newline="")
     return ["site", "--content", "content", "--out", "out"]
@@ -255,7 +262,9 @@ def main() -> int:
             refused = code == 1 and bool(error)
             if code == 1 and not error and "possible client identifier" in stderr_tail:
                 refused, error = True, "x: error: the privacy guard found possible client identifiers (site screens what it publishes)"
-            ok = refused or (code == 0 and seconds <= MAX_SECONDS and peak <= MAX_BYTES)
+            # Refused or built, every run must end within the bounds: a
+            # refusal that comes after a minute is no protection.
+            ok = (refused or code == 0) and seconds <= MAX_SECONDS and peak <= MAX_BYTES
             outcome = "refused" if refused else ("built" if code == 0 else f"exit {code}")
             reason = error.split(": error: ", 1)[1] if refused else ""
             rows.append((name, place, size, seconds, peak, outcome, reason, ok))
@@ -274,7 +283,7 @@ def main() -> int:
         "Every shape of cmark's pathological tests, and more, at just under the",
         "limit of each place Markdown is accepted (64 KiB, less a few bytes for the",
         "wrapping; a whole journal just under 256 KiB for some). Criterion: at most",
-        f"{MAX_SECONDS:.0f} s and 1 GiB, or refused with an error.",
+        f"{MAX_SECONDS:.0f} s and 1 GiB, whether built or refused with an error.",
         "",
         f"- Runs: {len(rows)}; refused: {sum(row[5] == 'refused' for row in rows)}; "
         f"failing the criterion: {len(failures)}.",

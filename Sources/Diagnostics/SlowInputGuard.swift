@@ -11,19 +11,20 @@ public enum SlowInputGuard {
     /// Every slow shape in a journal, at its place in the file. `kind`
     /// names the text in the message ("journal").
     public static func check(_ lines: LineIndex, path: String, kind: String = "journal") -> [Diagnostic] {
-        findings(lines, kind: kind).map { .error($0.message, at: SourceLocation(path: path, line: $0.line, column: $0.column)) }
+        findings(lines, scope: "one \(kind)").map { .error($0.message, at: SourceLocation(path: path, line: $0.line, column: $0.column)) }
     }
 
     /// The same for a Markdown value read from YAML or CSV (a note, a
     /// card's body), whose lines need not be the file's (YAML folds them):
     /// reported at the value's start, naming the line within it.
     public static func check(_ text: String, at location: SourceLocation, kind: String) -> [Diagnostic] {
-        findings(LineIndex(text.normalizingLineEndings), kind: kind).map {
+        findings(LineIndex(text.normalizingLineEndings), scope: kind).map {
             .error("line \($0.line) of \(kind): " + $0.message, at: location)
         }
     }
 
-    static func findings(_ lines: LineIndex, kind: String) -> [Finding] {
+    /// `scope` ends the message about `<!` openers: "one journal", "this note".
+    static func findings(_ lines: LineIndex, scope: String) -> [Finding] {
         var found: [Finding] = []
         var openers = 0
         // The table being read, if any: where its delimiter row is, how
@@ -61,7 +62,7 @@ public enum SlowInputGuard {
                     if openers == InputLimits.htmlOpeners + 1 {
                         found.append(Finding(
                             line: number, column: lines.scalarColumn(line: number, byteColumn: offset),
-                            message: "more than \(InputLimits.htmlOpeners) '<!' or '<?' sequences in one \(kind); Attune stops here rather than risk a very slow parse"))
+                            message: "more than \(InputLimits.htmlOpeners) '<!' or '<?' sequences in \(scope); Attune stops here rather than risk a very slow parse"))
                     }
                 }
                 previous = byte

@@ -70,3 +70,13 @@ struct RosterLimitTests {
         #expect(problems(Fixtures.yaml("  - name: Ana\n    note: \"\(narrow)\"\n")) == [])
     }
 }
+
+extension RosterLimitTests {
+    @Test("more than 1,000 '<!' openers in a note are refused, naming the note")
+    func openersInNote() {
+        let openers = String(repeating: "a <!", count: 1_001)
+        #expect(problems(Fixtures.yaml("  - name: Ana\n    note: \"\(openers)\"\n")) == [
+            "cohort/roster.yaml:6:11: error: line 1 of this note: more than 1000 '<!' or '<?' sequences in this note; Attune stops here rather than risk a very slow parse",
+        ])
+    }
+}
