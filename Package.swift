@@ -45,7 +45,7 @@ let package = Package(
         .target(name: "Bundled", plugins: ["EmbedFolders"]),
         // The build pipeline: journal + content -> workbook.
         .target(name: "Workbook", dependencies: [
-            "Bundled", "ContentModel", "Diagnostics", "Files", "GFM", "Journal", "MarkdownSafety", "Templating",
+            "Bundled", "ContentModel", "Diagnostics", "Files", "GFM", "Journal", "MarkdownSafety", "Privacy", "Templating",
         ]),
         // Client-identifier scanning for everything meant to be shared.
         .target(name: "Privacy", dependencies: ["Bundled", "Diagnostics"]),

@@ -34,7 +34,13 @@ public struct PrivacyScanner: Sendable {
 
     /// `text` with every finding that is not allowed replaced, whole, by
     /// its category (`[name]`, `[date]`), and how many were replaced.
-    public func redact(_ text: String) -> (text: String, replaced: Int) {
+    /// With `markdown`, a placeholder that would take part in Markdown
+    /// syntax is written with escaped brackets: "Maria(https://x)" must not
+    /// become the link `[name]([url])`, nor "Maria: https://x" at a line's
+    /// start the definition `[name]: [url]` that turns every later `[name]`
+    /// into a link. Elsewhere it stays `[name]`, so a rupture log's YAML in
+    /// a fenced block (`client: [name]`) reads as it did.
+    public func redact(_ text: String, markdown: Bool = false) -> (text: String, replaced: Int) {
         let matches = allowances(in: text, path: "", firstLine: 1)
         guard !matches.isEmpty else { return (text, 0) }
         let source = text as NSString
@@ -43,12 +49,40 @@ public struct PrivacyScanner: Sendable {
         var cursor = 0
         for (match, allowedBy) in matches where allowedBy == nil && match.range.location >= cursor {
             pieces.append(source.substring(with: NSRange(location: cursor, length: match.range.location - cursor)))
-            pieces.append(match.category.placeholder)
-            cursor = match.range.location + match.range.length
+            let end = match.range.location + match.range.length
+            if markdown && Self.placeholderWouldBeSyntax(in: source, before: match.range.location, after: end) {
+                // A "(" or "<" just before would open a link destination the
+                // placeholder completes ("[a](Maria Lopez)" had a space and was
+                // text; "[a](\[name\])" would be a link): it is escaped too,
+                // which a reader of the rendered copy never sees.
+                let location = match.range.location
+                if location > 0, "(<".utf16.contains(source.character(at: location - 1)),
+                   location < 2 || source.character(at: location - 2) != UInt16(UInt8(ascii: "\\")),
+                   let last = pieces.last, !last.isEmpty {
+                    pieces[pieces.count - 1] = String(last.dropLast()) + "\\" + String(last.last!)
+                }
+                pieces.append("\\[\(match.category.rawValue)\\]")
+            } else {
+                pieces.append(match.category.placeholder)
+            }
+            cursor = end
             replaced += 1
         }
         pieces.append(source.substring(from: cursor))
         return (pieces.joined(), replaced)
+    }
+
+    /// Whether a `[...]` put between `before` and `after` would be read as
+    /// part of a link, a picture or a link reference definition.
+    static func placeholderWouldBeSyntax(in source: NSString, before: Int, after: Int) -> Bool {
+        // After "[", "]", "!", "(" or "<": inside a link's text or destination.
+        if before > 0, "[]!(<".utf16.contains(source.character(at: before - 1)) {
+            return true
+        }
+        var index = after
+        while index < source.length, source.character(at: index) == 0x20 || source.character(at: index) == 0x09 { index += 1 }
+        guard index < source.length else { return false }
+        return "([:".utf16.contains(source.character(at: index))
     }
 
     /// Each match with what allows it, if anything: a match inside an

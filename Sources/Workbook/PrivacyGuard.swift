@@ -62,13 +62,13 @@ public struct PrivacyGuard: Sendable {
                 return copy
             }
             guard redact else { return answer }
-            let (text, replaced) = scanner.redact(answer.markdown)
+            let (text, replaced) = scanner.redact(answer.markdown, markdown: true)
             copy.markdown = text
             count += replaced
             return copy
         }
         if redact, let preamble = journal.preamble {
-            let (text, replaced) = scanner.redact(preamble)
+            let (text, replaced) = scanner.redact(preamble, markdown: true)
             shared.preamble = text
             count += replaced
         }

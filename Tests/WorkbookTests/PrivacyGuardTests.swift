@@ -51,6 +51,28 @@ struct PrivacyGuardTests {
         #expect(disk.permissions(at: "out/2026-W47.shared.md") == .sharedFile)
     }
 
+    @Test("a redaction never adds a link, a picture or a definition: placeholders stay text", arguments: [
+        "I saw Maria Lopez(https://evil.example/x) again.",
+        "Maria Lopez: https://evil.example/x\n\nThen Maria Lopez left.",
+        "[Maria Lopez]: https://evil.example/x\n\nSee [Maria Lopez].",
+        "![Maria Lopez](https://evil.example/x.png) and [Maria Lopez][ref]",
+        "Maria Lopez [Maria Lopez](Maria Lopez) !Maria Lopez",
+    ])
+    func redactionStaysText(answer: String) throws {
+        func elements(_ html: String, _ tag: String) -> Int { html.components(separatedBy: "<\(tag) ").count - 1 }
+        let personal = Self.disk(Fixtures.journal(answer: answer))
+        _ = try BuildPipeline(fileSystem: personal).run(BuildRequest(inputs: ["j.md"]))
+        let before = try personal.readText(at: "out/2026-W47.html")
+        let disk = Self.disk(Fixtures.journal(answer: answer))
+        _ = try BuildPipeline(fileSystem: disk).run(BuildRequest(inputs: ["j.md"], audience: .shared(redact: true)))
+        let html = try disk.readText(at: "out/2026-W47.shared.html")
+        let markdown = try disk.readText(at: "out/2026-W47.shared.md")
+        #expect(!html.contains("evil") && !markdown.contains("evil") && !markdown.contains("Maria"))
+        #expect(elements(html, "a") <= elements(before, "a"), "\(html)")
+        #expect(elements(html, "img") <= elements(before, "img"))
+        #expect(html.contains("[name]"))
+    }
+
     @Test("allowed phrases pass, and the allowance is reported")
     func allowances() throws {
         let disk = Self.disk(Fixtures.journal(answer: "<!-- privacy: allow \"River Song\" -->\nRiver Song is the pseudonym."))
