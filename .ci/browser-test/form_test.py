@@ -40,6 +40,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 WEEK = "2026-W47"
+START = "2026-10-05"
 THERAPIST = "Zoë Ångström-Łukasiewicz"
 
 # What is typed in each box, in the page's order. Keys that send_keys can
@@ -169,8 +170,9 @@ def main() -> int:
         journal, downloads = root / "journal", root / "downloads"
         downloads.mkdir()
         page = root / "form" / f"{WEEK}-form.html"
-        run(attune, "form", "--week", WEEK, "--therapist", THERAPIST, "--journal", str(journal), "--out", str(page))
-        run(attune, "new", "--week", WEEK, "--therapist", THERAPIST, "--journal", str(root / "scaffold"))
+        # A course that began 2026-10-05: 2026-W47 is its seventh week, with four prompts.
+        run(attune, "form", "--week", WEEK, "--start", START, "--therapist", THERAPIST, "--journal", str(journal), "--out", str(page))
+        run(attune, "new", "--week", WEEK, "--start", START, "--therapist", THERAPIST, "--journal", str(root / "scaffold"))
         scaffold = (root / "scaffold" / f"{WEEK}.md").read_text(encoding="utf-8")
 
         driver = browser(downloads, root / "profile")

@@ -121,7 +121,7 @@ def build_scene(root: Path) -> tuple[list[str], set[str]]:
 def roster(names: list[str]) -> str:
     rows = "".join(f"  - name: {name}\n    note: A note for {name}, with **Markdown**.\n" for name in names)
     return (
-        "cohort: Interruption cohort\nsupervisor: Dr Example Supervisor\nweek: 2026-W47\n"
+        "cohort: Interruption cohort\nsupervisor: Dr Example Supervisor\nweek: 2026-W47\nstart: 2026-10-05\n"
         "notes: |\n  Read the cards before Thursday.\ntrainees:\n" + rows
     )
 

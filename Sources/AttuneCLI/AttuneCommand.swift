@@ -110,4 +110,11 @@ extension ValidationError {
             throw ValidationError("'\(week)' is not an ISO week; write it like 2026-W47.")
         }
     }
+
+    /// `--start` as every command spells its mistake.
+    static func requireDate(_ date: String?) throws {
+        if let date, ISOWeek.ofDate(date) == nil {
+            throw ValidationError("'\(date)' is not a date; write it like 2026-10-05.")
+        }
+    }
 }

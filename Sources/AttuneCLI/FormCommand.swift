@@ -31,6 +31,10 @@ struct FormCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Curriculum week ID (default: the week's journal's, else the curriculum's turn).", valueName: "id"))
     var focus: String?
 
+    @Option(help: ArgumentHelp(
+        "The course's first day, e.g. 2026-10-05 (default: 'start:' in DIR/course.yaml).", valueName: "date"))
+    var start: String?
+
     @Option(help: ArgumentHelp("Your name (default: from your latest journal).", valueName: "name"))
     var therapist: String?
 
@@ -41,6 +45,7 @@ struct FormCommand: ParsableCommand {
 
     func validate() throws {
         try ValidationError.requireISOWeek(week)
+        try ValidationError.requireDate(start)
         if let therapist, therapist.trimmingCharacters(in: .whitespaces).isEmpty {
             throw ValidationError("--therapist needs a name.")
         }
@@ -76,16 +81,11 @@ struct FormCommand: ParsableCommand {
         }
         if !problems.isEmpty { throw InputProblems(problems, stoppedWhile: "writing the form") }
 
-        let chosen: Week
-        if let id = existing?.focus ?? focus {
-            guard let found = content.week(id) else {
-                let hint = Suggestion.closest(to: id, in: content.weeks.map(\.id)).map { " Did you mean '\($0)'?" } ?? ""
-                throw ValidationError("Unknown focus '\(id)'.\(hint) The curriculum's weeks are: \(content.weeks.map(\.id).joined(separator: ", ")).")
-            }
-            chosen = found
-        } else {
-            chosen = content.defaultWeek(for: isoWeek)
-        }
+        let decided = try CourseFocus(content: content, fileSystem: fileSystem, journalFolder: journal).choose(
+            week: isoWeek, focusFlag: focus, startFlag: start,
+            existingJournal: existingEntry.map { ($0.file.path, $0.journal.focus) },
+            hasJournals: !journals.isEmpty, stoppedWhile: "writing the form")
+        let chosen = decided.choice.week
         guard let name = existing?.therapist ?? therapist ?? journals.last?.journal.therapist else {
             throw ValidationError("Attune needs your name for the form the first time: attune form --therapist \"Your Name\". Later weeks reuse it.")
         }
@@ -125,6 +125,7 @@ struct FormCommand: ParsableCommand {
         let fileName = FormRenderer.fileName(for: isoWeek)
         let importFlags = journal == "journal" ? "" : " --journal \(journal)"
         environment.output("""
+        \(decided.choice.line(for: isoWeek))
         Wrote \(path): \(isoWeek) · \(chosen.title), \(chosen.prompts.count) prompts to fill in.
         Open it in a browser; your answers are saved there as you type. Then choose
         'Download answers' and run:

@@ -14,7 +14,10 @@ struct HandoutsCommand: ParsableCommand {
         The roster is YAML (cohort, supervisor, week or start, notes, trainees) or CSV \
         with a header row naming 'name' and any of 'focus', 'note', 'journal' (other \
         columns are ignored, and listed in a note); for CSV, give --cohort and \
-        --supervisor (and --week or --start). Journal paths are read relative to the roster's folder. \
+        --supervisor (and --week and --start). The curriculum week counts from the \
+        course's start: --start, else the roster's 'start:', else 'start:' in course.yaml \
+        beside the roster; without one, a roster whose trainees need the cohort's focus is \
+        refused. Journal paths are read relative to the roster's folder. \
         Every problem is reported before anything is written.
         """
     )
@@ -25,7 +28,7 @@ struct HandoutsCommand: ParsableCommand {
     @Option(help: ArgumentHelp("ISO week such as 2026-W47 (default: the roster's week, else this week).", valueName: "week"))
     var week: String?
 
-    @Option(help: ArgumentHelp("The cohort's first day, e.g. 2026-10-05: the curriculum week follows from it (overrides the roster's).", valueName: "date"))
+    @Option(help: ArgumentHelp("The course's first day, e.g. 2026-10-05: the curriculum week counts from it (overrides the roster's and course.yaml's).", valueName: "date"))
     var start: String?
 
     @Option(help: ArgumentHelp("Folder for the handouts.", valueName: "dir"))
@@ -51,9 +54,7 @@ struct HandoutsCommand: ParsableCommand {
 
     func validate() throws {
         try ValidationError.requireISOWeek(week)
-        if let start, RosterOverrides.week(ofDate: start) == nil {
-            throw ValidationError("'\(start)' is not a date; write it like 2026-10-05.")
-        }
+        try ValidationError.requireDate(start)
         if let jobs, jobs < 1 {
             throw ValidationError("--jobs needs a number of at least 1.")
         }
@@ -73,7 +74,7 @@ struct HandoutsCommand: ParsableCommand {
             roster: roster,
             overrides: RosterOverrides(
                 cohort: cohort, supervisor: supervisor, week: week.flatMap(ISOWeek.init),
-                start: start.flatMap(RosterOverrides.week(ofDate:)), currentWeek: ISOWeek(containing: started)),
+                start: start.flatMap { CourseStart(date: $0, origin: "--start") }, currentWeek: ISOWeek(containing: started)),
             outputDirectory: out, formats: format.formats, keepGoing: keepGoing,
             contentOverlay: material.contentOverlay, templatesOverlay: material.templatesOverlay,
             workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount
@@ -90,6 +91,7 @@ struct HandoutsCommand: ParsableCommand {
         }
         progress.clear()
         for notice in report.notices { environment.errors(notice.description) }
+        for line in report.focusLines { environment.output(line) }
         let seconds = environment.now().timeIntervalSince(started)
         let noun = report.handouts == 1 ? "handout" : "handouts"
         let folder = out.hasSuffix("/") ? out : out + "/"

@@ -19,8 +19,13 @@ struct NewCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Folder of journals.", valueName: "dir"))
     var journal = "journal"
 
-    @Option(help: ArgumentHelp("Curriculum week ID (default: the curriculum's turn for this week).", valueName: "id"))
+    @Option(help: ArgumentHelp("Curriculum week ID (default: counted from the course's start).", valueName: "id"))
     var focus: String?
+
+    @Option(help: ArgumentHelp(
+        "The course's first day, e.g. 2026-10-05 (default: 'start:' in DIR/course.yaml, written by the first 'attune new').",
+        valueName: "date"))
+    var start: String?
 
     @Option(help: ArgumentHelp("Your name, for the title page (default: from your latest journal).", valueName: "name"))
     var therapist: String?
@@ -29,6 +34,7 @@ struct NewCommand: ParsableCommand {
 
     func validate() throws {
         try ValidationError.requireISOWeek(week)
+        try ValidationError.requireDate(start)
         if let therapist, therapist.trimmingCharacters(in: .whitespaces).isEmpty {
             throw ValidationError("--therapist needs a name.")
         }
@@ -41,16 +47,13 @@ struct NewCommand: ParsableCommand {
         let content = resources.content
         let isoWeek = week.flatMap(ISOWeek.init) ?? ISOWeek(containing: environment.now())
 
-        let chosen: Week
-        if let focus {
-            guard let found = content.week(focus) else {
-                let hint = Suggestion.closest(to: focus, in: content.weeks.map(\.id)).map { " Did you mean '\($0)'?" } ?? ""
-                throw ValidationError("Unknown focus '\(focus)'.\(hint) The curriculum's weeks are: \(content.weeks.map(\.id).joined(separator: ", ")).")
-            }
-            chosen = found
-        } else {
-            chosen = content.defaultWeek(for: isoWeek)
-        }
+        var ignored: [Diagnostic] = []
+        let course = CourseFocus(content: content, fileSystem: fileSystem, journalFolder: journal)
+        let decided = try course.choose(
+            week: isoWeek, focusFlag: focus, startFlag: start,
+            hasJournals: !JournalFolder(path: journal, fileSystem: fileSystem).files(problems: &ignored).isEmpty,
+            stoppedWhile: "creating the journal")
+        let chosen = decided.choice.week
 
         guard let name = therapist ?? latestTherapist(in: journal, fileSystem: fileSystem, content: content) else {
             throw ValidationError("Attune needs your name for the title page the first time: attune new --therapist \"Your Name\". Later weeks reuse it.")
@@ -85,13 +88,25 @@ struct NewCommand: ParsableCommand {
                 stoppedWhile: "creating the journal"
             )
         }
+        var recorded = ""
+        if let start = decided.startToRecord {
+            do {
+                try course.record(start)
+                recorded = "Recorded the course's start, \(start.date), in \(course.settingsPath); later weeks count from it.\n"
+            } catch {
+                environment.errors(Diagnostic.warning(
+                    "could not record the course's start (\(error)); pass --start next week",
+                    at: SourceLocation(path: course.settingsPath, line: 1, column: 1)).description)
+            }
+        }
         let open = carried.isEmpty ? "" : """
         Carried forward \(carried.count) open rupture\(carried.count == 1 ? "" : "s") to the rupture log: \(carried.map(\.client).joined(separator: ", ")).
 
         """
         environment.output("""
+        \(decided.choice.line(for: isoWeek))
         Created \(path): \(isoWeek) · \(chosen.title), \(chosen.prompts.count) prompts.
-        \(open)Write your answers under each question, then run:
+        \(recorded)\(open)Write your answers under each question, then run:
           attune build \(path)
         """)
     }

@@ -71,6 +71,21 @@ public struct HandoutsReport: Sendable {
     public var skipped: Int
     /// `note:` lines the supervisor should see (columns of a CSV left unread).
     public var notices: [Diagnostic] = []
+    /// The handouts' week, the cohort's focus and why ("week 7 of the course, …").
+    public var week: ISOWeek
+    public var focusChoice: FocusChoice?
+    /// Trainees whose roster row names another focus than the cohort's.
+    public var ownFocus: Int = 0
+
+    /// What the supervisor is told about the week: which focus, and why.
+    public var focusLines: [String] {
+        var lines: [String] = []
+        if let focusChoice { lines.append(focusChoice.line(for: week)) }
+        if ownFocus > 0 {
+            lines.append("\(ownFocus) trainee\(ownFocus == 1 ? " has" : "s have") their own focus in the roster.")
+        }
+        return lines
+    }
 }
 
 /// How far a long run has got, for a progress bar.
@@ -152,7 +167,9 @@ public struct HandoutsPipeline: Sendable {
         return HandoutsReport(
             outputDirectory: request.outputDirectory, handouts: cohort.members.count, files: output.written,
             index: output.path(CohortPages.indexFile),
-            problems: cohort.failures.problems, skipped: cohort.roster.skipped.count, notices: cohort.roster.notices)
+            problems: cohort.failures.problems, skipped: cohort.roster.skipped.count, notices: cohort.roster.notices,
+            week: cohort.roster.week, focusChoice: cohort.roster.focusChoice,
+            ownFocus: cohort.members.filter { $0.trainee.focus != cohort.roster.focusChoice?.week.id }.count)
     }
 
     /// The roster, checked. A problem with the roster as a whole stops the run

@@ -15,6 +15,10 @@ public struct Roster: Sendable {
     public var skipped: [SkippedTrainee]
     /// `note:` diagnostics that stop nothing but should be seen (columns left unread).
     public var notices: [Diagnostic] = []
+    /// The cohort's focus and why; `nil` when every trainee names their own.
+    public var focusChoice: FocusChoice?
+    /// From `course.yaml`: the smallest count a cohort summary shows.
+    public var summaryThreshold: Int?
 }
 
 /// One row of the roster.

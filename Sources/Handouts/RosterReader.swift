@@ -10,14 +10,14 @@ public struct RosterOverrides: Sendable {
     public var cohort: String?
     public var supervisor: String?
     public var week: ISOWeek?
-    /// The ISO week of the cohort's first session (`--start`); the curriculum
-    /// week is then the one that many weeks into the curriculum.
-    public var start: ISOWeek?
+    /// The cohort's first day (`--start`): the curriculum week is then the
+    /// one that many weeks into the curriculum.
+    public var start: CourseStart?
     /// The week to use when neither the flags nor the roster name one.
     public var currentWeek: ISOWeek
 
     public init(
-        cohort: String? = nil, supervisor: String? = nil, week: ISOWeek? = nil, start: ISOWeek? = nil, currentWeek: ISOWeek
+        cohort: String? = nil, supervisor: String? = nil, week: ISOWeek? = nil, start: CourseStart? = nil, currentWeek: ISOWeek
     ) {
         self.cohort = cohort
         self.supervisor = supervisor
@@ -26,20 +26,8 @@ public struct RosterOverrides: Sendable {
         self.currentWeek = currentWeek
     }
 
-    /// The ISO week of a `YYYY-MM-DD` date, computed in UTC so that it never
-    /// depends on the machine's time zone; `nil` for anything else.
-    public static func week(ofDate text: String) -> ISOWeek? {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return nil }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let wanted = DateComponents(year: year, month: month, day: day)
-        guard let date = calendar.date(from: wanted),
-              calendar.dateComponents([.year, .month, .day], from: date) == wanted
-        else { return nil }
-        return ISOWeek(containing: date, timeZone: calendar.timeZone)
-    }
+    /// The ISO week of a `YYYY-MM-DD` date (see `ISOWeek.ofDate`).
+    public static func week(ofDate text: String) -> ISOWeek? { ISOWeek.ofDate(text) }
 }
 
 /// Reads a roster file (YAML or CSV) and checks it the same way whatever its
@@ -96,14 +84,15 @@ struct RosterReader {
         }
         let cohort = required(draft.cohort, overrides.cohort, "cohort")
         let supervisor = required(draft.supervisor, overrides.supervisor, "supervisor")
-        let (week, cohortFocus) = weekAndFocus(draft, overrides: overrides, problems: &problems)
+        let settings = courseSettings(beside: draft.path, problems: &problems)
+        let (week, cohortFocus) = weekAndFocus(draft, overrides: overrides, settings: settings, problems: &problems)
         if let notes = draft.notes, let problem = Self.noteProblem(notes, what: "the roster's notes") { problems.append(problem) }
         if draft.trainees.isEmpty, draft.problems.isEmpty {
             problems.append(.error("the roster lists no trainees", at: start))
         }
 
         // Each row on its own: a problem here costs only that trainee.
-        var rows = RowChecker(reader: self, rosterPath: draft.path, cohortFocus: cohortFocus)
+        var rows = RowChecker(reader: self, rosterPath: draft.path, cohortFocus: cohortFocus?.week.id ?? "")
         var traineeProblems: [Diagnostic] = []
         var trainees: [Trainee] = []
         var skipped: [SkippedTrainee] = []
@@ -122,16 +111,19 @@ struct RosterReader {
         }
         let roster = Roster(
             path: draft.path, cohort: cohort, supervisor: supervisor, week: week,
-            notes: draft.notes?.value, trainees: trainees, skipped: skipped, notices: draft.notices)
+            notes: draft.notes?.value, trainees: trainees, skipped: skipped, notices: draft.notices,
+            focusChoice: cohortFocus, summaryThreshold: settings?.threshold)
         return Reading(roster: roster, rosterProblems: [], traineeProblems: traineeProblems.sortedByLocation)
     }
 
     /// The handouts' ISO week (flag, roster, else this week) and the curriculum
-    /// week it brings: counted from the cohort's start when there is one, else
-    /// the curriculum's turn for that week, as `attune new` picks it.
+    /// week it brings, counted from the cohort's start: `--start`, else the
+    /// roster's `start:`, else `course.yaml` beside the roster. With no start
+    /// the focus would be a guess, so a roster that needs one is refused.
     private func weekAndFocus(
-        _ draft: RosterDraft, overrides: RosterOverrides, problems: inout [Diagnostic]
-    ) -> (ISOWeek, focus: String) {
+        _ draft: RosterDraft, overrides: RosterOverrides, settings: CourseSettings?, problems: inout [Diagnostic]
+    ) -> (ISOWeek, focus: FocusChoice?) {
+        let top = SourceLocation(path: draft.path, line: 1, column: 1)
         var week = overrides.week ?? overrides.currentWeek
         if overrides.week == nil, let written = draft.week {
             if let parsed = ISOWeek(written.value) {
@@ -140,22 +132,53 @@ struct RosterReader {
                 problems.append(.error("week '\(written.value)' is not an ISO week such as 2026-W47", at: written.location))
             }
         }
-        var first: (week: ISOWeek, location: SourceLocation)?
+        var first: (start: CourseStart, location: SourceLocation)?
         if let flag = overrides.start {
-            first = (flag, SourceLocation(path: draft.path, line: 1, column: 1))
+            first = (flag, top)
         } else if let written = draft.start {
-            if let parsed = RosterOverrides.week(ofDate: written.value) {
+            if let parsed = CourseStart(date: written.value, origin: draft.path) {
                 first = (parsed, written.location)
             } else {
                 problems.append(.error("start '\(written.value)' is not a date such as 2026-09-07", at: written.location))
+                return (week, nil)
             }
+        } else if let start = settings?.start {
+            first = (start, top)
         }
-        guard let first else { return (week, content.defaultWeek(for: week).id) }
-        guard week >= first.week else {
-            problems.append(.error("the handouts are for \(week), before the cohort starts (\(first.week))", at: first.location))
-            return (week, content.defaultWeek(for: week).id)
+        let needsCohortFocus = draft.trainees.contains { $0.focus == nil }
+        guard let first else {
+            if needsCohortFocus {
+                problems.append(.error(
+                    "the roster gives no start, so which curriculum week \(week) is cannot be known: add 'start: 2026-10-05' "
+                        + "(the first day of the course) to the roster or to \(CourseSettings.fileName) beside it, or pass --start",
+                    at: draft.week?.location ?? top))
+            }
+            return (week, nil)
         }
-        return (week, content.weeks[(week.absoluteIndex - first.week.absoluteIndex) % content.weeks.count].id)
+        switch content.focus(for: week, start: first.start) {
+        case .success(let choice):
+            return (week, choice)
+        case .failure:
+            problems.append(.error(
+                "the handouts are for \(week), before the course began (\(first.start.date), in \(first.start.week))", at: first.location))
+            return (week, nil)
+        }
+    }
+
+    /// `course.yaml` in the roster's folder, if there is one.
+    func courseSettings(beside rosterPath: String, problems: inout [Diagnostic]) -> CourseSettings? {
+        let path = resolve(CourseSettings.fileName, against: rosterPath)
+        guard fileSystem.fileExists(at: path) else { return nil }
+        do {
+            let text = try fileSystem.readText(at: path)
+            let (settings, found) = CourseSettings.parse(SourceFile(path: path, name: CourseSettings.fileName, text: text))
+            problems += found
+            return settings
+        } catch {
+            let reason = (error as? FileSystemError).map(Self.reason) ?? "\(error)"
+            problems.append(.error("cannot read the course file: \(reason)", at: SourceLocation(path: path, line: 1, column: 1)))
+            return nil
+        }
     }
 
     /// Checks rows one after another, remembering names and journals seen so

@@ -7,7 +7,7 @@ struct HandoutsCommandTests {
     static let roster = """
     cohort: Group B
     supervisor: Dr Morgan Ellery
-    week: 2026-W47
+    start: 2026-10-05
     trainees:
       - name: Ana López
         focus: your-triggers
@@ -39,7 +39,7 @@ struct HandoutsCommandTests {
     @Test("takes a CSV roster with the cohort, supervisor and week from flags; --out and --format choose the files")
     func csv() throws {
         let cli = CLIHarness(files: ["r.csv": "name\r\nAna\r\n"])
-        #expect(run { cli.run("handouts", "r.csv", "--cohort", "B", "--supervisor", "Dr E", "--week", "2026-W48", "--out", "hb", "--format", "md") } == 0)
+        #expect(run { cli.run("handouts", "r.csv", "--cohort", "B", "--supervisor", "Dr E", "--week", "2026-W48", "--start", "2026-10-05", "--out", "hb", "--format", "md") } == 0)
         #expect(cli.stdout == "Wrote 1 handout (3 files) to hb/ in 0.0 s; start at hb/index.html")
         #expect(try cli.fileSystem.readText(at: "hb/ana.md").contains("- **Week:** 2026-W48 (23–29 November 2026)\n"))
     }
@@ -47,7 +47,7 @@ struct HandoutsCommandTests {
     @Test("a spreadsheet export with columns Attune does not use works as it is, with one note naming them")
     func csvOtherColumns() throws {
         let cli = CLIHarness(files: ["r.csv": "Name,Email,Note\r\nAna,ana@example.org,Card 4 is for you.\r\n"])
-        #expect(run { cli.run("handouts", "r.csv", "--cohort", "B", "--supervisor", "Dr E", "--week", "2026-W48") } == 0)
+        #expect(run { cli.run("handouts", "r.csv", "--cohort", "B", "--supervisor", "Dr E", "--week", "2026-W48", "--start", "2026-10-05") } == 0)
         #expect(cli.stderr == "r.csv:1:6: note: ignored column 'Email': Attune reads only name, focus, note and journal")
         #expect(try cli.fileSystem.readText(at: "handouts/ana.md").contains("Card 4 is for you."))
     }
@@ -125,7 +125,7 @@ struct HandoutsCommandTests {
     @Test("prints a plain line per tenth of a long run when not on a terminal")
     func plainProgress() {
         let trainees = (1...100).map { "  - Trainee \($0)" }.joined(separator: "\n")
-        let roster = "cohort: B\nsupervisor: E\nweek: 2026-W47\ntrainees:\n" + trainees + "\n"
+        let roster = "cohort: B\nsupervisor: E\nstart: 2026-10-05\ntrainees:\n" + trainees + "\n"
         let cli = CLIHarness(files: ["roster.yaml": roster])
         let captured = Captured()
         #expect(run(.init(isTerminal: false, write: captured.append)) { cli.run("handouts", "roster.yaml", "--jobs", "1", "--format", "md") } == 0)

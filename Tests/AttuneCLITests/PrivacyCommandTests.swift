@@ -5,7 +5,7 @@ struct PrivacyCommandTests {
     static let journal = """
     ---
     therapist: "Sam Rivera"
-    week: 2026-W47
+    start: 2026-10-05
     focus: noticing-withdrawal
     ---
 
@@ -63,7 +63,7 @@ struct HandoutsPrivacyTests {
     static let roster = """
     cohort: "Group B"
     supervisor: "Morgan Ellery"
-    week: 2026-W47
+    start: 2026-10-05
     trainees:
       - name: "Ana"
         journal: ana.md

@@ -17,8 +17,15 @@ enum Fixtures {
     static var content: ContentModel { resources.content }
 
     static let week = ISOWeek("2026-W47")!
-    /// Used when neither a flag nor the roster names a week.
-    static let overrides = RosterOverrides(currentWeek: week)
+    /// Every cohort here began on 2026-10-05 (as if given with `--start`),
+    /// so 2026-W47 is the course's seventh week: "When the therapy itself is
+    /// questioned". `currentWeek` is used when neither a flag nor the roster
+    /// names a week.
+    static let start = CourseStart(date: "2026-10-05", origin: "--start")!
+    static let overrides = RosterOverrides(start: start, currentWeek: week)
+    /// No start from the command line: the roster's or course.yaml's counts.
+    static let noStart = RosterOverrides(currentWeek: week)
+    static let seventhWeek = "when-therapy-is-questioned"
 
     /// A YAML roster for 2026-W47 with the given trainee rows (already indented list items).
     static func yaml(_ trainees: String, extra: String = "") -> String {

@@ -24,7 +24,7 @@ struct RosterTests {
         #expect(roster.week == Fixtures.week)
         #expect(roster.notes == "Bring one moment.\nJust one.")
         #expect(roster.trainees.map(\.name) == ["Ana López", "Ben Okafor"])
-        #expect(roster.trainees.map(\.focus) == ["your-triggers", Fixtures.content.defaultWeek(for: Fixtures.week).id])
+        #expect(roster.trainees.map(\.focus) == ["your-triggers", Fixtures.seventhWeek])
         #expect(roster.trainees[0].note == "Start with *reassurance*.")
         #expect(roster.trainees[0].journal == "cohort/journals/ana.md")
         #expect(roster.trainees[1].journal == nil)
@@ -34,9 +34,46 @@ struct RosterTests {
     func startDate() throws {
         // 2026-10-05 is the Monday of 2026-W41, so 2026-W47 is the seventh week.
         let text = Fixtures.yaml("  - Ana").replacingOccurrences(of: "week: 2026-W47", with: "start: 2026-10-05")
-        let roster = try #require(read(["cohort/roster.yaml": text]).roster)
+        let roster = try #require(read(["cohort/roster.yaml": text], overrides: Fixtures.noStart).roster)
         #expect(roster.trainees[0].focus == Fixtures.content.weeks[6].id)
         #expect(roster.trainees[0].focus == "when-therapy-is-questioned")
+        #expect(roster.focusChoice?.line(for: roster.week)
+            == "Focus for 2026-W47: When the therapy itself is questioned (when-therapy-is-questioned), week 7 of the course, which began 2026-10-05 (from cohort/roster.yaml).")
+    }
+
+    @Test("takes the start from course.yaml beside the roster when the roster has none")
+    func courseFile() throws {
+        let files = ["cohort/roster.yaml": Fixtures.yaml("  - Ana"), "cohort/course.yaml": "start: 2026-10-05\n"]
+        let roster = try #require(read(files, overrides: Fixtures.noStart).roster)
+        #expect(roster.trainees[0].focus == "when-therapy-is-questioned")
+        #expect(roster.focusChoice?.reason == "week 7 of the course, which began 2026-10-05 (from cohort/course.yaml)")
+        // Past the curriculum's end it starts again, and says so.
+        let later = RosterOverrides(week: ISOWeek("2027-W07")!, currentWeek: Fixtures.week)
+        let again = try #require(read(files, overrides: later).roster)
+        #expect(again.focusChoice?.reason
+            == "week 19 of the course, which began 2026-10-05 (from cohort/course.yaml); the 12-week curriculum has started again, so this is its week 7")
+        #expect(again.trainees[0].focus == "when-therapy-is-questioned")
+    }
+
+    @Test("refuses a roster with no start when a trainee needs the cohort's focus: the week would be a guess")
+    func noStart() throws {
+        let result = Fixtures.problems(["cohort/roster.yaml": Fixtures.yaml("  - Ana")], overrides: Fixtures.noStart)
+        #expect(result.lines == [
+            "cohort/roster.yaml:3:7: error: the roster gives no start, so which curriculum week 2026-W47 is cannot be known: add 'start: 2026-10-05' (the first day of the course) to the roster or to course.yaml beside it, or pass --start",
+        ])
+        // Every trainee with their own focus: nothing to guess.
+        let own = try #require(read(["cohort/roster.yaml": Fixtures.yaml("  - name: Ana\n    focus: your-triggers")], overrides: Fixtures.noStart).roster)
+        #expect(own.focusChoice == nil)
+        #expect(own.trainees[0].focus == "your-triggers")
+        // A course file with a mistake in it is reported where it is.
+        let bad = Fixtures.problems(
+            ["cohort/roster.yaml": Fixtures.yaml("  - Ana"), "cohort/course.yaml": "start: 5 October\nsumary-threshold: 4\n"],
+            overrides: Fixtures.noStart)
+        #expect(bad.lines == [
+            "cohort/course.yaml:1:8: error: start must be a date such as 2026-10-05, the first day of the course",
+            "cohort/course.yaml:2:1: error: unknown field 'sumary-threshold' in the course file; did you mean 'summary-threshold'?",
+            "cohort/roster.yaml:3:7: error: the roster gives no start, so which curriculum week 2026-W47 is cannot be known: add 'start: 2026-10-05' (the first day of the course) to the roster or to course.yaml beside it, or pass --start",
+        ])
     }
 
     @Test("lets the flags win over the roster's own cohort, supervisor and week")
@@ -90,7 +127,7 @@ struct RosterTests {
 
     @Test("--start counts the curriculum from the flag's date")
     func startFlag() throws {
-        let overrides = RosterOverrides(week: Fixtures.week, start: RosterOverrides.week(ofDate: "2026-10-05"), currentWeek: Fixtures.week)
+        let overrides = RosterOverrides(week: Fixtures.week, start: CourseStart(date: "2026-10-05", origin: "--start"), currentWeek: Fixtures.week)
         let roster = try #require(read(["cohort/roster.yaml": Fixtures.yaml("  - Ana")], overrides: overrides).roster)
         #expect(roster.trainees[0].focus == "when-therapy-is-questioned")
         #expect(RosterOverrides.week(ofDate: "2026-10-05") == ISOWeek("2026-W41"))
@@ -107,7 +144,7 @@ struct RosterTests {
         trainee:
           - Ana
         """
-        let result = Fixtures.problems(["cohort/roster.yaml": text])
+        let result = Fixtures.problems(["cohort/roster.yaml": text], overrides: Fixtures.noStart)
         #expect(result.lines == [
             "cohort/roster.yaml:1:1: error: the roster is missing required field 'trainees'",
             "cohort/roster.yaml:1:1: error: the roster is missing required field 'supervisor' (or give it with --supervisor)",
@@ -126,9 +163,9 @@ struct RosterTests {
                   ## My plan
                   text
             """, extra: "start: 2026-12-07\nnotes: \"# Hello\"\n")
-        let result = Fixtures.problems(["cohort/roster.yaml": text])
+        let result = Fixtures.problems(["cohort/roster.yaml": text], overrides: Fixtures.noStart)
         #expect(result.lines == [
-            "cohort/roster.yaml:4:8: error: the handouts are for 2026-W47, before the cohort starts (2026-W50)",
+            "cohort/roster.yaml:4:8: error: the handouts are for 2026-W47, before the course began (2026-12-07, in 2026-W50)",
             "cohort/roster.yaml:5:8: error: '# Hello' is a top-level heading; in a note, start headings at '###'",
             "cohort/roster.yaml:8:11: error: '## My plan' is a top-level heading; in a note, start headings at '###'",
         ])
@@ -210,7 +247,7 @@ struct RosterTests {
 
 @Suite("Reading a CSV roster")
 struct CSVRosterTests {
-    let overrides = RosterOverrides(cohort: "Group B", supervisor: "Dr Morgan Ellery", currentWeek: Fixtures.week)
+    let overrides = RosterOverrides(cohort: "Group B", supervisor: "Dr Morgan Ellery", start: Fixtures.start, currentWeek: Fixtures.week)
 
     func roster(_ text: String) throws -> Roster {
         let files = ["cohort/roster.csv": text, "cohort/j.md": "x"]
