@@ -47,6 +47,13 @@ struct NewCommand: ParsableCommand {
         let content = resources.content
         let isoWeek = week.flatMap(ISOWeek.init) ?? ISOWeek(containing: environment.now())
 
+        let path = (journal.hasSuffix("/") ? journal : journal + "/") + "\(isoWeek).md"
+        if fileSystem.fileExists(at: path) {
+            throw InputProblems(
+                [.error("a journal for \(isoWeek) already exists; Attune never overwrites a journal", at: SourceLocation(path: path, line: 1, column: 1))],
+                stoppedWhile: "creating the journal"
+            )
+        }
         var ignored: [Diagnostic] = []
         let course = CourseFocus(content: content, fileSystem: fileSystem, journalFolder: journal)
         let decided = try course.choose(
@@ -59,13 +66,6 @@ struct NewCommand: ParsableCommand {
             throw ValidationError("Attune needs your name for the title page the first time: attune new --therapist \"Your Name\". Later weeks reuse it.")
         }
 
-        let path = (journal.hasSuffix("/") ? journal : journal + "/") + "\(isoWeek).md"
-        if fileSystem.fileExists(at: path) {
-            throw InputProblems(
-                [.error("a journal for \(isoWeek) already exists; Attune never overwrites a journal", at: SourceLocation(path: path, line: 1, column: 1))],
-                stoppedWhile: "creating the journal"
-            )
-        }
         // Open ruptures from earlier weeks come back as questions in the new
         // journal's log; the old journals are only read.
         let earlier = JournalReader(fileSystem: fileSystem, content: content).readLeniently([journal])

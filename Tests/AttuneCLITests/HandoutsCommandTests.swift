@@ -27,7 +27,11 @@ struct HandoutsCommandTests {
     func success() throws {
         let cli = CLIHarness(files: ["roster.yaml": Self.roster])
         #expect(run { cli.run("handouts", "roster.yaml") } == 0)
-        #expect(cli.stdout == "Wrote 3 handouts (9 files) to handouts/ in 0.0 s; start at handouts/index.html")
+        #expect(cli.stdout == """
+        Focus for 2026-W47: When the therapy itself is questioned (when-therapy-is-questioned), week 7 of the course, which began 2026-10-05 (from roster.yaml).
+        1 trainee has their own focus in the roster.
+        Wrote 3 handouts (9 files) to handouts/ in 0.0 s; start at handouts/index.html
+        """)
         #expect(cli.stderr.isEmpty)
         #expect(cli.fileSystem.snapshot.keys.filter { $0.hasPrefix("handouts/") }.sorted() == [
             "handouts/.attune-handouts", "handouts/all.html", "handouts/ana-lópez.html", "handouts/ana-lópez.md", "handouts/ben-okafor.html",
@@ -40,7 +44,10 @@ struct HandoutsCommandTests {
     func csv() throws {
         let cli = CLIHarness(files: ["r.csv": "name\r\nAna\r\n"])
         #expect(run { cli.run("handouts", "r.csv", "--cohort", "B", "--supervisor", "Dr E", "--week", "2026-W48", "--start", "2026-10-05", "--out", "hb", "--format", "md") } == 0)
-        #expect(cli.stdout == "Wrote 1 handout (3 files) to hb/ in 0.0 s; start at hb/index.html")
+        #expect(cli.stdout == """
+        Focus for 2026-W48: Nonverbal and unspoken ruptures (nonverbal-and-unspoken), week 8 of the course, which began 2026-10-05 (from --start).
+        Wrote 1 handout (3 files) to hb/ in 0.0 s; start at hb/index.html
+        """)
         #expect(try cli.fileSystem.readText(at: "hb/ana.md").contains("- **Week:** 2026-W48 (23–29 November 2026)\n"))
     }
 
@@ -83,7 +90,8 @@ struct HandoutsCommandTests {
         #expect(cli.stderr == """
         r.csv:1:1: error: a CSV roster does not name its cohort: give it with --cohort
         r.csv:1:1: error: a CSV roster does not name its supervisor: give it with --supervisor
-        attune: 2 errors while trying to read the roster; nothing was written.
+        r.csv:1:1: error: the roster gives no start, so which curriculum week 2026-W47 is cannot be known: add 'start: 2026-10-05' (the first day of the course) to the roster or to course.yaml beside it, or pass --start
+        attune: 3 errors while trying to read the roster; nothing was written.
         """)
     }
 
@@ -92,7 +100,10 @@ struct HandoutsCommandTests {
         let bad = Self.roster.replacingOccurrences(of: "focus: your-triggers", with: "focus: nope")
         let cli = CLIHarness(files: ["roster.yaml": bad])
         #expect(run { cli.run("handouts", "roster.yaml", "--keep-going") } == 1)
-        #expect(cli.stdout == "Wrote 2 handouts (7 files) to handouts/ in 0.0 s; start at handouts/index.html")
+        #expect(cli.stdout == """
+        Focus for 2026-W47: When the therapy itself is questioned (when-therapy-is-questioned), week 7 of the course, which began 2026-10-05 (from roster.yaml).
+        Wrote 2 handouts (7 files) to handouts/ in 0.0 s; start at handouts/index.html
+        """)
         #expect(cli.stderr == """
         roster.yaml:6:12: error: unknown focus 'nope' (see 'attune new --help' for the curriculum's weeks)
         attune: 1 problem left 1 trainee without a handout (--keep-going); the others were written.

@@ -5,7 +5,7 @@ struct PrivacyCommandTests {
     static let journal = """
     ---
     therapist: "Sam Rivera"
-    start: 2026-10-05
+    week: 2026-W47
     focus: noticing-withdrawal
     ---
 

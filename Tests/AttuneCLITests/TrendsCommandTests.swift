@@ -105,7 +105,7 @@ struct CarryForwardCommandTests {
             "journal/2026-W46.md": journal("2026-W46", [harbour]),
         ])
         let before = cli.fileSystem.snapshot
-        #expect(cli.run("new") == 0)
+        #expect(cli.run("new", "--start", "2025-11-24") == 0)
         #expect(cli.stdout.contains("\nCarried forward 1 open rupture to the rupture log: Harbour.\nWrite your answers under each question"))
         let text = try cli.fileSystem.readText(at: "journal/2026-W47.md")
         #expect(text.contains("\n### What happened next with Harbour?\n\n<!--\nFrom 2026-W46: a confrontation rupture"))
@@ -120,7 +120,7 @@ struct CarryForwardCommandTests {
         let cli = CLIHarness(files: [
             "journal/2026-W46.md": journal("2026-W46", ["client: Harbour\nmarkers: [marker-sulking]\ntension: 4\nresolution: 1"]),
         ])
-        #expect(cli.run("new", "--therapist", "Sam Rivera") == 0)
+        #expect(cli.run("new", "--therapist", "Sam Rivera", "--start", "2025-11-24") == 0)
         #expect(cli.stderr == "journal/2026-W46.md:1:1: warning: this journal has errors, so no rupture in it was carried forward; 'attune check journal/2026-W46.md' shows them")
         #expect(!(try cli.fileSystem.readText(at: "journal/2026-W47.md")).contains("### What happened next"))
     }

@@ -69,7 +69,7 @@ struct RosterFormatTests {
             + "Chiara Bianchi,,,\r\n"
         let journal = Fixtures.journal(answers: [("reflect-questioned-process", "x")])
         let fromYAML = Fixtures.outputs(try Fixtures.run(["cohort/roster.yaml": yaml, "cohort/ana.md": journal]).fileSystem)
-        let flags = RosterOverrides(cohort: "Group B", supervisor: "Dr Morgan Ellery", week: Fixtures.week, currentWeek: Fixtures.week)
+        let flags = RosterOverrides(cohort: "Group B", supervisor: "Dr Morgan Ellery", week: Fixtures.week, start: Fixtures.start, currentWeek: Fixtures.week)
         let fromCSV = Fixtures.outputs(try Fixtures.run(
             ["cohort/roster.csv": csv, "cohort/ana.md": journal], roster: "cohort/roster.csv", overrides: flags).fileSystem)
 

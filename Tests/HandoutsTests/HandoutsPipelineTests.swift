@@ -194,7 +194,7 @@ struct CohortFilesTests {
     func index() throws {
         let out = Fixtures.outputs(try Fixtures.run(HandoutsPipelineTests.files).fileSystem)
         let index = try #require(out["index.html"])
-        let focus = Fixtures.content.defaultWeek(for: Fixtures.week).title
+        let focus = Fixtures.content.week(Fixtures.seventhWeek)!.title
         #expect(index.contains(#"<tr><td>Ana López</td><td>"# + focus + #"</td><td><a href="ana-lópez.html">HTML</a> <a href="ana-lópez.md">Markdown</a> </td><td>yes</td><td>yes</td></tr>"#))
         #expect(index.contains(#"<tr><td>Ben Okafor</td><td>Your triggers</td>"#))
         #expect(index.contains(#"<a href="cohort-summary.html">"#))

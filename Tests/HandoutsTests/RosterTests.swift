@@ -51,8 +51,8 @@ struct RosterTests {
         let later = RosterOverrides(week: ISOWeek("2027-W07")!, currentWeek: Fixtures.week)
         let again = try #require(read(files, overrides: later).roster)
         #expect(again.focusChoice?.reason
-            == "week 19 of the course, which began 2026-10-05 (from cohort/course.yaml); the 12-week curriculum has started again, so this is its week 7")
-        #expect(again.trainees[0].focus == "when-therapy-is-questioned")
+            == "week 20 of the course, which began 2026-10-05 (from cohort/course.yaml); the 17-week curriculum has started again, so this is its week 3")
+        #expect(again.trainees[0].focus == Fixtures.content.weeks[2].id)
     }
 
     @Test("refuses a roster with no start when a trainee needs the cohort's focus: the week would be a guess")
@@ -78,7 +78,7 @@ struct RosterTests {
 
     @Test("lets the flags win over the roster's own cohort, supervisor and week")
     func flagsWin() throws {
-        let overrides = RosterOverrides(cohort: "Group C", supervisor: "Dr Lee", week: ISOWeek("2026-W48")!, currentWeek: Fixtures.week)
+        let overrides = RosterOverrides(cohort: "Group C", supervisor: "Dr Lee", week: ISOWeek("2026-W48")!, start: Fixtures.start, currentWeek: Fixtures.week)
         let roster = try #require(read(["cohort/roster.yaml": Fixtures.yaml("  - Ana")], overrides: overrides).roster)
         #expect(roster.cohort == "Group C")
         #expect(roster.supervisor == "Dr Lee")
