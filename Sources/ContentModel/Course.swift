@@ -81,7 +81,7 @@ public struct CourseSettings: Sendable, Equatable {
     /// The smallest a summary threshold may be: below 3, one trainee could
     /// work out another's answers from a count and their own.
     public static let minimumThreshold = 3
-    /// 1 KiB is room for both settings and many comments.
+    /// 4 KiB is room for both settings and many comments.
     public static let maximumBytes = 4096
 
     public var start: CourseStart?
