@@ -9,7 +9,7 @@ import Testing
 struct RosterLimitTests {
     func problems(_ text: String, path: String = "cohort/roster.yaml") -> [String] {
         let reading = RosterReader(fileSystem: InMemoryFileSystem(files: [path: text]), content: Fixtures.content)
-            .read(path, overrides: RosterOverrides(cohort: "Group B", supervisor: "Dr Ellery", currentWeek: Fixtures.week))
+            .read(path, overrides: RosterOverrides(cohort: "Group B", supervisor: "Dr Ellery", start: Fixtures.start, currentWeek: Fixtures.week))
         return (reading.rosterProblems + reading.traineeProblems).map(\.description)
     }
 
