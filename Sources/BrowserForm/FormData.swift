@@ -22,6 +22,8 @@ struct FormData {
             switch piece {
             case .text(let text): return ScriptJSON.object([("text", ScriptJSON.string(text))])
             case .answer(let id): return ScriptJSON.object([("answer", ScriptJSON.string(id))])
+            case .ruptureEntries: return ScriptJSON.object([("entries", "true")])
+            case .followUp(let client): return ScriptJSON.object([("followUp", ScriptJSON.string(client))])
             }
         }
         return ScriptJSON.object([

@@ -55,6 +55,7 @@ public struct FormRenderer: Sendable {
             focusSummary: focus.summary,
             cards: try cardsHTML(focus),
             prompts: prompts(layout),
+            log: logContext(week: week, carried: carried),
             sources: sourcesHTML(focus),
             fileName: Self.fileName(for: week),
             formData: FormData(therapist: therapist, week: week, layout: layout).json,
@@ -121,6 +122,62 @@ public struct FormRenderer: Sendable {
         }
     }
 
+    /// The rupture log's controls: every choice with its card's summary,
+    /// grouped as the Markdown comment groups them, and the carried-forward
+    /// questions with what was tried. Element IDs inside the entry template
+    /// are numbered; the script gives each entry its own prefix.
+    private func logContext(week: ISOWeek, carried: [CarriedRupture]) -> FormLogContext {
+        let content = resources.content
+        var number = 0
+        func choices(_ cards: [Card]) -> [FormChoiceContext] {
+            cards.map { card in
+                number += 1
+                return FormChoiceContext(id: card.id, title: card.title, summary: card.summary, n: number, type: card.ruptureType ?? "")
+            }
+        }
+        let types = content.cards(in: .ruptureTypes).map { type in
+            FormChoiceGroupContext(
+                id: type.id, title: type.title,
+                choices: choices(content.cards(in: .markers).filter { $0.ruptureType == type.id })
+            )
+        }.filter { !$0.choices.isEmpty }
+        let repairs = SectionID.repairSections.map { section in
+            FormChoiceGroupContext(
+                id: section.rawValue, title: content.section(section)?.title ?? section.rawValue,
+                choices: choices(content.cards(in: section))
+            )
+        }.filter { !$0.choices.isEmpty }
+        let components = AllianceComponent.allCases.map { component in
+            FormChoiceContext(
+                id: component.rawValue, title: component.title,
+                summary: content.card(component.cardID)?.summary ?? "", n: 0, type: ""
+            )
+        }
+        var weeks: [FormWeekContext] = []
+        var earlier = week
+        for _ in 0..<Self.earlierWeeks {
+            earlier = earlier.previous
+            weeks.append(FormWeekContext(value: earlier.description, label: "\(earlier) (\(earlier.readableDates))"))
+        }
+        let questions = carried.enumerated().map { index, item in
+            FormCarriedContext(
+                client: item.client,
+                question: RuptureCarryForward.question(for: item.client),
+                lines: JournalScaffold.carriedSummary(item, content: content),
+                fieldID: "follow-up-\(index + 1)",
+                aboutID: "follow-up-\(index + 1)-about"
+            )
+        }
+        return FormLogContext(
+            week: week.description, types: types, triggers: choices(content.cards(in: .triggers)),
+            components: components, repairs: repairs, weeks: weeks, carried: questions, hasCarried: !questions.isEmpty
+        )
+    }
+
+    /// How far back an entry's week may be chosen in the form: a session
+    /// logged late is logged within weeks, and the Markdown takes any week.
+    static let earlierWeeks = 8
+
     static func templateLocation(_ name: String) -> SourceLocation {
         SourceLocation(path: "Templates/\(name)", line: 1, column: 1)
     }
@@ -139,6 +196,7 @@ struct FormContext: Encodable {
     let focusSummary: String
     let cards: String
     let prompts: [FormPromptContext]
+    let log: FormLogContext
     let sources: String?
     let fileName: String
     let formData: String
@@ -156,3 +214,44 @@ struct FormPromptContext: Encodable {
     let hintID: String
 }
 
+
+struct FormLogContext: Encodable {
+    let week: String
+    let types: [FormChoiceGroupContext]
+    let triggers: [FormChoiceContext]
+    let components: [FormChoiceContext]
+    let repairs: [FormChoiceGroupContext]
+    let weeks: [FormWeekContext]
+    let carried: [FormCarriedContext]
+    let hasCarried: Bool
+}
+
+struct FormChoiceGroupContext: Encodable {
+    let id: String
+    let title: String
+    let choices: [FormChoiceContext]
+}
+
+/// A card to choose: its ID as the control's value, its title as the
+/// label, its summary as the description; `n` numbers its element IDs.
+struct FormChoiceContext: Encodable {
+    let id: String
+    let title: String
+    let summary: String
+    let n: Int
+    /// A marker's rupture type, so the script can keep an entry to one type.
+    let type: String
+}
+
+struct FormWeekContext: Encodable {
+    let value: String
+    let label: String
+}
+
+struct FormCarriedContext: Encodable {
+    let client: String
+    let question: String
+    let lines: [String]
+    let fieldID: String
+    let aboutID: String
+}

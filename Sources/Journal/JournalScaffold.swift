@@ -47,7 +47,11 @@ public enum JournalScaffold {
         -->
 
         """
-        text += ruptureLogSection(week: week, carried: carried, content: content)
+        let log = ruptureLogPieces(week: week, carried: carried, content: content)
+        if case .text(let opening) = log.first { text += opening }
+        pieces.append(.text(text))
+        pieces += log.dropFirst()
+        text = ""
         for id in focus.prompts {
             guard let prompt = content.prompt(id) else { continue }
             // Titles and prompts come from content, which an overlay may
@@ -105,6 +109,10 @@ public struct JournalLayout: Sendable, Equatable {
     public enum Piece: Sendable, Equatable {
         case text(String)
         case answer(promptID: String)
+        /// The rupture log's entries, right after its comment.
+        case ruptureEntries
+        /// The answer to a carried-forward "What happened next with …?".
+        case followUp(client: String)
     }
 
     public var pieces: [Piece]
@@ -119,13 +127,23 @@ public struct JournalLayout: Sendable, Equatable {
     }
 
     /// The journal with each slot holding `answerText(answers[id])`; a
-    /// prompt without an answer keeps its empty line.
-    public func filled(with answers: [String: String]) -> String {
+    /// prompt without an answer keeps its empty line. Entries that are not
+    /// blank go after the log's comment, a blank line before each; an
+    /// answer to a carried question goes a blank line below it. With none,
+    /// the log is exactly the scaffold's.
+    public func filled(
+        with answers: [String: String], entries: [RuptureEntryDraft] = [], followUps: [String: String] = [:]
+    ) -> String {
         var text = ""
         for piece in pieces {
             switch piece {
             case .text(let fixed): text += fixed
             case .answer(let id): text += Self.answerText(answers[id] ?? "") + "\n"
+            case .ruptureEntries:
+                for entry in entries where !entry.isBlank { text += "\n" + entry.markdown + "\n" }
+            case .followUp(let client):
+                let answer = Self.answerText(followUps[client] ?? "")
+                if !answer.isEmpty { text += "\n" + answer + "\n" }
             }
         }
         return text

@@ -2,17 +2,22 @@ import ContentModel
 
 extension JournalScaffold {
     /// The journal's `## Rupture log` section: empty, with a commented
-    /// example entry and every ID it may use, so the therapist can log a
+    /// example entry and every choice by title, so the therapist can log a
     /// rupture without leaving the editor; then one "What happened next
-    /// with …?" question for each rupture carried forward.
-    static func ruptureLogSection(week: ISOWeek, carried: [CarriedRupture], content: ContentModel) -> String {
+    /// with …?" question for each rupture carried forward. The browser form
+    /// fills the slots: its entries after the comment, an answer under each
+    /// question.
+    static func ruptureLogPieces(week: ISOWeek, carried: [CarriedRupture], content: ContentModel) -> [JournalLayout.Piece] {
+        var pieces: [JournalLayout.Piece] = []
         var text = "\n<!-- prompt: \(RuptureLog.sectionID) -->\n## \(RuptureLog.heading)\n\n"
         text += "<!--\n" + ruptureLogGuide(week: week, content: content) + "-->\n"
+        pieces += [.text(text), .ruptureEntries]
         for item in carried {
-            text += "\n### \(headingSafe(RuptureCarryForward.question(for: item.client)))\n\n"
+            text = "\n### \(headingSafe(RuptureCarryForward.question(for: item.client)))\n\n"
             text += "<!--\n" + carriedGuide(item, content: content) + "-->\n"
+            pieces += [.text(text), .followUp(client: item.client)]
         }
-        return text
+        return pieces
     }
 
     /// The comment under the log's heading: an example entry written as a
@@ -72,6 +77,17 @@ extension JournalScaffold {
     }
 
     static func carriedGuide(_ item: CarriedRupture, content: ContentModel) -> String {
+        var lines = carriedSummary(item, content: content)
+        lines.append(
+            "Write what happened next under this heading. If the strain came back, log it as a new entry; a resolution of 3 or more, or an answer here, closes this question."
+        )
+        return commentSafe(lines.map { wrapped($0, indent: "") }.joined())
+    }
+
+    /// What the carried question recalls, a sentence a line: where the
+    /// rupture was left, what was tried, the repair steps not yet tried and
+    /// what else answers its markers. The browser form shows the same lines.
+    public static func carriedSummary(_ item: CarriedRupture, content: ContentModel) -> [String] {
         func titles(_ ids: [String]) -> String {
             ids.compactMap { content.card($0)?.title }.joined(separator: "; ")
         }
@@ -83,10 +99,7 @@ extension JournalScaffold {
         if !item.tried.isEmpty { lines.append("Tried so far: \(titles(item.tried)).") }
         if !item.stepsNotTried.isEmpty { lines.append("Repair steps not yet tried: \(titles(item.stepsNotTried)).") }
         if !item.suggestions.isEmpty { lines.append("Also answering its markers: \(titles(item.suggestions)).") }
-        lines.append(
-            "Write what happened next under this heading. If the strain came back, log it as a new entry; a resolution of 3 or more, or an answer here, closes this question."
-        )
-        return commentSafe(lines.map { wrapped($0, indent: "") }.joined())
+        return lines
     }
 
     /// `text` broken at spaces into lines of at most 76 characters, each
@@ -119,7 +132,7 @@ extension JournalScaffold {
 
 extension ISOWeek {
     /// The week before, rolling back into the previous year.
-    var previous: ISOWeek {
+    public var previous: ISOWeek {
         ISOWeek(year: year, week: week - 1) ?? ISOWeek(year: year - 1, week: ISOWeek.weeks(inYear: year - 1)) ?? self
     }
 }
