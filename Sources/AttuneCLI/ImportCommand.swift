@@ -85,26 +85,37 @@ struct ImportCommand: ParsableCommand {
             }
             throw problems
         case .keepBoth(let path, let text, let prompts):
-            guard let read = existing.first(where: { Self.samePath($0.path, path) }) else {
-                throw InputProblems([.error("cannot find the journal this import merges into", at: SourceLocation(path: path, line: 1, column: 1))], stoppedWhile: step)
-            }
-            // Compare-and-swap: the journal replaced is the one read, or nothing changes.
-            try write(text, to: path, step: step) {
-                let now = try? fileSystem.readText(at: path)
-                if now != read.text || fileSystem.identity(at: path) != identities[read.path] ?? nil {
-                    throw JournalChanged(path: path)
-                }
-            }
+            try replace(path, with: text, existing: existing, identities: identities, step: step)
             environment.output("""
             Kept both versions of \(prompts.count) answer\(prompts.count == 1 ? "" : "s") in \(path) (\(prompts.joined(separator: ", "))), \
             each under a line starting 'Kept by attune import --keep both'.
             """)
+        case .addToLog(let path, let text, let added):
+            try replace(path, with: text, existing: existing, identities: identities, step: step)
+            environment.output("Added to the rupture log in \(path), changing no line of it: " + added.joined(separator: "; ") + ".")
         }
         if let folderName = JournalImportPaths.folder(of: file), Self.samePath(folderName, journal) {
             environment.errors(Diagnostic.warning(
                 "this file is inside \(journal)/, so 'attune build' will find two journals for its week; move it out of the folder",
                 at: SourceLocation(path: file, line: 1, column: 1)
             ).description)
+        }
+    }
+
+    /// Replaces the journal at `path`, as a compare-and-swap: the journal
+    /// replaced is the one read, or nothing changes.
+    private func replace(
+        _ path: String, with text: String, existing: [SourceFile], identities: [String: FileIdentity?], step: String
+    ) throws {
+        let fileSystem = Environment.current.fileSystem
+        guard let read = existing.first(where: { Self.samePath($0.path, path) }) else {
+            throw InputProblems([.error("cannot find the journal this import merges into", at: SourceLocation(path: path, line: 1, column: 1))], stoppedWhile: step)
+        }
+        try write(text, to: path, step: step) {
+            let now = try? fileSystem.readText(at: path)
+            if now != read.text || fileSystem.identity(at: path) != identities[read.path] ?? nil {
+                throw JournalChanged(path: path)
+            }
         }
     }
 

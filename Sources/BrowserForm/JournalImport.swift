@@ -44,6 +44,10 @@ public struct JournalImport: Sendable {
         /// The journal at `path` with both versions of the answers to
         /// `prompts`, to write in place of the old one.
         case keepBoth(path: String, text: String, prompts: [String])
+        /// Every answer agrees; the file's rupture log has entries (or
+        /// answers to carried-forward questions) the journal lacks: the
+        /// journal at `path` with them added, one line describing each.
+        case addToLog(path: String, text: String, added: [String])
     }
 
     /// The first line of each kept version, up to the name of its origin.
@@ -72,19 +76,47 @@ public struct JournalImport: Sendable {
             preambleReport = describePreamble(imported: imported, journal: journal, name: name, keepBoth: keepBoth)
         }
         var report = preambleReport
+        var logMerge: (text: String, added: [String])?
+        var logConflicts = false
         for answer in imported.answers where !Self.addsNothing(answer, in: imported) {
             let existing = journal.answer(to: answer.promptID)
             if let existing, existing.markdown == answer.markdown || Self.keptVersions(in: existing.markdown).contains(answer.markdown) {
                 continue
             }
+            if answer.promptID == RuptureLog.sectionID {
+                switch RuptureLogMerge(content: content).merge(file, imported: imported, into: journalFile, journal: journal) {
+                case .same: continue
+                case .merged(let text, let added):
+                    logMerge = (text, added)
+                    continue
+                case .conflicts(let problems):
+                    report += problems
+                    logConflicts = true
+                    continue
+                case .unmergeable:
+                    break
+                }
+            }
             differences.append(Difference(imported: answer, existing: existing))
             report += describe(answer, existing: existing, journal: journal, name: name)
         }
-        if report.isEmpty { return .unchanged(path: journalFile.path) }
-        guard keepBoth else {
-            let mergeable = preambleReport.isEmpty && !differences.isEmpty
+        if report.isEmpty {
+            guard let logMerge else { return .unchanged(path: journalFile.path) }
+            try verifyLog(logMerge.text, journalFile: journalFile, journal: journal, imported: imported)
+            return .addToLog(path: journalFile.path, text: logMerge.text, added: logMerge.added)
+        }
+        guard keepBoth, !logConflicts else {
+            let mergeable = preambleReport.isEmpty && !differences.isEmpty && !logConflicts
                 && !differences.contains { $0.imported.promptID == RuptureLog.sectionID }
             return .differs(path: journalFile.path, report, keepBothHelps: mergeable)
+        }
+        // Both: the log's new entries first, then both versions of each
+        // differing answer, planned again on the journal with its log merged.
+        if let logMerge {
+            try verifyLog(logMerge.text, journalFile: journalFile, journal: journal, imported: imported)
+            let merged = SourceFile(path: journalFile.path, name: journalFile.name, text: logMerge.text)
+            let others = existing.filter { $0.path != journalFile.path } + [merged]
+            return try plan(file, into: folder, existing: others, keepBoth: true)
         }
 
         // --keep both: the preamble is never merged, nor the rupture log
@@ -284,6 +316,31 @@ public struct JournalImport: Sendable {
             && reread.preamble == journal.preamble && reread.isPrivate == journal.isPrivate
             && reread.privatePrompts == journal.privatePrompts
             && reread.answers.map(\.promptID) == expected.map(\.0) && reread.answers.map(\.markdown) == expected.map(\.1)
+        if !same { throw failure }
+    }
+
+    /// Reads the journal with the file's log entries added back and checks
+    /// that it says what was meant: every answer as it was, every entry
+    /// the journal had, and every entry and follow-up answer of the file.
+    private func verifyLog(_ merged: String, journalFile: SourceFile, journal: Journal, imported: Journal) throws(DiagnosticError) {
+        let failure = DiagnosticError([.error(
+            "Attune could not add the rupture entries safely here (the journal would not read back as written); nothing was written: copy the entries from the imported file by hand",
+            at: SourceLocation(path: journalFile.path, line: 1, column: 1)
+        )])
+        guard let reread = try? JournalParser(content: content).parse(SourceFile(path: journalFile.path, name: journalFile.name, text: merged)),
+              let log = reread.ruptureLog else { throw failure }
+        let before = journal.ruptureLog?.entries ?? []
+        var wanted = before
+        for entry in imported.ruptureLog?.entries ?? [] where !wanted.contains(where: { $0.isSame(as: entry) }) {
+            wanted.append(entry)
+        }
+        let same = reread.therapist == journal.therapist && reread.week == journal.week && reread.focus == journal.focus
+            && reread.preamble == journal.preamble && reread.isPrivate == journal.isPrivate
+            && reread.privatePrompts == journal.privatePrompts
+            && reread.promptAnswers.map(\.promptID) == journal.promptAnswers.map(\.promptID)
+            && reread.promptAnswers.map(\.markdown) == journal.promptAnswers.map(\.markdown)
+            && log.entries.count == wanted.count && zip(log.entries, wanted).allSatisfy { $0.isSame(as: $1) }
+            && log.followedUp.isSuperset(of: imported.ruptureLog?.followedUp ?? [])
         if !same { throw failure }
     }
 

@@ -101,6 +101,15 @@ public struct RuptureEntry: Sendable, Equatable {
         self.location = location
     }
 
+    /// The same rupture, logged the same way, wherever it was written:
+    /// every field but the location. Names are compared as the canonical
+    /// IDs they were read as, so `Denial` and `marker-denial` agree.
+    public func isSame(as other: RuptureEntry) -> Bool {
+        var moved = other
+        moved.location = location
+        return self == moved
+    }
+
     /// Resolution rated 2 or lower: the rupture is still open.
     public var isUnresolved: Bool { resolution <= RuptureLog.unresolvedAtMost }
 

@@ -32,6 +32,25 @@ public struct RuptureLogReader {
         /// One slot per `rupture` block, in order: its entry, or `nil` when
         /// the block had errors.
         public var slots: [RuptureEntry?]
+        /// The journal lines of each slot's block, fences included, so an
+        /// entry can be copied into another journal as it was written.
+        public var slotLines: [ClosedRange<Int>] = []
+        /// Each "What happened next with …?" question, in order.
+        public var followUps: [FollowUp] = []
+        /// Remarks that are neither such a question nor its answer, verbatim.
+        public var otherRemarks: [String] = []
+    }
+
+    /// A carried-forward question in the log, and what is written under it.
+    public struct FollowUp: Sendable, Equatable {
+        /// The client's alias as a key (`RuptureEntry.clientKey`).
+        public var clientKey: String
+        /// The journal line of the question's heading, and the heading as written.
+        public var headingLine: Int
+        public var heading: String
+        /// The blocks under it, verbatim, separated by a blank line; empty
+        /// when the question is still open.
+        public var answer: String
     }
 
     /// Reads `markdown`, the section's text, whose first line is line
@@ -39,6 +58,9 @@ public struct RuptureLogReader {
     public func read(_ markdown: String, firstLine: Int) -> Reading {
         var diagnostics: [Diagnostic] = []
         var slots: [RuptureEntry?] = []
+        var slotLines: [ClosedRange<Int>] = []
+        var followUps: [FollowUp] = []
+        var otherRemarks: [String] = []
         var remarks: [String] = []
         var followedUp: Set<String> = []
         var openQuestion: String?
@@ -63,6 +85,7 @@ public struct RuptureLogReader {
                 }
                 let entry = readEntry(block, lines: lines, firstLine: firstLine, column: column, diagnostics: &diagnostics)
                 slots.append(entry)
+                slotLines.append(at(range.startLine, 1).line...at(max(range.startLine, range.endLine), 1).line)
                 continue
             }
             if Self.isComment(block) { continue }
@@ -70,21 +93,29 @@ public struct RuptureLogReader {
                 let nestedColumn = lines.scalarColumn(line: nested.range.startLine, byteColumn: nested.range.startColumn)
                 diagnostics.append(.error(Self.nestedEntryMessage, at: at(nested.range.startLine, nestedColumn)))
             }
+            let text = Self.verbatim(block, lines: lines)
             if block.kind == .heading, block.headingLevel >= 3, let alias = Self.followUpAlias(in: block.plainText) {
                 openQuestion = alias
+                followUps.append(FollowUp(clientKey: alias, headingLine: at(range.startLine, 1).line, heading: text, answer: ""))
             } else if block.kind == .heading {
                 openQuestion = nil
+                otherRemarks.append(text)
             } else if let alias = openQuestion {
                 followedUp.insert(alias)
+                followUps[followUps.count - 1].answer += (followUps[followUps.count - 1].answer.isEmpty ? "" : "\n\n") + text
+            } else {
+                otherRemarks.append(text)
             }
-            remarks.append(Self.verbatim(block, lines: lines))
+            remarks.append(text)
         }
         let log = RuptureLog(
             entries: slots.compactMap { $0 },
             remarks: remarks.isEmpty ? nil : remarks.joined(separator: "\n\n"),
             followedUp: followedUp
         )
-        return Reading(log: log, diagnostics: diagnostics, slots: slots)
+        return Reading(
+            log: log, diagnostics: diagnostics, slots: slots, slotLines: slotLines, followUps: followUps, otherRemarks: otherRemarks
+        )
     }
 
     static let exampleWeek = ISOWeek(year: 2026, week: 47)!
