@@ -10,9 +10,11 @@ import Workbook
 
 @Suite("The fillable form page")
 struct FormRendererTests {
-    func render(therapist: String = "Sam Rivera", focus: String = Fixtures.focusID, resources: Resources? = nil) throws -> String {
+    func render(
+        therapist: String = "Sam Rivera", focus: String = Fixtures.focusID, resources: Resources? = nil, carried: [CarriedRupture] = []
+    ) throws -> String {
         try FormRenderer(resources: resources ?? Fixtures.resources())
-            .render(therapist: therapist, week: Fixtures.week, focus: try Fixtures.focus(focus))
+            .render(therapist: therapist, week: Fixtures.week, focus: try Fixtures.focus(focus), carried: carried)
     }
 
     /// The text between the first `open` and the `close` after it.
@@ -73,8 +75,8 @@ struct FormRendererTests {
             <textarea id="answer-\(number)" name="\(id)" data-prompt="\(id)" rows="8" spellcheck="true" aria-describedby="hint-\(number)"></textarea>
             """), "\(id)")
         }
-        #expect(page.components(separatedBy: "<textarea").count - 1 == layout.promptIDs.count)
-        #expect(page.components(separatedBy: "<label for=").count - 1 == layout.promptIDs.count)
+        #expect(page.components(separatedBy: "<textarea id=\"answer-").count - 1 == layout.promptIDs.count)
+        #expect(page.components(separatedBy: "<label for=\"answer-").count - 1 == layout.promptIDs.count)
     }
 
     @Test("shows the week's teaching cards through the workbook's card template")
@@ -96,19 +98,114 @@ struct FormRendererTests {
         let data = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         #expect(data["fileName"] as? String == "2026-W47.md")
         #expect(data["storageKey"] as? String == "attune-form:v1:2026-W47:Zoë \"Q\" </script><script>alert(1)</script> & co")
-        let pieces = try #require(data["layout"] as? [[String: String]])
-        let joined = pieces.map { $0["text"] ?? "" }.joined()
+        let pieces = try #require(data["layout"] as? [[String: Any]])
+        let joined = pieces.map { $0["text"] as? String ?? "" }.joined()
         let scaffold = JournalScaffold.render(
             therapist: "Zoë \"Q\" </script><script>alert(1)</script> & co", week: Fixtures.week,
             focus: try Fixtures.focus(), content: try Fixtures.content()
         )
         // Each answer slot adds its line break, as JournalLayout.filled does.
-        let slots = pieces.compactMap { $0["answer"] }
+        let slots = pieces.compactMap { $0["answer"] as? String }
         #expect(slots == (try Fixtures.layout()).promptIDs)
+        // The log's entries have one slot, right after its comment; with
+        // nothing carried forward, no question has one.
+        #expect(pieces.filter { $0["entries"] as? Bool == true }.count == 1)
+        #expect(!pieces.contains { $0["followUp"] != nil })
         var filled = ""
-        for piece in pieces { filled += piece["text"] ?? "\n" }
+        for piece in pieces { filled += piece["text"] as? String ?? (piece["answer"] != nil ? "\n" : "") }
         #expect(filled == scaffold)
         #expect(joined.count == scaffold.count - slots.count)
+    }
+
+    @Test("offers the rupture log's choices: markers grouped by rupture type, each card with its title and summary")
+    func logChoices() throws {
+        let page = try render()
+        let content = try Fixtures.content()
+        let entry = try between(#"<template id="rupture-template">"#, "</template>", in: page)
+        for type in content.cards(in: .ruptureTypes) {
+            let group = try between("<fieldset class=\"choice-group\" data-type=\"\(type.id)\">\n<legend>\(type.title)</legend>", "</fieldset>", in: entry)
+            let markers = content.cards(in: .markers).filter { $0.ruptureType == type.id }
+            #expect(group.components(separatedBy: "<input type=\"checkbox\"").count - 1 == markers.count)
+            for marker in markers {
+                #expect(group.contains("value=\"\(marker.id)\" data-field=\"markers\" data-type=\"\(type.id)\""), "\(marker.id)")
+                #expect(group.contains(">\(Self.escaped(marker.title))</label>\n<p class=\"summary\""), "\(marker.id)")
+                #expect(group.contains(">\(Self.escaped(marker.summary))</p>"), "\(marker.id)")
+            }
+        }
+        for section in SectionID.repairSections {
+            let title = try #require(content.section(section)?.title)
+            let group = try between("<fieldset class=\"choice-group\">\n<legend>\(title)</legend>", "</fieldset>", in: entry)
+            for card in content.cards(in: section) {
+                #expect(group.contains("value=\"\(card.id)\" data-field=\"repairs\""), "\(card.id)")
+            }
+        }
+        for card in content.cards(in: .triggers) {
+            #expect(entry.contains("<option value=\"\(card.id)\" data-summary=\"\(Self.escaped(card.summary))\">\(Self.escaped(card.title))</option>"), "\(card.id)")
+        }
+        for component in AllianceComponent.allCases {
+            #expect(entry.contains("<option value=\"\(component.rawValue)\" data-summary="), "\(component)")
+        }
+        for field in ["salience", "tension", "resolution"] {
+            let select = try between("<select id=\"entry-X-\(field)\" data-field=\"\(field)\">", "</select>", in: entry)
+            #expect(select.components(separatedBy: "<option value=").count - 1 == 6, "\(field): empty and 1 to 5")
+        }
+        // This week, then the eight before it, newest first.
+        let weeks = try between("<select id=\"entry-X-week\" data-field=\"week\">", "</select>", in: entry)
+        #expect(weeks.hasPrefix("\n<option value=\"\">This week (2026-W47)</option>\n<option value=\"2026-W46\">2026-W46 ("))
+        #expect(weeks.contains("<option value=\"2026-W39\">") && !weeks.contains("2026-W38"))
+        // Every control in an entry is labelled, and the alias carries its reminder.
+        #expect(entry.contains("<label for=\"entry-X-client\">Client (a pseudonym or case label)</label>"))
+        #expect(entry.contains("aria-describedby=\"entry-X-client-hint entry-X-client-warning\""))
+        let ids = entry.components(separatedBy: " id=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+        let labelled = Set(entry.components(separatedBy: "<label for=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) })
+        for id in ids where entry.contains("<input type=\"checkbox\" id=\"\(id)\"") || entry.contains("<select id=\"\(id)\"") {
+            #expect(labelled.contains(id), "\(id) has no label")
+        }
+        #expect(Set(ids).count == ids.count, "element IDs in the entry template repeat")
+    }
+
+    @Test("asks each carried-forward question in a labelled box described by what was tried and the steps not yet tried")
+    func carriedQuestions() throws {
+        let content = try Fixtures.content()
+        let last = try Fixtures.parse("""
+        ---
+        therapist: "Sam Rivera"
+        week: 2026-W46
+        focus: when-therapy-is-questioned
+        ---
+
+        <!-- prompt: rupture-log -->
+        ## Rupture log
+
+        ```rupture
+        client: <Harbour & "co">
+        markers: [marker-complaints-about-progress]
+        repairs: [practice-pause-breathe]
+        tension: 4
+        resolution: 2
+        ```
+
+        """, path: "journal/2026-W46.md")
+        let carried = RuptureCarryForward.unresolved(in: [last], before: Fixtures.week, content: content)
+        let page = try render(carried: carried)
+        #expect(page.contains("""
+        <h4><label for="follow-up-1">What happened next with &lt;Harbour &amp; &quot;co&quot;&gt;?</label></h4>
+        <div class="hint" id="follow-up-1-about">
+        <p>From 2026-W46: a confrontation rupture (Complaints/concerns about progress in therapy), tension 4, resolution 2 of 5.</p>
+        <p>Tried so far: Pause and breathe.</p>
+        <p>Repair steps not yet tried: Recognise and name the rupture; Regulate yourself first; Listen actively and validate; Take accountability; Re-establish shared goals and alignment.</p>
+        """))
+        #expect(page.contains("<textarea id=\"follow-up-1\" data-follow-up=\"&lt;Harbour &amp; &quot;co&quot;&gt;\" rows=\"4\" spellcheck=\"true\" aria-describedby=\"follow-up-1-about\"></textarea>"))
+        let json = try between(#"<script type="application/json" id="form-data">"#, "</script>", in: page)
+        let data = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let pieces = try #require(data["layout"] as? [[String: Any]])
+        #expect(pieces.compactMap { $0["followUp"] as? String } == ["<Harbour & \"co\">"])
+        #expect(try render().contains("<h3>What happened next?</h3>") == false)
+    }
+
+    static func escaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "'", with: "&#39;")
+            .replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "<", with: "&lt;")
     }
 
     @Test("shows a hostile name only as text")
@@ -129,7 +226,7 @@ struct FormRendererTests {
         for week in try Fixtures.content().weeks {
             let page = try render(focus: week.id)
             #expect(page.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"), "\(week.id)")
-            #expect(page.components(separatedBy: "<textarea").count - 1 == week.prompts.count, "\(week.id)")
+            #expect(page.components(separatedBy: "<textarea id=\"answer-").count - 1 == week.prompts.count, "\(week.id)")
         }
     }
 

@@ -187,29 +187,113 @@ struct JournalImportTests {
         ])
     }
 
-    @Test("never keeps two rupture logs: their entries would be counted twice")
-    func ruptureLog() throws {
-        let entry = "```rupture\nclient: Harbour\nmarkers: [marker-complaints-about-progress]\ntension: 4\nresolution: 2\n```"
-        func logged(_ text: String, _ entries: String) -> String {
-            text.replacingOccurrences(of: "<!-- prompt: rupture-log -->\n## Rupture log\n", with: "<!-- prompt: rupture-log -->\n## Rupture log\n\n\(entries)\n")
+    static let harbour = "```rupture\nclient: Harbour\nmarkers: [marker-complaints-about-progress]\ntension: 4\nresolution: 2\n```"
+    static let kestrel = "```rupture\nclient: \"Kestrel\"\nmarkers: [marker-denial]\ntension: 2\nresolution: 3\n```"
+
+    /// `text` with `entries` right below the log's heading.
+    static func logged(_ text: String, _ entries: String) -> String {
+        text.replacingOccurrences(of: "<!-- prompt: rupture-log -->\n## Rupture log\n", with: "<!-- prompt: rupture-log -->\n## Rupture log\n\n\(entries)\n")
+    }
+
+    static func line(of text: String, in journal: String) -> Int {
+        journal.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0 == text }! + 1
+    }
+
+    @Test("adds the file's new rupture entries after the journal's last one, changing no line of the journal")
+    func newEntries() throws {
+        let journal = Self.logged(try Self.journal([Self.first: "Mine."]), Self.harbour)
+        let imported = Self.logged(try Self.journal([Self.first: "Mine."]), Self.harbour + "\n\n" + Self.kestrel)
+        #expect(try plan(imported, existing: ["journal/2026-W47.md": journal]) == .addToLog(
+            path: "journal/2026-W47.md",
+            text: journal.replacingOccurrences(of: Self.harbour + "\n", with: Self.harbour + "\n\n" + Self.kestrel + "\n"),
+            added: ["a rupture entry for Kestrel (2026-W47)"]
+        ))
+        // Into a log with no entries yet: after the log's comment, as the form writes them.
+        let empty = try Self.journal([:])
+        let formed = try Fixtures.layout().filled(with: [:], entries: [RuptureEntryDraft(client: "Kestrel", markers: ["marker-denial"], tension: 2, resolution: 3)])
+        #expect(try plan(formed, existing: ["journal/2026-W47.md": empty]) == .addToLog(
+            path: "journal/2026-W47.md", text: formed, added: ["a rupture entry for Kestrel (2026-W47)"]
+        ))
+        // Line endings of the journal are kept, and the added lines take them.
+        let crlf = journal.replacingOccurrences(of: "\n", with: "\r\n")
+        guard case .addToLog(_, let text, _) = try plan(imported, existing: ["journal/2026-W47.md": crlf]) else {
+            Issue.record("expected the entry to be added")
+            return
         }
-        let journal = logged(try Self.journal([:]), entry)
-        let imported = logged(try Self.journal([:]), entry + "\n\n" + entry.replacingOccurrences(of: "Harbour", with: "Kestrel"))
-        #expect(try Fixtures.parse(imported).ruptureLog?.entries.count == 2)
-        let line = journal.split(separator: "\n", omittingEmptySubsequences: false).firstIndex(of: "## Rupture log")! + 1
+        #expect(text == crlf.replacingOccurrences(of: Self.harbour.replacingOccurrences(of: "\n", with: "\r\n") + "\r\n",
+                                                 with: (Self.harbour + "\n\n" + Self.kestrel + "\n").replacingOccurrences(of: "\n", with: "\r\n")))
+    }
+
+    @Test("recognises an entry the journal has, however its cards are named, and the same download twice")
+    func sameEntries() throws {
+        let journal = Self.logged(try Self.journal([:]), Self.harbour)
+        let retyped = Self.harbour.replacingOccurrences(of: "marker-complaints-about-progress", with: "Complaints/concerns about PROGRESS in therapy")
+            .replacingOccurrences(of: "client: Harbour", with: "client: \"Harbour\"")
+        #expect(try plan(Self.logged(try Self.journal([:]), retyped), existing: ["journal/2026-W47.md": journal]) == .unchanged(path: "journal/2026-W47.md"))
+        let imported = Self.logged(try Self.journal([:]), Self.harbour + "\n\n" + Self.kestrel)
+        guard case .addToLog(_, let merged, _) = try plan(imported, existing: ["journal/2026-W47.md": journal]) else {
+            Issue.record("expected the entry to be added")
+            return
+        }
+        #expect(try plan(imported, existing: ["journal/2026-W47.md": merged]) == .unchanged(path: "journal/2026-W47.md"))
+    }
+
+    @Test("stops at an entry for the same client and week that differs, showing both, and nothing is written")
+    func conflictingEntry() throws {
+        let journal = Self.logged(try Self.journal([:]), Self.harbour)
+        let changed = Self.harbour.replacingOccurrences(of: "tension: 4", with: "tension: 5")
+        let imported = Self.logged(try Self.journal([:]), Self.kestrel + "\n\n" + changed)
+        let here = journal.split(separator: "\n", omittingEmptySubsequences: false).firstIndex(of: "```rupture")! + 1
+        let fences = imported.split(separator: "\n", omittingEmptySubsequences: false).indices.filter {
+            imported.split(separator: "\n", omittingEmptySubsequences: false)[$0] == "```rupture"
+        }
+        let there = fences[1] + 1  // Harbour's, after Kestrel's
+        let outcome = try plan(imported, existing: ["journal/2026-W47.md": journal], keepBoth: true)
+        guard case .differs(_, let diagnostics, let keepBothHelps) = outcome else {
+            Issue.record("expected the import to stop, got \(outcome)")
+            return
+        }
+        #expect(!keepBothHelps)
+        #expect(diagnostics.map(\.description) == [
+            "journal/2026-W47.md:\(here):1: error: the rupture log already has an entry for Harbour in 2026-W47, and Downloads/2026-W47.md's differs; Attune never overwrites an entry, nor counts one rupture twice: change one of them so they agree, or log a second rupture under another week",
+            "journal/2026-W47.md:\(here):1: note: in your journal:\n    | ```rupture\n    | client: Harbour\n    | markers: [marker-complaints-about-progress]\n    | tension: 4\n    | resolution: 2\n    | ```",
+            "Downloads/2026-W47.md:\(there):1: note: in 2026-W47.md:\n    | ```rupture\n    | client: Harbour\n    | markers: [marker-complaints-about-progress]\n    | tension: 5\n    | resolution: 2\n    | ```",
+        ])
+    }
+
+    @Test("adds an answer under a carried question the journal left open, and stops at one it answered otherwise")
+    func carriedAnswers() throws {
+        let lastWeek = try Fixtures.parse(Self.logged(try Self.journal([:]), Self.harbour).replacingOccurrences(of: "2026-W47", with: "2026-W46"), path: "journal/2026-W46.md")
+        let carried = RuptureCarryForward.unresolved(in: [lastWeek], before: Fixtures.week, content: try Fixtures.content())
+        let layout = JournalScaffold.layout(therapist: "Sam Rivera", week: Fixtures.week, focus: try Fixtures.focus(), content: try Fixtures.content(), carried: carried)
+        let journal = layout.filled(with: [:])
+        // A log with only the scaffold's question adds nothing.
+        #expect(try plan(journal, existing: ["journal/2026-W47.md": journal]) == .unchanged(path: "journal/2026-W47.md"))
+        let answered = layout.filled(with: [:], followUps: ["Harbour": "We talked it through."])
+        #expect(try plan(answered, existing: ["journal/2026-W47.md": journal]) == .addToLog(
+            path: "journal/2026-W47.md", text: answered, added: ["an answer to 'What happened next with Harbour?'"]
+        ))
+        let other = layout.filled(with: [:], followUps: ["Harbour": "It came back."])
+        let heading = Self.line(of: "### What happened next with Harbour?", in: other)
+        guard case .differs(_, let diagnostics, _) = try plan(answered, existing: ["journal/2026-W47.md": other]) else {
+            Issue.record("expected the import to stop")
+            return
+        }
+        #expect(diagnostics.map(\.description) == [
+            "journal/2026-W47.md:\(heading):1: error: your answer to 'What happened next with Harbour?' differs from Downloads/2026-W47.md's; Attune never overwrites an answer",
+            "journal/2026-W47.md:\(heading):1: note: in your journal:\n    | It came back.",
+            "Downloads/2026-W47.md:\(heading):1: note: in 2026-W47.md:\n    | We talked it through.",
+        ])
+    }
+
+    @Test("never keeps two logs that differ in other text: a remark in one copy stops the import, even with --keep both")
+    func ruptureLogRemarks() throws {
+        let journal = Self.logged(try Self.journal([:]), Self.harbour)
+        let imported = Self.logged(try Self.journal([:]), Self.harbour + "\n\nA quiet week otherwise.")
+        let line = Self.line(of: "## Rupture log", in: journal)  // the heading
         #expect(problems { try plan(imported, existing: ["journal/2026-W47.md": journal], keepBoth: true) } == [
             "journal/2026-W47.md:\(line):1: error: the rupture logs differ, and Attune does not keep both: every entry in both would be counted twice; copy the entries you need into journal/2026-W47.md by hand",
         ])
-        #expect(try plan(logged(try Self.journal([:]), entry), existing: ["journal/2026-W47.md": journal]) == .unchanged(path: "journal/2026-W47.md"))
-        // A log with only the scaffold's carried-forward question adds nothing.
-        let bare = logged(try Self.journal([:]), "### What happened next with Harbour?")
-        #expect(try Fixtures.parse(bare).ruptureLog?.remarks == "### What happened next with Harbour?")
-        #expect(try plan(bare, existing: ["journal/2026-W47.md": journal]) == .unchanged(path: "journal/2026-W47.md"))
-        let answered = logged(try Self.journal([:]), "### What happened next with Harbour?\n\nWe talked it through.")
-        guard case .differs = try plan(answered, existing: ["journal/2026-W47.md": journal]) else {
-            Issue.record("an answer under the carried question is new")
-            return
-        }
         let outcome = try plan(imported, existing: ["journal/2026-W47.md": journal])
         guard case .differs(_, let diagnostics, let keepBothHelps) = outcome else {
             Issue.record("expected differences, got \(outcome)")
@@ -217,6 +301,26 @@ struct JournalImportTests {
         }
         #expect(!keepBothHelps)
         #expect(diagnostics.first?.description == "journal/2026-W47.md:\(line):1: error: the rupture log differs from Downloads/2026-W47.md's; Attune never overwrites an answer")
+    }
+
+    @Test("with --keep both, adds the new entries and keeps both versions of a differing answer")
+    func keepBothWithEntries() throws {
+        let journal = Self.logged(try Self.journal([Self.first: "Mine."]), Self.harbour)
+        let imported = Self.logged(try Self.journal([Self.first: "From the browser."]), Self.harbour + "\n\n" + Self.kestrel)
+        guard case .differs(_, _, let keepBothHelps) = try plan(imported, existing: ["journal/2026-W47.md": journal]) else {
+            Issue.record("expected the import to stop without --keep both")
+            return
+        }
+        #expect(keepBothHelps)
+        guard case .keepBoth(_, let text, let prompts) = try plan(imported, existing: ["journal/2026-W47.md": journal], keepBoth: true) else {
+            Issue.record("expected both versions kept")
+            return
+        }
+        #expect(prompts == [Self.first])
+        let merged = try Fixtures.parse(text)
+        #expect(merged.ruptureLog?.entries.map(\.client) == ["Harbour", "Kestrel"])
+        #expect(merged.answer(to: Self.first)?.markdown.contains("From the browser.") == true)
+        #expect(try plan(imported, existing: ["journal/2026-W47.md": text]) == .unchanged(path: "journal/2026-W47.md"))
     }
 
     @Test("will not move a private answer into a journal where it would not be private")
