@@ -107,9 +107,12 @@ struct FormCommandTests {
         let start = try #require(page.range(of: #"<script type="application/json" id="form-data">"#)).upperBound
         let end = try #require(page[start...].range(of: "</script>")).lowerBound
         let data = try #require(try JSONSerialization.jsonObject(with: Data(page[start..<end].utf8)) as? [String: Any])
-        let pieces = try #require(data["layout"] as? [[String: String]])
-        let empty = pieces.map { $0["text"] ?? "\n" }.joined()
+        let pieces = try #require(data["layout"] as? [[String: Any]])
+        // An answer slot holds its line break; the log's slots hold nothing.
+        let empty = pieces.map { $0["text"] as? String ?? ($0["answer"] != nil ? "\n" : "") }.joined()
         #expect(empty.contains("### What happened next with Harbour?"))
+        #expect(pieces.compactMap { $0["followUp"] as? String } == ["Harbour"])
+        #expect(page.contains("<label for=\"follow-up-1\">What happened next with Harbour?</label>"))
         #expect(empty == (try cli.fileSystem.readText(at: "journal/2026-W47.md")))
     }
 }
