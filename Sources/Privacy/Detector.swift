@@ -966,6 +966,9 @@ extension Detector {
             if afterTitle, let previous, !Self.weakTitles.contains(previous.lower) || previous.capitalised { return true }
             if !word.sentenceStart {
                 if !english { return true }
+                // "In", "The", "But" capitalised mid-line start a title's or a
+                // field's text; they are given names only in the Census lists.
+                if Self.sentenceOpeners.contains(word.lower) { return afterRelation && !Self.relations.contains(word.lower) }
                 // "Christmas Eve", "Easter Sunday": a name-like word after a
                 // festival or another ordinary capital is part of it.
                 if let previous, adjacent(index), previous.capitalised, Lexicon.capitalisedWords.contains(previous.lower),

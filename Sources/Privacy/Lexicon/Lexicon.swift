@@ -84,6 +84,12 @@ enum Lexicon {
         "zimbabwean", "kenyan", "ugandan", "sudanese", "congolese", "chinese", "taiwanese", "sri", "lankan",
         "nepali", "tibetan", "mongolian", "kazakh", "georgian", "armenian", "moroccan", "algerian", "tunisian",
         "egyptian", "lebanese", "palestinian", "israeli", "jordanian", "saudi", "yemeni", "kuwaiti", "emirati",
+        // The trade's own words that SCOWL's lists lack: "Reframe it as..."
+        // at the start of a sentence is advice, not a person.
+        "reframe", "reframed", "reframing", "reframes", "mentalise", "mentalize", "mentalising", "mentalizing",
+        "mentalisation", "mentalization", "metacommunication", "metacommunicate", "psychoeducation",
+        "psychoeducational", "countertransference", "dysregulation", "dysregulated", "attunement", "misattunement",
+        "coregulation", "psychodynamic", "destabilised", "intersubjective", "empathic",
         // Makes of car: "drives an Audi" is no one's name.
         "audi", "bmw", "toyota", "vauxhall", "volkswagen", "vw", "honda", "nissan", "kia", "hyundai", "skoda",
         "fiat", "renault", "peugeot", "citroen", "citroën", "volvo", "mercedes", "tesla", "mazda", "subaru",
