@@ -110,7 +110,7 @@ struct PrivacyScannerTests {
         "I fill the silence. With Tern, who answers fine, I talked.",
         "[a](data:text/html;base64,PHNjcmlwdD5hbGVydCg1MCk8L3NjcmlwdD4=)",
         // Therapy words missing from the English word list, at a sentence's start.
-        "Reframe it as a bid for contact. Mentalizing helps. Psychoeducation came later.",
+        "Reframe it as a bid for contact. Mentalizing helps. Psychoeducation came later. The client reframe worked.",
         // Languages, nationalities, makes of car, contractions, festivals.
         "She signed the form in Greek and spoke Portuguese at home; he drives an Audi.",
         "We're not there yet. They'll see. It was Christmas Eve, ok?",

@@ -89,7 +89,7 @@ struct Inputs {
         }
         let first = ["Ana", "Ben", "Chiara", "Dev", "Eun-ji", "Farah", "Gabriel", "Hana", "Idris", "Jonas", "Léa", "Mateo", "Nia", "Oskar", "Priya", "Ríona"]
         let last = ["López", "Okafor", "Bianchi", "Patel", "Park", "Haddad", "O'Neill", "Sato", "Mensah", "Weiss", "Dubois", "Silva"]
-        var yaml = "cohort: \"Benchmark cohort\"\nsupervisor: \"Benchmark supervisor\"\nweek: 2026-W47\nnotes: |\n  Read the cards before Thursday.\ntrainees:\n"
+        var yaml = "cohort: \"Benchmark cohort\"\nsupervisor: \"Benchmark supervisor\"\nweek: 2026-W47\nstart: 2026-10-05\nnotes: |\n  Read the cards before Thursday.\ntrainees:\n"
         for index in 0..<size {
             let name = "\(first[index % first.count]) \(last[(index / first.count) % last.count]) \(index)"
             yaml += "  - name: \"\(name)\"\n"

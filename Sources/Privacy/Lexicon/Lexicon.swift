@@ -10,7 +10,7 @@ import Bundled
 /// lookup in the literal is about 17 comparisons and allocates nothing.
 enum Lexicon {
     /// `word` is an entry of the English word list (compare lower case).
-    static func isEnglish(_ lowercased: String) -> Bool { contains(lowercased, in: englishWords) }
+    static func isEnglish(_ lowercased: String) -> Bool { contains(lowercased, in: englishWords) || tradeWords.contains(lowercased) }
 
     /// `word` is a given name in the Census lists (compare lower case).
     static func isGivenName(_ lowercased: String) -> Bool { contains(lowercased, in: givenNames) }
@@ -84,16 +84,20 @@ enum Lexicon {
         "zimbabwean", "kenyan", "ugandan", "sudanese", "congolese", "chinese", "taiwanese", "sri", "lankan",
         "nepali", "tibetan", "mongolian", "kazakh", "georgian", "armenian", "moroccan", "algerian", "tunisian",
         "egyptian", "lebanese", "palestinian", "israeli", "jordanian", "saudi", "yemeni", "kuwaiti", "emirati",
-        // The trade's own words that SCOWL's lists lack: "Reframe it as..."
-        // at the start of a sentence is advice, not a person.
-        "reframe", "reframed", "reframing", "reframes", "mentalise", "mentalize", "mentalising", "mentalizing",
-        "mentalisation", "mentalization", "metacommunication", "metacommunicate", "psychoeducation",
-        "psychoeducational", "countertransference", "dysregulation", "dysregulated", "attunement", "misattunement",
-        "coregulation", "psychodynamic", "destabilised", "intersubjective", "empathic",
         // Makes of car: "drives an Audi" is no one's name.
         "audi", "bmw", "toyota", "vauxhall", "volkswagen", "vw", "honda", "nissan", "kia", "hyundai", "skoda",
         "fiat", "renault", "peugeot", "citroen", "citroën", "volvo", "mercedes", "tesla", "mazda", "subaru",
         "suzuki", "lexus", "porsche", "hilux", "corsa", "fiesta", "golf", "yaris", "qashqai",
+    ]
+
+    /// The trade's own words that SCOWL's lists lack, English words for
+    /// every rule: "Reframe it as..." at a sentence's start and "my client
+    /// reframed it" are advice and grammar, not a person.
+    static let tradeWords: Set<String> = [
+        "reframe", "reframed", "reframing", "reframes", "mentalise", "mentalize", "mentalising", "mentalizing",
+        "mentalisation", "mentalization", "metacommunication", "metacommunicate", "psychoeducation",
+        "psychoeducational", "countertransference", "dysregulation", "dysregulated", "attunement", "misattunement",
+        "coregulation", "psychodynamic", "destabilised", "intersubjective", "empathic",
     ]
 
     /// Every capitalised word of the programme's own material (titles,
