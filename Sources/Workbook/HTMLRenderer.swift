@@ -10,13 +10,28 @@ import MarkdownSafety
 /// its templates place (a user typing one gets the same harmless markup).
 enum HTMLRenderer {
     enum Directive: String, CaseIterable {
-        /// Ruled space to write by hand on a printed copy.
+        /// Ruled space to write by hand on a printed copy: 12 lines.
         case writingSpace = "writing-space"
+        /// A whole printed page of ruled lines, for a template that wants one.
+        case writingPage = "writing-page"
 
+        /// The lines are real elements with a bottom border, never a
+        /// background: browsers leave backgrounds out of a print unless asked,
+        /// and a handout must print with the browser's default settings.
         var html: String {
             switch self {
-            case .writingSpace: return #"<div class="writing-space" aria-hidden="true"></div>"#
+            case .writingSpace: return Self.ruled(class: "writing-space", lines: Self.promptLines)
+            case .writingPage: return Self.ruled(class: "writing-space writing-page", lines: Self.pageLines)
             }
+        }
+
+        /// At least 12 lines for an open prompt (issue #17): 9 cm at 7.5 mm a line.
+        static let promptLines = 12
+        /// An A4 page's writing area (27 cm under 12 and 13 mm margins) at 7.5 mm a line, with room for a heading.
+        static let pageLines = 34
+
+        static func ruled(class name: String, lines: Int) -> String {
+            #"<div class="\#(name)" aria-hidden="true">"# + String(repeating: "<span></span>", count: lines) + "</div>"
         }
 
         init?(comment: String) {

@@ -26,7 +26,16 @@ struct WorkbookRendererTests {
         // The marker is for the HTML step; the Markdown file carries no raw HTML.
         #expect(workbook.markdown.contains("*Open: not answered yet.*\n\n"))
         #expect(!workbook.markdown.contains("<!--"))
-        #expect(workbook.html.contains(#"<p><em>Open: not answered yet.</em></p>"# + "\n" + #"<div class="writing-space" aria-hidden="true"></div>"#))
+        #expect(workbook.html.contains(#"<p><em>Open: not answered yet.</em></p>"# + "\n" + (#"<div class="writing-space" aria-hidden="true">"# + String(repeating: "<span></span>", count: 12) + "</div>")))
+    }
+
+    @Test("draws writing space as 12 ruled lines, and a whole page of them where a template asks")
+    func writingSpaceLines() {
+        let html = HTMLRenderer.render("Before\n\n<!-- attune:writing-space -->\n\nBetween\n\n<!-- attune:writing-page -->\n")
+        // Elements with a border, never a background: a browser prints no background by default.
+        #expect(html.contains(#"<div class="writing-space" aria-hidden="true">"# + String(repeating: "<span></span>", count: 12) + "</div>\n<p>Between</p>"))
+        #expect(html.contains(#"<div class="writing-space writing-page" aria-hidden="true">"# + String(repeating: "<span></span>", count: 34) + "</div>"))
+        #expect(HTMLRenderer.Directive.promptLines >= 12)
     }
 
     @Test("prints a therapist's name literally, never as formatting", arguments: [
@@ -82,7 +91,7 @@ struct SafeHTMLTests {
     func hostileAnswer(answer: String) throws {
         let tags = HTMLTags.in(try html(for: answer))
         let allowed: Set<String> = ["!doctype", "html", "head", "meta", "title", "style", "body", "a", "header", "p",
-                                    "main", "h1", "h2", "h3", "ul", "li", "strong", "em", "div", "footer", "code", "img"]
+                                    "main", "h1", "h2", "h3", "ul", "li", "strong", "em", "div", "span", "footer", "code", "img"]
         for tag in tags {
             #expect(allowed.contains(tag.name), "unexpected <\(tag.name)>")
             #expect(!tag.attributes.keys.contains { $0.hasPrefix("on") }, "handler on <\(tag.name)>")
