@@ -55,22 +55,7 @@ rm -rf "$destdir"
 say "make install and make uninstall (DESTDIR): exactly Packaging/FILES, nothing left"
 
 # --- The clean root -----------------------------------------------------
-suite=bookworm
-mirror=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
-if [ -n "${ATTUNE_ROOT_CACHE:-}" ]; then cache=$ATTUNE_ROOT_CACHE
-elif mkdir -p /var/cache/attune 2>/dev/null && [ -w /var/cache/attune ]; then cache=/var/cache/attune
-else cache=$repo/.build/release-check; fi
-mkdir -p "$cache"
-rootball=$cache/debian-$suite-minbase-man-db.tar
-if [ ! -f "$rootball" ]; then
-    say "making the clean root (debootstrap --variant=minbase $suite, once; cached in $cache)"
-    fresh=$(mktemp -d)
-    debootstrap --variant=minbase --include=man-db "$suite" "$fresh/root" "$mirror" > "$cache/debootstrap.log" 2>&1 \
-        || { tail -20 "$cache/debootstrap.log" >&2; rm -rf "$fresh"; fail "debootstrap"; }
-    rm -rf "$fresh/root/var/cache/apt/archives/"*.deb
-    tar -C "$fresh/root" -cf "$rootball.tmp" . && mv "$rootball.tmp" "$rootball"
-    rm -rf "$fresh"
-fi
+rootball=$(.ci/release-check/clean_root.sh) || fail "making the clean root"
 work=$repo/.build/release-check
 root=$work/root
 mkdir -p "$work"

@@ -241,7 +241,8 @@ struct Detector {
         "insurance": .idNumber, "ni": .idNumber, "ssn": .idNumber, "utr": .idNumber, "pps": .idNumber,
         "iban": .idNumber, "sort": .idNumber, "record": .idNumber, "client": .idNumber, "crn": .idNumber,
         "number": .idNumber, "no": .idNumber, "tax": .idNumber, "court": .idNumber, "visa": .idNumber,
-        "pin": .idNumber, "dl": .idNumber,
+        "pin": .idNumber, "dl": .idNumber, "rego": .vehicle, "zip": .postcode, "zipcode": .postcode,
+        "postcode": .postcode, "eircode": .postcode,
     ]
     static let idFillers: Set<String> = [
         "no", "number", "num", "nr", "id", "is", "was", "of", "the", "her", "his", "their", "my", "code", "ending",
@@ -346,7 +347,13 @@ struct Detector {
                     }
                     var end = next.range.upperBound
                     if end < s.count, s[end] == ".", next.lower.count <= 4 { end += 0 }
-                    claim(.address, (numbered ? first : leading).range.lowerBound..<end)
+                    var start = (numbered ? first : leading).range.lowerBound
+                    // "4/18 Nicholson Street": the unit number before the slash belongs to it.
+                    if numbered, let unit = word(index - 1), unit.isNumber, unit.text.count <= 4,
+                       unit.range.upperBound + 1 == start, s[unit.range.upperBound] == "/", !isClaimed(unit) {
+                        start = unit.range.lowerBound
+                    }
+                    claim(.address, start..<end)
                     break
                 }
                 capitalised += 1
@@ -562,7 +569,10 @@ struct Detector {
         if ["rated", "rate", "rating", "scored", "score", "scale", "it", "at", "a", "about", "gave", "was", "is", "felt", "out", "marked", "only"].contains(before) && strict { return nil }
         if let after = word(last + 1), adjacent(last + 1), ["on", "for", "in", "of", "the", "and"].contains(after.lower), strict, values[0] <= 12 && values[1] <= 12 { return nil }
         let unambiguous = values[0] > 12 || values[1] > 12
+        // A table cell or a line of its own starting with `3/3` is the
+        // date column of a log; a rating there has its scale beside it.
         let context = Self.datePrepositions.contains(before) || Self.weekdays.contains(before) || !strict
+            || (first.sentenceStart && ![10, 5, 100, 20].contains(values[1]))
         guard unambiguous || context else { return nil }
         if [10, 5, 100, 20].contains(values[1]) && !unambiguous && (strict && !Self.datePrepositions.contains(before)) { return nil }
         return first.range.lowerBound..<numbers[1].range.upperBound
@@ -947,6 +957,8 @@ extension Detector {
         if words[index].possessive { return true }
         guard let next = word(index + 1), adjacent(index + 1, maxGap: ",") else { return false }
         if Self.personCues.contains(next.lower) { return true }
+        // "Bill joked", "Grace noted": a past tense straight after says someone did it.
+        if !next.capitalised, next.lower.count >= 4, next.lower.hasSuffix("ed"), isEnglish(next) { return true }
         return next.capitalised && !isEnglish(next) && !isOrdinaryCapital(next)
     }
 
@@ -974,7 +986,7 @@ extension Detector {
                 if let previous, adjacent(index), previous.capitalised, Lexicon.capitalisedWords.contains(previous.lower),
                    !Self.titles.contains(previous.lower), !afterRelation { return false }
                 if isGiven(word) { return true }
-                return afterRelation
+                return afterRelation || namesSomewhere(index)
             }
             if !english { return !word.heading || !isGiven(word) || true }
             return isGiven(word) && (cueFollows(index) || afterRelation) && !word.heading
@@ -988,7 +1000,42 @@ extension Detector {
         if !english && isGiven(word) && word.lower.count >= 3 && !Lexicon.capitalisedWords.contains(word.lower) { return true }
         if (afterTitle || afterRelation), !english, let previous, !Self.weakTitles.contains(previous.lower) || previous.capitalised { return true }
         if afterTitle, let previous, ["mrs", "mr", "ms", "mx", "dr"].contains(previous.lower), isGiven(word) { return true }
+        // "lives in ballyfermot", "the bus from dundalk": a word no
+        // dictionary knows after a locative is a town written in haste.
+        if !english, word.lower.count >= 4, !word.hasDigit, namesSomewhere(index) { return true }
         return false
+    }
+
+    /// Words after which a capitalised ordinary word mid-sentence is a town
+    /// or a named place ("lives in Reading", "drove from Bath", "near Hope").
+    static let locatives: Set<String> = ["in", "at", "from", "near", "outside", "around", "towards", "visiting", "via"]
+
+    /// Whether a capitalised dictionary word mid-sentence is used as a place
+    /// name: it follows a locative ("in", "from", "at the", or "to" after a
+    /// journey) in the same clause. Mid-sentence capitals on ordinary words
+    /// are rare in prose except for names; the exceptions kept out are a
+    /// word before a number ("in Week 3", "in Year 9", a look-alike), a
+    /// possessive ("in Harbour's life", a pseudonym's), and a
+    /// run of capitalised dictionary words, which is a department or a
+    /// term ("in Human Resources"), not a town.
+    private func namesSomewhere(_ index: Int) -> Bool {
+        // "people in Harbour's life": a possessive is someone's.
+        if words[index].possessive { return false }
+        // "42 Kenton Lane, Harrow HA3 8RT": the town after an address.
+        if index > 0, words[index].gapBefore == ",", adjacent(index, maxGap: ","),
+           let ending = endingAt[words[index - 1].range.upperBound], ending == .address { return true }
+        if let next = word(index + 1), adjacent(index + 1) {
+            if next.hasDigit { return false }
+            if next.capitalised, isEnglish(next) || isOrdinaryCapital(next) { return false }
+        }
+        var before = index - 1
+        if let the = word(before), the.lower == "the", adjacent(index) { before -= 1 }
+        guard before >= 0, let cue = word(before), adjacent(before + 1) else { return false }
+        if Self.locatives.contains(cue.lower) { return before == index - 1 || cue.lower == "at" }
+        guard cue.lower == "to", before > 0, adjacent(before) else { return false }
+        var verb = before - 1
+        if words[verb].lower == "back", verb > 0, adjacent(verb) { verb -= 1 }
+        return Self.journeys.contains(words[verb].lower)
     }
 
     /// Names, places and workplaces; names from the private list first.
@@ -1057,8 +1104,14 @@ extension Detector {
             }
             let category = self.category(start: start, end: end, listed: listed[index])
             let last = words[end]
+            // "the Leys", "the Mater": a place's article is part of its name,
+            // and redacting it too leaves no hint of which one.
+            var first = words[start].range.lowerBound
+            if category != .name, let the = word(start - 1), the.lower == "the", adjacent(start), !isClaimed(the) {
+                first = the.range.lowerBound
+            }
             // A person's "'s" is grammar; a shop's ("Sainsbury's") is its name.
-            claim(category, words[start].range.lowerBound..<(category == .workplace ? last.range.upperBound : last.baseEnd))
+            claim(category, first..<(category == .workplace ? last.range.upperBound : last.baseEnd))
             index = end + 1
         }
         scanInitials()
@@ -1122,6 +1175,24 @@ extension Detector {
                 continue
             }
         }
+        // "the Amazon warehouse", "the Apple store": a capitalised name before
+        // a kind of premises; "Pike & Sons Plumbing", "Marks & Spencer": a
+        // firm's name joined by "&". The programme's own vocabulary (its
+        // authors, "Safran & Muran") never leads either.
+        func firmWord(_ word: Word) -> Bool {
+            canLead(word) && !Lexicon.programmeVocabulary.contains(word.lower)
+        }
+        for index in words.indices {
+            let current = words[index]
+            guard !isClaimed(current), let next = word(index + 1), !isClaimed(next) else { continue }
+            if adjacent(index + 1), !next.capitalised, Self.premises.contains(next.lower), firmWord(current), !current.sentenceStart {
+                claim(.workplace, current.range)
+            } else if next.gapBefore == "&", next.range.lowerBound - current.range.upperBound <= 3, next.capitalised, firmWord(current), firmWord(next) || Lexicon.isEnglish(next.lower) && canLead(next) {
+                var end = index + 1
+                while let after = word(end + 1), adjacent(end + 1), after.capitalised, canLead(after) { end += 1 }
+                claim(.workplace, current.range.lowerBound..<words[end].range.upperBound)
+            }
+        }
         // "St Mary's", "St. Anne's", "Saint Jude's", after the pass above
         // has taken "St Aidan's Primary" whole.
         for (index, current) in words.enumerated() where ["st", "saint"].contains(current.lower) && current.capitalised && !isClaimed(current) {
@@ -1130,6 +1201,12 @@ extension Detector {
             }
         }
     }
+
+    /// Kinds of premises after a firm's name ("the Amazon warehouse").
+    static let premises: Set<String> = [
+        "warehouse", "store", "shop", "factory", "depot", "branch", "plant", "outlet", "supermarket", "superstore",
+        "restaurant", "mill", "showroom", "garage", "distribution", "checkout", "tills",
+    ]
 
     /// Verbs of travel or moving house: "to" after them names a place.
     static let journeys: Set<String> = [
@@ -1159,6 +1236,8 @@ extension Detector {
             if preposition.lower == "for" || preposition.lower == "by" { return .name }
         }
         if Self.placePrepositions.contains(preposition.lower) { return .place }
+        // "seen on the Leys", "a house on the Wirral": an estate or an area.
+        if preposition.lower == "on", before == start - 2 { return .place }
         // "moved to Filey", "drove back to Dundalk": "to" after a journey.
         if preposition.lower == "to", before > 0, adjacent(before) {
             var verb = before - 1

@@ -21,10 +21,10 @@ struct PrivacyCorpusTests {
 
     @Test("the corpus is as big as promised: 300 identifiers, 150 look-alikes, every kind")
     func size() throws {
-        let splits = try ["tune", "heldout", "tune-b", "heldout-b"].map(Self.corpus)
+        let splits = try ["tune", "heldout", "tune-b", "heldout-b", "tune-c", "heldout-c"].map(Self.corpus)
         let identifiers = splits.flatMap(\.passages).flatMap(\.identifiers)
-        #expect(identifiers.count >= 550)
-        #expect(splits.flatMap(\.passages).flatMap(\.lookAlikes).count >= 250)
+        #expect(identifiers.count >= 800)
+        #expect(splits.flatMap(\.passages).flatMap(\.lookAlikes).count >= 350)
         let kinds = Set(identifiers.map(\.category))
         #expect(kinds == Set(IdentifierCategory.allCases.map(\.rawValue)))
     }
@@ -71,6 +71,34 @@ struct PrivacyCorpusTests {
             #expect(score.overallPrecision.rate >= 0.95)
             #expect(score.leftWhole <= 6)
         }
+    }
+
+    @Test("third author's tuning split: recall at least 93% without the names list and 95% with it, precision at least 97%")
+    func tunedC() throws {
+        let corpus = try Self.corpus("tune-c")
+        let without = Self.score(corpus, names: false)
+        #expect(without.overallRecall.rate >= 0.93, "\(without.misses)")
+        #expect(without.overallPrecision.rate >= 0.97, "\(without.falseAlarms)")
+        let with = Self.score(corpus, names: true)
+        #expect(with.overallRecall.rate >= 0.95, "\(with.misses)")
+        #expect(with.overallPrecision.rate >= 0.97, "\(with.falseAlarms)")
+    }
+
+    /// Written by a third author who never saw the guard or the other
+    /// corpora, after the guard was tuned on the second; scored in aggregate
+    /// only. Its scores before any tuning on its sister split are in
+    /// `Corpus/README.md`.
+    @Test("third author's held-out split: recall at least 90% without the names list and 92% with it, precision at least 91%")
+    func heldOutC() throws {
+        let corpus = try Self.corpus("heldout-c")
+        let without = Self.score(corpus, names: false)
+        #expect(without.overallRecall.rate >= 0.90)
+        #expect(without.overallPrecision.rate >= 0.91)
+        #expect(without.leftWhole <= 10)
+        let with = Self.score(corpus, names: true)
+        #expect(with.overallRecall.rate >= 0.92)
+        #expect(with.overallPrecision.rate >= 0.91)
+        #expect(with.leftWhole <= 7)
     }
 
     @Test("a miss, a false alarm and a wrong label are each counted")

@@ -72,6 +72,24 @@ struct PrivacyScannerTests {
         ("then sinead phoned instead", "name", "sinead"),
         // Addresses without a street word.
         ("the solicitor is at 12 Piccadilly now", "address", "12 Piccadilly"),
+        // Towns that are ordinary words, after a locative in the same clause.
+        ("she still lives in Reading with him", "place", "Reading"),
+        ("the bus from Bath was late again", "place", "Bath"),
+        ("they moved back to Sale last spring", "place", "Sale"),
+        ("she got the bus from ballyfermot again", "place", "ballyfermot"),
+        // Firms: a name before its premises, or joined by "&".
+        ("let go from the Amazon warehouse last month", "workplace", "Amazon"),
+        ("works for his uncle at Pike & Sons Plumbing now", "workplace", "Pike & Sons Plumbing"),
+        // Unit numbers, labels people use for plates and ZIP codes.
+        ("moving to 4/18 Nicholson Street next month", "address", "4/18 Nicholson Street"),
+        ("a parking fine (rego 1HK 7TR) out the front", "vehicle", "1HK 7TR"),
+        ("lives off Linden, ZIP 94607, near the lake", "postcode", "94607"),
+        // A date column, and a given name followed by what they did.
+        ("| 3/3 | session 3 | flat |", "date", "3/3"),
+        ("Bill joked about talking shop.", "name", "Bill"),
+        // A place's article is part of its name.
+        ("afraid of being seen on the Leys estate", "place", "the Leys"),
+        ("she works at the Priory on nights", "workplace", "the Priory"),
     ])
     func categories(text: String, category: String, match: String) throws {
         let findings = scanner.scan(text, path: "j.md")
@@ -79,6 +97,12 @@ struct PrivacyScannerTests {
         #expect(findings.count == 1)
         #expect(finding.category.rawValue == category)
         #expect(finding.text == match)
+    }
+
+    @Test("the town after an address is a place, even when it is an ordinary word")
+    func townAfterAddress() {
+        let findings = scanner.scan("They live at 42 Kenton Lane, Harrow now.", path: "j.md")
+        #expect(findings.map { "\($0.category.rawValue): \($0.text)" } == ["address: 42 Kenton Lane", "place: Harrow"])
     }
 
     @Test("once 'client J.' is seen, a later 'J.' is the same person")
@@ -127,6 +151,13 @@ struct PrivacyScannerTests {
         // Publishers' towns are no longer part of the programme's vocabulary,
         // but the programme's authors still are.
         "Safran, Muran and Eubanks describe the 3RS.",
+        // A capital before a number, or a run of capitalised words, is a
+        // label or a department, not a town.
+        "We met in Week 3 and again in Session 4; she is in Year 9.",
+        "He works in Human Resources and came from Social Services.",
+        "Perhaps people in Harbour's life have not stayed.",
+        "Safran & Muran call it a withdrawal rupture; rated it 3/5 | 7/10 |",
+        "| 7/10 | the Christmas shop |",
     ])
     func noFalseAlarms(text: String) {
         #expect(found(text) == [])
