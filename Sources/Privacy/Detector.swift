@@ -48,6 +48,7 @@ struct Detector {
         scanNumberRuns()
         scanInstitutions()
         scanNames()
+        scanRegionalPostcodes()
         return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
@@ -1199,6 +1200,32 @@ extension Detector {
             if let saint = word(index + 1), adjacent(index + 1, maxGap: "."), saint.capitalised, saint.possessive, !isClaimed(saint) {
                 claim(.workplace, current.range.lowerBound..<saint.range.upperBound)
             }
+        }
+    }
+
+    /// Australian states and US states whose postcodes are bare numbers.
+    static let postalRegions: Set<String> = [
+        "VIC", "NSW", "QLD", "TAS", "ACT", "NT", "SA", "WA",
+        "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "ID", "IL", "IA", "KS", "KY", "LA",
+        "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "PA",
+        "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WV", "WI", "WY", "DC",
+    ]
+
+    /// Bare-number postcodes, which only their neighbours give away:
+    /// "Footscray VIC 3011", "Oakland, CA 94607", "from Parramatta 2150".
+    /// Four digits after an Australian state or a town just found, five
+    /// after a US state. (A bare number elsewhere is a count or a year.)
+    private mutating func scanRegionalPostcodes() {
+        for (index, number) in words.enumerated() where number.isNumber && !isClaimed(number) && index > 0 {
+            guard adjacent(index), number.text.count == 4 || number.text.count == 5,
+                  number.range.upperBound >= s.count || !(s[number.range.upperBound] == "/" || s[number.range.upperBound] == ":") else { continue }
+            let previous = words[index - 1]
+            let afterRegion = Self.postalRegions.contains(previous.text)
+                && (number.text.count == 5) != ["VIC", "NSW", "QLD", "TAS", "ACT", "NT", "SA", "WA"].contains(previous.text)
+            // After a town, 1900–2099 is a year ("in Leeds 2026 was hard").
+            let afterTown = number.text.count == 4 && endingAt[previous.range.upperBound] == .place
+                && !(1900...2099).contains(number.numberValue ?? 0)
+            if afterRegion || afterTown { claim(.postcode, number.range) }
         }
     }
 

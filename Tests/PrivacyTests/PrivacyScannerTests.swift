@@ -105,6 +105,17 @@ struct PrivacyScannerTests {
         #expect(findings.map { "\($0.category.rawValue): \($0.text)" } == ["address: 42 Kenton Lane", "place: Harrow"])
     }
 
+    @Test("a bare-number postcode after a state or a town just found", arguments: [
+        ("moving to Footscray VIC 3011 next month", ["place: Footscray", "postcode: 3011"]),
+        ("lives in Oakland, CA 94607 now", ["place: Oakland", "postcode: 94607"]),
+        ("from Parramatta 2150, plumber", ["place: Parramatta", "postcode: 2150"]),
+        // A year after a town, a count after a state, a time: no postcode.
+        ("in Leeds 2026 was hard; CA 12 sessions; at 10:30", ["place: Leeds"]),
+    ])
+    func regionalPostcodes(text: String, expected: [String]) {
+        #expect(scanner.scan(text, path: "j.md").map { "\($0.category.rawValue): \($0.text)" } == expected)
+    }
+
     @Test("once 'client J.' is seen, a later 'J.' is the same person")
     func initialsRemembered() {
         let findings = scanner.scan("Client J. missed it. Her mum asked whether J. was still going.", path: "j.md")
