@@ -45,18 +45,21 @@ let package = Package(
         .target(name: "Bundled", plugins: ["EmbedFolders"]),
         // The build pipeline: journal + content -> workbook.
         .target(name: "Workbook", dependencies: [
-            "Bundled", "ContentModel", "Diagnostics", "Files", "GFM", "Journal", "MarkdownSafety", "Privacy", "Templating",
+            "Bundled", "ContentModel", "Diagnostics", "Files", "GFM", "Journal", "MarkdownSafety", "Privacy", "Sharing", "Templating",
         ]),
         // Client-identifier scanning for everything meant to be shared.
         .target(name: "Privacy", dependencies: ["Bundled", "Diagnostics"]),
+        // What may leave the machine: the journal guard and the material
+        // screen, which every sharing pipeline must be given.
+        .target(name: "Sharing", dependencies: ["Bundled", "Diagnostics", "Files", "Journal", "Privacy"]),
         // A supervisor's cohort: one personalised handout per trainee.
         .target(name: "Handouts", dependencies: [
-            "Workbook", "ContentModel", "Diagnostics", "Files", "GFM", "Journal", "MarkdownSafety", "Privacy", "Templating", "Yams",
+            "Workbook", "ContentModel", "Diagnostics", "Files", "GFM", "Journal", "MarkdownSafety", "Privacy", "Sharing", "Templating", "Yams",
             .product(name: "SwiftCSV", package: "SwiftCSV"),
         ]),
         // The training material as a static website.
         .target(name: "Site", dependencies: [
-            "Workbook", "ContentModel", "Diagnostics", "Files", "GFM", "Journal", "MarkdownSafety", "Privacy", "Templating",
+            "Workbook", "ContentModel", "Diagnostics", "Files", "GFM", "Journal", "MarkdownSafety", "Privacy", "Sharing", "Templating",
         ]),
         // Patterns across weeks: the rupture log's trends report.
         .target(name: "Trends", dependencies: [
@@ -68,7 +71,7 @@ let package = Package(
         ]),
         // Command-line interface as a library, so tests can drive it.
         .target(name: "AttuneCLI", dependencies: [
-            "Workbook", "Files", "Diagnostics", "ContentModel", "GFM", "Journal", "Privacy", "Handouts", "Site", "Trends", "BrowserForm",
+            "Workbook", "Files", "Diagnostics", "ContentModel", "GFM", "Journal", "Privacy", "Sharing", "Handouts", "Site", "Trends", "BrowserForm",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "attune", dependencies: ["AttuneCLI"]),
@@ -85,12 +88,13 @@ let package = Package(
         .testTarget(name: "ContentModelTests", dependencies: ["ContentModel", "Bundled"]),
         .testTarget(name: "JournalTests", dependencies: ["Journal", "ContentModel", "Bundled", "GFM"]),
         .testTarget(name: "TemplatingTests", dependencies: ["Templating", .product(name: "Mustache", package: "swift-mustache")]),
-        .testTarget(name: "WorkbookTests", dependencies: ["Workbook", "Files", "Journal", "ContentModel", "Diagnostics", "GFM"], exclude: ["Golden", "Corpus"]),
+        .testTarget(name: "WorkbookTests", dependencies: ["Workbook", "Files", "Journal", "ContentModel", "Diagnostics", "GFM", "Privacy", "Sharing"], exclude: ["Golden", "Corpus"]),
         .testTarget(name: "PrivacyTests", dependencies: ["Privacy", "Diagnostics"], exclude: ["Corpus"]),
-        .testTarget(name: "HandoutsTests", dependencies: ["Handouts", "Workbook", "Files", "Diagnostics", "ContentModel", "Journal"], exclude: ["Golden"]),
-        .testTarget(name: "SiteTests", dependencies: ["Site", "Workbook", "Files", "Diagnostics", "ContentModel"]),
+        .testTarget(name: "SharingTests", dependencies: ["Sharing", "Privacy", "Diagnostics", "Bundled", "Files"]),
+        .testTarget(name: "HandoutsTests", dependencies: ["Handouts", "Workbook", "Files", "Diagnostics", "ContentModel", "Journal", "Privacy", "Sharing"], exclude: ["Golden"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "Workbook", "Files", "Diagnostics", "ContentModel", "Privacy", "Sharing"]),
         .testTarget(name: "TrendsTests", dependencies: ["Trends", "Workbook", "Files", "Diagnostics", "ContentModel", "Journal"], exclude: ["Golden"]),
         .testTarget(name: "BrowserFormTests", dependencies: ["BrowserForm", "Workbook", "Files", "Diagnostics", "ContentModel", "Journal", "Templating"]),
-        .testTarget(name: "AttuneCLITests", dependencies: ["AttuneCLI", "Files", "Workbook", "attune"]),
+        .testTarget(name: "AttuneCLITests", dependencies: ["AttuneCLI", "Bundled", "Files", "Workbook", "attune"]),
     ]
 )

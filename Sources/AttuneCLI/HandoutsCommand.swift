@@ -2,6 +2,7 @@ import ArgumentParser
 import ContentModel
 import Foundation
 import Handouts
+import Sharing
 import Workbook
 
 /// `attune handouts`: a roster in, one personalised handout per trainee out,
@@ -68,8 +69,7 @@ struct HandoutsCommand: ParsableCommand {
         let started = environment.now()
         // Trainees' shared journals feed the cohort summary: the privacy
         // guard reads each one first, and any finding stops the run.
-        let guardian = PrivacyGuard(rules: try privacy.load())
-        let sharedJournalCheck: SharedJournalCheck = { journal in guardian.findings(in: journal).map(\.diagnostic) }
+        let policy = SharingPolicy(rules: try privacy.load())
         let request = HandoutsRequest(
             roster: roster,
             overrides: RosterOverrides(
@@ -83,7 +83,7 @@ struct HandoutsCommand: ParsableCommand {
         let report: HandoutsReport
         do {
             report = try HandoutsPipeline(
-                fileSystem: environment.fileSystem, journalCheck: sharedJournalCheck, progress: progress.show
+                fileSystem: environment.fileSystem, policy: policy, progress: progress.show
             ).run(request)
         } catch {
             progress.clear()

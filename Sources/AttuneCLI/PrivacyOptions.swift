@@ -1,5 +1,6 @@
 import ArgumentParser
 import Privacy
+import Sharing
 import Workbook
 
 /// Where the therapist keeps the privacy guard's lists.

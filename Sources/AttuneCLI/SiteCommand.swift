@@ -1,5 +1,5 @@
 import ArgumentParser
-import Privacy
+import Sharing
 import Site
 import Workbook
 
@@ -30,33 +30,17 @@ struct SiteCommand: ParsableCommand {
 
     func run() throws {
         let environment = Environment.current
-        // A published site is the most shared output of all: the privacy
-        // guard screens the programme's own material (`--content`) before a
-        // page is written. The bundled material is Attune's, written without
-        // client material; its citations name researchers, not clients.
-        let scanner = PrivacyScanner(rules: try privacy.load())
-        let overlay = material.contentOverlay.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
-        let screen: SitePipeline.Screen = { sources in
-            guard let overlay else { return [] }
-            // The content model keeps each item's position, not each field's:
-            // findings point at the item that holds them.
-            return sources.filter { $0.location.path.hasPrefix(overlay) }.flatMap { source in
-                scanner.scan(source.text, path: source.location.path)
-                    .filter { $0.allowedBy == nil }
-                    .map { finding in
-                        var finding = finding
-                        finding.location = source.location
-                        return finding.diagnostic
-                    }
-            }
-        }
+        // A published site is the most shared output of all: the sharing
+        // policy screens the programme's own material (`--content`) before
+        // a page is written.
+        let policy = SharingPolicy(rules: try privacy.load())
         let request = SiteRequest(
             outputDirectory: out, baseURL: baseURL,
             contentOverlay: material.contentOverlay, templatesOverlay: material.templatesOverlay
         )
         let report: SiteReport
         do {
-            report = try SitePipeline(fileSystem: environment.fileSystem, screen: screen).run(request)
+            report = try SitePipeline(fileSystem: environment.fileSystem, policy: policy).run(request)
         } catch {
             throw InputProblems(error.diagnostics, stoppedWhile: "trying to \(error.step.rawValue)", wroteNothing: error.step != .write)
         }

@@ -2,6 +2,7 @@ import ContentModel
 import Diagnostics
 import Files
 import Foundation
+import Sharing
 import Workbook
 
 /// What `attune handouts` was asked to do.
@@ -107,16 +108,18 @@ public struct HandoutsProgress: Sendable, Equatable {
 /// the output is byte-identical whatever the number of workers.
 public struct HandoutsPipeline: Sendable {
     public let fileSystem: FileSystem
-    /// The check each shared journal goes through before anything is written.
-    public var journalCheck: SharedJournalCheck?
+    /// What each shared journal is screened for before anything is written.
+    /// There is no default: handouts cannot be made without deciding what
+    /// a trainee's shared journal may carry.
+    public let policy: SharingPolicy
     public var progress: @Sendable (HandoutsProgress) -> Void
 
     public init(
-        fileSystem: FileSystem = LocalFileSystem(), journalCheck: SharedJournalCheck? = nil,
+        fileSystem: FileSystem = LocalFileSystem(), policy: SharingPolicy,
         progress: @escaping @Sendable (HandoutsProgress) -> Void = { _ in }
     ) {
         self.fileSystem = fileSystem
-        self.journalCheck = journalCheck
+        self.policy = policy
         self.progress = progress
     }
 
@@ -187,7 +190,7 @@ public struct HandoutsPipeline: Sendable {
     /// Reads, checks and reduces each shared journal to what the summary counts.
     private func readSharedJournals(_ cohort: inout Cohort, content: ContentModel) throws(HandoutsError) {
         let read = SharedJournalReader(fileSystem: fileSystem, content: content)
-            .read(cohort.members.map(\.trainee), week: cohort.roster.week, check: journalCheck)
+            .read(cohort.members.map(\.trainee), week: cohort.roster.week, check: policy.screenSharedJournal)
         for (index, facts) in read.facts { cohort.members[index].facts = facts }
         let unshared = try cohort.failures.settle(read.problems, step: .readJournals)
             .union(cohort.failures.settle(read.checkProblems, step: .checkJournals))

@@ -1,6 +1,7 @@
 import ContentModel
 import Diagnostics
 import Foundation
+import Sharing
 import Templating
 import Workbook
 
@@ -14,14 +15,7 @@ public struct SiteFile: Sendable {
 
 /// A piece of the material as written in the content files: what a check
 /// on everything about to be published (the `screen` step) reads.
-public struct PageSource: Sendable, Hashable {
-    /// Where the item (card, prompt, source, week, section) starts; the
-    /// content model keeps no finer position for its fields.
-    public let location: SourceLocation
-    /// The item's fields as written, one after another: title, summary,
-    /// Markdown body, points.
-    public let text: String
-}
+public typealias PageSource = MaterialItem
 
 /// Renders one planned page: builds its template context from the content
 /// model, renders the page's own template, then wraps it in the layout.
@@ -155,7 +149,7 @@ struct PageRenderer: Sendable {
 
     private func sourceList(_ page: Page, sources: inout [PageSource]) -> SourcesContext {
         let items = content.sources.map { source in
-            sources.append(PageSource(location: source.location, text: source.short + "\n" + source.citation))
+            sources.append(PageSource(location: source.location, text: source.short + "\n" + source.citation, isCitation: true))
             let cited = references.citingCards[source.id, default: []].compactMap(plan.link(toCard:))
             let groups = [group("Cited by", cited, from: page.path)].compactMap { $0 }
             return (source.kind, SourceItemContext(

@@ -1,6 +1,7 @@
 import ContentModel
 import Diagnostics
 import Files
+import Sharing
 import Workbook
 
 /// What `attune site` was asked to do.
@@ -52,18 +53,15 @@ public struct SiteReport: Sendable, Equatable {
 /// Publishes the training material as a static website: load, check the
 /// folder, render everything in memory, screen it, then write it.
 public struct SitePipeline: Sendable {
-    /// Reads every piece of material about to be published and returns
-    /// the problems it finds; any error stops the build before a file is
-    /// written. Each distinct piece is passed once.
-    public typealias Screen = @Sendable ([PageSource]) -> [Diagnostic]
-
     public let fileSystem: FileSystem
-    public let screen: Screen
+    /// Screens every piece of material about to be published; any error
+    /// stops the build before a file is written. There is no default: a
+    /// site cannot be built without deciding what may be published.
+    public let policy: SharingPolicy
 
-    /// `screen` defaults to passing everything.
-    public init(fileSystem: FileSystem = LocalFileSystem(), screen: @escaping Screen = { _ in [] }) {
+    public init(fileSystem: FileSystem = LocalFileSystem(), policy: SharingPolicy) {
         self.fileSystem = fileSystem
-        self.screen = screen
+        self.policy = policy
     }
 
     public func run(_ request: SiteRequest) throws(SiteError) -> SiteReport {
@@ -84,7 +82,7 @@ public struct SitePipeline: Sendable {
             try SiteRenderer(resources: resources, plan: plan, baseURL: request.baseURL).render()
         }
         try step(.screen) { () throws(DiagnosticError) in
-            try screenSources(of: files)
+            try screenSources(of: files, overlay: request.contentOverlay)
         }
         let removed = try step(.write) { () throws(DiagnosticError) in
             try folder.write(files, fileSystem: fileSystem)
@@ -97,11 +95,11 @@ public struct SitePipeline: Sendable {
 
     /// The one place every page's material passes through before anything
     /// is written; a card shown on three pages is screened once.
-    private func screenSources(of files: [SiteFile]) throws(DiagnosticError) {
+    private func screenSources(of files: [SiteFile], overlay: String?) throws(DiagnosticError) {
         var seen: Set<PageSource> = []
         var sources: [PageSource] = []
         for source in files.flatMap(\.sources) where seen.insert(source).inserted { sources.append(source) }
-        let diagnostics = screen(sources)
+        let diagnostics = policy.material.screen(sources, overlay: overlay)
         if diagnostics.hasErrors { throw DiagnosticError(diagnostics.sortedByLocation) }
     }
 

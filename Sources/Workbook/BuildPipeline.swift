@@ -4,6 +4,7 @@ import Diagnostics
 import Files
 import Journal
 import Privacy
+import Sharing
 
 /// What `attune build` was asked to do.
 public struct BuildRequest: Sendable {

@@ -2,6 +2,8 @@ import ContentModel
 import Diagnostics
 import Files
 import Foundation
+import Privacy
+import Sharing
 @testable import Handouts
 import Workbook
 
@@ -63,12 +65,12 @@ enum Fixtures {
     static func run(
         _ files: [String: String], roster: String = "cohort/roster.yaml", overrides: RosterOverrides = overrides,
         out: String = "out", formats: [OutputFormat] = OutputFormat.allCases, keepGoing: Bool = false, workers: Int = 2,
-        check: SharedJournalCheck? = nil
+        policy: SharingPolicy = .screening
     ) throws(HandoutsError) -> (report: HandoutsReport, fileSystem: InMemoryFileSystem) {
         let fileSystem = InMemoryFileSystem(files: files)
         let request = HandoutsRequest(
             roster: roster, overrides: overrides, outputDirectory: out, formats: formats, keepGoing: keepGoing, workers: workers)
-        let report = try HandoutsPipeline(fileSystem: fileSystem, journalCheck: check).run(request)
+        let report = try HandoutsPipeline(fileSystem: fileSystem, policy: policy).run(request)
         return (report, fileSystem)
     }
 
@@ -78,7 +80,7 @@ enum Fixtures {
     ) -> (step: HandoutsStep?, lines: [String], written: [String]) {
         let fileSystem = InMemoryFileSystem(files: files)
         do {
-            _ = try HandoutsPipeline(fileSystem: fileSystem).run(HandoutsRequest(roster: roster, overrides: overrides, outputDirectory: "out"))
+            _ = try HandoutsPipeline(fileSystem: fileSystem, policy: .screening).run(HandoutsRequest(roster: roster, overrides: overrides, outputDirectory: "out"))
             return (nil, [], fileSystem.snapshot.keys.filter { $0.hasPrefix("out/") }.sorted())
         } catch {
             return (error.step, error.diagnostics.map(\.description), fileSystem.snapshot.keys.filter { $0.hasPrefix("out/") }.sorted())

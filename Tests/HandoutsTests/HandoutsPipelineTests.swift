@@ -2,6 +2,8 @@ import ContentModel
 import Diagnostics
 import Files
 import Foundation
+import Privacy
+import Sharing
 import Testing
 @testable import Handouts
 import Workbook
@@ -67,7 +69,7 @@ struct HandoutsPipelineTests {
         files["out/keep.txt"] = "mine"
         let fileSystem = InMemoryFileSystem(files: files)
         let error = #expect(throws: HandoutsError.self) {
-            try HandoutsPipeline(fileSystem: fileSystem).run(HandoutsRequest(roster: "cohort/roster.yaml", overrides: Fixtures.overrides, outputDirectory: "out"))
+            try HandoutsPipeline(fileSystem: fileSystem, policy: .screening).run(HandoutsRequest(roster: "cohort/roster.yaml", overrides: Fixtures.overrides, outputDirectory: "out"))
         }
         #expect(error?.step == .readJournals)
         #expect(error?.diagnostics.map(\.description) == [
@@ -118,17 +120,16 @@ struct HandoutsPipelineTests {
         #expect(result.written.isEmpty)
     }
 
-    @Test("lets a check look at every shared journal before anything is written")
+    @Test("screens every shared journal before anything is written; --keep-going leaves that trainee out")
     func journalCheck() throws {
-        let check: SharedJournalCheck = { journal in
-            journal.answers.contains { $0.markdown.contains("ANA-PRIVATE") }
-                ? [Diagnostic(.privacy, at: SourceLocation(path: journal.path, line: 12, column: 1), "name: \"Ana\"")] : []
-        }
-        let error = #expect(throws: HandoutsError.self) { try Fixtures.run(Self.files, check: check) }
+        let policy = SharingPolicy(rules: PrivacyRules(names: ["ANA-PRIVATE-ANSWER"]))
+        let error = #expect(throws: HandoutsError.self) { try Fixtures.run(Self.files, policy: policy) }
         #expect(error?.step == .checkJournals)
-        #expect(error?.diagnostics.map(\.description) == ["cohort/journals/ana.md:12:1: privacy: name: \"Ana\""])
+        #expect(error?.diagnostics.count == 1)
+        #expect(error?.diagnostics.first?.description.hasPrefix("cohort/journals/ana.md:") == true)
+        #expect(error?.diagnostics.first?.description.hasSuffix(#": privacy: name: "ANA-PRIVATE-ANSWER""#) == true)
 
-        let (report, _) = try Fixtures.run(Self.files, keepGoing: true, check: check)
+        let (report, _) = try Fixtures.run(Self.files, keepGoing: true, policy: policy)
         #expect(report.handouts == 2)
     }
 
@@ -136,7 +137,7 @@ struct HandoutsPipelineTests {
     func templateProblem() {
         let fileSystem = InMemoryFileSystem(files: Self.files.merging(["mine/handout.md.mustache": "# {{trainee}} {{nickname}}\n"]) { $1 })
         let request = HandoutsRequest(roster: "cohort/roster.yaml", overrides: Fixtures.overrides, outputDirectory: "out", templatesOverlay: "mine")
-        let error = #expect(throws: HandoutsError.self) { try HandoutsPipeline(fileSystem: fileSystem).run(request) }
+        let error = #expect(throws: HandoutsError.self) { try HandoutsPipeline(fileSystem: fileSystem, policy: .screening).run(request) }
         #expect(error?.step == .render)
         #expect(error?.diagnostics.first?.description.hasPrefix("mine/handout.md.mustache:1:15: error: 'nickname' is not in the handout.md context") == true)
         #expect(error?.diagnostics.first?.description.hasSuffix("(in the handout for 'Ana López')") == true)
@@ -276,7 +277,7 @@ struct StagingTests {
         files["out/.attune-handouts"] = "ana-lópez.html\n"
         let fileSystem = Refusing(files, refusing: "index.html")
         let error = #expect(throws: HandoutsError.self) {
-            try HandoutsPipeline(fileSystem: fileSystem).run(HandoutsRequest(roster: "cohort/roster.yaml", overrides: Fixtures.overrides, outputDirectory: "out"))
+            try HandoutsPipeline(fileSystem: fileSystem, policy: .screening).run(HandoutsRequest(roster: "cohort/roster.yaml", overrides: Fixtures.overrides, outputDirectory: "out"))
         }
         #expect(error?.step == .write)
         #expect(error?.diagnostics.map(\.description) == [
@@ -292,7 +293,7 @@ struct StagingTests {
         let files = HandoutsPipelineTests.files.merging(["mine/handout.md.mustache": "# {{trainee}}\n\n{{#note}}{{nickname}}{{/note}}\n"]) { $1 }
         let request = HandoutsRequest(roster: "cohort/roster.yaml", overrides: Fixtures.overrides, outputDirectory: "out", templatesOverlay: "mine")
         let strict = InMemoryFileSystem(files: files)
-        let error = #expect(throws: HandoutsError.self) { try HandoutsPipeline(fileSystem: strict).run(request) }
+        let error = #expect(throws: HandoutsError.self) { try HandoutsPipeline(fileSystem: strict, policy: .screening).run(request) }
         #expect(error?.step == .render)
         #expect(error?.diagnostics.count == 1)
         #expect(error?.diagnostics.first?.description.hasSuffix("(in the handout for 'Ana López')") == true)
@@ -301,7 +302,7 @@ struct StagingTests {
         var lenient = request
         lenient.keepGoing = true
         let fileSystem = InMemoryFileSystem(files: files)
-        let report = try HandoutsPipeline(fileSystem: fileSystem).run(lenient)
+        let report = try HandoutsPipeline(fileSystem: fileSystem, policy: .screening).run(lenient)
         #expect(report.handouts == 2)
         #expect(report.problems.count == 1)
         #expect(!fileSystem.fileExists(at: "out/ana-lópez.md"))

@@ -14,7 +14,7 @@ struct OutputRecordTests {
     func run(_ fileSystem: InMemoryFileSystem, roster: String, formats: [OutputFormat] = OutputFormat.allCases) throws {
         try fileSystem.createDirectory(at: "cohort", permissions: .privateDirectory)
         try fileSystem.writeAtomically(roster, to: "cohort/roster.yaml")
-        _ = try HandoutsPipeline(fileSystem: fileSystem).run(HandoutsRequest(
+        _ = try HandoutsPipeline(fileSystem: fileSystem, policy: .screening).run(HandoutsRequest(
             roster: "cohort/roster.yaml", overrides: Fixtures.overrides, outputDirectory: "out", formats: formats, workers: 2))
     }
 

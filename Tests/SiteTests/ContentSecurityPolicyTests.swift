@@ -1,4 +1,6 @@
 import Foundation
+import Privacy
+import Sharing
 import Templating
 import Testing
 @testable import Site
@@ -52,8 +54,11 @@ struct ContentSecurityPolicyTests {
         let hostile = OverlayTests.card.replacingOccurrences(
             of: "A short question is enough.",
             with: "![tracker](https://tracker.example/p.png) ![svg](data:image/svg+xml,<svg/onload=alert(1)>) ![ok](data:image/png;base64,AAAA) [open](vscode://file/x) [search](search-ms:query=x)")
+        // The programme's own link, allowed past the privacy screen, so the
+        // rendering is what is tested.
+        let allowed = SharingPolicy(rules: PrivacyRules(allowed: [("https://tracker.example/p.png", "test")]))
         let (fileSystem, _) = try Support.build(
-            SiteRequest(outputDirectory: "out", contentOverlay: "mine"), files: ["mine/extra.yaml": hostile])
+            SiteRequest(outputDirectory: "out", contentOverlay: "mine"), files: ["mine/extra.yaml": hostile], policy: allowed)
         let article = HTML.article("practice-check-in", in: try fileSystem.readText(at: "out/sections/practices.html"))
         #expect(article.contains(#"<a href="https://tracker.example/p.png">tracker</a>"#))
         #expect(!article.contains("<img src=\"https"))

@@ -13,7 +13,7 @@ struct OutputFolderTests {
             "out:1:1: error: this folder already has files in it (such as 'index.html') and was not made by 'attune site' (it has no .attune-site file); Attune never overwrites or removes files it did not write, so choose a new or empty folder with --out",
         ])
         let fileSystem = InMemoryFileSystem(files: files)
-        _ = try? SitePipeline(fileSystem: fileSystem).run(SiteRequest(outputDirectory: "out"))
+        _ = try? SitePipeline(fileSystem: fileSystem, policy: .screening).run(SiteRequest(outputDirectory: "out"))
         #expect(fileSystem.snapshot == files)
     }
 
@@ -21,7 +21,7 @@ struct OutputFolderTests {
     func emptyFolder() throws {
         let fileSystem = InMemoryFileSystem()
         try fileSystem.createDirectory(at: "out", permissions: .privateDirectory)
-        let report = try SitePipeline(fileSystem: fileSystem).run(SiteRequest(outputDirectory: "out"))
+        let report = try SitePipeline(fileSystem: fileSystem, policy: .screening).run(SiteRequest(outputDirectory: "out"))
         #expect(fileSystem.fileExists(at: "out/index.html"))
         #expect(report.removed.isEmpty)
     }

@@ -74,7 +74,7 @@ import Files
 enum InMemoryFileSystemProbe {
     static func after(_ request: SiteRequest, files: [String: String]) -> InMemoryFileSystem {
         let fileSystem = InMemoryFileSystem(files: files)
-        _ = try? SitePipeline(fileSystem: fileSystem).run(request)
+        _ = try? SitePipeline(fileSystem: fileSystem, policy: .screening).run(request)
         return fileSystem
     }
 }

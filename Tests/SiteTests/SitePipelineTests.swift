@@ -39,7 +39,7 @@ struct SitePipelineTests {
         let first = try Support.build().fileSystem
         let second = try Support.build().fileSystem
         #expect(first.snapshot == second.snapshot)
-        _ = try SitePipeline(fileSystem: first).run(SiteRequest(outputDirectory: "out"))
+        _ = try SitePipeline(fileSystem: first, policy: .screening).run(SiteRequest(outputDirectory: "out"))
         #expect(first.snapshot == second.snapshot)
     }
 
@@ -92,31 +92,25 @@ struct SitePipelineTests {
         #expect(BaseURL(text) == nil)
     }
 
-    @Test("the screen step sees every piece of material once, and an error stops the build before anything is written")
+    @Test("the screen step reads the overlay's material and an identifier stops the build before anything is written")
     func screen() throws {
-        let seen = Locked<[PageSource]>([])
+        let vignette = """
+        section: practices
+        title: Practices for maintaining the alliance
+        cards:
+          - id: practice-vignette
+            title: A worked example
+            summary: Maria Lopez went quiet after the holiday.
+            body: |
+              She had booked the room herself.
+            sources: [safran-muran-2000]
+        """
         let error = try #require(throws: SiteError.self) {
-            try Support.build(screen: { sources in
-                seen.value = sources
-                return sources.filter { $0.text.contains("Denial") }.map { .error("client name 'Denial'", at: $0.location) }
-            })
+            try Support.build(SiteRequest(outputDirectory: "out", contentOverlay: "mine"), files: ["mine/vignette.yaml": vignette])
         }
         #expect(error.step == .screen)
-        let denial = try #require(Support.content.card("marker-denial")).location
-        #expect(error.diagnostics.map(\.description) == ["\(denial.path):\(denial.line):\(denial.column): error: client name 'Denial'"])
-        #expect(Set(seen.value).count == seen.value.count)
-        let cards = Set(Support.content.cards.map(\.location))
-        #expect(cards.isSubset(of: Set(seen.value.map(\.location))))
-    }
-}
-
-/// A value a `@Sendable` closure can set.
-final class Locked<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: Value
-    init(_ value: Value) { stored = value }
-    var value: Value {
-        get { lock.withLock { stored } }
-        set { lock.withLock { stored = newValue } }
+        #expect(error.diagnostics.map(\.description) == [#"mine/vignette.yaml:4:5: privacy: name: "Maria Lopez""#])
+        // The bundled material alone is Attune's own and publishes.
+        #expect(throws: Never.self) { try Support.build() }
     }
 }

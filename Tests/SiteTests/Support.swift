@@ -1,6 +1,8 @@
 import ContentModel
 import Files
 import Foundation
+import Privacy
+import Sharing
 @testable import Site
 @testable import Workbook
 
@@ -13,10 +15,10 @@ enum Support {
     /// Builds into `out/` on a fresh in-memory disk holding `files`.
     static func build(
         _ request: SiteRequest = SiteRequest(outputDirectory: "out"), files: [String: String] = [:],
-        screen: @escaping SitePipeline.Screen = { _ in [] }
+        policy: SharingPolicy = SharingPolicy(rules: PrivacyRules())
     ) throws(SiteError) -> (fileSystem: InMemoryFileSystem, report: SiteReport) {
         let fileSystem = InMemoryFileSystem(files: files)
-        let report = try SitePipeline(fileSystem: fileSystem, screen: screen).run(request)
+        let report = try SitePipeline(fileSystem: fileSystem, policy: policy).run(request)
         return (fileSystem, report)
     }
 
