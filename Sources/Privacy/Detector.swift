@@ -49,7 +49,10 @@ struct Detector {
         scanInstitutions()
         scanNames()
         scanRegionalPostcodes()
-        return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        scanIndirect()
+        // An indirect finding goes after the identifiers inside it, so a
+        // redaction replaces those and leaves the words between them.
+        return found.sorted { ($0.range.lowerBound, $0.category == .indirect ? 1 : 0) < ($1.range.lowerBound, $1.category == .indirect ? 1 : 0) }
     }
 
     @discardableResult
@@ -1229,6 +1232,66 @@ extension Detector {
         }
     }
 
+    /// Occupations specific enough that, with an age, they narrow a town's
+    /// people to a handful ("a 34-year-old firefighter").
+    static let occupations: Set<String> = [
+        "nurse", "teacher", "firefighter", "fireman", "paramedic", "plumber", "electrician", "barista", "solicitor",
+        "lawyer", "barrister", "doctor", "gp", "midwife", "vet", "pharmacist", "accountant", "engineer", "builder",
+        "carpenter", "joiner", "mechanic", "chef", "cook", "cleaner", "carer", "driver", "pilot", "soldier",
+        "officer", "policeman", "policewoman", "priest", "vicar", "imam", "rabbi", "footballer", "dentist",
+        "surgeon", "professor", "lecturer", "farmer", "fisherman", "postman", "postwoman", "hairdresser", "barber",
+        "journalist", "architect", "tradie", "labourer", "laborer", "bricklayer", "welder", "cashier", "waitress",
+        "waiter", "bartender", "receptionist", "musician", "actor", "actress", "photographer", "councillor",
+        "judge", "magistrate", "lifeguard", "coach", "nanny", "childminder", "optician", "physio",
+        "physiotherapist", "banker", "butcher", "baker", "florist", "tailor", "jeweller", "jeweler", "roofer",
+        "plasterer", "decorator", "gardener", "landscaper", "scaffolder", "courier", "trucker", "chaplain",
+        "headteacher", "headmaster", "headmistress", "principal", "sergeant", "constable", "detective",
+        "radiographer", "sonographer", "dietitian", "psychiatrist", "psychologist", "minister",
+    ]
+
+    /// Indirect identifiers, reported as their own category:
+    /// - an age under 90 within a few words of an occupation, in one clause
+    ///   ("a 34-year-old firefighter", "34, a firefighter", "a plumber aged
+    ///   44"): one finding over both, which `--redact` replaces;
+    /// - a workplace or school and a town in one sentence ("the Tesco in
+    ///   Filey"): both are findings already and are redacted as such; the
+    ///   indirect finding over the pair says why the combination matters.
+    private mutating func scanIndirect() {
+        func sameClause(_ from: Int, _ to: Int) -> Bool {
+            guard from < to else { return true }
+            return ((from + 1)...to).allSatisfy { !words[$0].gapBefore.contains(where: { ".!?;:".contains($0) }) && !gapHasBlankLine(before: $0) }
+        }
+        for (index, current) in words.enumerated() where !isClaimed(current) {
+            // The age: "34-year-old", "aged 34", "34 years old", "34," after a noun.
+            var age: Int?
+            for suffix in ["-year-old", "-years-old", "-yr-old"] where current.lower.hasSuffix(suffix) {
+                age = Int(current.lower.dropLast(suffix.count))
+            }
+            if age == nil, let value = current.numberValue, current.text.count <= 2 {
+                let before = word(index - 1)?.lower
+                let after = word(index + 1)
+                if before == "aged" || before == "age" { age = value }
+                if after?.lower == "years" || after?.lower == "yrs" { age = value }
+                if current.gapBefore == "," || current.gapBefore == "(" || s[current.range.upperBound...].first == "," { age = age ?? value }
+            }
+            guard let value = age, (16...89).contains(value) else { continue }
+            let window = max(0, index - 4)...min(words.count - 1, index + 5)
+            guard let job = window.first(where: { Self.occupations.contains(words[$0].lower) && !isClaimed(words[$0]) }),
+                  sameClause(min(index, job), max(index, job)) else { continue }
+            var start = min(index, job)
+            if start == index, let aged = word(index - 1), ["aged", "age"].contains(aged.lower) { start -= 1 }
+            claim(.indirect, words[start].range.lowerBound..<words[max(index, job)].range.upperBound)
+        }
+        // A workplace and a town in one sentence.
+        let sorted = found.filter { $0.category == .workplace || $0.category == .place }.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        for (first, second) in zip(sorted, sorted.dropFirst()) where first.category != second.category {
+            guard let from = words.firstIndex(where: { $0.range.contains(first.range.lowerBound) }),
+                  let to = words.lastIndex(where: { $0.range.contains(second.range.upperBound - 1) }),
+                  to - from <= 8, sameClause(from, to) else { continue }
+            found.append(Candidate(category: .indirect, range: first.range.lowerBound..<second.range.upperBound))
+        }
+    }
+
     /// Kinds of premises after a firm's name ("the Amazon warehouse").
     static let premises: Set<String> = [
         "warehouse", "store", "shop", "factory", "depot", "branch", "plant", "outlet", "supermarket", "superstore",
@@ -1257,6 +1320,10 @@ extension Detector {
         // Grace told me" is about a person, not a place.
         guard let preposition = word(before), adjacent(before + 1) else { return .name }
         let firstWord = words[start]
+        // "works at Sainsbury's": after a work cue, a possessive is a shop's name.
+        if ["at", "for", "with"].contains(preposition.lower),
+           (max(0, before - 3)..<before).contains(where: { Self.workCues.contains(words[$0].lower) }),
+           !(isGiven(firstWord) && !isEnglish(firstWord) && !firstWord.possessive) { return .workplace }
         if isGiven(firstWord) && !isEnglish(firstWord) || firstWord.possessive { return .name }
         if ["at", "for", "by", "with"].contains(preposition.lower) {
             for back in max(0, before - 3)..<before where Self.workCues.contains(words[back].lower) { return .workplace }

@@ -23,6 +23,10 @@ public enum IdentifierCategory: String, CaseIterable, Sendable, Comparable {
     case cardNumber = "card-number"
     case vehicle
     case initials
+    /// Details harmless alone that together point at one person: an age
+    /// with an occupation ("a 34-year-old firefighter"), a workplace with
+    /// its town ("the Tesco in Filey").
+    case indirect
 
     /// What `--redact` writes in place of a finding.
     public var placeholder: String { "[\(rawValue)]" }

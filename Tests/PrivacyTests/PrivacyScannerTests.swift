@@ -116,6 +116,24 @@ struct PrivacyScannerTests {
         #expect(scanner.scan(text, path: "j.md").map { "\($0.category.rawValue): \($0.text)" } == expected)
     }
 
+    @Test("indirect identifiers: an age with an occupation, a workplace with its town", arguments: [
+        ("he is a 34-year-old firefighter now", ["indirect: 34-year-old firefighter"]),
+        ("his brother, a plumber aged 41, drove", ["indirect: plumber aged 41"]),
+        ("she works at Sainsbury's in Reading", ["workplace: Sainsbury's", "indirect: Sainsbury's in Reading", "place: Reading"]),
+        // Apart, or only one of the two, is not the combination.
+        ("We met 34 times. The teacher in me wanted to explain.", []),
+        ("She is 27. Later, at home, the nurse rang.", []),
+    ])
+    func indirect(text: String, expected: [String]) {
+        #expect(scanner.scan(text, path: "j.md").map { "\($0.category.rawValue): \($0.text)" } == expected)
+    }
+
+    @Test("redacting an indirect finding replaces the combination; its parts already found are replaced as themselves")
+    func indirectRedaction() {
+        #expect(scanner.redact("he is a 34-year-old firefighter now").text == "he is a [indirect] now")
+        #expect(scanner.redact("she works at Sainsbury's in Reading").text == "she works at [workplace] in [place]")
+    }
+
     @Test("once 'client J.' is seen, a later 'J.' is the same person")
     func initialsRemembered() {
         let findings = scanner.scan("Client J. missed it. Her mum asked whether J. was still going.", path: "j.md")
