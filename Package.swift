@@ -32,6 +32,8 @@ let package = Package(
         .target(name: "Diagnostics"),
         // Injectable file access, atomic writes.
         .target(name: "Files"),
+        // HTML pages to PDF in one headless Chromium per run.
+        .target(name: "Printing", dependencies: ["Files"]),
         // The teaching material: model, loader, validation.
         .target(name: "ContentModel", dependencies: ["Diagnostics", "Yams"]),
         // A therapist's weekly journal: parse and scaffold.
@@ -45,7 +47,7 @@ let package = Package(
         .target(name: "Bundled", plugins: ["EmbedFolders"]),
         // The build pipeline: journal + content -> workbook.
         .target(name: "Workbook", dependencies: [
-            "Bundled", "ContentModel", "Diagnostics", "Files", "GFM", "Journal", "MarkdownSafety", "Privacy", "Sharing", "Templating",
+            "Bundled", "ContentModel", "Diagnostics", "Files", "GFM", "Journal", "MarkdownSafety", "Printing", "Privacy", "Sharing", "Templating",
         ]),
         // Client-identifier scanning for everything meant to be shared.
         .target(name: "Privacy", dependencies: ["Bundled", "Diagnostics"]),
@@ -63,7 +65,7 @@ let package = Package(
         ]),
         // Patterns across weeks: the rupture log's trends report.
         .target(name: "Trends", dependencies: [
-            "Workbook", "ContentModel", "Diagnostics", "Files", "GFM", "Journal", "MarkdownSafety", "Templating",
+            "Workbook", "ContentModel", "Diagnostics", "Files", "GFM", "Journal", "MarkdownSafety", "Printing", "Templating",
         ]),
         // The week's workbook as a fillable page, and importing its answers.
         .target(name: "BrowserForm", dependencies: [
@@ -71,7 +73,7 @@ let package = Package(
         ]),
         // Command-line interface as a library, so tests can drive it.
         .target(name: "AttuneCLI", dependencies: [
-            "Workbook", "Files", "Diagnostics", "ContentModel", "GFM", "Journal", "Privacy", "Sharing", "Handouts", "Site", "Trends", "BrowserForm",
+            "Workbook", "Files", "Diagnostics", "ContentModel", "GFM", "Journal", "Printing", "Privacy", "Sharing", "Handouts", "Site", "Trends", "BrowserForm",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "attune", dependencies: ["AttuneCLI"]),
@@ -85,6 +87,7 @@ let package = Package(
         .testTarget(name: "MarkdownSafetyTests", dependencies: ["MarkdownSafety", "GFM"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "FilesTests", dependencies: ["Files"]),
+        .testTarget(name: "PrintingTests", dependencies: ["Printing"]),
         .testTarget(name: "ContentModelTests", dependencies: ["ContentModel", "Bundled"]),
         .testTarget(name: "JournalTests", dependencies: ["Journal", "ContentModel", "Bundled", "GFM"]),
         .testTarget(name: "TemplatingTests", dependencies: ["Templating", .product(name: "Mustache", package: "swift-mustache")]),
@@ -95,6 +98,6 @@ let package = Package(
         .testTarget(name: "SiteTests", dependencies: ["Site", "Workbook", "Files", "Diagnostics", "ContentModel", "Privacy", "Sharing"]),
         .testTarget(name: "TrendsTests", dependencies: ["Trends", "Workbook", "Files", "Diagnostics", "ContentModel", "Journal"], exclude: ["Golden"]),
         .testTarget(name: "BrowserFormTests", dependencies: ["BrowserForm", "Workbook", "Files", "Diagnostics", "ContentModel", "Journal", "Templating"]),
-        .testTarget(name: "AttuneCLITests", dependencies: ["AttuneCLI", "Bundled", "Files", "Workbook", "attune"]),
+        .testTarget(name: "AttuneCLITests", dependencies: ["AttuneCLI", "Bundled", "Files", "Printing", "Workbook", "attune"]),
     ]
 )

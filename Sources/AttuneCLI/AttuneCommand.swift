@@ -42,6 +42,9 @@ public struct AttuneCommand: ParsableCommand {
             var command = try parseAsRoot(arguments)
             try command.run()
             return 0
+        } catch let error as MissingPrinter {
+            environment.errors("attune: " + error.message)
+            return 1
         } catch let error as InputProblems {
             for diagnostic in error.diagnostics { environment.errors(diagnostic.description) }
             environment.errors(error.summary)

@@ -6,7 +6,7 @@ import Workbook
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
-        abstract: "Turn journals into workbooks (HTML and Markdown).",
+        abstract: "Turn journals into workbooks (HTML and Markdown, or PDF).",
         discussion: "Every problem in every journal is reported before anything is written."
     )
 
@@ -16,8 +16,8 @@ struct BuildCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Folder for the workbooks.", valueName: "dir"))
     var out = "out"
 
-    @Option(help: ArgumentHelp("Comma-separated formats: html, md.", valueName: "formats"))
-    var format = FormatList(OutputFormat.allCases)
+    @Option(help: ArgumentHelp("Comma-separated formats: html, md, pdf (PDF needs Debian's chromium).", valueName: "formats"))
+    var format = FormatList(OutputFormat.defaults)
 
     @Flag(help: "Build a copy to give a supervisor: private parts left out, and any likely client identifier stops the build.")
     var share = false
@@ -36,10 +36,12 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let environment = Environment.current
+        let printer = try environment.printer(for: format.formats)
         let request = BuildRequest(
             inputs: journals.isEmpty ? ["journal"] : journals, outputDirectory: out, formats: format.formats,
             contentOverlay: material.contentOverlay, templatesOverlay: material.templatesOverlay,
-            audience: share ? .shared(redact: redact) : .personal, privacyRules: try privacy.load()
+            audience: share ? .shared(redact: redact) : .personal, privacyRules: try privacy.load(),
+            printer: printer
         )
         let report: BuildReport
         do {

@@ -1,5 +1,7 @@
 import Files
 import Foundation
+import Printing
+import Workbook
 
 /// What a command touches outside itself: the disk, the clock, the terminal.
 /// Tests swap it with `Environment.$current.withValue(...)`.
@@ -8,11 +10,16 @@ public struct Environment: Sendable {
     public var now: @Sendable () -> Date
     public var output: @Sendable (String) -> Void
     public var errors: @Sendable (String) -> Void
+    /// The PDF printer for one run (one browser), or nil when none is
+    /// installed; asked only when a command is given `--format pdf`.
+    public var printer: @Sendable () -> PDFPrinter?
 
     public init(
         fileSystem: FileSystem, now: @escaping @Sendable () -> Date,
-        output: @escaping @Sendable (String) -> Void, errors: @escaping @Sendable (String) -> Void
+        output: @escaping @Sendable (String) -> Void, errors: @escaping @Sendable (String) -> Void,
+        printer: @escaping @Sendable () -> PDFPrinter? = { Chromium.locate().map { Chromium(executable: $0) } }
     ) {
+        self.printer = printer
         self.fileSystem = fileSystem
         self.now = now
         self.output = output
@@ -27,4 +34,20 @@ public struct Environment: Sendable {
     )
 
     @TaskLocal public static var current = Environment.live
+}
+
+/// `--format pdf` asked for with no browser to print with: one line naming
+/// the package to install, and nothing written.
+struct MissingPrinter: Error {
+    var message = Chromium.missingMessage
+}
+
+extension Environment {
+    /// The printer when `formats` has PDF, nil when not; throws before
+    /// anything is read or written when PDF is asked for and cannot be made.
+    func printer(for formats: [OutputFormat]) throws -> PDFPrinter? {
+        guard formats.contains(.pdf) else { return nil }
+        guard let printer = printer() else { throw MissingPrinter() }
+        return printer
+    }
 }

@@ -36,7 +36,7 @@ struct HandoutsCommand: ParsableCommand {
     var out = "handouts"
 
     @Option(help: ArgumentHelp("Comma-separated formats of each handout: html, md.", valueName: "formats"))
-    var format = FormatList(OutputFormat.allCases)
+    var format = FormatList(OutputFormat.defaults)
 
     @Option(help: ArgumentHelp("The cohort's name (needed for a CSV roster; overrides the roster's).", valueName: "name"))
     var cohort: String?
@@ -58,6 +58,9 @@ struct HandoutsCommand: ParsableCommand {
         try ValidationError.requireDate(start)
         if let jobs, jobs < 1 {
             throw ValidationError("--jobs needs a number of at least 1.")
+        }
+        if format.formats.contains(.pdf) {
+            throw ValidationError("handouts are written as html and md; PDF handouts are not made yet.")
         }
         for (flag, value) in [("--cohort", cohort), ("--supervisor", supervisor)] {
             if let value, value.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("\(flag) needs a name.") }

@@ -1,13 +1,14 @@
 import ArgumentParser
 import ContentModel
 import Trends
+import Workbook
 
 /// `attune trends`: a folder of journals in, one report on their rupture
 /// logs out.
 struct TrendsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "trends",
-        abstract: "Report on your rupture logs across weeks (HTML and Markdown).",
+        abstract: "Report on your rupture logs across weeks (HTML and Markdown, or PDF).",
         discussion: """
         Reads every journal in the folder and writes trends.html and trends.md: ruptures \
         per week by type, markers and trigger categories over time, tension against \
@@ -30,6 +31,9 @@ struct TrendsCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Last ISO week to include (default: the latest journal's).", valueName: "week"))
     var until: String?
 
+    @Option(help: ArgumentHelp("Comma-separated formats: html, md, pdf (PDF needs Debian's chromium).", valueName: "formats"))
+    var format = FormatList(OutputFormat.defaults)
+
     @OptionGroup var material: MaterialOptions
 
     func validate() throws {
@@ -45,10 +49,12 @@ struct TrendsCommand: ParsableCommand {
 
     func run() throws {
         let environment = Environment.current
+        let printer = try environment.printer(for: format.formats)
         let request = TrendsRequest(
             journalDirectory: journalDirectory, outputDirectory: out,
             since: since.flatMap(ISOWeek.init), until: until.flatMap(ISOWeek.init),
-            contentOverlay: material.contentOverlay, templatesOverlay: material.templatesOverlay
+            contentOverlay: material.contentOverlay, templatesOverlay: material.templatesOverlay,
+            formats: format.formats, printer: printer
         )
         let report: TrendsReport
         do {

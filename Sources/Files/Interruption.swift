@@ -28,6 +28,9 @@ public final class Interruption: @unchecked Sendable {
     /// Guarded by `gate` held exclusively, or by `registry`.
     private var runs: [ObjectIdentifier: OutputRun] = [:]
     private var temporaries: Set<String> = []
+    /// Other things to undo (a browser to kill, its profile to remove), by token.
+    private var cleanups: [Int: @Sendable () -> Void] = [:]
+    private var nextCleanup = 0
     /// Whether any run put its output in place before the interruption.
     private var committed = false
     private let registry = NSLock()
@@ -63,6 +66,20 @@ public final class Interruption: @unchecked Sendable {
         return try body()
     }
 
+    /// Runs `body` if the process is interrupted (before it exits), until
+    /// `removeAtInterrupt` is called with the token returned.
+    package func atInterrupt(_ body: @escaping @Sendable () -> Void) -> Int {
+        registry.withLock {
+            nextCleanup += 1
+            cleanups[nextCleanup] = body
+            return nextCleanup
+        }
+    }
+
+    package func removeAtInterrupt(_ token: Int) {
+        registry.withLock { _ = cleanups.removeValue(forKey: token) }
+    }
+
     func register(_ run: OutputRun) {
         registry.withLock { runs[ObjectIdentifier(run)] = run }
     }
@@ -81,7 +98,8 @@ public final class Interruption: @unchecked Sendable {
     /// staged before the process ends.
     public func interrupt() -> String {
         pthread_rwlock_wrlock(gate)
-        let (open, loose, done) = registry.withLock { (Array(runs.values), temporaries, committed) }
+        let (open, loose, done, others) = registry.withLock { (Array(runs.values), temporaries, committed, Array(cleanups.values)) }
+        for cleanup in others { cleanup() }
         for run in open { run.discardHoldingGate() }
         for path in loose { unlink(path) }
         if done && open.isEmpty {

@@ -1,3 +1,4 @@
+import Foundation
 import ContentModel
 import Diagnostics
 import MarkdownSafety
@@ -10,8 +11,15 @@ struct RenderedHandout: Sendable {
     /// The handout as one `<article>` of `all.html`, its headings a level down.
     var article: String
 
-    func text(for format: OutputFormat) -> String {
-        format == .html ? html : markdown
+    /// Printed from `html` when PDF is asked for.
+    var pdf: Data?
+
+    func data(for format: OutputFormat) -> Data {
+        switch format {
+        case .html: return Data(html.utf8)
+        case .md: return Data(markdown.utf8)
+        case .pdf: return pdf ?? Data()
+        }
     }
 }
 

@@ -21,7 +21,7 @@ public struct HandoutsRequest: Sendable {
 
     public init(
         roster: String, overrides: RosterOverrides, outputDirectory: String = "handouts",
-        formats: [OutputFormat] = OutputFormat.allCases, keepGoing: Bool = false,
+        formats: [OutputFormat] = OutputFormat.defaults, keepGoing: Bool = false,
         contentOverlay: String? = nil, templatesOverlay: String? = nil,
         workers: Int = ProcessInfo.processInfo.activeProcessorCount
     ) {
@@ -233,7 +233,7 @@ public struct HandoutsPipeline: Sendable {
             var files: [Manifest.File] = []
             for format in formats {
                 let name = "\(stems[index]).\(format.fileExtension)"
-                let data = Data(handout.text(for: format).utf8)
+                let data = handout.data(for: format)
                 do {
                     try run.stage(data, as: name, permissions: .sharedFile)
                 } catch {

@@ -69,9 +69,9 @@ struct SiteRenderer: Sendable {
     private func blankWorkbook(_ week: Week, renderer: WorkbookRenderer) throws(DiagnosticError) -> [SiteFile] {
         let workbook = try renderer.renderBlank(week)
         let sources = [PageSource(location: week.location, text: week.title + "\n" + week.summary)]
-        return OutputFormat.allCases.map { format in
+        return OutputFormat.defaults.map { format in
             SiteFile(path: SitePlan.download(ofWeek: week, fileExtension: format.fileExtension),
-                     text: workbook.text(for: format), sources: sources)
+                     text: String(decoding: workbook.data(for: format), as: UTF8.self), sources: sources)
         }
     }
 

@@ -1,4 +1,6 @@
 import ContentModel
+import Printing
+import Workbook
 import Diagnostics
 
 /// Patterns across weeks of journals, from their rupture logs: which
@@ -21,11 +23,18 @@ public struct TrendsRequest: Sendable {
     public var until: ISOWeek?
     public var contentOverlay: String?
     public var templatesOverlay: String?
+    /// Which of trends.html, trends.md and trends.pdf to write.
+    public var formats: [OutputFormat]
+    /// Prints trends.pdf; needed only when `formats` has `.pdf`.
+    public var printer: PDFPrinter?
 
     public init(
         journalDirectory: String = "journal", outputDirectory: String = "out", since: ISOWeek? = nil, until: ISOWeek? = nil,
-        contentOverlay: String? = nil, templatesOverlay: String? = nil
+        contentOverlay: String? = nil, templatesOverlay: String? = nil,
+        formats: [OutputFormat] = OutputFormat.defaults, printer: PDFPrinter? = nil
     ) {
+        self.formats = formats
+        self.printer = printer
         self.journalDirectory = journalDirectory
         self.outputDirectory = outputDirectory
         self.since = since
@@ -50,6 +59,7 @@ public enum TrendsStep: String, Sendable {
     case readJournals = "read journals"
     case analyse = "find the trends"
     case render = "render the report"
+    case print = "print the PDF"
     case write = "write files"
 }
 

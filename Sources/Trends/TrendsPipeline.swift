@@ -4,6 +4,7 @@ import Diagnostics
 import Files
 import Journal
 import MarkdownSafety
+import Printing
 import Workbook
 
 /// Builds the trends report from a folder of journals: load, read, find
@@ -47,20 +48,41 @@ public struct TrendsPipeline: Sendable {
             try TrendsRenderer(resources: resources).render(figures)
         }
         let directory = request.outputDirectory
+        var pdf: Data?
+        if request.formats.contains(.pdf) {
+            pdf = try step(.print) { () throws(DiagnosticError) in
+                let location = SourceLocation(path: directory, line: 1, column: 1)
+                guard let printer = request.printer else { throw DiagnosticError([.error("PDF output needs a printer (Chromium)", at: location)]) }
+                do {
+                    let head = "Rupture trends · \(figures.first) to \(figures.last)"
+                    return try printer.print([PrintJob(html: Data(files.html.utf8), runningHead: head)])[0]
+                } catch {
+                    throw DiagnosticError([.error("cannot print the PDF: \(error)", at: location)])
+                }
+            }
+        }
+        let names = request.formats.sorted().map { "trends.\($0.fileExtension)" }
         let written = try step(.write) { () throws(DiagnosticError) in
             var written: [String] = []
             try OutputGuard(fileSystem: fileSystem).check(
-                outputs: [directory] + ["trends.html", "trends.md"].map { (directory.hasSuffix("/") ? directory : directory + "/") + $0 },
+                outputs: [directory] + names.map { (directory.hasSuffix("/") ? directory : directory + "/") + $0 },
                 inputs: [request.journalDirectory, request.contentOverlay, request.templatesOverlay])
             do {
-                // One change: both files staged, then renamed into place (see `OutputRun`).
+                // One change: every file staged, then renamed into place (see `OutputRun`).
                 let run = try OutputRun(fileSystem: fileSystem, folder: directory, permissions: .privateDirectory)
                 do {
-                    for (name, text) in [("trends.html", files.html), ("trends.md", files.markdown)] {
-                        try run.stage(Data(text.utf8), as: name, permissions: .privateFile)
+                    for format in request.formats.sorted() {
+                        let name = "trends.\(format.fileExtension)"
+                        let data: Data
+                        switch format {
+                        case .html: data = Data(files.html.utf8)
+                        case .md: data = Data(files.markdown.utf8)
+                        case .pdf: data = pdf ?? Data()
+                        }
+                        try run.stage(data, as: name, permissions: .privateFile)
                         written.append((directory.hasSuffix("/") ? directory : directory + "/") + name)
                     }
-                    try run.commit(["trends.html", "trends.md"])
+                    try run.commit(names)
                 } catch {
                     run.discard()
                     throw error

@@ -3,6 +3,7 @@ import ContentModel
 import Diagnostics
 import Files
 import Journal
+import Printing
 import Privacy
 import Sharing
 
@@ -16,12 +17,15 @@ public struct BuildRequest: Sendable {
     public var templatesOverlay: String?
     public var audience: Audience
     public var privacyRules: PrivacyRules
+    /// Prints the PDFs; needed only when `formats` has `.pdf`.
+    public var printer: PDFPrinter?
 
     public init(
-        inputs: [String], outputDirectory: String = "out", formats: [OutputFormat] = OutputFormat.allCases,
+        inputs: [String], outputDirectory: String = "out", formats: [OutputFormat] = OutputFormat.defaults,
         contentOverlay: String? = nil, templatesOverlay: String? = nil,
-        audience: Audience = .personal, privacyRules: PrivacyRules = PrivacyRules()
+        audience: Audience = .personal, privacyRules: PrivacyRules = PrivacyRules(), printer: PDFPrinter? = nil
     ) {
+        self.printer = printer
         self.audience = audience
         self.privacyRules = privacyRules
         self.inputs = inputs
@@ -69,6 +73,7 @@ public enum BuildStep: String, Sendable {
     case readJournals = "read journals"
     case guardPrivacy = "check privacy"
     case render = "render workbooks"
+    case print = "print PDFs"
     case write = "write files"
 }
 
@@ -96,7 +101,7 @@ public struct BuildPipeline: Sendable {
             try guardPrivacy(journals, request: request, report: &report)
         }
         let renderer = WorkbookRenderer(resources: resources)
-        let workbooks = try step(.render) { () throws(DiagnosticError) in
+        var workbooks = try step(.render) { () throws(DiagnosticError) in
             var diagnostics: [Diagnostic] = []
             var workbooks: [RenderedWorkbook] = []
             for journal in journals {
@@ -105,10 +110,32 @@ public struct BuildPipeline: Sendable {
             if !diagnostics.isEmpty { throw DiagnosticError(diagnostics) }
             return workbooks
         }
+        if request.formats.contains(.pdf) {
+            workbooks = try step(.print) { () throws(DiagnosticError) in
+                try Self.printPDFs(workbooks, printer: request.printer, at: request.outputDirectory)
+            }
+        }
         report.written = try step(.write) { () throws(DiagnosticError) in
             try write(workbooks, request: request)
         }
         return report
+    }
+
+    /// Every workbook's HTML printed by one printer (one browser), before
+    /// anything is written.
+    static func printPDFs(_ workbooks: [RenderedWorkbook], printer: PDFPrinter?, at directory: String) throws(DiagnosticError) -> [RenderedWorkbook] {
+        let location = SourceLocation(path: directory, line: 1, column: 1)
+        guard let printer else { throw DiagnosticError([.error("PDF output needs a printer (Chromium)", at: location)]) }
+        do {
+            let pdfs = try printer.print(workbooks.map { PrintJob(html: Data($0.html.utf8), runningHead: $0.runningHead) })
+            return zip(workbooks, pdfs).map { workbook, pdf in
+                var printed = workbook
+                printed.pdf = pdf
+                return printed
+            }
+        } catch {
+            throw DiagnosticError([.error("cannot print the PDF: \(error)", at: location)])
+        }
     }
 
     /// Personal: findings become warnings. Shared: private journals and
@@ -170,7 +197,7 @@ public struct BuildPipeline: Sendable {
                 for workbook in workbooks {
                     for format in request.formats.sorted() {
                         let name = "\(workbook.week)\(suffix).\(format.fileExtension)"
-                        try run.stage(Data(workbook.text(for: format).utf8), as: name, permissions: permissions)
+                        try run.stage(workbook.data(for: format), as: name, permissions: permissions)
                         names.append(name)
                     }
                 }

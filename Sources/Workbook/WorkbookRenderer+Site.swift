@@ -41,6 +41,8 @@ extension WorkbookRenderer {
             contentFingerprint: resources.fingerprint
         )
         let html = try resources.templates.render(Self.htmlTemplate, context: layout)
-        return RenderedWorkbook(week: journal.week, markdown: MarkdownSafety.neutralise(markdown), html: html)
+        return RenderedWorkbook(
+            week: journal.week, markdown: MarkdownSafety.neutralise(markdown), html: html,
+            runningHead: "\(week.title) · blank workbook")
     }
 }

@@ -1,15 +1,23 @@
+import Foundation
 import ContentModel
 import Diagnostics
 import Journal
 import MarkdownSafety
 import Templating
 
-/// The two files a workbook is written as.
+/// The files a workbook, a handout or a report is written as: the one
+/// place that lists them. Each is bytes in the same pipeline; PDF is printed
+/// from the HTML (see `Printing`).
 public enum OutputFormat: String, CaseIterable, Sendable, Comparable {
     case html
     case md
+    case pdf
 
     public var fileExtension: String { rawValue }
+
+    /// What a command writes when no `--format` is given: the formats that
+    /// need nothing installed.
+    public static let defaults: [OutputFormat] = [.html, .md]
 
     public static func < (lhs: Self, rhs: Self) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
@@ -21,10 +29,20 @@ public struct RenderedWorkbook: Sendable {
     public var week: ISOWeek
     public var markdown: String
     public var html: String
+    /// Printed from `html` when PDF is asked for.
+    public var pdf: Data?
 
-    public func text(for format: OutputFormat) -> String {
-        format == .html ? html : markdown
+    /// The file's bytes in `format` (PDF only once printed).
+    public func data(for format: OutputFormat) -> Data {
+        switch format {
+        case .html: return Data(html.utf8)
+        case .md: return Data(markdown.utf8)
+        case .pdf: return pdf ?? Data()
+        }
     }
+
+    /// Printed at the top of each PDF page.
+    public var runningHead: String
 }
 
 /// journal + content → template context → Markdown → HTML.
@@ -58,6 +76,8 @@ public struct WorkbookRenderer: Sendable {
             contentFingerprint: resources.fingerprint
         )
         let html = try resources.templates.render(Self.htmlTemplate, context: layout)
-        return RenderedWorkbook(week: journal.week, markdown: MarkdownSafety.neutralise(markdown), html: html)
+        return RenderedWorkbook(
+            week: journal.week, markdown: MarkdownSafety.neutralise(markdown), html: html,
+            runningHead: "\(journal.week) · \(focus.title) · \(journal.therapist)")
     }
 }

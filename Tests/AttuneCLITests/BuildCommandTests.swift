@@ -34,9 +34,29 @@ struct BuildCommandTests {
     @Test("rejects an unknown format before doing anything")
     func unknownFormat() {
         let cli = CLIHarness(files: ["j.md": Self.journal])
-        #expect(cli.run("build", "j.md", "--format", "pdf") == 64)
-        #expect(cli.stderr.hasPrefix("Error: The value 'pdf' is invalid for '--format <formats>'"))
+        #expect(cli.run("build", "j.md", "--format", "docx") == 64)
+        #expect(cli.stderr.hasPrefix("Error: The value 'docx' is invalid for '--format <formats>'"))
         #expect(cli.fileSystem.snapshot.keys.sorted() == ["j.md"])
+    }
+
+    @Test("--format pdf without Chromium says what to install, in one line, and writes nothing")
+    func pdfWithoutChromium() {
+        let cli = CLIHarness(files: ["j.md": Self.journal])
+        #expect(cli.run("build", "j.md", "--format", "html,pdf") == 1)
+        #expect(cli.stderr == "attune: PDF output needs Chromium, which is not installed: install the Debian package 'chromium' (apt-get install chromium), or set ATTUNE_CHROMIUM to a Chromium binary. Nothing was written.")
+        #expect(cli.fileSystem.snapshot.keys.sorted() == ["j.md"])
+    }
+
+    @Test("--format pdf prints the workbook's HTML once, headed with the week and the therapist")
+    func pdfPrinted() throws {
+        let printer = FakePrinter()
+        let cli = CLIHarness(files: ["j.md": Self.journal], printer: printer)
+        #expect(cli.run("build", "j.md", "--format", "pdf,md") == 0)
+        #expect(cli.stdout == "Wrote out/2026-W47.md\nWrote out/2026-W47.pdf")
+        #expect(printer.printed.count == 1)
+        #expect(printer.printed.first?.runningHead.hasPrefix("2026-W47 · ") == true)
+        #expect(printer.printed.first?.runningHead.hasSuffix(" · Sam Rivera") == true)
+        #expect(try cli.fileSystem.readText(at: "out/2026-W47.pdf").hasPrefix("%PDF-fake 2026-W47"))
     }
 
     @Test("prints every problem as path:line:column, then a summary, and exits 1")

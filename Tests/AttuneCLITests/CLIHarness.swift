@@ -1,6 +1,7 @@
 import AttuneCLI
 import Files
 import Foundation
+import Printing
 
 /// Runs `attune` in-process against an in-memory disk and a fixed clock,
 /// capturing what it prints.
@@ -13,8 +14,13 @@ final class CLIHarness: @unchecked Sendable {
     /// 2026-11-18 12:00 UTC: a Wednesday in ISO week 2026-W47.
     static let wednesdayOfW47 = Date(timeIntervalSince1970: 1_795_003_200)
 
-    init(files: [String: String] = [:]) {
+    /// What `--format pdf` prints with: none (as if Chromium were not
+    /// installed) unless a test gives one.
+    let printer: PDFPrinter?
+
+    init(files: [String: String] = [:], printer: PDFPrinter? = nil) {
         fileSystem = InMemoryFileSystem(files: files)
+        self.printer = printer
     }
 
     var stdout: String { lock.withLock { out.joined(separator: "\n") } }
@@ -26,10 +32,24 @@ final class CLIHarness: @unchecked Sendable {
             fileSystem: fileSystem,
             now: { Self.wednesdayOfW47 },
             output: { [self] line in lock.withLock { out.append(line) } },
-            errors: { [self] line in lock.withLock { err.append(line) } }
+            errors: { [self] line in lock.withLock { err.append(line) } },
+            printer: { [printer] in printer }
         )
         return Environment.$current.withValue(environment) {
             AttuneCommand.execute(arguments)
         }
+    }
+}
+
+/// Prints each page as a stand-in PDF that names its running head and size,
+/// and counts the pages it was given.
+final class FakePrinter: PDFPrinter, @unchecked Sendable {
+    private let lock = NSLock()
+    private var jobs: [PrintJob] = []
+    var printed: [PrintJob] { lock.withLock { jobs } }
+
+    func print(_ jobs: [PrintJob]) throws(PrintError) -> [Data] {
+        lock.withLock { self.jobs += jobs }
+        return jobs.map { Data("%PDF-fake \($0.runningHead) \($0.html.count)\n<</Type /Page>>\n".utf8) }
     }
 }

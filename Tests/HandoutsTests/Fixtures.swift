@@ -64,7 +64,7 @@ enum Fixtures {
     /// Runs the pipeline on an in-memory disk holding `files`.
     static func run(
         _ files: [String: String], roster: String = "cohort/roster.yaml", overrides: RosterOverrides = overrides,
-        out: String = "out", formats: [OutputFormat] = OutputFormat.allCases, keepGoing: Bool = false, workers: Int = 2,
+        out: String = "out", formats: [OutputFormat] = OutputFormat.defaults, keepGoing: Bool = false, workers: Int = 2,
         policy: SharingPolicy = .screening
     ) throws(HandoutsError) -> (report: HandoutsReport, fileSystem: InMemoryFileSystem) {
         let fileSystem = InMemoryFileSystem(files: files)

@@ -11,7 +11,7 @@ struct OutputRecordTests {
     static let twoTrainees = Fixtures.yaml("  - name: Ana\n  - name: Ben")
     static let oneTrainee = Fixtures.yaml("  - name: Ana")
 
-    func run(_ fileSystem: InMemoryFileSystem, roster: String, formats: [OutputFormat] = OutputFormat.allCases) throws {
+    func run(_ fileSystem: InMemoryFileSystem, roster: String, formats: [OutputFormat] = OutputFormat.defaults) throws {
         try fileSystem.createDirectory(at: "cohort", permissions: .privateDirectory)
         try fileSystem.writeAtomically(roster, to: "cohort/roster.yaml")
         _ = try HandoutsPipeline(fileSystem: fileSystem, policy: .screening).run(HandoutsRequest(

@@ -1,0 +1,52 @@
+import Foundation
+
+/// One HTML page to print, as the pipelines render it.
+public struct PrintJob: Sendable {
+    /// The whole page, UTF-8. Printed as it is: nothing is fetched (the
+    /// page's own Content-Security-Policy allows nothing to be).
+    public var html: Data
+    /// Printed at the top of every page: the week and whose it is.
+    public var runningHead: String
+
+    public init(html: Data, runningHead: String) {
+        self.html = html
+        self.runningHead = runningHead
+    }
+}
+
+/// What a PDF printer failed at, in one line for the user.
+public struct PrintError: Error, Sendable, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// Turns HTML pages into PDF files. Pipelines take one of these, so a run
+/// uses a single browser for all its pages, and tests can pass their own.
+public protocol PDFPrinter: Sendable {
+    /// One PDF per job, in order.
+    func print(_ jobs: [PrintJob]) throws(PrintError) -> [Data]
+}
+
+/// How many pages a PDF has: the `/Type /Page` objects in it, as
+/// Chromium (Skia) writes them (never compressed into object streams).
+public enum PDFPages {
+    public static func count(_ pdf: Data) -> Int {
+        let needle = Array("/Type /Page".utf8)
+        var count = 0
+        pdf.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var i = 0
+            let end = bytes.count - needle.count
+            while i <= end {
+                if bytes[i] == needle[0] {
+                    var match = true
+                    for j in 1..<needle.count where bytes[i + j] != needle[j] { match = false; break }
+                    // `/Type /Pages` is the page tree, not a page.
+                    if match, i + needle.count >= bytes.count || bytes[i + needle.count] != UInt8(ascii: "s") { count += 1 }
+                }
+                i += 1
+            }
+        }
+        return count
+    }
+}
