@@ -56,7 +56,7 @@ let package = Package(
         .target(name: "Sharing", dependencies: ["Bundled", "Diagnostics", "Files", "Journal", "Privacy"]),
         // A supervisor's cohort: one personalised handout per trainee.
         .target(name: "Handouts", dependencies: [
-            "Workbook", "ContentModel", "Diagnostics", "Files", "GFM", "Journal", "MarkdownSafety", "Privacy", "Sharing", "Templating", "Yams",
+            "Workbook", "ContentModel", "Diagnostics", "Files", "GFM", "Journal", "MarkdownSafety", "Printing", "Privacy", "Sharing", "Templating", "Yams",
             .product(name: "SwiftCSV", package: "SwiftCSV"),
         ]),
         // The training material as a static website.

@@ -35,7 +35,7 @@ struct HandoutsCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Folder for the handouts.", valueName: "dir"))
     var out = "handouts"
 
-    @Option(help: ArgumentHelp("Comma-separated formats of each handout: html, md.", valueName: "formats"))
+    @Option(help: ArgumentHelp("Comma-separated formats of each handout: html, md, pdf (pdf also writes all.pdf, every handout on an odd page; needs Debian's chromium).", valueName: "formats"))
     var format = FormatList(OutputFormat.defaults)
 
     @Option(help: ArgumentHelp("The cohort's name (needed for a CSV roster; overrides the roster's).", valueName: "name"))
@@ -59,9 +59,7 @@ struct HandoutsCommand: ParsableCommand {
         if let jobs, jobs < 1 {
             throw ValidationError("--jobs needs a number of at least 1.")
         }
-        if format.formats.contains(.pdf) {
-            throw ValidationError("handouts are written as html and md; PDF handouts are not made yet.")
-        }
+
         for (flag, value) in [("--cohort", cohort), ("--supervisor", supervisor)] {
             if let value, value.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("\(flag) needs a name.") }
         }
@@ -69,6 +67,7 @@ struct HandoutsCommand: ParsableCommand {
 
     func run() throws {
         let environment = Environment.current
+        let printer = try environment.printer(for: format.formats)
         let started = environment.now()
         // Trainees' shared journals feed the cohort summary: the privacy
         // guard reads each one first, and any finding stops the run.
@@ -80,7 +79,7 @@ struct HandoutsCommand: ParsableCommand {
                 start: start.flatMap { CourseStart(date: $0, origin: "--start") }, currentWeek: ISOWeek(containing: started)),
             outputDirectory: out, formats: format.formats, keepGoing: keepGoing,
             contentOverlay: material.contentOverlay, templatesOverlay: material.templatesOverlay,
-            workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount
+            workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount, printer: printer
         )
         let progress = ProgressLine(display: ProgressDisplay.current)
         let report: HandoutsReport

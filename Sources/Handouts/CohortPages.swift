@@ -10,6 +10,7 @@ enum CohortPages {
     static let summaryTemplate = "cohort-summary.html"
 
     static let allFile = "all.html"
+    static let allPDFFile = "all.pdf"
     static let indexFile = "index.html"
     static let summaryFile = "cohort-summary.html"
     static let manifestFile = "manifest.json"

@@ -2,6 +2,7 @@ import ContentModel
 import Diagnostics
 import Files
 import Foundation
+import Printing
 import Sharing
 import Workbook
 
@@ -18,13 +19,16 @@ public struct HandoutsRequest: Sendable {
     public var templatesOverlay: String?
     /// How many handouts render at once. The output is byte-identical for any number.
     public var workers: Int
+    /// Prints each handout's PDF and all.pdf; needed only when `formats` has `.pdf`.
+    public var printer: PDFPrinter?
 
     public init(
         roster: String, overrides: RosterOverrides, outputDirectory: String = "handouts",
         formats: [OutputFormat] = OutputFormat.defaults, keepGoing: Bool = false,
         contentOverlay: String? = nil, templatesOverlay: String? = nil,
-        workers: Int = ProcessInfo.processInfo.activeProcessorCount
+        workers: Int = ProcessInfo.processInfo.activeProcessorCount, printer: PDFPrinter? = nil
     ) {
+        self.printer = printer
         self.roster = roster
         self.overrides = overrides
         self.outputDirectory = outputDirectory
@@ -44,6 +48,7 @@ public enum HandoutsStep: String, Sendable {
     /// Where shared journals' text is checked (see `SharedJournalCheck`).
     case checkJournals = "check shared journals"
     case render = "render handouts"
+    case print = "print PDFs"
     case write = "write files"
 }
 
@@ -145,6 +150,10 @@ public struct HandoutsPipeline: Sendable {
 
         var output = Output(fileSystem: fileSystem, directory: request.outputDirectory)
         let withHTML = request.formats.contains(.html)
+        let withPDF = request.formats.contains(.pdf)
+        if withPDF, request.printer == nil {
+            throw HandoutsError(step: .print, diagnostics: [.error("PDF output needs a printer (Chromium)", at: SourceLocation(path: request.outputDirectory, line: 1, column: 1))])
+        }
         // The two pages that list every trainee are streamed: their heads now,
         // a part per handout as it is made, their tails at the end.
         var all = withHTML ? try allPage(cohort, renderer: renderer, resources: resources) : nil
@@ -152,16 +161,19 @@ public struct HandoutsPipeline: Sendable {
         let listed = cohort.members.count
         do {
             try output.createDirectory(planned: cohort.stems.flatMap { stem in request.formats.map { "\(stem).\($0.fileExtension)" } }
-                + [CohortPages.indexFile, CohortPages.manifestFile] + (withHTML ? [CohortPages.allFile] : []))
+                + [CohortPages.indexFile, CohortPages.manifestFile] + (withHTML ? [CohortPages.allFile] : [])
+                + (withPDF ? [CohortPages.allPDFFile] : []))
             if let all { try output.start(CohortPages.allFile, head: all.head, permissions: .sharedFile) }
             try output.start(CohortPages.indexFile, head: index.head, permissions: .privateFile)
-            let handouts = try renderAndStage(&cohort, renderer: renderer, output: &output, request: request)
+            var printed = PrintedHandouts()
+            let handouts = try renderAndStage(&cohort, renderer: renderer, output: &output, request: request, printed: &printed)
             if all != nil, cohort.members.count != listed {
                 // Only --keep-going leaves someone out after the page was made.
                 all = try allPage(cohort, renderer: renderer, resources: resources)
             }
             try stageCohortPages(
-                cohort, handouts: handouts, allPage: all, renderer: renderer, resources: resources, output: &output, request: request)
+                cohort, handouts: handouts, allPage: all, renderer: renderer, resources: resources, output: &output, request: request,
+                printed: printed)
             try output.commit()
         } catch {
             output.discard()
@@ -200,7 +212,7 @@ public struct HandoutsPipeline: Sendable {
     /// One handout as a worker left it: its files already staged (not yet
     /// recorded), its article for `all.html`, or why it could not be made.
     enum Staged: Sendable {
-        case staged(files: [Manifest.File], article: String?, row: String, entry: String)
+        case staged(files: [Manifest.File], article: String?, row: String, entry: String, printed: PrintedHandouts.Piece?)
         case failedToRender([Diagnostic])
         case failedToWrite(HandoutsError)
     }
@@ -211,8 +223,10 @@ public struct HandoutsPipeline: Sendable {
     /// disk as well as the templates; recording in order keeps the output
     /// byte-identical whatever the number of workers.
     private func renderAndStage(
-        _ cohort: inout Cohort, renderer: HandoutRenderer, output: inout Output, request: HandoutsRequest
+        _ cohort: inout Cohort, renderer: HandoutRenderer, output: inout Output, request: HandoutsRequest,
+        printed: inout PrintedHandouts
     ) throws(HandoutsError) -> ManifestJSON.Handouts {
+        let printer = request.printer
         let (members, stems) = (cohort.members, cohort.stems)
         let formats = request.formats.sorted()
         let run = output.run!
@@ -224,11 +238,23 @@ public struct HandoutsPipeline: Sendable {
             for file in files { run.unstage(file.path) }
         }
         forEachRendered(count: members.count, workers: request.workers) { index -> Staged in
-            let handout: RenderedHandout
+            var handout: RenderedHandout
             do throws(DiagnosticError) {
                 handout = try renderer.render(members[index].trainee, anchor: Self.anchor(stems[index]))
             } catch {
                 return .failedToRender(error.diagnostics.map { Self.about(members[index].trainee, $0) })
+            }
+            var piece: PrintedHandouts.Piece?
+            if formats.contains(.pdf), let printer {
+                let head = "\(renderer.roster.week) · \(members[index].trainee.name)"
+                do {
+                    let pdf = try printer.print([PrintJob(html: Data(handout.html.utf8), runningHead: head)])[0]
+                    handout.pdf = pdf
+                    piece = PrintedHandouts.Piece(body: PrintedHandouts.body(of: handout.html), pages: PDFPages.count(pdf))
+                } catch {
+                    let location = SourceLocation(path: request.outputDirectory, line: 1, column: 1)
+                    return .failedToRender([Self.about(members[index].trainee, .error("cannot print the PDF: \(error)", at: location))])
+                }
             }
             var files: [Manifest.File] = []
             for format in formats {
@@ -246,13 +272,14 @@ public struct HandoutsPipeline: Sendable {
             let row = CohortPages.IndexRow(
                 trainee: trainee.name,
                 focusTitle: renderer.resources.content.week(trainee.focus)?.title ?? trainee.focus,
-                files: files.map { CohortPages.IndexLink(path: $0.path, label: $0.path.hasSuffix(".html") ? "HTML" : "Markdown") },
+                files: files.map { CohortPages.IndexLink(path: $0.path, label: $0.path.hasSuffix(".html") ? "HTML" : $0.path.hasSuffix(".pdf") ? "PDF" : "Markdown") },
                 hasNote: trainee.note != nil, sharedJournal: trainee.journal != nil)
             do throws(DiagnosticError) {
                 return .staged(
                     files: files, article: formats.contains(.html) ? handout.article : nil,
                     row: try CohortPages.indexRow(row, resources: renderer.resources),
-                    entry: ManifestJSON.entry(Manifest.Handout(trainee: trainee.name, focus: trainee.focus, files: files)))
+                    entry: ManifestJSON.entry(Manifest.Handout(trainee: trainee.name, focus: trainee.focus, files: files)),
+                    printed: piece)
             } catch {
                 unstage(files)
                 return .failedToRender(error.diagnostics.map { Self.about(trainee, $0) })
@@ -263,8 +290,9 @@ public struct HandoutsPipeline: Sendable {
                 problems[index] = diagnostics
             case .failedToWrite(let error):
                 writeFailure = writeFailure ?? error
-            case .staged(let files, let article, let row, let entry):
+            case .staged(let files, let article, let row, let entry, let piece):
                 output.record(files)
+                if let piece { printed.pieces.append(piece) }
                 // Without --keep-going one failure dooms the run: keep rendering only to find every problem.
                 guard writeFailure == nil, problems.isEmpty || request.keepGoing else { break }
                 do throws(HandoutsError) {
@@ -288,13 +316,24 @@ public struct HandoutsPipeline: Sendable {
     /// The ends of `all.html` and `index.html`, the summary, and the manifest.
     private func stageCohortPages(
         _ cohort: Cohort, handouts: ManifestJSON.Handouts, allPage: (head: String, tail: String)?, renderer: HandoutRenderer,
-        resources: Resources, output: inout Output, request: HandoutsRequest
+        resources: Resources, output: inout Output, request: HandoutsRequest, printed: PrintedHandouts
     ) throws(HandoutsError) {
         let roster = cohort.roster
         let shared = cohort.members.compactMap(\.facts)
         var cohortFiles: [Manifest.File] = []
         if let allPage {
             cohortFiles.append(try output.finish(CohortPages.allFile, head: allPage.head, tail: allPage.tail))
+        }
+        if request.formats.contains(.pdf), let printer = request.printer {
+            let page = try self.allPage(cohort, renderer: renderer, resources: resources)
+            let pdf = try step(.print) { () throws(DiagnosticError) in
+                do {
+                    return try printed.allPDF(page: page, printer: printer, runningHead: "\(roster.cohort) · \(roster.week)")
+                } catch {
+                    throw DiagnosticError([.error("cannot print \(CohortPages.allPDFFile): \(error)", at: SourceLocation(path: request.outputDirectory, line: 1, column: 1))])
+                }
+            }
+            cohortFiles.append(try output.stage(pdf, as: CohortPages.allPDFFile, permissions: .sharedFile))
         }
         let summary = try step(.render) { () throws(DiagnosticError) in
             try shared.isEmpty ? nil : CohortPages.summaryPage(

@@ -117,7 +117,7 @@ struct HandoutsCommandTests {
         #expect(run { cli.run("handouts", "r.yaml", "--week", "2026-W99") } == 64)
         #expect(run { cli.run("handouts", "r.yaml", "--start", "5 October") } == 64)
         #expect(run { cli.run("handouts", "r.yaml", "--jobs", "0") } == 64)
-        #expect(run { cli.run("handouts", "r.yaml", "--format", "pdf") } == 64)
+        #expect(run { cli.run("handouts", "r.yaml", "--format", "docx") } == 64)
         #expect(run { cli.run("handouts", "r.yaml", "--cohort", " ") } == 64)
         #expect(cli.stderr.contains("Error: '2026-W99' is not an ISO week; write it like 2026-W47."))
         #expect(cli.stderr.contains("Error: '5 October' is not a date; write it like 2026-10-05."))

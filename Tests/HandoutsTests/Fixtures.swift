@@ -2,6 +2,7 @@ import ContentModel
 import Diagnostics
 import Files
 import Foundation
+import Printing
 import Privacy
 import Sharing
 @testable import Handouts
@@ -65,11 +66,12 @@ enum Fixtures {
     static func run(
         _ files: [String: String], roster: String = "cohort/roster.yaml", overrides: RosterOverrides = overrides,
         out: String = "out", formats: [OutputFormat] = OutputFormat.defaults, keepGoing: Bool = false, workers: Int = 2,
-        policy: SharingPolicy = .screening
+        policy: SharingPolicy = .screening, printer: PDFPrinter? = nil
     ) throws(HandoutsError) -> (report: HandoutsReport, fileSystem: InMemoryFileSystem) {
         let fileSystem = InMemoryFileSystem(files: files)
         let request = HandoutsRequest(
-            roster: roster, overrides: overrides, outputDirectory: out, formats: formats, keepGoing: keepGoing, workers: workers)
+            roster: roster, overrides: overrides, outputDirectory: out, formats: formats, keepGoing: keepGoing, workers: workers,
+            printer: printer)
         let report = try HandoutsPipeline(fileSystem: fileSystem, policy: policy).run(request)
         return (report, fileSystem)
     }
