@@ -6,7 +6,7 @@ BIN := .build/debug/attune
 DEMO_OUT := out
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: release release-check release-repro release-bench install uninstall privacy-eval bench demo demo-handouts test build deps gfm-spec html-check site-check browser-test xss-check interrupt-check bench-resources clean
+.PHONY: release release-check release-repro release-bench install uninstall privacy-eval bench demo demo-handouts test build deps gfm-spec html-check site-check browser-test xss-check interrupt-check pdf-check bench-resources clean
 
 demo: build
 	@$(BIN) build Examples/journal --out $(DEMO_OUT)
@@ -24,6 +24,7 @@ test: build gfm-spec
 	@$(MAKE) --no-print-directory browser-test
 	@$(MAKE) --no-print-directory xss-check
 	@$(MAKE) --no-print-directory interrupt-check
+	@$(MAKE) --no-print-directory pdf-check
 
 build: deps
 	$(SWIFT) build
@@ -125,6 +126,17 @@ xss-check: build
 # printed; INTERRUPT_ARGS="--seed N" replays it). About a minute.
 interrupt-check: build
 	python3 .ci/interrupt-check/interrupt_check.py $(BIN) $(INTERRUPT_ARGS)
+
+# PDF output on paper (.ci/pdf-check): the example workbook, the example
+# cohort's handouts and all.pdf, and the example year's trends printed with
+# `--format pdf` in Debian's headless Chromium, then read back with Debian's
+# poppler-utils (pdfinfo, pdftotext, pdffonts, pdftohtml): tagged, outlined,
+# fonts embedded, every answer and name as text, nothing off the page, every
+# handout on an odd page of all.pdf, page counts within budget. Seconds.
+pdf-check: build
+	@{ command -v chromium && command -v pdfinfo; } >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium poppler-utils; }
+	python3 .ci/pdf-check/pdf_check.py $(BIN)
 
 clean:
 	rm -rf .build $(DEMO_OUT) dist
