@@ -49,6 +49,7 @@ struct Detector {
         scanInstitutions()
         scanNames()
         scanRegionalPostcodes()
+        scanCapitalInitials()
         scanIndirect()
         // An indirect finding goes after the identifiers inside it, so a
         // redaction replaces those and leaves the words between them.
@@ -318,6 +319,17 @@ struct Detector {
                 continue
             }
             let numbered = first.hasDigit && first.digitCount <= 5 && first.text.count <= 6 && (first.isNumber || first.text.last!.isLetter)
+            // "41 ashgrove park", written in haste: a house number, a street
+            // name no dictionary knows, and a street word, all lower case.
+            if numbered, first.isNumber, first.text.count <= 4, let name = word(index + 1), adjacent(index + 1),
+               !name.capitalised, !name.hasDigit, name.lower.count >= 3, !isEnglish(name), !isClaimed(name) {
+                var end = index + 2
+                if let second = word(end), adjacent(end), !second.capitalised, !Self.streetSuffixes.contains(second.lower) { end += 1 }
+                if let suffix = word(end), adjacent(end), !suffix.capitalised, Self.streetSuffixes.contains(suffix.lower) {
+                    claim(.address, first.range.lowerBound..<suffix.range.upperBound)
+                    continue
+                }
+            }
             guard numbered || first.capitalised else { continue }
             // "lives at 12 Piccadilly": a house number after "at" and a
             // capitalised word that is no English word is a street, with or
@@ -941,7 +953,11 @@ extension Detector {
     private func isEnglish(_ word: Word) -> Bool {
         if Lexicon.isEnglish(word.lower) { return true }
         let parts = word.parts
-        if parts.count > 1 { return parts.allSatisfy { Lexicon.isEnglish(String($0)) } }
+        // "CBT-trained", "GP-led": an abbreviation joined to a word is a word.
+        if parts.count > 1 {
+            return parts.allSatisfy { Lexicon.isEnglish(String($0)) || Self.abbreviations.contains(String($0)) }
+                && parts.contains { Lexicon.isEnglish(String($0)) }
+        }
         // Apostrophes: "don't" is in the list without its apostrophe form.
         let plain = word.lower.replacingOccurrences(of: "’", with: "'")
         if plain != word.lower, Lexicon.isEnglish(plain) { return true }
@@ -1339,6 +1355,34 @@ extension Detector {
             if Self.journeys.contains(words[verb].lower) { return .place }
         }
         return .name
+    }
+
+    /// Capital pairs that are abbreviations, not someone's initials.
+    static let abbreviations: Set<String> = [
+        "ok", "uk", "us", "eu", "ai", "hr", "it", "id", "ip", "mp", "dj", "tv", "pc", "ae", "ed", "er", "icu",
+        "ct", "mri", "ecg", "bp", "gp", "nhs", "cbt", "dbt", "act", "eft", "cat", "ipt", "mbt", "emdr", "ptsd",
+        "adhd", "ocd", "asd", "bpd", "phq", "gad", "ors", "srs", "rrs", "cv", "pa", "ta", "md", "rn", "np", "pt",
+        "ot", "slt", "cpn", "amhp", "ceo", "hq", "am", "pm", "bst", "gmt", "fyi", "asap", "dm", "pdf", "sms",
+        "lol", "omg", "uni", "a&e", "po", "ps", "cc", "vip", "diy", "nb", "aka", "rip", "usa", "nyc", "la",
+    ]
+
+    /// `JP`, `MK`: capital pairs that stand for a person, known by their
+    /// company: after a relation ("client MK", "my friend JP") or listed
+    /// beside initials already found ("K.O., JP and S.M.").
+    private mutating func scanCapitalInitials() {
+        for (index, current) in words.enumerated() where !isClaimed(current) {
+            guard current.allCaps, !current.hasDigit, (2...3).contains(current.text.count),
+                  !Self.abbreviations.contains(current.lower), !Lexicon.isEnglish(current.lower) else { continue }
+            let previous = word(index - 1)
+            let afterRelation = previous.map { (Self.relations.contains($0.lower) || ["mr", "mrs", "ms", "mx", "dr", "miss"].contains($0.lower)) && adjacent(index, maxGap: ".") } ?? false
+            func initialsAt(_ other: Int) -> Bool {
+                guard let word = word(other) else { return false }
+                return endingAt[word.range.upperBound] == .initials || endingAt[word.range.upperBound + 1] == .initials
+            }
+            let listed = (previous.map { ["and", "or"].contains($0.lower) } ?? false ? initialsAt(index - 2) : initialsAt(index - 1) && current.gapBefore.contains(","))
+                || (word(index + 1).map { $0.gapBefore.contains(",") || ["and", "or"].contains($0.lower) } ?? false && (initialsAt(index + 1) || initialsAt(index + 2)))
+            if afterRelation || listed { claim(.initials, current.range) }
+        }
     }
 
     /// `J.S.`, `client M.`, `Mr B`; then, once "client J." has been

@@ -86,6 +86,8 @@ struct PrivacyScannerTests {
         ("lives off Linden, ZIP 94607, near the lake", "postcode", "94607"),
         // A date column, and a given name followed by what they did.
         ("| 3/3 | session 3 | flat |", "date", "3/3"),
+        ("her new place is 41 ashgrove park now", "address", "41 ashgrove park"),
+        ("we still use initials for my friend JP here", "initials", "JP"),
         ("Bill joked about talking shop.", "name", "Bill"),
         // A place's article is part of its name.
         ("afraid of being seen on the Leys estate", "place", "the Leys"),
@@ -187,6 +189,9 @@ struct PrivacyScannerTests {
         "Perhaps people in Harbour's life have not stayed.",
         "Safran & Muran call it a withdrawal rupture; rated it 3/5 | 7/10 |",
         "| 7/10 | the Christmas shop |",
+        // Abbreviations are not initials; shortenings are not names.
+        "My client and the GP agreed; her friend is CBT-trained. We met at the uni clinic, til nine, then the ute.",
+        "We did 3 sessions in 12 weeks at 2 park benches.",
     ])
     func noFalseAlarms(text: String) {
         #expect(found(text) == [])

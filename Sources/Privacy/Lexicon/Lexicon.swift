@@ -88,6 +88,8 @@ enum Lexicon {
         "audi", "bmw", "toyota", "vauxhall", "volkswagen", "vw", "honda", "nissan", "kia", "hyundai", "skoda",
         "fiat", "renault", "peugeot", "citroen", "citroën", "volvo", "mercedes", "tesla", "mazda", "subaru",
         "suzuki", "lexus", "porsche", "hilux", "corsa", "fiesta", "golf", "yaris", "qashqai",
+        // Card schemes and payment names: "paid with Amex".
+        "amex", "visa", "mastercard", "maestro", "paypal", "monzo", "revolut",
     ]
 
     /// The trade's own words that SCOWL's lists lack, English words for
@@ -98,6 +100,10 @@ enum Lexicon {
         "mentalisation", "mentalization", "metacommunication", "metacommunicate", "psychoeducation",
         "psychoeducational", "countertransference", "dysregulation", "dysregulated", "attunement", "misattunement",
         "coregulation", "psychodynamic", "destabilised", "intersubjective", "empathic",
+        // Everyday shortenings people write in journals: "the uni clinic",
+        // "waited in the ute", "til nine", "the rego".
+        "uni", "ute", "til", "till", "arvo", "servo", "rego", "telly", "brekkie", "tradie", "convo", "meds",
+        "appt", "approx", "info", "admin", "gonna", "wanna", "gotta", "kinda", "sorta", "dunno", "yeah", "nah",
     ]
 
     /// Every capitalised word of the programme's own material (titles,
