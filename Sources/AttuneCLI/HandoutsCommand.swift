@@ -44,6 +44,9 @@ struct HandoutsCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The supervisor's name (needed for a CSV roster; overrides the roster's).", valueName: "name"))
     var supervisor: String?
 
+    @Option(help: ArgumentHelp("The smallest count the cohort summary shows, at least 3 (overrides course.yaml's summary-threshold; default 5).", valueName: "n"))
+    var summaryThreshold: Int?
+
     @Flag(help: "Write the good handouts even if some trainees' rows have problems (still exits 1).")
     var keepGoing = false
 
@@ -56,6 +59,9 @@ struct HandoutsCommand: ParsableCommand {
     func validate() throws {
         try ValidationError.requireISOWeek(week)
         try ValidationError.requireDate(start)
+        if let summaryThreshold, let problem = CourseSettings.thresholdProblem(summaryThreshold) {
+            throw ValidationError("--summary-threshold \(problem).")
+        }
         if let jobs, jobs < 1 {
             throw ValidationError("--jobs needs a number of at least 1.")
         }
@@ -76,7 +82,8 @@ struct HandoutsCommand: ParsableCommand {
             roster: roster,
             overrides: RosterOverrides(
                 cohort: cohort, supervisor: supervisor, week: week.flatMap(ISOWeek.init),
-                start: start.flatMap { CourseStart(date: $0, origin: "--start") }, currentWeek: ISOWeek(containing: started)),
+                start: start.flatMap { CourseStart(date: $0, origin: "--start") }, currentWeek: ISOWeek(containing: started),
+                summaryThreshold: summaryThreshold),
             outputDirectory: out, formats: format.formats, keepGoing: keepGoing,
             contentOverlay: material.contentOverlay, templatesOverlay: material.templatesOverlay,
             workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount, printer: printer

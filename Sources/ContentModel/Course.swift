@@ -81,6 +81,9 @@ public struct CourseSettings: Sendable, Equatable {
     /// The smallest a summary threshold may be: below 3, one trainee could
     /// work out another's answers from a count and their own.
     public static let minimumThreshold = 3
+    /// The largest: far above any cohort, and small enough that the
+    /// summary's arithmetic on it can never overflow.
+    public static let maximumThreshold = 1000
     /// 4 KiB is room for both settings and many comments.
     public static let maximumBytes = 4096
 
@@ -92,6 +95,15 @@ public struct CourseSettings: Sendable, Equatable {
     public init(start: CourseStart? = nil, threshold: Int? = nil) {
         self.start = start
         self.threshold = threshold
+    }
+
+    /// What a summary threshold must be, after the name of where it was given.
+    public static let thresholdRule =
+        "must be a whole number from \(minimumThreshold) to \(maximumThreshold): below \(minimumThreshold), a trainee could tell from a count what another wrote"
+
+    /// Why `value` cannot be a summary threshold, or `nil` when it can.
+    public static func thresholdProblem(_ value: Int) -> String? {
+        (minimumThreshold...maximumThreshold).contains(value) ? nil : thresholdRule
     }
 
     /// Reads a settings file; every problem is a diagnostic at its place.
@@ -119,13 +131,11 @@ public struct CourseSettings: Sendable, Equatable {
             }
         }
         if let node = entries["summary-threshold"] {
-            if case .scalar(let scalar) = node, let number = Int(scalar.string), number >= minimumThreshold {
+            if case .scalar(let scalar) = node, let number = Int(scalar.string), Self.thresholdProblem(number) == nil {
                 settings.threshold = number
                 settings.thresholdLocation = fields.location(of: node)
             } else {
-                fields.error(
-                    "summary-threshold must be a whole number of at least \(minimumThreshold): below that, a trainee could tell from a count what another wrote",
-                    at: node)
+                fields.error("summary-threshold \(Self.thresholdRule)", at: node)
             }
         }
         return (settings, fields.diagnostics)

@@ -122,6 +122,7 @@ enum CohortPages {
         let week: String
         let journals: String
         let threshold: String
+        let thresholdOrigin: String
         let groups: [SummaryGroup]
         let stylesheet: String
         let contentFingerprint: String
@@ -129,11 +130,13 @@ enum CohortPages {
 
     struct SummaryGroup: Encodable {
         let title: String
-        let counts: [SummaryCount]
+        let rows: [SummaryRow]
     }
 
-    struct SummaryCount: Encodable {
+    struct SummaryRow: Encodable {
         let title: String
+        /// What a gathered row stands for, as one line; `nil` for a single topic.
+        let covers: String?
         let shown: String
     }
 
@@ -142,10 +145,12 @@ enum CohortPages {
             lang: "en",
             title: "\(roster.cohort) · \(roster.week) · cohort summary",
             cohort: roster.cohort, supervisor: roster.supervisor, week: roster.week.description,
-            journals: CohortSummary.shown(summary.journals),
-            threshold: "\(CohortSummary.threshold)",
+            journals: summary.journalsBand,
+            threshold: "\(summary.threshold)", thresholdOrigin: roster.summaryThresholdOrigin,
             groups: summary.groups.map { group in
-                SummaryGroup(title: group.title, counts: group.counts.map { SummaryCount(title: $0.title, shown: $0.shown) })
+                SummaryGroup(title: group.title, rows: group.rows.map {
+                    SummaryRow(title: $0.title, covers: $0.covers.isEmpty ? nil : $0.covers.joined(separator: "; "), shown: $0.shown)
+                })
             },
             stylesheet: stylesheet, contentFingerprint: resources.fingerprint
         )

@@ -337,7 +337,7 @@ public struct HandoutsPipeline: Sendable {
         }
         let summary = try step(.render) { () throws(DiagnosticError) in
             try shared.isEmpty ? nil : CohortPages.summaryPage(
-                CohortSummary(shared, content: resources.content), roster: roster, stylesheet: renderer.stylesheet, resources: resources)
+                CohortSummary(shared, content: resources.content, threshold: roster.summaryThreshold), roster: roster, stylesheet: renderer.stylesheet, resources: resources)
         }
         if let summary {
             cohortFiles.append(try output.stage(Data(summary.utf8), as: CohortPages.summaryFile))

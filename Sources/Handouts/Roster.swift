@@ -17,8 +17,11 @@ public struct Roster: Sendable {
     public var notices: [Diagnostic] = []
     /// The cohort's focus and why; `nil` when every trainee names their own.
     public var focusChoice: FocusChoice?
-    /// From `course.yaml`: the smallest count a cohort summary shows.
-    public var summaryThreshold: Int?
+    /// The smallest count a cohort summary shows: `--summary-threshold`,
+    /// else `course.yaml`'s, else `CohortSummary.defaultThreshold`.
+    public var summaryThreshold: Int = CohortSummary.defaultThreshold
+    /// Where the threshold came from, in the words the summary page uses.
+    public var summaryThresholdOrigin: String = "Attune’s default"
 }
 
 /// One row of the roster.

@@ -15,15 +15,20 @@ public struct RosterOverrides: Sendable {
     public var start: CourseStart?
     /// The week to use when neither the flags nor the roster name one.
     public var currentWeek: ISOWeek
+    /// `--summary-threshold`: wins over `course.yaml`'s (checked by the
+    /// command against `CourseSettings.thresholdProblem`).
+    public var summaryThreshold: Int?
 
     public init(
-        cohort: String? = nil, supervisor: String? = nil, week: ISOWeek? = nil, start: CourseStart? = nil, currentWeek: ISOWeek
+        cohort: String? = nil, supervisor: String? = nil, week: ISOWeek? = nil, start: CourseStart? = nil, currentWeek: ISOWeek,
+        summaryThreshold: Int? = nil
     ) {
         self.cohort = cohort
         self.supervisor = supervisor
         self.week = week
         self.start = start
         self.currentWeek = currentWeek
+        self.summaryThreshold = summaryThreshold
     }
 
     /// The ISO week of a `YYYY-MM-DD` date (see `ISOWeek.ofDate`).
@@ -109,10 +114,15 @@ struct RosterReader {
         guard let cohort, let supervisor, problems.isEmpty else {
             return Reading(roster: nil, rosterProblems: (draft.notices + problems).sortedByLocation, traineeProblems: traineeProblems.sortedByLocation)
         }
-        let roster = Roster(
+        var roster = Roster(
             path: draft.path, cohort: cohort, supervisor: supervisor, week: week,
             notes: draft.notes?.value, trainees: trainees, skipped: skipped, notices: draft.notices,
-            focusChoice: cohortFocus, summaryThreshold: settings?.threshold)
+            focusChoice: cohortFocus)
+        if let flag = overrides.summaryThreshold {
+            (roster.summaryThreshold, roster.summaryThresholdOrigin) = (flag, "--summary-threshold")
+        } else if let settings, let written = settings.threshold {
+            (roster.summaryThreshold, roster.summaryThresholdOrigin) = (written, settings.thresholdLocation?.path ?? CourseSettings.fileName)
+        }
         return Reading(roster: roster, rosterProblems: [], traineeProblems: traineeProblems.sortedByLocation)
     }
 

@@ -110,6 +110,26 @@ struct HandoutsCommandTests {
         """)
     }
 
+    @Test("--summary-threshold 3 is taken, and the summary page names it and where it came from")
+    func summaryThreshold() throws {
+        let journal = """
+        ---
+        therapist: "Ben Okafor"
+        week: 2026-W47
+        focus: when-therapy-is-questioned
+        ---
+
+        # 2026-W47
+
+        """
+        let roster = Self.roster.replacingOccurrences(of: "  - Ben Okafor", with: "  - name: Ben Okafor\n    journal: ben.md")
+        let cli = CLIHarness(files: ["roster.yaml": roster, "ben.md": journal])
+        #expect(run { cli.run("handouts", "roster.yaml", "--summary-threshold", "3") } == 0)
+        let page = try #require(cli.fileSystem.snapshot["handouts/cohort-summary.html"])
+        #expect(page.contains("Shared journals counted: fewer than 3 (a range"))
+        #expect(page.contains("The threshold of 3 comes from --summary-threshold;"))
+    }
+
     @Test("rejects a mistyped command line with exit 64 before reading anything")
     func usage() {
         let cli = CLIHarness(files: ["r.yaml": Self.roster])
@@ -119,6 +139,9 @@ struct HandoutsCommandTests {
         #expect(run { cli.run("handouts", "r.yaml", "--jobs", "0") } == 64)
         #expect(run { cli.run("handouts", "r.yaml", "--format", "docx") } == 64)
         #expect(run { cli.run("handouts", "r.yaml", "--cohort", " ") } == 64)
+        #expect(run { cli.run("handouts", "r.yaml", "--summary-threshold", "2") } == 64)
+        #expect(cli.stderr.contains(
+            "Error: --summary-threshold must be a whole number from 3 to 1000: below 3, a trainee could tell from a count what another wrote."))
         #expect(cli.stderr.contains("Error: '2026-W99' is not an ISO week; write it like 2026-W47."))
         #expect(cli.stderr.contains("Error: '5 October' is not a date; write it like 2026-10-05."))
         #expect(cli.fileSystem.snapshot.keys.sorted() == ["r.yaml"])

@@ -55,6 +55,33 @@ struct RosterTests {
         #expect(again.trainees[0].focus == Fixtures.content.weeks[2].id)
     }
 
+    @Test("takes the summary threshold from course.yaml: 2 is refused where it is written, 3 is taken, --summary-threshold wins")
+    func summaryThreshold() throws {
+        func files(_ threshold: String) -> [String: String] {
+            ["cohort/roster.yaml": Fixtures.yaml("  - Ana"), "cohort/course.yaml": "start: 2026-10-05\nsummary-threshold: \(threshold)\n"]
+        }
+        let rule = "must be a whole number from 3 to 1000: below 3, a trainee could tell from a count what another wrote"
+        for refused in ["2", "0", "-4", "1001", "five", "3.5"] {
+            #expect(Fixtures.problems(files(refused), overrides: Fixtures.noStart).lines == [
+                "cohort/course.yaml:2:20: error: summary-threshold \(rule)",
+            ], "\(refused)")
+        }
+        let three = try #require(read(files("3"), overrides: Fixtures.noStart).roster)
+        #expect(three.summaryThreshold == 3)
+        #expect(three.summaryThresholdOrigin == "cohort/course.yaml")
+        let most = try #require(read(files("1000"), overrides: Fixtures.noStart).roster)
+        #expect(most.summaryThreshold == 1000)
+        var flag = Fixtures.noStart
+        flag.summaryThreshold = 7
+        let flagged = try #require(read(files("3"), overrides: flag).roster)
+        #expect(flagged.summaryThreshold == 7)
+        #expect(flagged.summaryThresholdOrigin == "--summary-threshold")
+        // Neither: the default, and the page says so.
+        let none = try #require(read(["cohort/roster.yaml": Fixtures.yaml("  - Ana")]).roster)
+        #expect(none.summaryThreshold == 5)
+        #expect(none.summaryThresholdOrigin == "Attune’s default")
+    }
+
     @Test("refuses a roster with no start when a trainee needs the cohort's focus: the week would be a guess")
     func noStart() throws {
         let result = Fixtures.problems(["cohort/roster.yaml": Fixtures.yaml("  - Ana")], overrides: Fixtures.noStart)
