@@ -432,6 +432,13 @@ struct Detector {
         "on", "by", "from", "until", "till", "til", "since", "before", "after", "around", "last", "next", "this", "of",
         "due", "about", "between", "and", "or", "to",
     ]
+    /// Words after which "the 5th" is the subject or object of a clause,
+    /// so a day ("agreed the 5th would work", "the twenty-second was").
+    static let clauseWords: Set<String> = [
+        "was", "is", "would", "will", "could", "should", "might", "suits", "works", "worked", "then", "when",
+        "and", "or", "but", "so", "we", "i", "she", "he", "they", "at", "instead", "again", "too",
+    ]
+
     static let notDayNouns: Set<String> = [
         "floor", "session", "sessions", "time", "times", "week", "weeks", "minute", "minutes", "attempt", "place",
         "century", "percentile", "grade", "year", "person", "one", "step", "stage", "item", "question", "chapter",
@@ -487,6 +494,13 @@ struct Detector {
                     index += 1
                     continue
                 }
+                // "March '26": a month and a year cut to two digits.
+                if current.capitalised, let short = word(index + 1), short.isNumber, short.text.count == 2,
+                   short.gapBefore == "'" || short.gapBefore == "’", short.range.lowerBound - current.range.upperBound == 2 {
+                    claim(.date, current.range.lowerBound..<short.range.upperBound)
+                    index += 1
+                    continue
+                }
             }
             // Weekday [the] day-ordinal | Weekday numeric date
             if Self.weekdays.contains(current.lower), current.capitalised {
@@ -501,7 +515,7 @@ struct Detector {
                         end = month
                         if year(word(end + 1)), adjacent(end + 1, maxGap: ","), word(end + 1)!.text.count == 4 { end += 1 }
                     }
-                    claim(.date, current.range.lowerBound..<words[end].range.upperBound)
+                    claim(.date, words[relativeBefore(index)].range.lowerBound..<words[end].range.upperBound)
                     index = end
                     continue
                 }
@@ -510,10 +524,14 @@ struct Detector {
                     continue
                 }
             }
-            // [on|by|…] the Nth
+            // [on|by|…] the Nth; or "the Nth" as a clause's subject or object
+            // ("said the twenty-second was", "agreed the 5th would work").
             if current.lower == "the", let dayWord = word(index + 1), let dayValue = day(dayWord), dayValue.ordinal, adjacent(index + 1),
-               let before = word(index - 1), Self.datePrepositions.contains(before.lower) || Self.weekdays.contains(before.lower),
-               adjacent(index) || Self.weekdays.contains(before.lower) {
+               dayValue.value > 9 || dayWord.hasDigit || word(index - 1).map({ Self.datePrepositions.contains($0.lower) || Self.weekdays.contains($0.lower) }) == true,
+               word(index - 1).map({ Self.datePrepositions.contains($0.lower) || Self.weekdays.contains($0.lower) }) == true
+                || word(index + 2).map({ !adjacent(index + 2) || Self.clauseWords.contains($0.lower) }) ?? true,
+               let before = word(index - 1) ?? word(index + 1),
+               adjacent(index) || Self.weekdays.contains(before.lower) || !Self.datePrepositions.contains(before.lower) {
                 if let after = word(index + 2), adjacent(index + 2), Self.notDayNouns.contains(after.lower) { continue }
                 if let after = word(index + 2), adjacent(index + 2), after.lower == "of", word(index + 3).map({ month($0) == nil && !$0.lower.hasPrefix("th") }) ?? false { continue }
                 // "the 3rd of March [2026]": the month and year are part of it.
@@ -539,6 +557,12 @@ struct Detector {
     func weekdayBefore(_ start: Int) -> Int {
         guard let weekday = word(start - 1), weekday.capitalised, Self.weekdays.contains(weekday.lower), adjacent(start, maxGap: ","),
               !isClaimed(weekday) else { return start }
+        return relativeBefore(start - 1)
+    }
+
+    /// "last Friday the 9th": "last", "next" or "this" belongs to the date.
+    func relativeBefore(_ start: Int) -> Int {
+        guard let word = word(start - 1), ["last", "next", "this"].contains(word.lower), adjacent(start), !isClaimed(word) else { return start }
         return start - 1
     }
 
@@ -601,7 +625,7 @@ struct Detector {
         }
         return table
     }()
-    static let ageBefore: Set<String> = ["aged", "age", "is", "was", "turned", "turning", "turns", "reached", "reaching", "be", "now", "nearly", "almost", "who's", "she's", "he's", "of"]
+    static let ageBefore: Set<String> = ["aged", "age", "is", "was", "turned", "turning", "turns", "reached", "reaching", "be", "now", "nearly", "almost", "who's", "she's", "he's", "of", "i'm", "i’m", "am", "you're", "they're", "we're"]
 
     /// Ages over 89, which Safe Harbor treats as identifying: `is 93`,
     /// `ninety-one`, `93-year-old`, `in his late nineties`, `her 100th birthday`.
@@ -1053,6 +1077,9 @@ extension Detector {
         guard before >= 0, let cue = word(before), adjacent(before + 1) else { return false }
         if Self.locatives.contains(cue.lower) { return before == index - 1 || cue.lower == "at" }
         guard cue.lower == "to", before > 0, adjacent(before) else { return false }
+        // "from Wells to Bath": a second town after a first.
+        if endingAt[words[before - 1].range.upperBound] == .place { return true }
+        if before >= 2, words[before - 1].capitalised, words[before - 2].lower == "from", adjacent(before - 1) { return true }
         var verb = before - 1
         if words[verb].lower == "back", verb > 0, adjacent(verb) { verb -= 1 }
         return Self.journeys.contains(words[verb].lower)
@@ -1350,6 +1377,7 @@ extension Detector {
         if preposition.lower == "on", before == start - 2 { return .place }
         // "moved to Filey", "drove back to Dundalk": "to" after a journey.
         if preposition.lower == "to", before > 0, adjacent(before) {
+            if endingAt[words[before - 1].range.upperBound] == .place { return .place }
             var verb = before - 1
             if words[verb].lower == "back", verb > 0, adjacent(verb) { verb -= 1 }
             if Self.journeys.contains(words[verb].lower) { return .place }

@@ -50,26 +50,26 @@ struct PrivacyCorpusTests {
         #expect(with.overallPrecision.rate >= 0.95)
     }
 
-    @Test("second author's tuning split: recall at least 92% with and without the names list, precision at least 97%")
+    @Test("second author's tuning split: recall at least 96% with and without the names list, precision at least 97%")
     func tunedB() throws {
         let corpus = try Self.corpus("tune-b")
         for names in [false, true] {
             let score = Self.score(corpus, names: names)
-            #expect(score.overallRecall.rate >= 0.92, "\(score.misses)")
+            #expect(score.overallRecall.rate >= 0.96, "\(score.misses)")
             #expect(score.overallPrecision.rate >= 0.97, "\(score.falseAlarms)")
         }
     }
 
     /// Written by a second author who never saw the guard or the first
     /// corpus; scored in aggregate only, never read miss by miss.
-    @Test("second author's held-out split: recall at least 89%, precision at least 95%, at most 6 identifiers left whole")
+    @Test("second author's held-out split: recall at least 93%, precision at least 95%, at most 3 identifiers left whole")
     func heldOutB() throws {
         let corpus = try Self.corpus("heldout-b")
         for names in [false, true] {
             let score = Self.score(corpus, names: names)
-            #expect(score.overallRecall.rate >= 0.89)
+            #expect(score.overallRecall.rate >= 0.93)
             #expect(score.overallPrecision.rate >= 0.95)
-            #expect(score.leftWhole <= 6)
+            #expect(score.leftWhole <= 3)
         }
     }
 
@@ -88,17 +88,17 @@ struct PrivacyCorpusTests {
     /// corpora, after the guard was tuned on the second; scored in aggregate
     /// only. Its scores before any tuning on its sister split are in
     /// `Corpus/README.md`.
-    @Test("third author's held-out split: recall at least 90% without the names list and 92% with it, precision at least 91%")
+    @Test("third author's held-out split: recall at least 91% without the names list and 93% with it, precision at least 91%")
     func heldOutC() throws {
         let corpus = try Self.corpus("heldout-c")
         let without = Self.score(corpus, names: false)
-        #expect(without.overallRecall.rate >= 0.90)
+        #expect(without.overallRecall.rate >= 0.91)
         #expect(without.overallPrecision.rate >= 0.91)
-        #expect(without.leftWhole <= 10)
+        #expect(without.leftWhole <= 9)
         let with = Self.score(corpus, names: true)
-        #expect(with.overallRecall.rate >= 0.92)
+        #expect(with.overallRecall.rate >= 0.93)
         #expect(with.overallPrecision.rate >= 0.91)
-        #expect(with.leftWhole <= 7)
+        #expect(with.leftWhole <= 6)
     }
 
     @Test("a miss, a false alarm and a wrong label are each counted")

@@ -87,6 +87,12 @@ struct PrivacyScannerTests {
         // A date column, and a given name followed by what they did.
         ("| 3/3 | session 3 | flat |", "date", "3/3"),
         ("her new place is 41 ashgrove park now", "address", "41 ashgrove park"),
+        // Days without a month, as a clause's subject or object.
+        ("She said the twenty-second was the anniversary", "date", "the twenty-second"),
+        ("We agreed the 5th would work", "date", "the 5th"),
+        ("It was last Friday the 9th when he rang", "date", "last Friday the 9th"),
+        ("The hearing is March '26 at the earliest", "date", "March '26"),
+        ("She said \"I'm 93\" and laughed", "age", "93"),
         ("we still use initials for my friend JP here", "initials", "JP"),
         ("Bill joked about talking shop.", "name", "Bill"),
         // A place's article is part of its name.
@@ -115,6 +121,14 @@ struct PrivacyScannerTests {
         ("in Leeds 2026 was hard; CA 12 sessions; at 10:30", ["place: Leeds"]),
     ])
     func regionalPostcodes(text: String, expected: [String]) {
+        #expect(scanner.scan(text, path: "j.md").map { "\($0.category.rawValue): \($0.text)" } == expected)
+    }
+
+    @Test("a second town after 'from' a first", arguments: [
+        ("she commutes from Wells to Bath daily", ["place: Wells", "place: Bath"]),
+        ("from Leeds to Filey by train", ["place: Leeds", "place: Filey"]),
+    ])
+    func fromTo(text: String, expected: [String]) {
         #expect(scanner.scan(text, path: "j.md").map { "\($0.category.rawValue): \($0.text)" } == expected)
     }
 
@@ -192,6 +206,7 @@ struct PrivacyScannerTests {
         // Abbreviations are not initials; shortenings are not names.
         "My client and the GP agreed; her friend is CBT-trained. We met at the uni clinic, til nine, then the ute.",
         "We did 3 sessions in 12 weeks at 2 park benches.",
+        "It was the third time; the second was worse, and the 3rd session was better. I am 45.",
     ])
     func noFalseAlarms(text: String) {
         #expect(found(text) == [])
