@@ -44,6 +44,8 @@ public struct HandoutsRequest: Sendable {
 public enum HandoutsStep: String, Sendable {
     case loadResources = "load content and templates"
     case readRoster = "read the roster"
+    /// The supervisor's notes, which every handout carries, screened for clients.
+    case screenNotes = "screen the supervisor's notes"
     case readJournals = "read shared journals"
     /// Where shared journals' text is checked (see `SharedJournalCheck`).
     case checkJournals = "check shared journals"
@@ -196,6 +198,10 @@ public struct HandoutsPipeline: Sendable {
         }
         var cohort = Cohort(roster: roster, keepGoing: request.keepGoing)
         try cohort.failures.settle(reading.traineeProblems, step: .readRoster)
+        var notes = roster.notes.map { [MaterialItem(location: SourceLocation(path: roster.path, line: 1, column: 1), text: $0)] } ?? []
+        notes += roster.trainees.compactMap { trainee in trainee.note.map { MaterialItem(location: trainee.location, text: $0) } }
+        let findings = policy.screenNotes(notes, people: [roster.supervisor, roster.cohort] + roster.trainees.map(\.name))
+        if findings.hasErrors { throw HandoutsError(step: .screenNotes, diagnostics: findings.sortedByLocation) }
         return cohort
     }
 

@@ -15,10 +15,33 @@ public struct SharingPolicy: Sendable {
     public let journals: PrivacyGuard
     /// A programme's own material, before it is published.
     public let material: MaterialScreen
-
     public init(rules: PrivacyRules) {
         journals = PrivacyGuard(rules: rules)
         material = MaterialScreen(rules: rules)
+    }
+
+    /// A supervisor's notes to the cohort and to each trainee, which every
+    /// trainee's handout and the printable `all.html` carry: a client named
+    /// in a note would reach the whole group. The cohort's own people (the
+    /// trainees, the supervisor, the cohort's name), whole or by any parts
+    /// of their names, are who the notes are for, and pass; so do links,
+    /// which a supervisor gives for reading.
+    public func screenNotes(_ notes: [MaterialItem], people: [String]) -> [Diagnostic] {
+        let parts = Set(people.flatMap { $0.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "’" && $0 != "-" }) }.map(String.init))
+        func isOwnName(_ text: String) -> Bool {
+            let words = text.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "’" && $0 != "-" }).map(String.init)
+            return !words.isEmpty && words.allSatisfy { parts.contains($0) || parts.contains($0.replacingOccurrences(of: "'s", with: "")) }
+        }
+        return notes.flatMap { note in
+            journals.scanner.scan(note.text, path: note.location.path)
+                .filter { $0.allowedBy == nil && $0.category != .url }
+                .filter { !(($0.category == .name || $0.category == .initials) && isOwnName($0.text)) }
+                .map { finding in
+                    var finding = finding
+                    finding.location = note.location
+                    return finding.diagnostic
+                }
+        }
     }
 
     /// A trainee's shared journal, as the cohort summary would read it: any

@@ -133,6 +133,22 @@ struct HandoutsPipelineTests {
         #expect(report.handouts == 2)
     }
 
+    @Test("a client named in a supervisor's note stops the run before anything is written; the cohort's own names pass")
+    func notesScreened() throws {
+        let leaky = Self.roster.replacingOccurrences(
+            of: "note: Card 4 is for you.", with: "note: Ana, Ben and Chiara said your client Maria Lopez came up on 12 March 2026.")
+        let error = #expect(throws: HandoutsError.self) { try Fixtures.run(Self.files.merging(["cohort/roster.yaml": leaky]) { $1 }) }
+        #expect(error?.step == .screenNotes)
+        let lines = error?.diagnostics.map(\.description) ?? []
+        #expect(lines.count == 2)
+        #expect(lines.allSatisfy { $0.hasPrefix("cohort/roster.yaml:") })
+        #expect(lines.first?.hasSuffix(#": privacy: name: "Maria Lopez""#) == true)
+        #expect(lines.last?.hasSuffix(#": privacy: date: "12 March 2026""#) == true)
+        // The cohort's own people, by any part of their names, pass.
+        let ownNames = Self.roster.replacingOccurrences(of: "note: Card 4 is for you.", with: "note: Ana, Ben López and Okafor will pair up.")
+        #expect(throws: Never.self) { try Fixtures.run(Self.files.merging(["cohort/roster.yaml": ownNames]) { $1 }) }
+    }
+
     @Test("reports a template problem as the render step's, naming whose handout met it, and writes nothing")
     func templateProblem() {
         let fileSystem = InMemoryFileSystem(files: Self.files.merging(["mine/handout.md.mustache": "# {{trainee}} {{nickname}}\n"]) { $1 })
