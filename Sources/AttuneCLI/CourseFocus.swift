@@ -83,6 +83,23 @@ struct CourseFocus {
         }
     }
 
+    /// Records the start `chosen` carries, if any, and returns the line
+    /// that says so (empty when there was nothing to record). A start that
+    /// cannot be written is a warning, not a failure: what was asked for is
+    /// already written, and `--start` next week does the same job.
+    func recordIfNeeded(_ chosen: Chosen, environment: Environment) -> String {
+        guard let start = chosen.startToRecord else { return "" }
+        do {
+            try record(start)
+            return "Recorded the course's start, \(start.date), in \(settingsPath); later weeks count from it.\n"
+        } catch {
+            environment.errors(Diagnostic.warning(
+                "could not record the course's start (\(error)); pass --start next week",
+                at: SourceLocation(path: settingsPath, line: 1, column: 1)).description)
+            return ""
+        }
+    }
+
     /// Writes `course.yaml` with the start, so later weeks count from it.
     /// Only ever a new file: an existing one is the user's.
     func record(_ start: CourseStart) throws {

@@ -81,10 +81,15 @@ struct FormCommand: ParsableCommand {
         }
         if !problems.isEmpty { throw InputProblems(problems, stoppedWhile: "writing the form") }
 
-        let decided = try CourseFocus(content: content, fileSystem: fileSystem, journalFolder: journal).choose(
+        var unreadable: [Diagnostic] = []
+        let course = CourseFocus(content: content, fileSystem: fileSystem, journalFolder: journal)
+        let decided = try course.choose(
             week: isoWeek, focusFlag: focus, startFlag: start,
             existingJournal: existingEntry.map { ($0.file.path, $0.journal.focus) },
-            hasJournals: !journals.isEmpty, stoppedWhile: "writing the form")
+            // Any .md file counts, as for `attune new`: a journal with errors is
+            // still a week the course has had.
+            hasJournals: !journals.isEmpty || !JournalFolder(path: journal, fileSystem: fileSystem).files(problems: &unreadable).isEmpty,
+            stoppedWhile: "writing the form")
         let chosen = decided.choice.week
         guard let name = existing?.therapist ?? therapist ?? journals.last?.journal.therapist else {
             throw ValidationError("Attune needs your name for the form the first time: attune form --therapist \"Your Name\". Later weeks reuse it.")
@@ -122,12 +127,15 @@ struct FormCommand: ParsableCommand {
                 stoppedWhile: "writing the form"
             )
         }
+        // As `attune new` does: the first week's start is written down, so
+        // next week's form (or journal) counts from it instead of guessing.
+        let recorded = course.recordIfNeeded(decided, environment: environment)
         let fileName = FormRenderer.fileName(for: isoWeek)
         let importFlags = journal == "journal" ? "" : " --journal \(journal)"
         environment.output("""
         \(decided.choice.line(for: isoWeek))
         Wrote \(path): \(isoWeek) · \(chosen.title), \(chosen.prompts.count) prompts to fill in.
-        Open it in a browser; your answers are saved there as you type. Then choose
+        \(recorded)Open it in a browser; your answers are saved there as you type. Then choose
         'Download answers' and run:
           attune import \(fileName)\(importFlags)
         """)

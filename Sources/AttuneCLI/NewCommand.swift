@@ -88,17 +88,7 @@ struct NewCommand: ParsableCommand {
                 stoppedWhile: "creating the journal"
             )
         }
-        var recorded = ""
-        if let start = decided.startToRecord {
-            do {
-                try course.record(start)
-                recorded = "Recorded the course's start, \(start.date), in \(course.settingsPath); later weeks count from it.\n"
-            } catch {
-                environment.errors(Diagnostic.warning(
-                    "could not record the course's start (\(error)); pass --start next week",
-                    at: SourceLocation(path: course.settingsPath, line: 1, column: 1)).description)
-            }
-        }
+        let recorded = course.recordIfNeeded(decided, environment: environment)
         let open = carried.isEmpty ? "" : """
         Carried forward \(carried.count) open rupture\(carried.count == 1 ? "" : "s") to the rupture log: \(carried.map(\.client).joined(separator: ", ")).
 

@@ -15,15 +15,49 @@ struct FormCommandTests {
         #expect(cli.stdout.hasPrefix("""
         Focus for 2026-W47: The working alliance (the-working-alliance), week 1 of the course, taken to begin 2026-11-16 because no start was set and journal has no journals yet; if it began earlier, pass --start or write its first day in journal/course.yaml.
         Wrote out/2026-W47-form.html: 2026-W47 · The working alliance, 3 prompts to fill in.
+        Recorded the course's start, 2026-11-16, in journal/course.yaml; later weeks count from it.
+        Open it in a browser;
         """))
-        #expect(cli.fileSystem.snapshot.keys.sorted() == ["out/2026-W47-form.html"])
+        // As `attune new` does: the start is written down for next week.
+        #expect(cli.fileSystem.snapshot.keys.sorted() == ["journal/course.yaml", "out/2026-W47-form.html"])
+        #expect(try cli.fileSystem.readText(at: "journal/course.yaml").contains("\nstart: 2026-11-16\n"))
         #expect(cli.stdout.hasSuffix("""
-         prompts to fill in.
+         later weeks count from it.
         Open it in a browser; your answers are saved there as you type. Then choose
         'Download answers' and run:
           attune import 2026-W47.md
         """))
         #expect(cli.stderr.isEmpty)
+    }
+
+    @Test("with no start and no journals, next week's form counts from the start the first one recorded")
+    func firstFormRecordsTheStart() throws {
+        let cli = CLIHarness()
+        #expect(cli.run("form", "--therapist", "Sam Rivera", "--week", "2026-W47") == 0)
+        #expect(cli.run("form", "--week", "2026-W48", "--therapist", "Sam Rivera", "--out", "out/next.html") == 0)
+        #expect(cli.stdout.contains("""
+        Focus for 2026-W48: Reflecting safely on real clients (reflecting-safely), week 2 of the course, which began 2026-11-16 (from journal/course.yaml).
+        Wrote out/next.html: 2026-W48
+        """))
+        // Recorded once: the second run leaves the file alone and says nothing of it.
+        #expect(cli.stdout.components(separatedBy: "Recorded the course's start").count == 2)
+        // A start given with --start is recorded too; an existing course.yaml never changes.
+        let given = CLIHarness()
+        #expect(given.run("form", "--therapist", "Sam", "--start", "2026-10-05") == 0)
+        #expect(given.stdout.contains("Recorded the course's start, 2026-10-05, in journal/course.yaml; later weeks count from it."))
+        let kept = CLIHarness(files: ["journal/course.yaml": "start: 2026-10-05\n"])
+        #expect(kept.run("form", "--therapist", "Sam") == 0)
+        #expect(!kept.stdout.contains("Recorded"))
+        #expect(try kept.fileSystem.readText(at: "journal/course.yaml") == "start: 2026-10-05\n")
+    }
+
+    @Test("a folder with a journal that does not parse still has journals: no start is guessed, and the message says how to set one")
+    func brokenJournalIsNotAnEmptyFolder() {
+        let cli = CLIHarness(files: ["journal/2026-W46.md": "not a journal"])
+        #expect(cli.run("form", "--therapist", "Sam") == 1)
+        #expect(cli.stderr.contains(
+            "journal/course.yaml:1:1: error: journal has journals but no course start, so which curriculum week 2026-W47 is cannot be known: write the first day of the course in journal/course.yaml as 'start: 2026-10-05', or pass --start"))
+        #expect(cli.fileSystem.snapshot.keys.sorted() == ["journal/2026-W46.md"])
     }
 
     @Test("takes the week, focus and output file it is given, and names the journal folder for import")
