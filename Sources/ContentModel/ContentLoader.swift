@@ -15,13 +15,21 @@ import Yams
 /// so a trainer's draft still builds.
 public enum ContentLoader {
     public static func load(layers: [[SourceFile]], bundledLayers: Int = 0) throws(DiagnosticError) -> ContentModel {
-        let files = SourceFile.overlay(layers).filter { $0.file.name.hasSuffix(".yaml") || $0.file.name.hasSuffix(".yml") }
+        let yaml = SourceFile.overlay(layers).filter { $0.file.name.hasSuffix(".yaml") || $0.file.name.hasSuffix(".yml") }
+        // `site.yaml` is the site's own settings, not teaching material.
+        let siteFile = yaml.last { $0.file.name == SiteSettings.fileName }?.file
+        let files = yaml.filter { $0.file.name != SiteSettings.fileName }
         var collector = Collector(bundledLayers: bundledLayers)
         for parsed in ParsedFile.parse(files) {
             collector.read(parsed)
         }
         var model = collector.model()
         var diagnostics = collector.diagnostics
+        if let siteFile {
+            let (settings, problems) = SiteSettings.parse(siteFile)
+            model.site = settings
+            diagnostics += problems
+        }
         diagnostics += ReferenceValidator(model: model).validate()
         diagnostics += SourceValidator(model: model).validate()
         // Errors alone when loading fails: warnings would bury them, and

@@ -167,6 +167,9 @@ public struct ContentModel: Sendable {
     /// Problems that do not stop a build, such as an overlay card without a
     /// source; `attune check` prints them.
     public internal(set) var warnings: [Diagnostic] = []
+    /// What the published site calls itself (`site.yaml`); `nil` only for
+    /// material loaded without one, which the site names plainly.
+    public internal(set) var site: SiteSettings?
 
     private var cardIndex: [String: Int] = [:]
     private var promptIndex: [String: Int] = [:]

@@ -12,6 +12,8 @@ struct LayoutContext: Encodable {
     /// The `<title>`: the page's title, then the site's name.
     let title: String
     let siteName: String
+    /// `site.yaml`'s description: every page's `<meta name="description">`.
+    let description: String
     /// `""` or `"../"`: the way back to the site's root.
     let root: String
     /// The 404 page only, with `--base-url`: hosts serve it at any depth.
@@ -24,6 +26,8 @@ struct LayoutContext: Encodable {
     let sections: [LinkContext]
     let body: String
     let fingerprint: String
+    /// "Material version of 5 December 2026 (fingerprint …)", for the footer.
+    let materialVersion: String
     /// As strict as a workbook's: nothing loads but the site's own
     /// stylesheets, the search page's own script by hash, embedded pictures.
     let contentSecurityPolicy: String
@@ -72,6 +76,8 @@ struct PromptItemContext: Encodable {
 
 struct HomeContext: Encodable {
     let title: String
+    /// `site.yaml`'s description, as the page's lead paragraph.
+    let description: String
     let weeks: [WeekSummaryContext]
     let sections: [SectionSummaryContext]
     let searchHref: String

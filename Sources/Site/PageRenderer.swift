@@ -47,8 +47,9 @@ struct PageRenderer: Sendable {
         let body = try resources.templates.render(page.kind.template, context: context)
         let layout = LayoutContext(
             lang: "en",
-            title: page.kind == .home ? SitePlan.siteName : "\(page.title) · \(SitePlan.siteName)",
-            siteName: SitePlan.siteName,
+            title: page.kind == .home ? plan.siteName : "\(page.title) · \(plan.siteName)",
+            siteName: plan.siteName,
+            description: plan.settings.description,
             root: String(repeating: "../", count: page.path.depth),
             baseHref: page.kind == .notFound ? baseURL.map { $0.value + "/" } : nil,
             canonical: page.isPublic ? baseURL?.url(of: page.path) : nil,
@@ -58,12 +59,21 @@ struct PageRenderer: Sendable {
             sections: plan.sections.map { LinkContext(href: $0.path.href(from: page.path), text: SitePlan.title(of: $0, in: content)) },
             body: body,
             fingerprint: resources.fingerprint,
+            materialVersion: Self.materialVersion(plan.settings.version, fingerprint: resources.fingerprint),
             contentSecurityPolicy: Self.contentSecurityPolicy(
                 script: page.kind == .search ? searchScript : nil,
                 base: page.kind == .notFound ? baseURL.map { $0.value + "/" } : nil)
         )
         let html = try resources.templates.render(Self.layoutTemplate, context: layout)
         return SiteFile(path: page.path, text: html, sources: sources)
+    }
+
+    /// The footer's account of which material made the page, in words
+    /// rather than a bare hash, from the content alone (never the clock):
+    /// "Material version of 5 December 2026 (fingerprint …)".
+    static func materialVersion(_ version: MaterialDate?, fingerprint: String) -> String {
+        guard let version else { return "Material without a version date (fingerprint \(fingerprint))" }
+        return "Material version of \(version.words) (fingerprint \(fingerprint))"
     }
 
     /// The search page's script, placed inline.
@@ -91,8 +101,13 @@ struct PageRenderer: Sendable {
     // MARK: - Pages
 
     private func home(_ page: Page, sources: inout [PageSource]) -> HomeContext {
-        HomeContext(
+        if let site = content.site {
+            sources.append(PageSource(location: site.titleLocation, text: site.title))
+            sources.append(PageSource(location: site.descriptionLocation, text: site.description))
+        }
+        return HomeContext(
             title: page.title,
+            description: plan.settings.description,
             weeks: content.weeks.enumerated().map { index, week in
                 sources.append(PageSource(location: week.location, text: week.title + "\n" + week.summary))
                 return WeekSummaryContext(
@@ -202,7 +217,7 @@ struct PageRenderer: Sendable {
                     href: SitePath(target[0]).href(from: page.path, anchor: target.count > 1 ? target[1] : nil),
                     title: entry.title, kind: entry.kind, snippet: entry.summary.isEmpty ? nil : entry.summary)
             },
-            indexJSON: SearchIndex.json(entries),
+            indexJSON: SearchIndex.json(SearchIndex.data(entries)),
             script: searchScript
         )
     }

@@ -1,4 +1,5 @@
 import ContentModel
+import Diagnostics
 
 /// One of the site's section pages: the content model's card sections in
 /// reading order, then the two kinds of prompt, then the sources.
@@ -67,9 +68,18 @@ struct Page: Sendable {
 /// The shape of the site, worked out from the content model alone: every
 /// page, its path and title, and where every card, prompt and source lives.
 struct SitePlan: Sendable {
-    static let siteName = "Rupture and repair in the therapeutic alliance"
+    /// Names material loaded without a `site.yaml` (the bundled content has one).
+    static let untitled = SiteSettings(
+        title: "Training material", description: "Teaching material for reflective practice, made with Attune.",
+        titleLocation: SourceLocation(path: SiteSettings.fileName, line: 1, column: 1),
+        descriptionLocation: SourceLocation(path: SiteSettings.fileName, line: 1, column: 1))
 
     let content: ContentModel
+    /// The programme's own name, description and version (`site.yaml`).
+    var settings: SiteSettings { content.site ?? Self.untitled }
+    /// Plain text: the home page's `h1`, the header of every page and the
+    /// end of every `<title>`.
+    var siteName: String { settings.title }
     let sections: [SectionPage]
     let pages: [Page]
 
@@ -83,7 +93,7 @@ struct SitePlan: Sendable {
         let home = PageLink(title: "Home", path: .home)
         let curriculum = PageLink(title: "Curriculum", path: .home, anchor: "curriculum")
         let sectionsLink = PageLink(title: "Sections", path: .home, anchor: "sections")
-        var pages = [Page(kind: .home, path: .home, title: Self.siteName, breadcrumbs: [], previous: nil, next: nil)]
+        var pages = [Page(kind: .home, path: .home, title: content.site?.title ?? Self.untitled.title, breadcrumbs: [], previous: nil, next: nil)]
 
         let sectionLinks = sections.map { PageLink(title: Self.title(of: $0, in: content), path: $0.path) }
         for (index, section) in sections.enumerated() {

@@ -11,6 +11,9 @@ struct SuggestionTests {
         ("repair-step", sections, "repair-steps"),
         ("sumary", ["summary", "sum"], "summary"),
         ("group", ["title", "group"], "group"),
+        // Two letters swapped count as one edit.
+        ("titel", ["title", "description", "version", "logo"], "title"),
+        ("pormpts", ["prompts", "points"], "prompts"),
     ])
     func typo(word: String, candidates: [String], expected: String) {
         #expect(Suggestion.closest(to: word, in: candidates) == expected)

@@ -9,9 +9,9 @@ struct ContextTests {
     func noShadowing() {
         let link = LinkContext(href: "", text: "")
         let pages: [Any] = [
-            LayoutContext(lang: "", title: "", siteName: "", root: "", baseHref: nil, canonical: nil, breadcrumbs: [],
-                          hasBreadcrumbs: false, current: "", sections: [], body: "", fingerprint: "", contentSecurityPolicy: ""),
-            HomeContext(title: "", weeks: [], sections: [], searchHref: ""),
+            LayoutContext(lang: "", title: "", siteName: "", description: "", root: "", baseHref: nil, canonical: nil, breadcrumbs: [],
+                          hasBreadcrumbs: false, current: "", sections: [], body: "", fingerprint: "", materialVersion: "", contentSecurityPolicy: ""),
+            HomeContext(title: "", description: "", weeks: [], sections: [], searchHref: ""),
             SectionContext(title: "", introHTML: nil, codebook: nil, cards: [], pager: nil),
             PromptsContext(title: "", intro: "", prompts: [], pager: nil),
             SourcesContext(title: "", sources: [], groups: [], pager: nil),
