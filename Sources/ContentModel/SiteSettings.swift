@@ -10,38 +10,45 @@ import Yams
 /// title: Rupture and repair in the therapeutic alliance   # at most 80 characters, one line
 /// description: Teaching material for ...                 # at most 300 characters
 /// version: 2026-12-05                                     # optional: the day the material was last revised
+/// logo: logo.png                                          # optional: a PNG, JPEG or WebP in the content folder
 /// ```
 ///
 /// Every value is plain text, shown as written (never read as Markdown or
 /// HTML), so a title like `<b>Group</b>` is shown with its angle brackets.
 public struct SiteSettings: Sendable, Equatable {
     public static let fileName = "site.yaml"
-    public static let keys = ["title", "description", "version"]
+    public static let keys = ["title", "description", "version", "logo"]
     /// A title fits a browser tab and a site header on a phone.
     public static let maximumTitleLength = 80
     /// Room for two sentences: the home page's lead and every page's
     /// `<meta name="description">`, which search engines cut near 160.
     public static let maximumDescriptionLength = 300
-    /// The file holds three short values; 4 KiB leaves room for comments.
+    /// The file holds four short values; 4 KiB leaves room for comments.
     public static let maximumBytes = 4096
 
     public var title: String
     public var description: String
     /// The day this version of the material was made, if the file says.
     public var version: MaterialDate?
-    /// Where the title and description were written, for the material screen.
+    /// The logo's path inside the content folder, as written.
+    public var logo: String?
+    /// Where the title and description were written, for the material
+    /// screen; where the logo was named, for errors about the image.
     public var titleLocation: SourceLocation
     public var descriptionLocation: SourceLocation
+    public var logoLocation: SourceLocation?
 
     public init(
-        title: String, description: String, version: MaterialDate? = nil,
-        titleLocation: SourceLocation, descriptionLocation: SourceLocation
+        title: String, description: String, version: MaterialDate? = nil, logo: String? = nil,
+        titleLocation: SourceLocation, descriptionLocation: SourceLocation, logoLocation: SourceLocation? = nil
     ) {
         self.title = title
         self.description = description
         self.version = version
+        self.logo = logo
         self.titleLocation = titleLocation
         self.descriptionLocation = descriptionLocation
+        self.logoLocation = logoLocation
     }
 
     /// Reads a settings file; every problem is a diagnostic at its place,
@@ -81,11 +88,69 @@ public struct SiteSettings: Sendable, Equatable {
                 fields.error("version must be a date such as 2026-12-05: the day this version of the material was made", at: node)
             }
         }
+        var logo: String?
+        if let name = fields.optionalString(entries, "logo"), let node = entries["logo"] {
+            if let problem = logoPathProblem(name) {
+                fields.error(problem, at: node)
+            } else {
+                logo = name
+            }
+        }
         guard !fields.diagnostics.hasErrors, let title, let description else { return (nil, fields.diagnostics) }
         return (SiteSettings(
-            title: title, description: description.replacingOccurrences(of: "\n", with: " "), version: version,
-            titleLocation: fields.location(of: entries["title"]), descriptionLocation: fields.location(of: entries["description"])
+            title: title, description: description.replacingOccurrences(of: "\n", with: " "), version: version, logo: logo,
+            titleLocation: fields.location(of: entries["title"]), descriptionLocation: fields.location(of: entries["description"]),
+            logoLocation: entries["logo"].map { fields.location(of: $0) }
         ), fields.diagnostics)
+    }
+
+    /// The logo is a file of the content folder itself: a relative path
+    /// that cannot climb out of it, naming a PNG, JPEG or WebP.
+    static func logoPathProblem(_ path: String) -> String? {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        if path.hasPrefix("/") || path.contains("\\") || parts.contains("..") || parts.contains("") || parts.contains(where: { $0.hasPrefix(".") }) {
+            return "logo must name a file inside the content folder, such as logo.png (no '..', no absolute path, no hidden file)"
+        }
+        guard LogoFormat.isPictureName(path) else {
+            return "logo must be a PNG, JPEG or WebP image (.png, .jpg, .jpeg, .webp); SVG is refused because it can carry script"
+        }
+        return nil
+    }
+}
+
+/// The image formats a site's logo may have, told apart by their first
+/// bytes, never by the file's name alone.
+public enum LogoFormat: String, Sendable, CaseIterable {
+    case png, jpeg, webp
+
+    /// At most 32 KiB: every page carries the logo inside itself (see
+    /// `Site`), so its size is paid once per page.
+    public static let maximumBytes = 32 * 1024
+
+    /// A name that ends like a picture's: the content loader leaves such
+    /// files to the site rather than reading them as text.
+    public static func isPictureName(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        return allCases.contains { format in format.extensions.contains { lower.hasSuffix("." + $0) } }
+    }
+
+    /// For a `data:` address.
+    public var mediaType: String { "image/\(rawValue)" }
+
+    public var extensions: [String] {
+        switch self {
+        case .png: return ["png"]
+        case .jpeg: return ["jpg", "jpeg"]
+        case .webp: return ["webp"]
+        }
+    }
+
+    /// The format `bytes` start with, or `nil` for anything else.
+    public static func sniff(_ bytes: [UInt8]) -> LogoFormat? {
+        if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return .png }
+        if bytes.starts(with: [0xFF, 0xD8, 0xFF]) { return .jpeg }
+        if bytes.count >= 12, bytes.starts(with: Array("RIFF".utf8)), Array(bytes[8..<12]) == Array("WEBP".utf8) { return .webp }
+        return nil
     }
 }
 

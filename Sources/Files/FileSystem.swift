@@ -5,6 +5,8 @@ import Foundation
 public protocol FileSystem: Sendable {
     /// The file's text, decoded as UTF-8.
     func readText(at path: String) throws -> String
+    /// The file's bytes, for the few inputs that are not text (a site's logo).
+    func readData(at path: String) throws -> Data
     func fileExists(at path: String) -> Bool
     func directoryExists(at path: String) -> Bool
     /// Paths of the regular files directly or indirectly below `path`,
@@ -159,6 +161,9 @@ public enum FileSystemError: Error, Equatable, CustomStringConvertible {
 }
 
 extension FileSystem {
+    /// For test doubles that only hold text.
+    public func readData(at path: String) throws -> Data { Data(try readText(at: path).utf8) }
+
     public func writeAtomically(_ text: String, to path: String, permissions: FilePermissions = .privateFile) throws {
         try writeAtomically(Data(text.utf8), to: path, permissions: permissions)
     }

@@ -29,6 +29,13 @@ public final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
         }
     }
 
+    public func readData(at path: String) throws -> Data {
+        try lock.withLock {
+            guard let entry = storage[normalize(path)] else { throw FileSystemError.notFound(path) }
+            return entry.data
+        }
+    }
+
     public func fileExists(at path: String) -> Bool {
         lock.withLock { storage[normalize(path)] != nil }
     }

@@ -13,6 +13,13 @@ public struct LocalFileSystem: FileSystem {
     /// would block or never end, so it is refused before any read. Opened
     /// without blocking, so even opening a FIFO with no writer returns.
     public func readText(at path: String) throws -> String {
+        let data = try readData(at: path)
+        guard let text = String(data: data, encoding: .utf8) else { throw UTF8Position.error(path, data) }
+        return text
+    }
+
+    /// The file's bytes, under the same rules as `readText`.
+    public func readData(at path: String) throws -> Data {
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else {
             if errno == ENOENT || errno == ENOTDIR { throw FileSystemError.notFound(path) }
@@ -42,8 +49,7 @@ public struct LocalFileSystem: FileSystem {
                 throw FileSystemError.io(path, "grew past \(Self.largestReadable / (1024 * 1024)) MiB while being read")
             }
         }
-        guard let text = String(data: data, encoding: .utf8) else { throw UTF8Position.error(path, data) }
-        return text
+        return data
     }
 
     public func fileExists(at path: String) -> Bool {

@@ -14,6 +14,11 @@ struct LayoutContext: Encodable {
     let siteName: String
     /// `site.yaml`'s description: every page's `<meta name="description">`.
     let description: String
+    /// The logo's bytes in base64, under its format's name, so the template
+    /// can name each kind of embedded picture literally (`data:image/png`).
+    let logoPNG: String?
+    let logoJPEG: String?
+    let logoWebP: String?
     /// `""` or `"../"`: the way back to the site's root.
     let root: String
     /// The 404 page only, with `--base-url`: hosts serve it at any depth.

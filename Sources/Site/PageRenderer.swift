@@ -26,6 +26,7 @@ struct PageRenderer: Sendable {
     let plan: SitePlan
     let references: CrossReferences
     let baseURL: BaseURL?
+    var logo: SiteLogo? = nil
 
     private var content: ContentModel { plan.content }
 
@@ -50,6 +51,9 @@ struct PageRenderer: Sendable {
             title: page.kind == .home ? plan.siteName : "\(page.title) · \(plan.siteName)",
             siteName: plan.siteName,
             description: plan.settings.description,
+            logoPNG: logo?.format == .png ? logo?.base64 : nil,
+            logoJPEG: logo?.format == .jpeg ? logo?.base64 : nil,
+            logoWebP: logo?.format == .webp ? logo?.base64 : nil,
             root: String(repeating: "../", count: page.path.depth),
             baseHref: page.kind == .notFound ? baseURL.map { $0.value + "/" } : nil,
             canonical: page.isPublic ? baseURL?.url(of: page.path) : nil,

@@ -65,11 +65,12 @@ public struct SitePipeline: Sendable {
     }
 
     public func run(_ request: SiteRequest) throws(SiteError) -> SiteReport {
-        let resources = try step(.loadResources) { () throws(DiagnosticError) in
-            try Resources.load(
+        let (resources, logo) = try step(.loadResources) { () throws(DiagnosticError) in
+            let resources = try Resources.load(
                 contentOverlay: request.contentOverlay, templatesOverlay: request.templatesOverlay,
                 fileSystem: fileSystem
             )
+            return (resources, try SiteLogo.load(resources.content.site, overlay: request.contentOverlay, fileSystem: fileSystem))
         }
         let folder = try step(.inspectOutput) { () throws(DiagnosticError) in
             try OutputGuard(fileSystem: fileSystem).check(
@@ -79,7 +80,7 @@ public struct SitePipeline: Sendable {
         // Where every page goes and what links to what: the content alone decides.
         let plan = SitePlan(content: resources.content)
         let files = try step(.render) { () throws(DiagnosticError) in
-            try SiteRenderer(resources: resources, plan: plan, baseURL: request.baseURL).render()
+            try SiteRenderer(resources: resources, plan: plan, baseURL: request.baseURL, logo: logo).render()
         }
         try step(.screen) { () throws(DiagnosticError) in
             try screenSources(of: files, overlay: request.contentOverlay)

@@ -20,10 +20,11 @@ struct SiteRenderer: Sendable {
     let resources: Resources
     let plan: SitePlan
     let baseURL: BaseURL?
+    var logo: SiteLogo? = nil
 
     func render() throws(DiagnosticError) -> [SiteFile] {
         let pages = PageRenderer(
-            resources: resources, plan: plan, references: CrossReferences(content: plan.content), baseURL: baseURL)
+            resources: resources, plan: plan, references: CrossReferences(content: plan.content), baseURL: baseURL, logo: logo)
         let workbooks = WorkbookRenderer(resources: resources)
         let weeks = plan.content.weeks
 

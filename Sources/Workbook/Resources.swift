@@ -83,7 +83,8 @@ public struct Resources: Sendable {
         do { names = try fileSystem.files(under: directory) } catch {
             throw DiagnosticError([.error("cannot be read: \(error)", at: start)])
         }
-        for name in names {
+        // Pictures (a site's logo) are read as bytes by whoever uses them, never as text.
+        for name in names where !LogoFormat.isPictureName(name) {
             let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
             do {
                 files.append(SourceFile(path: path, name: name, text: try fileSystem.readText(at: path)))

@@ -9,7 +9,7 @@ struct SiteSettingsTests {
         return (settings, problems.map(\.description))
     }
 
-    @Test("a title, a description and a version date")
+    @Test("a title, a description, a version date and a logo")
     func full() throws {
         let (settings, problems) = Self.parse("""
         title: Harbour Clinic training
@@ -17,14 +17,16 @@ struct SiteSettingsTests {
           Our programme's material
           on alliance ruptures.
         version: 2026-12-05
+        logo: images/logo.png
         """)
         #expect(problems.isEmpty)
         let site = try #require(settings)
         #expect(site.title == "Harbour Clinic training")
         #expect(site.description == "Our programme's material on alliance ruptures.")
         #expect(site.version?.words == "5 December 2026")
+        #expect(site.logo == "images/logo.png")
         #expect(site.titleLocation == SourceLocation(path: "mine/site.yaml", line: 1, column: 8))
-        #expect(site.descriptionLocation == SourceLocation(path: "mine/site.yaml", line: 2, column: 14))
+        #expect(site.logoLocation == SourceLocation(path: "mine/site.yaml", line: 6, column: 7))
     }
 
     @Test("a misspelt key names the key it is near, at its line and column")
@@ -43,14 +45,16 @@ struct SiteSettingsTests {
         title: \(String(repeating: "t", count: 81))
         description: \(String(repeating: "d", count: 301))
         version: 2026-02-29
+        logo: logo.svg
         colour: blue
         """)
         #expect(settings == nil)
         #expect(problems == [
-            "mine/site.yaml:4:1: error: unknown field 'colour' in the site file (expected one of: title, description, version)",
+            "mine/site.yaml:5:1: error: unknown field 'colour' in the site file (expected one of: title, description, version, logo)",
             "mine/site.yaml:1:8: error: the title is 81 characters; a site's title is at most 80",
             "mine/site.yaml:2:14: error: the description is 301 characters; a site's description is at most 300",
             "mine/site.yaml:3:10: error: version must be a date such as 2026-12-05: the day this version of the material was made",
+            "mine/site.yaml:4:7: error: logo must be a PNG, JPEG or WebP image (.png, .jpg, .jpeg, .webp); SVG is refused because it can carry script",
         ])
     }
 
@@ -68,13 +72,14 @@ struct SiteSettingsTests {
         #expect(Self.parse(big).1 == ["mine/site.yaml:1:1: error: a site file is at most 4096 bytes; this one is 4121"])
     }
 
-    @Test("an empty file, a title over two lines, a list")
+    @Test("an empty file, a title over two lines, a logo outside the folder")
     func shapes() {
         #expect(Self.parse("").1 == [
             "mine/site.yaml:1:1: error: the site file is empty: give the site a title and a description, as in title: Our programme",
         ])
-        #expect(Self.parse("title: |\n  One\n  Two\ndescription: D\n").1 == [
+        #expect(Self.parse("title: |\n  One\n  Two\ndescription: D\nlogo: ../secret.png\n").1 == [
             "mine/site.yaml:1:8: error: the title must be one line: it heads every page and names the browser tab",
+            "mine/site.yaml:5:7: error: logo must name a file inside the content folder, such as logo.png (no '..', no absolute path, no hidden file)",
         ])
         #expect(Self.parse("- title\n").1 == ["mine/site.yaml:1:1: error: the site file must be a mapping of keys to values, not a list"])
     }
@@ -89,11 +94,22 @@ struct SiteSettingsTests {
         }
     }
 
+    @Test("logos are told apart by their first bytes, not their names")
+    func sniff() {
+        #expect(LogoFormat.sniff([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0]) == .png)
+        #expect(LogoFormat.sniff([0xFF, 0xD8, 0xFF, 0xE0]) == .jpeg)
+        #expect(LogoFormat.sniff(Array("RIFF\u{0}\u{0}\u{0}\u{0}WEBPVP8 ".utf8)) == .webp)
+        #expect(LogoFormat.sniff(Array("<svg xmlns=\"http://www.w3.org/2000/svg\"/>".utf8)) == nil)
+        #expect(LogoFormat.sniff(Array("RIFF\u{0}\u{0}\u{0}\u{0}WAVE".utf8)) == nil)
+        #expect(LogoFormat.sniff([0x89, 0x50, 0x4E]) == nil)
+    }
+
     @Test("the bundled content names its site, and site.yaml is no content file")
     func bundled() throws {
         let site = try #require(try TestContent.bundled().site)
         #expect(site.title == "Rupture and repair in the therapeutic alliance")
         #expect(site.version?.words == "5 December 2026")
+        #expect(site.logo == nil)
     }
 }
 

@@ -9,7 +9,7 @@ struct ContextTests {
     func noShadowing() {
         let link = LinkContext(href: "", text: "")
         let pages: [Any] = [
-            LayoutContext(lang: "", title: "", siteName: "", description: "", root: "", baseHref: nil, canonical: nil, breadcrumbs: [],
+            LayoutContext(lang: "", title: "", siteName: "", description: "", logoPNG: nil, logoJPEG: nil, logoWebP: nil, root: "", baseHref: nil, canonical: nil, breadcrumbs: [],
                           hasBreadcrumbs: false, current: "", sections: [], body: "", fingerprint: "", materialVersion: "", contentSecurityPolicy: ""),
             HomeContext(title: "", description: "", weeks: [], sections: [], searchHref: ""),
             SectionContext(title: "", introHTML: nil, codebook: nil, cards: [], pager: nil),

@@ -1,3 +1,5 @@
+import ContentModel
+import Files
 import Foundation
 import Testing
 @testable import Site
@@ -71,5 +73,78 @@ struct SiteIdentityTests {
         #expect(error.step == .screen)
         #expect(error.diagnostics.contains { $0.location.path == "mine/site.yaml" && $0.location.line == 2 })
         #expect(InMemoryFileSystemProbe.after(request, files: files).snapshot.keys.sorted() == ["mine/site.yaml"])
+    }
+}
+
+@Suite("The programme's logo")
+struct SiteLogoTests {
+    static let pngHeader: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+
+    static func build(logo: Data, named name: String = "logo.png") -> (InMemoryFileSystem, Result<SiteReport, SiteError>) {
+        let fileSystem = InMemoryFileSystem(files: ["mine/site.yaml": "title: Ours\ndescription: Our material.\nlogo: \(name)\n"])
+        if name.contains("/") { try! fileSystem.createDirectory(at: "mine/images", permissions: .privateFile) }
+        try! fileSystem.writeAtomically(logo, to: "mine/\(name)", permissions: .privateFile)
+        let request = SiteRequest(outputDirectory: "out", contentOverlay: "mine")
+        let result = Result { () throws(SiteError) in try SitePipeline(fileSystem: fileSystem, policy: .screening).run(request) }
+        return (fileSystem, result)
+    }
+
+    @Test("a PNG is embedded in every page's header, with no alternative text beside the title, under the same policy")
+    func embedded() throws {
+        let png = Data(Self.pngHeader + Array(repeating: 0x2B, count: 40))
+        let (fileSystem, result) = Self.build(logo: png)
+        let report = try result.get()
+        let home = try fileSystem.readText(at: "out/index.html")
+        let image = "<img class=\"site-logo\" src=\"data:image/png;base64,\(png.base64EncodedString())\" alt=\"\">Ours</a></p>"
+        #expect(home.contains(image))
+        #expect(try fileSystem.readText(at: "out/sections/markers.html").contains(image))
+        #expect(home.contains("img-src data:;"))
+        #expect(!report.written.contains { $0.value.contains("logo") })
+    }
+
+    @Test("JPEG and WebP are known by their bytes, whatever the file is called")
+    func formats() throws {
+        let jpeg = Data([0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3])
+        let (jpegSite, jpegResult) = Self.build(logo: jpeg, named: "mark.webp")
+        _ = try jpegResult.get()
+        #expect(try jpegSite.readText(at: "out/index.html").contains("src=\"data:image/jpeg;base64,\(jpeg.base64EncodedString())\""))
+        let webp = Data(Array("RIFF\u{4}\u{0}\u{0}\u{0}WEBPVP8 ".utf8))
+        let (webpSite, webpResult) = Self.build(logo: webp, named: "images/mark.jpg")
+        _ = try webpResult.get()
+        #expect(try webpSite.readText(at: "out/index.html").contains("src=\"data:image/webp;base64,\(webp.base64EncodedString())\""))
+    }
+
+    @Test("an SVG (or anything else) under a picture's name is refused at the logo key, and nothing is written")
+    func disguised() throws {
+        let svg = Data(#"<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>"#.utf8)
+        let (fileSystem, result) = Self.build(logo: svg)
+        #expect(throws: SiteError.self) { try result.get() }
+        guard case .failure(let error) = result else { return }
+        #expect(error.step == .loadResources)
+        #expect(error.diagnostics.map(\.description) == [
+            "mine/site.yaml:3:7: error: logo 'logo.png' is not a PNG, JPEG or WebP image: its first bytes are none of theirs",
+        ])
+        #expect(fileSystem.snapshot.keys.sorted() == ["mine/logo.png", "mine/site.yaml"])
+    }
+
+    @Test("32 KiB is the most a logo may be; a missing logo is named")
+    func limits() throws {
+        let limit = LogoFormat.maximumBytes
+        _ = try Self.build(logo: Data(Self.pngHeader + Array(repeating: 0, count: limit - 8))).1.get()
+        guard case .failure(let error) = Self.build(logo: Data(Self.pngHeader + Array(repeating: 0, count: limit - 7))).1 else {
+            Issue.record("a logo over the limit was accepted")
+            return
+        }
+        #expect(error.diagnostics.map(\.description) == [
+            "mine/site.yaml:3:7: error: logo 'logo.png' is 32769 bytes; a logo is at most 32768 bytes (32 KiB), as every page carries it",
+        ])
+        let fileSystem = InMemoryFileSystem(files: ["mine/site.yaml": "title: Ours\ndescription: Our material.\nlogo: logo.png\n"])
+        let missing = Result { () throws(SiteError) in
+            try SitePipeline(fileSystem: fileSystem, policy: .screening).run(SiteRequest(outputDirectory: "out", contentOverlay: "mine"))
+        }
+        guard case .failure(let absent) = missing else { Issue.record("a missing logo was accepted"); return }
+        #expect(absent.diagnostics.map(\.description) == [
+            "mine/site.yaml:3:7: error: logo 'logo.png' is not in the content folder (there is no mine/logo.png)",
+        ])
     }
 }
