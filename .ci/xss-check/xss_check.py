@@ -121,6 +121,11 @@ def write_inputs(root: Path) -> dict:
         ]
     (content / "hostile-cards.yaml").write_text("\n".join(lines) + "\n")
 
+    # The site's own name and description (site.yaml): one line, within its limits.
+    title = next(v for v in one_line if len(v) <= 80 and "<" in v)
+    description = next(v for v in one_line if len(v) <= 300 and '"' in v)
+    (content / "site.yaml").write_text(f"title: {yaml_string(title)}\ndescription: {yaml_string(description)}\nversion: 2027-07-26\n")
+
     lines = ["weeks:"]
     for w in range(week_count):
         lines += [
