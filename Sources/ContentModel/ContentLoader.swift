@@ -30,6 +30,8 @@ public enum ContentLoader {
             model.site = settings
             diagnostics += problems
         }
+        let overlaid = yaml.filter { $0.layer >= bundledLayers }.map(\.file)
+        if layers.count > bundledLayers { model.overlayFingerprint = ContentFingerprint.of(overlaid) }
         diagnostics += ReferenceValidator(model: model).validate()
         diagnostics += SourceValidator(model: model).validate()
         // Errors alone when loading fails: warnings would bury them, and
@@ -373,6 +375,23 @@ private struct Collector {
             .map(\.element)
         let sectionList = SectionID.allCases.compactMap { sections[$0]?.section }
         return ContentModel(sections: sectionList, cards: cards, prompts: prompts, sources: sources, weeks: weeks)
+    }
+}
+
+/// FNV-1a, 64-bit, over each file's name and text, as the bundled folders'
+/// fingerprints are made: tells two versions of a programme's own content
+/// apart in what is published from it. Not cryptographic.
+enum ContentFingerprint {
+    static func of(_ files: [SourceFile]) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for file in files {
+            for byte in Array(file.name.utf8) + [0] + Array(file.text.utf8) + [0] {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x0000_0100_0000_01B3
+            }
+        }
+        let digits = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
     }
 }
 

@@ -170,6 +170,10 @@ public struct ContentModel: Sendable {
     /// What the published site calls itself (`site.yaml`); `nil` only for
     /// material loaded without one, which the site names plainly.
     public internal(set) var site: SiteSettings?
+    /// With a `--content` folder: a fingerprint of its content files in
+    /// effect, since the bundled fingerprint alone cannot tell two versions
+    /// of a programme's own material apart.
+    public internal(set) var overlayFingerprint: String?
 
     private var cardIndex: [String: Int] = [:]
     private var promptIndex: [String: Int] = [:]

@@ -63,7 +63,8 @@ struct PageRenderer: Sendable {
             sections: plan.sections.map { LinkContext(href: $0.path.href(from: page.path), text: SitePlan.title(of: $0, in: content)) },
             body: body,
             fingerprint: resources.fingerprint,
-            materialVersion: Self.materialVersion(plan.settings.version, fingerprint: resources.fingerprint),
+            materialVersion: Self.materialVersion(
+                plan.settings.version, fingerprint: resources.fingerprint, overlay: content.overlayFingerprint),
             contentSecurityPolicy: Self.contentSecurityPolicy(
                 script: page.kind == .search ? searchScript : nil,
                 base: page.kind == .notFound ? baseURL.map { $0.value + "/" } : nil)
@@ -74,10 +75,13 @@ struct PageRenderer: Sendable {
 
     /// The footer's account of which material made the page, in words
     /// rather than a bare hash, from the content alone (never the clock):
-    /// "Material version of 5 December 2026 (fingerprint …)".
-    static func materialVersion(_ version: MaterialDate?, fingerprint: String) -> String {
-        guard let version else { return "Material without a version date (fingerprint \(fingerprint))" }
-        return "Material version of \(version.words) (fingerprint \(fingerprint))"
+    /// "Material version of 5 December 2026 (fingerprint …)"; with a
+    /// `--content` folder, its own fingerprint too, so a change to the
+    /// programme's cards shows even when the date was not changed.
+    static func materialVersion(_ version: MaterialDate?, fingerprint: String, overlay: String? = nil) -> String {
+        let prints = "fingerprint \(fingerprint)" + (overlay.map { ", local content \($0)" } ?? "")
+        guard let version else { return "Material without a version date (\(prints))" }
+        return "Material version of \(version.words) (\(prints))"
     }
 
     /// The search page's script, placed inline.

@@ -42,12 +42,18 @@ struct SiteIdentityTests {
         #expect(try fileSystem.readText(at: "out/sections/markers.html").contains("<title>Rupture markers · \(title)</title>"))
     }
 
-    @Test("without a version date the footer says so, and still names the fingerprint")
+    @Test("without a version date the footer says so; a --content folder adds its own fingerprint, which follows every change")
     func noVersion() throws {
-        let (fileSystem, _) = try Support.build(
-            SiteRequest(outputDirectory: "out", contentOverlay: "mine"), files: ["mine/site.yaml": "title: Ours\ndescription: Our material.\n"])
-        #expect(try fileSystem.readText(at: "out/index.html").contains(
-            "<p>Material without a version date (fingerprint \(Support.resources.fingerprint)). Made with Attune.</p>"))
+        func footer(_ siteYAML: String) throws -> String {
+            let (fileSystem, _) = try Support.build(
+                SiteRequest(outputDirectory: "out", contentOverlay: "mine"), files: ["mine/site.yaml": siteYAML])
+            let home = try fileSystem.readText(at: "out/index.html")
+            return String(home[home.range(of: "<p>Material")!.lowerBound...].prefix { $0 != "\n" })
+        }
+        // FNV-1a 64 of "site.yaml\0<text>\0", worked out by hand (Python).
+        #expect(try footer("title: Ours\ndescription: Our material.\n") ==
+            "<p>Material without a version date (fingerprint \(Support.resources.fingerprint), local content d47e2a866416e323). Made with Attune.</p>")
+        #expect(try footer("title: Ours\ndescription: Our material!\n").contains("local content 97a56d864190b9e6)"))
     }
 
     @Test("a broken site.yaml stops the build while loading, with every problem, and nothing is written")
