@@ -29,6 +29,14 @@ checks:
 Then the command runs again to completion and must leave exactly the
 "after" state: no stray staging folder, temporary or lock file anywhere.
 
+When Chromium is installed, a handouts run with `--format html,pdf` is a
+scene too, also stopped with SIGPIPE (what a closed standard output
+raises). Every run gets a TMPDIR of its own: after SIGINT, SIGTERM or
+SIGPIPE no browser process may be left running and no `attune-chromium-*`
+profile folder left in it; after SIGKILL the browser must have ended
+within ten seconds (it sees its pipe close), and only its profile folder
+may stay behind.
+
 Any failure is printed with the seed, the command, the signal and the
 delay, and the run exits 1. About a minute with the debug build.
 """
@@ -87,8 +95,36 @@ def snapshot(root: Path) -> dict[str, tuple[str, int]]:
     return state
 
 
+# Where each run's browser profile goes (TMPDIR), set by main.
+TMP = Path()
+
+
+def environment() -> dict:
+    return dict(os.environ, TMPDIR=str(TMP))
+
+
 def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([ATTUNE, *args], cwd=cwd, capture_output=True, text=True)
+    return subprocess.run([ATTUNE, *args], cwd=cwd, capture_output=True, text=True, env=environment())
+
+
+def browsers() -> list[str]:
+    """Live processes (not zombies) whose command line names TMP: a browser of ours or its crash handler."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            state = (entry / "stat").read_text().rsplit(")", 1)[1].split()[0]
+            line = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        if state not in ("Z", "X") and str(TMP) in line:
+            found.append(f"{entry.name}: {line[:120]}")
+    return found
+
+
+def profiles() -> list[str]:
+    return sorted(p.name for p in TMP.glob("attune-chromium-*"))
 
 
 def must(args: list[str], cwd: Path) -> None:
@@ -163,7 +199,22 @@ def import_scene(root: Path) -> tuple[list[str], set[str]]:
     return ["import", "Downloads/2026-W47.md", "--journal", "journal", "--keep", "both"], keep
 
 
+def pdf_scene(root: Path) -> tuple[list[str], set[str]]:
+    # Printed by one browser: long enough to be stopped while it prints.
+    names = [f"Trainee {number:02d} Example" for number in range(16)]
+    (root / "cohort").mkdir()
+    (root / "cohort" / "roster.yaml").write_text(roster(names))
+    args = ["handouts", "cohort/roster.yaml", "--out", "handouts", "--format", "html,pdf"]
+    must(args, root)
+    (root / "handouts" / "supervisor-notes.md").write_text("Mine: who needs a call this week.\n")
+    (root / "cohort" / "roster.yaml").write_text(roster(names[1:]).replace("before Thursday", "before Friday"))
+    keep = {"cohort", "cohort/roster.yaml", "handouts/supervisor-notes.md"}
+    return args, keep
+
+
 SCENES = {"build": build_scene, "handouts": handouts_scene, "site": site_scene, "import --keep both": import_scene}
+if shutil.which("chromium") or os.environ.get("ATTUNE_CHROMIUM"):
+    SCENES["handouts --format html,pdf"] = pdf_scene
 
 
 def is_staging(rel: str) -> bool:
@@ -193,7 +244,8 @@ def trial(name: str, scene: Path, args: list[str], keep: set[str], before: dict,
         FAILURES.append(f"{label} {name}, {sig.name} after {delay * 1000:.0f} ms: {why}"
                         + "".join(f"\n    {line}" for line in detail))
 
-    process = subprocess.Popen([ATTUNE, *args], cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen([ATTUNE, *args], cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               env=environment())
     time.sleep(delay)
     try:
         process.send_signal(sig)
@@ -202,6 +254,23 @@ def trial(name: str, scene: Path, args: list[str], keep: set[str], before: dict,
     out, err = process.communicate()
     state = snapshot(root)
     code = process.returncode
+
+    # The browser (PDF scenes): gone with the run, and its profile with it.
+    if sig == signal.SIGKILL:
+        deadline = time.monotonic() + 10
+        while browsers() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        if browsers():
+            fail("the browser outlived a killed run by ten seconds", browsers())
+        for folder in profiles():
+            shutil.rmtree(TMP / folder, ignore_errors=True)
+    else:
+        if browsers():
+            fail("a browser process outlived the run", browsers())
+        if profiles():
+            fail("a browser profile folder was left behind", profiles())
+            for folder in profiles():
+                shutil.rmtree(TMP / folder, ignore_errors=True)
 
     if sig == signal.SIGKILL:
         for rel, old in before.items():
@@ -238,6 +307,8 @@ def trial(name: str, scene: Path, args: list[str], keep: set[str], before: dict,
     if again.returncode != 0:
         fail(f"the next run failed (exit {again.returncode}): {again.stderr.strip()[-300:]!r}")
     final = snapshot(root)
+    if browsers() or profiles():
+        fail("the next run left a browser or its profile behind", browsers() + profiles())
     if final != after:
         fail("the next run did not leave exactly the run's output", differences(final, after))
     shutil.rmtree(root)
@@ -257,8 +328,12 @@ def main() -> int:
     rng = random.Random(seed)
     started = time.monotonic()
     outcomes: dict[str, int] = {}
+    total = 0
     with tempfile.TemporaryDirectory(prefix="attune-interrupt-") as scratch:
         work = Path(scratch)
+        global TMP
+        TMP = work / "tmp"
+        TMP.mkdir()
         for name, make in SCENES.items():
             scene = work / ("scene-" + name.split()[0])
             scene.mkdir()
@@ -276,7 +351,8 @@ def main() -> int:
             shutil.rmtree(reference)
             if after == before:
                 sys.exit(f"interrupt-check: attune {' '.join(args)} changed nothing; the scene tests nothing")
-            for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGKILL):
+            signals = [signal.SIGINT, signal.SIGTERM, signal.SIGKILL] + ([signal.SIGPIPE] if "pdf" in name else [])
+            for sig in signals:
                 for number in range(options.trials):
                     # Most delays fall inside the run; a few just after it.
                     delay = rng.uniform(0, duration * 1.1)
@@ -284,9 +360,10 @@ def main() -> int:
                     code = trial(name, scene, args, keep, before, after, between, sig, delay, work, label)
                     key = "finished first" if code == 0 else f"exit {code}"
                     outcomes[key] = outcomes.get(key, 0) + 1
-            print(f"interrupt-check: {name}: {3 * options.trials} trials, a full run takes {duration * 1000:.0f} ms", flush=True)
+            print(f"interrupt-check: {name}: {len(signals) * options.trials} trials, a full run takes {duration * 1000:.0f} ms", flush=True)
+            total += len(signals) * options.trials
             shutil.rmtree(scene)
-    trials = 3 * options.trials * len(SCENES)
+    trials = total
     summary = ", ".join(f"{count} {key}" for key, count in sorted(outcomes.items()))
     print(f"interrupt-check: {trials} trials in {time.monotonic() - started:.0f} s ({summary})")
     for failure in FAILURES:

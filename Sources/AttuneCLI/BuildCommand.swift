@@ -37,6 +37,7 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let environment = Environment.current
         let printer = try environment.printer(for: format.formats)
+        defer { printer?.close() }
         let request = BuildRequest(
             inputs: journals.isEmpty ? ["journal"] : journals, outputDirectory: out, formats: format.formats,
             contentOverlay: material.contentOverlay, templatesOverlay: material.templatesOverlay,

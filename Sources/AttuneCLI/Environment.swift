@@ -29,8 +29,8 @@ public struct Environment: Sendable {
     public static let live = Environment(
         fileSystem: LocalFileSystem(),
         now: { Date() },
-        output: { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) },
-        errors: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
+        output: { Signals.writeLine($0, to: STDOUT_FILENO) },
+        errors: { Signals.writeLine($0, to: STDERR_FILENO) }
     )
 
     @TaskLocal public static var current = Environment.live

@@ -74,6 +74,7 @@ struct HandoutsCommand: ParsableCommand {
     func run() throws {
         let environment = Environment.current
         let printer = try environment.printer(for: format.formats)
+        defer { printer?.close() }
         let started = environment.now()
         // Trainees' shared journals feed the cohort summary: the privacy
         // guard reads each one first, and any finding stops the run.
@@ -125,7 +126,7 @@ struct ProgressDisplay: Sendable {
 
     static let standardError = ProgressDisplay(
         isTerminal: isatty(STDERR_FILENO) == 1,
-        write: { FileHandle.standardError.write(Data($0.utf8)) })
+        write: { Signals.writeText($0, to: STDERR_FILENO) })
 
     @TaskLocal static var current = ProgressDisplay.standardError
 }

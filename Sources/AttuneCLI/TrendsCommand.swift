@@ -50,6 +50,7 @@ struct TrendsCommand: ParsableCommand {
     func run() throws {
         let environment = Environment.current
         let printer = try environment.printer(for: format.formats)
+        defer { printer?.close() }
         let request = TrendsRequest(
             journalDirectory: journalDirectory, outputDirectory: out,
             since: since.flatMap(ISOWeek.init), until: until.flatMap(ISOWeek.init),

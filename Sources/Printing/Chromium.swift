@@ -21,9 +21,10 @@ import Darwin
 /// print settings, the page size and margins from the page's own CSS.
 ///
 /// The browser's profile lives in a fresh temporary folder. Ending the run,
-/// normally or by Ctrl-C or `kill` (see `Interruption`), kills the browser
-/// and removes the folder. After `kill -9` the browser sees its pipe close
-/// and exits; only its temporary folder can stay behind.
+/// normally or by Ctrl-C, `kill` or a closed standard output (see
+/// `Interruption`), kills every process of the browser's and then removes
+/// the folder. After `kill -9` the browser sees its pipe close and exits;
+/// only its temporary folder can stay behind.
 public final class Chromium: PDFPrinter, @unchecked Sendable {
     /// The Debian package that provides the browser.
     public static let package = "chromium"
@@ -50,40 +51,77 @@ public final class Chromium: PDFPrinter, @unchecked Sendable {
     public let executable: String
     /// How long one reply may take before the browser is given up on.
     public var timeout: TimeInterval = 120
+    /// Held for a whole print: one page at a time in the one tab.
     private let lock = NSLock()
     private var browser: Browser?
+    /// Guards `ended` and `running`, never held while waiting on the browser,
+    /// so an interruption can stop a browser in the middle of a print.
+    private let state = NSLock()
+    private var ended = false
+    private var running: Browser?
+    private var interruptToken: Int?
 
     public init(executable: String) {
         self.executable = executable
+        interruptToken = Interruption.shared.atInterrupt { [weak self] in self?.end() }
     }
 
-    deinit { close() }
+    deinit {
+        close()
+        if let interruptToken { Interruption.shared.removeAtInterrupt(interruptToken) }
+    }
 
     public func print(_ jobs: [PrintJob]) throws(PrintError) -> [Data] {
         lock.lock()
         defer { lock.unlock() }
         do {
-            if browser == nil { browser = try Browser(executable: executable, timeout: timeout) }
+            if browser == nil {
+                guard !state.withLock({ ended }) else { throw PrintError("Chromium: the run has ended") }
+                let started = try Browser(executable: executable, timeout: timeout)
+                // An interruption while the browser started must not leave it running.
+                let stillOpen = state.withLock { () -> Bool in
+                    if !ended { running = started }
+                    return !ended
+                }
+                guard stillOpen else { started.stop(); throw PrintError("Chromium: the run has ended") }
+                browser = started
+            }
             var out: [Data] = []
             for job in jobs { out.append(try browser!.print(job)) }
             return out
         } catch let error as PrintError {
-            browser?.stop()
-            browser = nil
+            stopBrowser()
             throw error
         } catch {
-            browser?.stop()
-            browser = nil
+            stopBrowser()
             throw PrintError("Chromium: \(error)")
         }
     }
 
-    /// Ends the browser and removes its profile. Also done on deinit.
-    public func close() {
-        lock.lock()
-        defer { lock.unlock() }
+    private func stopBrowser() {
         browser?.stop()
         browser = nil
+        state.withLock { running = nil }
+    }
+
+    /// Ends the browser and removes its profile. Also done on deinit.
+    public func close() {
+        end()
+        lock.lock()
+        defer { lock.unlock() }
+        stopBrowser()
+    }
+
+    /// No browser starts from now on, and the one running is stopped (its
+    /// processes killed, its profile removed) even in the middle of a print:
+    /// what an interruption does. A print under way then fails, and no other
+    /// browser takes its place, so none outlives the run.
+    private func end() {
+        let current = state.withLock { () -> Browser? in
+            ended = true
+            return running
+        }
+        current?.stop()
     }
 }
 
@@ -104,7 +142,7 @@ final class Browser: @unchecked Sendable {
 
     init(executable: String, timeout: TimeInterval) throws {
         self.timeout = timeout
-        var template = Array((NSTemporaryDirectory() + "/attune-chromium-XXXXXX").utf8CString)
+        var template = Array(((NSTemporaryDirectory() as NSString).appendingPathComponent("attune-chromium-XXXXXX")).utf8CString)
         guard let made = mkdtemp(&template) else { throw PrintError("Chromium: cannot make a temporary profile folder: \(String(cString: strerror(errno)))") }
         profile = String(cString: made)
         var toPipe: [Int32] = [0, 0], fromPipe: [Int32] = [0, 0]
@@ -132,26 +170,41 @@ final class Browser: @unchecked Sendable {
         // Nothing else of this process's reaches the browser: an inherited
         // output folder's lock would be held for as long as the browser ran.
         for fd in Self.openDescriptors() where fd > 4 { posix_spawn_file_actions_addclose(&actions, fd) }
+        // Its own process group, so stopping it reaches every process it
+        // started (zygotes, renderers, the GPU and network processes), not
+        // only the first: killing that alone left the rest running for a
+        // while, still writing into the profile as it was being removed.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
+        posix_spawnattr_setpgroup(&attributes, 0)
         var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
+        // Chromium's crash handler keeps its reports under
+        // $XDG_CONFIG_HOME/chromium: pointed into the profile, nothing is
+        // written to the user's own folders and it all goes with the profile.
+        var environment = ProcessInfo.processInfo.environment
+        environment["XDG_CONFIG_HOME"] = profile + "/config"
+        environment["XDG_CACHE_HOME"] = profile + "/cache"
+        var envp: [UnsafeMutablePointer<CChar>?] = environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { for pointer in envp { free(pointer) } }
         var child: pid_t = 0
-        let status = posix_spawn(&child, executable, &actions, nil, &argv, environ)
+        let status = posix_spawn(&child, executable, &actions, &attributes, &argv, &envp)
         close(toPipe[0])
         close(fromPipe[1])
         guard status == 0 else {
             close(toPipe[1]); close(fromPipe[0])
-            rmdir(profile)
+            try? FileManager.default.removeItem(atPath: profile)
             throw PrintError("Chromium: cannot start \(executable): \(String(cString: strerror(status)))")
         }
         pid = child
         toBrowser = toPipe[1]
         fromBrowser = fromPipe[0]
-        interruptToken = Interruption.shared.atInterrupt { [pid, profile] in
-            kill(pid, SIGKILL)
-            var status: Int32 = 0
-            waitpid(pid, &status, 0)
-            Browser.removeTree(profile)
-        }
+        // Through `stop`, whose lock makes an interruption wait for a stop
+        // already under way (a print failing as the browser is killed)
+        // rather than end the process halfway through removing the profile.
+        interruptToken = Interruption.shared.atInterrupt { [weak self] in self?.stop() }
         do {
             let target = try call("Target.createTarget", ["url": "about:blank"])
             guard let targetID = target["targetId"] as? String else { throw PrintError("Chromium: no tab was opened") }
@@ -174,10 +227,9 @@ final class Browser: @unchecked Sendable {
             "paperWidth": 8.27, "paperHeight": 11.69,
             "generateTaggedPDF": true,
             "generateDocumentOutline": true,
-            "displayHeaderFooter": true,
-            "headerTemplate": Self.header(job.runningHead),
-            "footerTemplate": Self.footer,
-        ], session: session)
+        ].merging(job.runningHead.map { head in
+            ["displayHeaderFooter": true, "headerTemplate": Self.header(head), "footerTemplate": Self.footer] as [String: Any]
+        } ?? ["displayHeaderFooter": false]) { $1 }, session: session)
         guard let base64 = result["data"] as? String, let pdf = Data(base64Encoded: base64) else {
             throw PrintError("Chromium: printing gave no PDF")
         }
@@ -214,14 +266,57 @@ final class Browser: @unchecked Sendable {
         if let interruptToken { Interruption.shared.removeAtInterrupt(interruptToken) }
         close(toBrowser)
         close(fromBrowser)
-        kill(pid, SIGKILL)
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        Self.removeTree(profile)
+        Self.end(pid: pid, profile: profile)
     }
 
-    static func removeTree(_ path: String) {
-        try? FileManager.default.removeItem(atPath: path)
+    /// Kills the browser's process group, waits until none of its processes
+    /// (nor its crash handler, which leaves the group) is left running, then
+    /// removes the profile: only then can nothing write into it again.
+    /// Used both at the end of a run and by an interruption.
+    static func end(pid: pid_t, profile: String) {
+        kill(-pid, SIGKILL)
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        let deadline = Date().addingTimeInterval(10)
+        var left = processes(group: pid, mentioning: profile)
+        while !left.isEmpty, Date() < deadline {
+            for process in left { kill(process, SIGKILL) }
+            usleep(10_000)
+            left = processes(group: pid, mentioning: profile)
+        }
+        let removal = Date().addingTimeInterval(5)
+        repeat {
+            try? FileManager.default.removeItem(atPath: profile)
+            if access(profile, F_OK) != 0 { break }
+            usleep(20_000)
+        } while Date() < removal
+    }
+
+    /// The live (not zombie) processes in process group `group`, or whose
+    /// command line names `path` (the crash handler, in a session of its own).
+    static func processes(group: pid_t, mentioning path: String) -> [pid_t] {
+        #if os(Linux)
+        let needle = Array(path.utf8)
+        var found: [pid_t] = []
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] {
+            guard let process = pid_t(name), process != getpid(),
+                  let stat = FileManager.default.contents(atPath: "/proc/\(name)/stat").map({ [UInt8]($0) }) else { continue }
+            // pid (comm) state ppid pgrp ...: comm may hold spaces, so read after its last ')'.
+            guard let close = stat.lastIndex(of: UInt8(ascii: ")")) else { continue }
+            let fields = stat[(close + 1)...].split(separator: UInt8(ascii: " "))
+            guard fields.count > 3, fields[0].first != UInt8(ascii: "Z"), fields[0].first != UInt8(ascii: "X") else { continue }
+            if pid_t(String(decoding: fields[2], as: UTF8.self)) == group {
+                found.append(process)
+                continue
+            }
+            if let line = FileManager.default.contents(atPath: "/proc/\(name)/cmdline"), PDFDates.find(needle, in: [UInt8](line), from: 0) != nil {
+                found.append(process)
+            }
+        }
+        return found
+        #else
+        return kill(-group, 0) == 0 ? [-group] : []
+        #endif
     }
 
     static func openDescriptors() -> [Int32] {

@@ -5,10 +5,12 @@ public struct PrintJob: Sendable {
     /// The whole page, UTF-8. Printed as it is: nothing is fetched (the
     /// page's own Content-Security-Policy allows nothing to be).
     public var html: Data
-    /// Printed at the top of every page: the week and whose it is.
-    public var runningHead: String
+    /// Printed at the top of every page: the week and whose it is. Nil
+    /// when the page's own CSS sets what its margins hold (`@page` margin
+    /// boxes), as the cohort's handouts do, a name per handout.
+    public var runningHead: String?
 
-    public init(html: Data, runningHead: String) {
+    public init(html: Data, runningHead: String?) {
         self.html = html
         self.runningHead = runningHead
     }
@@ -25,6 +27,13 @@ public struct PrintError: Error, Sendable, CustomStringConvertible {
 public protocol PDFPrinter: Sendable {
     /// One PDF per job, in order.
     func print(_ jobs: [PrintJob]) throws(PrintError) -> [Data]
+    /// Ends the printer (the browser, its processes and profile) as soon as
+    /// the run has its PDFs, rather than whenever it is released.
+    func close()
+}
+
+extension PDFPrinter {
+    public func close() {}
 }
 
 /// How many pages a PDF has: the `/Type /Page` objects in it, as
