@@ -6,7 +6,7 @@ BIN := .build/debug/attune
 DEMO_OUT := out
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: release release-check release-repro release-bench install uninstall privacy-eval bench demo demo-handouts test build deps gfm-spec html-check site-check browser-test xss-check interrupt-check pdf-check bench-resources clean
+.PHONY: release release-check release-repro release-bench install uninstall privacy-eval bench bench-pdf demo demo-handouts test build deps gfm-spec html-check site-check browser-test xss-check interrupt-check pdf-check bench-resources clean
 
 demo: build
 	@$(BIN) build Examples/journal --out $(DEMO_OUT)
@@ -130,12 +130,13 @@ interrupt-check: build
 # PDF output on paper (.ci/pdf-check): the example workbook, the example
 # cohort's handouts and all.pdf, and the example year's trends printed with
 # `--format pdf` in Debian's headless Chromium, then read back with Debian's
-# poppler-utils (pdfinfo, pdftotext, pdffonts, pdftohtml): tagged, outlined,
+# poppler-utils (pdfinfo, pdftotext, pdffonts, pdftohtml) and qpdf --check
+# (each trainee's PDF is cut from all.pdf by Attune's own writer): tagged, outlined,
 # fonts embedded, every answer and name as text, nothing off the page, every
 # handout on an odd page of all.pdf, page counts within budget. Seconds.
 pdf-check: build
-	@{ command -v chromium && command -v pdfinfo; } >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
-		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium poppler-utils; }
+	@{ command -v chromium && command -v pdfinfo && command -v qpdf; } >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium poppler-utils qpdf; }
 	python3 .ci/pdf-check/pdf_check.py $(BIN)
 
 clean:
@@ -206,6 +207,15 @@ bench: deps
 	$(SWIFT) build -c release --product privacy-eval
 	$(SWIFT) build -c release --package-path Benchmarks --scratch-path .build-bench
 	.build-bench/release/attune-bench .build/release/attune --privacy-eval .build/release/privacy-eval Tests/PrivacyTests/Corpus $(BENCH_ARGS)
+
+# Just the PDF rows of `make bench` (100 handouts to PDF beside Chromium
+# printing the same all.html alone), spliced into Benchmarks/results.md.
+bench-pdf: deps
+	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium; }
+	$(SWIFT) build -c release --product attune
+	$(SWIFT) build -c release --package-path Benchmarks --scratch-path .build-bench
+	.build-bench/release/attune-bench .build/release/attune --pdf-only $(BENCH_ARGS)
 
 # Hostile Markdown at the limits (never part of `make test`): every shape of
 # cmark's pathological tests and more, just under the limit of each place

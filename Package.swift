@@ -94,7 +94,7 @@ let package = Package(
         .testTarget(name: "WorkbookTests", dependencies: ["Workbook", "Files", "Journal", "ContentModel", "Diagnostics", "GFM", "Privacy", "Sharing"], exclude: ["Golden", "Corpus"]),
         .testTarget(name: "PrivacyTests", dependencies: ["Privacy", "Diagnostics"], exclude: ["Corpus"]),
         .testTarget(name: "SharingTests", dependencies: ["Sharing", "Privacy", "Diagnostics", "Bundled", "Files"]),
-        .testTarget(name: "HandoutsTests", dependencies: ["Handouts", "Workbook", "Files", "Diagnostics", "ContentModel", "Journal", "Privacy", "Sharing"], exclude: ["Golden"]),
+        .testTarget(name: "HandoutsTests", dependencies: ["Handouts", "Workbook", "Files", "Diagnostics", "ContentModel", "Journal", "Privacy", "Sharing", "Printing"], exclude: ["Golden"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Workbook", "Files", "Diagnostics", "ContentModel", "Privacy", "Sharing"]),
         .testTarget(name: "TrendsTests", dependencies: ["Trends", "Workbook", "Files", "Diagnostics", "ContentModel", "Journal"], exclude: ["Golden"]),
         .testTarget(name: "BrowserFormTests", dependencies: ["BrowserForm", "Workbook", "Files", "Diagnostics", "ContentModel", "Journal", "Templating"]),

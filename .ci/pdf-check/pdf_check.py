@@ -8,15 +8,19 @@ log (Examples/journal-year/2026-W47.md), the example cohort's handouts
 (Examples/cohort/roster.yaml, week 2026-W47) and the example year's trends
 (Examples/journal-year). Checked, for every PDF:
 
-- tagged, with a title, a document outline (bookmarks), every font
-  embedded, text that can be extracted;
+- tagged (each trainee's own PDF, cut from all.pdf, excepted: see
+  PrintedHandouts), with a title, a document outline (bookmarks), every
+  font embedded, text that can be extracted; a structure qpdf --check
+  (Debian's qpdf) finds no error in;
 - no word outside its page (a clipped table's last column would be);
 - page counts within the budget below;
 
 and in particular: every answer the example journal holds is in its PDF as
 text; every trainee's name is in their own PDF and in all.pdf; every handout
-in all.pdf starts on an odd page; every table's last column header is there;
-the same input printed twice gives the same bytes.
+in all.pdf starts on an odd page; each trainee's PDF is exactly their pages
+of all.pdf (the same text, page for page) with their name at the top of
+every page; every table's last column header is there; the same input
+printed twice gives the same bytes.
 
 Budgets (A4, Chromium's defaults, 12 ruled lines per open prompt): before
 issue #17 the example cohort's all.html printed to 110 pages (a title page, a
@@ -68,11 +72,14 @@ def check(condition, message):
         problems.append(message)
 
 
-def check_pdf(pdf, budget, kind):
+def check_pdf(pdf, budget, kind, tagged=True):
     name = os.path.basename(pdf)
     fields = info(pdf)
     pages = int(fields["Pages"])
-    check(fields.get("Tagged") == "yes", f"{name}: not tagged")
+    if tagged:
+        check(fields.get("Tagged") == "yes", f"{name}: not tagged")
+    qpdf = subprocess.run(["qpdf", "--check", pdf], capture_output=True, text=True)
+    check(qpdf.returncode == 0, f"qpdf --check {name}: {qpdf.stdout.strip()[-300:]} {qpdf.stderr.strip()[-300:]}")
     check(fields.get("Title"), f"{name}: no title")
     check(1 <= pages <= budget, f"{name}: {pages} pages, over the {kind} budget of {budget}")
     fonts = run("pdffonts", pdf).splitlines()[2:]
@@ -141,8 +148,13 @@ def main():
         check(len(names) == 12, f"expected the example roster's 12 trainees, read {len(names)}")
         pages["all"] = check_pdf(all_pdf, BUDGET["all"], "all.pdf")
         handout_pages = []
+        own = {}
         for pdf in sorted(f for f in os.listdir(f"{tmp}/ho") if f.endswith(".pdf") and f != "all.pdf"):
-            handout_pages.append(check_pdf(f"{tmp}/ho/{pdf}", BUDGET["handout"], "handout"))
+            handout_pages.append(check_pdf(f"{tmp}/ho/{pdf}", BUDGET["handout"], "handout", tagged=False))
+            first = squash(text(f"{tmp}/ho/{pdf}", 1))
+            found = re.search(r"Reflection handout for (.+?) Focus", first)
+            if found:
+                own[squash(found.group(1))] = f"{tmp}/ho/{pdf}"
         check(len(handout_pages) == len(names), f"{len(handout_pages)} handout PDFs for {len(names)} trainees")
         starts = {}
         for page in range(1, pages["all"] + 1):
@@ -153,6 +165,17 @@ def main():
             check(name in starts, f"all.pdf: no handout starts for {name}")
             if name in starts:
                 check(starts[name] % 2 == 1, f"all.pdf: {name}'s handout starts on page {starts[name]}, an even page")
+            check(name in own, f"no PDF of {name}'s own")
+            if name in starts and name in own:
+                count = int(info(own[name])["Pages"])
+                for page in range(1, count + 1):
+                    mine = squash(text(own[name], page))
+                    check(mine == squash(text(all_pdf, starts[name] + page - 1)),
+                          f"{os.path.basename(own[name])}: page {page} is not page {starts[name] + page - 1} of all.pdf")
+                    check(mine.startswith(f"2026-W47 · {name}"), f"{os.path.basename(own[name])}: page {page} does not start with the week and the name")
+                after = starts[name] + count
+                check(after > pages["all"] or "Reflection handout for" in text(all_pdf, after) or not squash(text(all_pdf, after)),
+                      f"all.pdf: page {after} after {name}'s handout is neither blank nor the next handout")
         whole = squash(text(all_pdf))
         for name in names:
             check(name in whole, f"all.pdf: {name} is missing")
@@ -171,8 +194,8 @@ def main():
     if problems:
         print(f"pdf-check: {len(problems)} problem(s) ({summary}).")
         sys.exit(1)
-    print(f"pdf-check: every PDF tagged, outlined, fonts embedded, nothing off the page; {summary} "
-          f"(handouts {min(handout_pages)}-{max(handout_pages)} pages, each starting on an odd page of all.pdf).")
+    print(f"pdf-check: every PDF outlined, fonts embedded, nothing off the page, qpdf --check clean; all but the trainees' own tagged; {summary} "
+          f"(handouts {min(handout_pages)}-{max(handout_pages)} pages, each starting on an odd page of all.pdf and the same as its own PDF).")
 
 
 main()

@@ -17,6 +17,11 @@ public final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
         lock.withLock { storage.mapValues { String(decoding: $0.data, as: UTF8.self) } }
     }
 
+    /// A file's bytes as written (a PDF is not text).
+    public func data(at path: String) -> Data? {
+        lock.withLock { storage[normalize(path)]?.data }
+    }
+
     public func permissions(at path: String) -> FilePermissions? {
         lock.withLock { storage[normalize(path)]?.permissions }
     }

@@ -168,14 +168,15 @@ public struct HandoutsPipeline: Sendable {
             if let all { try output.start(CohortPages.allFile, head: all.head, permissions: .sharedFile) }
             try output.start(CohortPages.indexFile, head: index.head, permissions: .privateFile)
             var printed = PrintedHandouts()
-            let handouts = try renderAndStage(&cohort, renderer: renderer, output: &output, request: request, printed: &printed)
+            var handouts = try renderAndStage(&cohort, renderer: renderer, output: &output, request: request, printed: &printed)
             if all != nil, cohort.members.count != listed {
                 // Only --keep-going leaves someone out after the page was made.
                 all = try allPage(cohort, renderer: renderer, resources: resources)
             }
+            let allPDF = try printPDFs(cohort, printed: printed, handouts: &handouts, renderer: renderer, resources: resources, output: &output, request: request)
             try stageCohortPages(
                 cohort, handouts: handouts, allPage: all, renderer: renderer, resources: resources, output: &output, request: request,
-                printed: printed)
+                allPDF: allPDF)
             try output.commit()
         } catch {
             output.discard()
@@ -218,7 +219,7 @@ public struct HandoutsPipeline: Sendable {
     /// One handout as a worker left it: its files already staged (not yet
     /// recorded), its article for `all.html`, or why it could not be made.
     enum Staged: Sendable {
-        case staged(files: [Manifest.File], article: String?, row: String, entry: String, printed: PrintedHandouts.Piece?)
+        case staged(files: [Manifest.File], article: String?, row: String, entry: String?, printed: PrintedHandouts.Piece?)
         case failedToRender([Diagnostic])
         case failedToWrite(HandoutsError)
     }
@@ -232,7 +233,6 @@ public struct HandoutsPipeline: Sendable {
         _ cohort: inout Cohort, renderer: HandoutRenderer, output: inout Output, request: HandoutsRequest,
         printed: inout PrintedHandouts
     ) throws(HandoutsError) -> ManifestJSON.Handouts {
-        let printer = request.printer
         let (members, stems) = (cohort.members, cohort.stems)
         let formats = request.formats.sorted()
         let run = output.run!
@@ -244,26 +244,15 @@ public struct HandoutsPipeline: Sendable {
             for file in files { run.unstage(file.path) }
         }
         forEachRendered(count: members.count, workers: request.workers) { index -> Staged in
-            var handout: RenderedHandout
+            let handout: RenderedHandout
             do throws(DiagnosticError) {
                 handout = try renderer.render(members[index].trainee, anchor: Self.anchor(stems[index]))
             } catch {
                 return .failedToRender(error.diagnostics.map { Self.about(members[index].trainee, $0) })
             }
-            var piece: PrintedHandouts.Piece?
-            if formats.contains(.pdf), let printer {
-                let head = "\(renderer.roster.week) · \(members[index].trainee.name)"
-                do {
-                    let pdf = try printer.print([PrintJob(html: Data(handout.html.utf8), runningHead: head)])[0]
-                    handout.pdf = pdf
-                    piece = PrintedHandouts.Piece(body: PrintedHandouts.body(of: handout.html), pages: PDFPages.count(pdf))
-                } catch {
-                    let location = SourceLocation(path: request.outputDirectory, line: 1, column: 1)
-                    return .failedToRender([Self.about(members[index].trainee, .error("cannot print the PDF: \(error)", at: location))])
-                }
-            }
             var files: [Manifest.File] = []
-            for format in formats {
+            // The PDF is cut from the cohort's, printed once all are rendered (see PrintedHandouts).
+            for format in formats where format != .pdf {
                 let name = "\(stems[index]).\(format.fileExtension)"
                 let data = handout.data(for: format)
                 do {
@@ -278,13 +267,18 @@ public struct HandoutsPipeline: Sendable {
             let row = CohortPages.IndexRow(
                 trainee: trainee.name,
                 focusTitle: renderer.resources.content.week(trainee.focus)?.title ?? trainee.focus,
-                files: files.map { CohortPages.IndexLink(path: $0.path, label: $0.path.hasSuffix(".html") ? "HTML" : $0.path.hasSuffix(".pdf") ? "PDF" : "Markdown") },
+                files: files.map { CohortPages.IndexLink(path: $0.path, label: $0.path.hasSuffix(".html") ? "HTML" : "Markdown") }
+                    + (formats.contains(.pdf) ? [CohortPages.IndexLink(path: "\(stems[index]).pdf", label: "PDF")] : []),
                 hasNote: trainee.note != nil, sharedJournal: trainee.journal != nil)
+            let entry = Manifest.Handout(trainee: trainee.name, focus: trainee.focus, files: files)
+            let piece = formats.contains(.pdf) ? PrintedHandouts.Piece(
+                article: handout.article, anchor: Self.anchor(stems[index]), title: PrintedHandouts.title(of: handout.html),
+                runningHead: "\(renderer.roster.week) · \(trainee.name)", handout: entry) : nil
             do throws(DiagnosticError) {
                 return .staged(
                     files: files, article: formats.contains(.html) ? handout.article : nil,
                     row: try CohortPages.indexRow(row, resources: renderer.resources),
-                    entry: ManifestJSON.entry(Manifest.Handout(trainee: trainee.name, focus: trainee.focus, files: files)),
+                    entry: piece == nil ? ManifestJSON.entry(entry) : nil,
                     printed: piece)
             } catch {
                 unstage(files)
@@ -307,7 +301,7 @@ public struct HandoutsPipeline: Sendable {
                 } catch {
                     writeFailure = error
                 }
-                handouts.add(entry: entry)
+                if let entry { handouts.add(entry: entry) }
             }
             return writeFailure == nil
         }
@@ -322,7 +316,7 @@ public struct HandoutsPipeline: Sendable {
     /// The ends of `all.html` and `index.html`, the summary, and the manifest.
     private func stageCohortPages(
         _ cohort: Cohort, handouts: ManifestJSON.Handouts, allPage: (head: String, tail: String)?, renderer: HandoutRenderer,
-        resources: Resources, output: inout Output, request: HandoutsRequest, printed: PrintedHandouts
+        resources: Resources, output: inout Output, request: HandoutsRequest, allPDF: Manifest.File?
     ) throws(HandoutsError) {
         let roster = cohort.roster
         let shared = cohort.members.compactMap(\.facts)
@@ -330,17 +324,7 @@ public struct HandoutsPipeline: Sendable {
         if let allPage {
             cohortFiles.append(try output.finish(CohortPages.allFile, head: allPage.head, tail: allPage.tail))
         }
-        if request.formats.contains(.pdf), let printer = request.printer {
-            let page = try self.allPage(cohort, renderer: renderer, resources: resources)
-            let pdf = try step(.print) { () throws(DiagnosticError) in
-                do {
-                    return try printed.allPDF(page: page, printer: printer, runningHead: "\(roster.cohort) · \(roster.week)")
-                } catch {
-                    throw DiagnosticError([.error("cannot print \(CohortPages.allPDFFile): \(error)", at: SourceLocation(path: request.outputDirectory, line: 1, column: 1))])
-                }
-            }
-            cohortFiles.append(try output.stage(pdf, as: CohortPages.allPDFFile, permissions: .sharedFile))
-        }
+        if let allPDF { cohortFiles.append(allPDF) }
         let summary = try step(.render) { () throws(DiagnosticError) in
             try shared.isEmpty ? nil : CohortPages.summaryPage(
                 CohortSummary(shared, content: resources.content, threshold: roster.summaryThreshold), roster: roster, stylesheet: renderer.stylesheet, resources: resources)
@@ -361,6 +345,35 @@ public struct HandoutsPipeline: Sendable {
             handouts: [], cohortFiles: cohortFiles, notProduced: cohort.skippedNames)
         _ = try output.stage(ManifestJSON.document(manifest, handouts: handouts), as: CohortPages.manifestFile)
     }
+
+    /// With `--format pdf`: the cohort printed once by the run's one browser
+    /// (see `PrintedHandouts`), all.pdf staged, and each trainee's PDF staged
+    /// and added to their manifest entry, in roster order. Returns all.pdf's
+    /// entry for the cohort's files.
+    private func printPDFs(
+        _ cohort: Cohort, printed: PrintedHandouts, handouts: inout ManifestJSON.Handouts, renderer: HandoutRenderer,
+        resources: Resources, output: inout Output, request: HandoutsRequest
+    ) throws(HandoutsError) -> Manifest.File? {
+        guard request.formats.contains(.pdf), let printer = request.printer else { return nil }
+        let roster = cohort.roster
+        let page = try allPage(cohort, renderer: renderer, resources: resources)
+        let pdfs = try step(.print) { () throws(DiagnosticError) in
+            do {
+                return try printed.print(page, coverHead: "\(roster.cohort) · \(roster.week)", printer: printer)
+            } catch {
+                throw DiagnosticError([.error("cannot print \(CohortPages.allPDFFile): \(error)", at: SourceLocation(path: request.outputDirectory, line: 1, column: 1))])
+            }
+        }
+        let all = try output.stage(pdfs.all, as: CohortPages.allPDFFile, permissions: .sharedFile)
+        for (piece, pdf) in zip(printed.pieces, pdfs.handouts) {
+            var entry = piece.handout
+            entry.files.append(try output.stage(pdf, as: Self.stem(ofAnchor: piece.anchor) + ".pdf", permissions: .sharedFile))
+            handouts.add(entry: ManifestJSON.entry(entry))
+        }
+        return all
+    }
+
+    static func stem(ofAnchor anchor: String) -> String { String(anchor.dropFirst("handout-".count)) }
 
     /// `index.html`'s page around the trainees' rows.
     private func indexPage(

@@ -1,50 +1,90 @@
 import Foundation
 import Printing
 
-/// The cohort's handouts as one PDF, `all.pdf`, that prints double-sided:
-/// every handout starts on an odd page, so no trainee's first page is on
-/// the back of another's last.
+/// The cohort's handouts on paper: `all.pdf`, in which every handout starts
+/// on an odd page (so a cohort prints double-sided with no trainee's first
+/// page on the back of another's last), and one PDF per trainee.
 ///
-/// Chromium does not honour `break-before: right`, so this is done in two
-/// passes. Each handout is printed on its own first (its own PDF, which the
-/// run writes anyway) and its pages counted. all.pdf is then printed once
-/// from the same pages, each starting on a new sheet side, with a blank page
-/// after every handout (and after the cover) of odd length. A handout laid
-/// out from the top of a page with the same stylesheet, page size and margins
-/// takes the same pages whether printed alone or in all.pdf; `make test`
-/// checks every start with poppler.
+/// The cohort is printed once, as `all.html` is: its cover, then each
+/// handout from the top of a new page, with the week and the trainee's name
+/// at the top of each of its pages (a CSS named page per handout, so no
+/// other page is needed to say whose it is). The printed PDF is then cut at
+/// each handout's first page, found by the cover's link to it (see
+/// `CohortPDF`): a blank page goes after the cover and after each handout
+/// of odd length in all.pdf, and each trainee's pages become their PDF.
+/// Printing each trainee's handout on its own as well took three times as
+/// long as Chromium printing all.html alone (100 handouts: 3.16×, measured
+/// by `make bench`); printing once and cutting takes about as long as
+/// Chromium alone.
+///
+/// Chromium does not honour `break-before: right`, and its page counter
+/// runs through the whole document (no counter per handout), so the pages
+/// of handouts carry no page numbers: a number in all.pdf would be wrong
+/// once blank pages are added, and wrong again in the trainee's own PDF.
 struct PrintedHandouts: Sendable {
-    /// One handout as printed alone: its page's body, and how many pages it took.
+    /// One handout to print: its `all.html` article, and what its own PDF needs.
     struct Piece: Sendable {
-        var body: String
-        var pages: Int
+        var article: String
+        var anchor: String
+        var title: String
+        var runningHead: String
+        /// Its manifest entry so far (HTML and Markdown), the PDF added once printed.
+        var handout: Manifest.Handout
     }
 
     /// In roster order.
     var pieces: [Piece] = []
 
-    /// The part of a page between `<body ...>` and `</body>`.
-    static func body(of html: String) -> String {
-        guard let open = html.range(of: "<body"), let end = html[open.upperBound...].firstIndex(of: ">"),
-              let close = html.range(of: "</body>", options: .backwards), close.lowerBound > end
-        else { return html }
-        return String(html[html.index(after: end)..<close.lowerBound])
+    /// The page to print: all.html with a named page per handout. `page` is
+    /// all.html's head (up to and including the list of trainees) and tail.
+    func page(_ page: (head: String, tail: String), coverHead: String) -> String {
+        let margin = "font: 8pt system-ui, sans-serif; color: #555555;"
+        var style = "<style>\n@media print {\n"
+        style += "  @page { @top-left { content: \(Self.cssString(coverHead)); \(margin) } @bottom-right { content: none; } }\n"
+        for (index, piece) in pieces.enumerated() {
+            style += "  @page handout-\(index + 1) { @top-left { content: \(Self.cssString(piece.runningHead)); \(margin) } }\n"
+        }
+        // all.html's colophon would take a page after the last handout (a
+        // page of the cover's kind), and so end up in no handout or in the
+        // last trainee's: the cover says as much.
+        style += "  body > .colophon { display: none; }\n"
+        style += "}\n</style>\n"
+        var head = page.head
+        if let end = head.range(of: "</head>") { head.insert(contentsOf: style, at: end.lowerBound) }
+        var html = head
+        for (index, piece) in pieces.enumerated() {
+            html += #"<div class="pdf-handout" style="page: handout-\#(index + 1)">"# + "\n" + piece.article + "</div>\n"
+        }
+        return html + page.tail
     }
 
-    static let blank = #"<div class="pdf-blank" aria-hidden="true"></div>"# + "\n"
+    /// Prints the page once and cuts it: all.pdf, then each trainee's PDF in roster order.
+    func print(_ page: (head: String, tail: String), coverHead: String, printer: PDFPrinter) throws(PrintError) -> (all: Data, handouts: [Data]) {
+        let printed = try printer.print([PrintJob(html: Data(self.page(page, coverHead: coverHead).utf8), runningHead: nil)])[0]
+        return try CohortPDF.split(printed, handouts: pieces.map { CohortPDF.Handout(anchor: $0.anchor, title: $0.title) })
+    }
 
-    /// all.html's cover (`page.head`: title, count, list of trainees), then
-    /// every handout, padded to odd starts.
-    func allPDF(page: (head: String, tail: String), printer: PDFPrinter, runningHead: String) throws(PrintError) -> Data {
-        let coverClose = "\n</main>\n</body>\n</html>\n"
-        let cover = try printer.print([PrintJob(html: Data((page.head + coverClose).utf8), runningHead: runningHead)])[0]
-        var html = page.head
-        if PDFPages.count(cover) % 2 == 1 { html += Self.blank }
-        for piece in pieces {
-            html += #"<div class="pdf-handout">"# + piece.body + "</div>\n"
-            if piece.pages % 2 == 1 { html += Self.blank }
+    /// `text` as a CSS string: every character but letters, digits and
+    /// spaces written as a hexadecimal escape, so no name can end the string,
+    /// the rule or the style element it sits in.
+    static func cssString(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == " " {
+                out.unicodeScalars.append(scalar)
+            } else {
+                out += "\\" + String(scalar.value, radix: 16) + " "
+            }
         }
-        html += page.tail
-        return try printer.print([PrintJob(html: Data(html.utf8), runningHead: runningHead)])[0]
+        return out + "\""
+    }
+
+    /// The text of a page's `<title>`, its character references undone.
+    static func title(of html: String) -> String {
+        guard let open = html.range(of: "<title>"), let close = html.range(of: "</title>", range: open.upperBound..<html.endIndex) else { return "" }
+        return String(html[open.upperBound..<close.lowerBound])
+            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&#x27;", with: "'").replacingOccurrences(of: "&amp;", with: "&")
     }
 }

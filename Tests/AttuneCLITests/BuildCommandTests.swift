@@ -54,8 +54,8 @@ struct BuildCommandTests {
         #expect(cli.run("build", "j.md", "--format", "pdf,md") == 0)
         #expect(cli.stdout == "Wrote out/2026-W47.md\nWrote out/2026-W47.pdf")
         #expect(printer.printed.count == 1)
-        #expect(printer.printed.first?.runningHead.hasPrefix("2026-W47 · ") == true)
-        #expect(printer.printed.first?.runningHead.hasSuffix(" · Sam Rivera") == true)
+        #expect(printer.printed.first?.runningHead?.hasPrefix("2026-W47 · ") == true)
+        #expect(printer.printed.first?.runningHead?.hasSuffix(" · Sam Rivera") == true)
         #expect(try cli.fileSystem.readText(at: "out/2026-W47.pdf").hasPrefix("%PDF-fake 2026-W47"))
     }
 

@@ -50,6 +50,6 @@ final class FakePrinter: PDFPrinter, @unchecked Sendable {
 
     func print(_ jobs: [PrintJob]) throws(PrintError) -> [Data] {
         lock.withLock { self.jobs += jobs }
-        return jobs.map { Data("%PDF-fake \($0.runningHead) \($0.html.count)\n<</Type /Page>>\n".utf8) }
+        return jobs.map { Data("%PDF-fake \($0.runningHead ?? "") \($0.html.count)\n<</Type /Page>>\n".utf8) }
     }
 }

@@ -1,10 +1,12 @@
 import Foundation
-import Printing
+@testable import Printing
 import Testing
 @testable import Handouts
 import Workbook
 
-/// Prints a page as a stand-in PDF of a chosen length: `pages(html)` pages.
+/// Prints a page as a stand-in PDF: a page for the cover, then for each
+/// handout (found by its id, in order) `pages(id)` pages, each handout's
+/// first page named by its id, as Chromium names the cover's link targets.
 final class CountingPrinter: PDFPrinter, @unchecked Sendable {
     private let lock = NSLock()
     private var jobs: [PrintJob] = []
@@ -16,45 +18,89 @@ final class CountingPrinter: PDFPrinter, @unchecked Sendable {
     func print(_ jobs: [PrintJob]) throws(PrintError) -> [Data] {
         lock.withLock { self.jobs += jobs }
         return jobs.map { job in
-            Data(("%PDF-fake\n" + String(repeating: "<</Type /Page>>\n", count: pages(String(decoding: job.html, as: UTF8.self)))).utf8)
+            let html = String(decoding: job.html, as: UTF8.self)
+            let ids = html.components(separatedBy: #"<article class="handout" id=""#).dropFirst().map { String($0.prefix { $0 != "\"" }) }
+            return Self.pdf(cover: 1, handouts: ids.map { ($0, pages($0)) })
         }
+    }
+
+    static func pdf(cover: Int, handouts: [(id: String, pages: Int)]) -> Data {
+        var objects: [Int: PDFObject] = [:]
+        func dict(_ entries: [(String, PDFValue)]) -> PDFValue { .dictionary(PDFDictionary(entries: entries.map { (key: $0.0, value: $0.1) })) }
+        let total = cover + handouts.map(\.pages).reduce(0, +)
+        let tree = 2 * total + 1
+        for index in 0..<total {
+            let text = Array("(page \(index + 1))".utf8)
+            objects[2 * index + 1] = PDFObject(value: dict([("Length", .token("\(text.count)"))]), stream: text)
+            objects[2 * index + 2] = PDFObject(value: dict([("Type", .name("Page")), ("Parent", .reference(tree)), ("Contents", .reference(2 * index + 1))]))
+        }
+        objects[tree] = PDFObject(value: dict([("Type", .name("Pages")), ("Count", .token("\(total)")),
+                                               ("Kids", .array((0..<total).map { .reference(2 * $0 + 2) }))]))
+        var dests: [(String, PDFValue)] = []
+        var start = cover
+        for handout in handouts {
+            let name = handout.id.utf8.map { $0 < 0x80 ? String(UnicodeScalar($0)) : String(format: "#25%02X", $0) }.joined()
+            dests.append((name, .array([.reference(2 * start + 2), .name("XYZ")])))
+            start += handout.pages
+        }
+        objects[tree + 1] = PDFObject(value: dict([("Type", .name("Catalog")), ("Pages", .reference(tree)), ("Dests", dict(dests)),
+                                                   ("Lang", .string(Array("(en)".utf8)))]))
+        return PDFDocument(objects: objects, root: tree + 1, info: nil).serialized()
     }
 }
 
-@Suite("all.pdf: every handout on an odd page")
+@Suite("all.pdf: the cohort printed once, every handout on an odd page, each trainee's PDF cut from it")
 struct PrintedHandoutsTests {
-    /// The cover alone takes 1 page; Ana's handout 3, Ben's 4, Chiara's 1.
-    static func pages(_ html: String) -> Int {
-        if html.contains(#"<div class="pdf-handout">"#) { return 99 }
-        if html.contains("Reflection handout for Ana") { return 3 }
-        if html.contains("Reflection handout for Ben") { return 4 }
-        if html.contains("Reflection handout for Chiara") { return 1 }
-        return 1
+    /// Ana's handout takes 3 pages, Ben's 4, Chiara's 1.
+    static func pages(_ id: String) -> Int {
+        id.contains("ana") ? 3 : id.contains("ben") ? 4 : 1
     }
 
-    @Test("a blank page follows the cover and every handout of odd length, never one of even length")
+    static func texts(_ pdf: Data) throws -> [String] {
+        let document = try PDFDocument(parsing: pdf)
+        return try document.pages().map { page in
+            document.objects[page]!.value.dictionary!["Contents"].flatMap { document.objects[$0.reference!]?.stream }
+                .map { String(decoding: $0, as: UTF8.self) } ?? "blank"
+        }
+    }
+
+    @Test("one print for the whole cohort; a blank page after the cover and every handout of odd length; each trainee's PDF is their pages")
     func padding() throws {
         let printer = CountingPrinter(pages: Self.pages)
         let (report, fileSystem) = try Fixtures.run(HandoutsPipelineTests.files, formats: [.pdf], workers: 1, printer: printer)
         #expect(report.files.contains("out/all.pdf"))
         #expect(report.files.contains("out/ana-lópez.pdf"))
-        // Three handouts, the cover, then all.pdf: five pages printed, by one printer.
-        #expect(printer.printed.count == 5)
-        let all = String(decoding: try #require(printer.printed.last).html, as: UTF8.self)
-        let blank = PrintedHandouts.blank
-        let pieces = all.components(separatedBy: #"<div class="pdf-handout">"#)
-        #expect(pieces.count == 4)
-        #expect(pieces[0].hasSuffix(blank), "the one-page cover is followed by a blank page")
-        #expect(pieces[1].contains("Reflection handout for Ana") && pieces[1].contains("</div>\n" + blank))
-        #expect(pieces[2].contains("Reflection handout for Ben") && !pieces[2].contains(blank))
-        #expect(pieces[3].contains("Reflection handout for Chiara") && pieces[3].contains(blank))
-        #expect(printer.printed.last?.runningHead.hasSuffix(" · 2026-W47") == true)
-        #expect(try fileSystem.readText(at: "out/all.pdf").hasPrefix("%PDF-fake"))
+        #expect(printer.printed.count == 1, "one print, however many trainees")
+        let job = try #require(printer.printed.first)
+        #expect(job.runningHead == nil, "the page's own CSS says whose each page is")
+        let html = String(decoding: job.html, as: UTF8.self)
+        #expect(html.contains(#"<div class="pdf-handout" style="page: handout-1">"#))
+        #expect(html.contains("@page handout-1 { @top-left { content: \"2026\\2d W47 \\b7  Ana L\\f3 pez\""))
+        let all = try #require(fileSystem.data(at: "out/all.pdf"))
+        // cover, blank, Ana 1-3 (pages 2-4 printed), blank, Ben (5-8), Chiara (9), blank.
+        #expect(try Self.texts(all) == ["(page 1)", "blank", "(page 2)", "(page 3)", "(page 4)", "blank",
+                                         "(page 5)", "(page 6)", "(page 7)", "(page 8)", "(page 9)", "blank"])
+        #expect(try Self.texts(try #require(fileSystem.data(at: "out/ana-lópez.pdf"))) == ["(page 2)", "(page 3)", "(page 4)"])
+        #expect(try Self.texts(try #require(fileSystem.data(at: "out/chiara-bianchi.pdf"))) == ["(page 9)"])
+        let ana = try PDFDocument(parsing: try #require(fileSystem.data(at: "out/ana-lópez.pdf")))
+        let title = ana.info.flatMap { ana.objects[$0]?.value.dictionary?["Title"] }
+        #expect(title == PDFDocument.textString("Ana López · 2026-W47 · When the therapy itself is questioned"))
+        // The manifest and the index list each trainee's PDF.
+        let manifest = try fileSystem.readText(at: "out/manifest.json")
+        #expect(manifest.contains("\"path\" : \"ana-lópez.pdf\"") || manifest.contains("\"path\": \"ana-lópez.pdf\""))
+        let index = try fileSystem.readText(at: "out/index.html")
+        #expect(index.contains("ana-l%C3%B3pez.pdf") || index.contains("ana-lópez.pdf"))
     }
 
-    @Test("a page's body is what lies between its body tags")
-    func body() {
-        #expect(PrintedHandouts.body(of: "<html><body class=\"x\">\n<main>M</main>\n</body></html>") == "\n<main>M</main>\n")
-        #expect(PrintedHandouts.body(of: "no body") == "no body")
+    @Test("a name is a CSS string that cannot end its rule or its style element")
+    func cssString() {
+        #expect(PrintedHandouts.cssString("Jo \"x\"; } </style><b>") == #""Jo \22 x\22 \3b  \7d  \3c \2f style\3e \3c b\3e ""#)
+        #expect(PrintedHandouts.cssString("") == "\"\"")
+    }
+
+    @Test("a page's title, its character references undone")
+    func title() {
+        #expect(PrintedHandouts.title(of: "<head><title>Jo &amp; Al &lt;3 &#39;x&#39;</title></head>") == "Jo & Al <3 'x'")
+        #expect(PrintedHandouts.title(of: "no title") == "")
     }
 }

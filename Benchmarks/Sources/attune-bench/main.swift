@@ -1,6 +1,7 @@
 import Foundation
 
-// Usage: attune-bench ATTUNE_BINARY [--runs N] [--quick] [--keep] [--privacy-eval BINARY CORPUS]
+// Usage: attune-bench ATTUNE_BINARY [--runs N] [--quick] [--keep] [--pdf-only] [--privacy-eval BINARY CORPUS]
+// (--pdf-only runs just 100 handouts to PDF beside Chromium, `make bench-pdf`;)
 // (--keep leaves the generated inputs and outputs in place, to profile them;
 // --privacy-eval adds the privacy guard's recall and precision per kind on
 // its labelled corpus to the results.)
@@ -31,6 +32,18 @@ defer {
 var inputs = Inputs(attune: attune, root: root)
 var report = Report(runs: runs)
 func note(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }
+let resultsPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("results.md").path
+
+// `--pdf-only` (make bench-pdf): just the PDF rows, spliced into results.md.
+if arguments.contains("--pdf-only") {
+    guard let section = PDFBench.run(attune: attune, inputs: &inputs, root: root, runs: runs) else { exit(1) }
+    let previous = (try? String(contentsOfFile: resultsPath, encoding: .utf8)) ?? ""
+    try PDFBench.splice(section, into: previous).write(toFile: resultsPath, atomically: true, encoding: .utf8)
+    note("wrote \(resultsPath)")
+    if !keep { try? FileManager.default.removeItem(atPath: root) }
+    exit(0)
+}
 
 // Every run writes to a folder of its own, and nothing is deleted until the
 // end. On ext4 without a journal (this machine's disk), the inodes of files
@@ -123,12 +136,14 @@ if let flag = arguments.firstIndex(of: "--privacy-eval"), flag + 2 < arguments.c
     report.privacyCorpus = Measure.output([arguments[flag + 1], arguments[flag + 2]])
 }
 
+// 5. 100 handouts to PDF beside Chromium alone (when Chromium is installed).
+let pdfSection = PDFBench.run(attune: attune, inputs: &inputs, root: root, runs: runs)
+
 report.print()
-let output = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("results.md").path
+let output = resultsPath
 // `make bench-resources` keeps its own section at the end: carried over.
 let previous = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
 let resources = previous.range(of: "<!-- bench-resources -->").map { "\n" + String(previous[$0.lowerBound...]) } ?? ""
-try (report.markdown(machine: Machine.describe(), attune: attune) + resources)
+try (report.markdown(machine: Machine.describe(), attune: attune) + (pdfSection.map { "\n" + $0 } ?? "") + resources)
     .write(toFile: output, atomically: true, encoding: .utf8)
 note("wrote \(output)")

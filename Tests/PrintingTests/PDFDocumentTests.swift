@@ -1,0 +1,225 @@
+import Foundation
+import Testing
+@testable import Printing
+
+/// A small PDF shaped as Chromium prints a cohort: a page tree two levels
+/// deep (pages inheriting their size), a shared font, named destinations,
+/// an outline (a cover entry with an entry per handout under it, each
+/// pointing at its structure element), a link annotation on each page.
+enum SamplePDF {
+    /// `handouts`: each handout's id and page count; the cover takes `cover` pages.
+    static func make(cover: Int = 1, handouts: [(anchor: String, pages: Int)]) -> Data {
+        var objects: [Int: PDFObject] = [:]
+        var next = 1
+        func add(_ value: PDFValue, stream: [UInt8]? = nil) -> Int {
+            objects[next] = PDFObject(value: value, stream: stream)
+            next += 1
+            return next - 1
+        }
+        func dict(_ entries: [(String, PDFValue)]) -> PDFValue { .dictionary(PDFDictionary(entries: entries.map { (key: $0.0, value: $0.1) })) }
+        let info = add(dict([("Title", .string(Array("(All handouts)".utf8))), ("Producer", .string(Array("(Skia/PDF m156)".utf8)))]))
+        let font = add(dict([("Type", .name("Font")), ("Subtype", .name("Type0")), ("BaseFont", .name("AAAAAA+DejaVuSans"))]))
+        let structure = add(dict([("Type", .name("StructElem")), ("S", .name("Document"))]))
+        let middle = next + 1000  // the page tree's inner node, numbered last
+        let treeRoot = middle + 1
+        var pages: [Int] = []
+        let total = cover + handouts.map(\.pages).reduce(0, +)
+        for index in 0..<total {
+            let text = Array("BT /F1 12 Tf (page \(index + 1)) Tj ET".utf8)
+            let content = add(dict([("Length", .token("\(text.count)"))]), stream: text)
+            let link = add(dict([("Type", .name("Annot")), ("Subtype", .name("Link")), ("StructParent", .token("\(100 + index)")),
+                                 ("Dest", .array([.reference(index == 0 ? middle + 2 : pages.first ?? 0), .name("XYZ")]))]))
+            pages.append(add(dict([("Type", .name("Page")), ("Parent", .reference(middle)), ("Contents", .reference(content)),
+                                   ("Resources", dict([("Font", dict([("F1", .reference(font))]))])), ("StructParents", .token("\(index)")),
+                                   ("Annots", .array([.reference(link)]))])))
+        }
+        // The first page's link points at a page (the first) once it exists.
+        if let first = pages.first {
+            for (number, object) in objects where object.value.dictionary?["Subtype"]?.name == "Link" {
+                var link = object.value.dictionary!
+                if link["Dest"]?.array?.first?.reference == middle + 2 { link["Dest"] = .array([.reference(first), .name("XYZ")]) }
+                objects[number]?.value = .dictionary(link)
+            }
+        }
+        objects[middle] = PDFObject(value: dict([("Type", .name("Pages")), ("Parent", .reference(treeRoot)), ("Count", .token("\(total)")),
+                                                 ("Kids", .array(pages.map { .reference($0) })),
+                                                 ("MediaBox", .array(["0", "0", "595", "842"].map { .token($0) }))]))
+        objects[treeRoot] = PDFObject(value: dict([("Type", .name("Pages")), ("Count", .token("\(total)")), ("Kids", .array([.reference(middle)]))]))
+        var dests: [(String, PDFValue)] = [("handouts", .array([.reference(pages[0]), .name("XYZ")]))]
+        var start = cover
+        var entries: [Int] = []
+        let outlineRoot = treeRoot + 1
+        let coverEntry = treeRoot + 2
+        var entryNumber = treeRoot + 3
+        for handout in handouts {
+            dests.append((handout.anchor.utf8.allSatisfy { $0 < 0x80 } ? handout.anchor : percentName(handout.anchor), .array([.reference(pages[start]), .name("XYZ")])))
+            let child = entryNumber + 1
+            objects[entryNumber] = PDFObject(value: dict([("Title", .string(Array("(\(handout.anchor))".utf8))), ("Parent", .reference(coverEntry)),
+                                                          ("Dest", .array([.reference(pages[start]), .name("XYZ")])), ("SE", .reference(structure)),
+                                                          ("First", .reference(child)), ("Last", .reference(child)), ("Count", .token("1"))]))
+            objects[child] = PDFObject(value: dict([("Title", .string(Array("(Prompts)".utf8))), ("Parent", .reference(entryNumber)),
+                                                    ("Dest", .array([.reference(pages[start + handout.pages - 1]), .name("XYZ")]))]))
+            entries.append(entryNumber)
+            entryNumber += 2
+            start += handout.pages
+        }
+        for (index, entry) in entries.enumerated() {
+            var value = objects[entry]!.value.dictionary!
+            if index > 0 { value["Prev"] = .reference(entries[index - 1]) }
+            if index + 1 < entries.count { value["Next"] = .reference(entries[index + 1]) }
+            objects[entry]?.value = .dictionary(value)
+        }
+        objects[coverEntry] = PDFObject(value: dict([("Title", .string(Array("(Cover)".utf8))), ("Parent", .reference(outlineRoot)),
+                                                     ("Dest", .array([.reference(pages[0]), .name("XYZ")])), ("SE", .reference(structure)),
+                                                     ("First", .reference(entries.first ?? coverEntry)), ("Last", .reference(entries.last ?? coverEntry))]))
+        objects[outlineRoot] = PDFObject(value: dict([("Type", .name("Outlines")), ("First", .reference(coverEntry)), ("Last", .reference(coverEntry))]))
+        let catalog = entryNumber
+        objects[catalog] = PDFObject(value: dict([("Type", .name("Catalog")), ("Pages", .reference(treeRoot)), ("Dests", dict(dests)),
+                                                  ("MarkInfo", dict([("Marked", .token("true"))])), ("StructTreeRoot", .reference(structure)),
+                                                  ("Outlines", .reference(outlineRoot)), ("Lang", .string(Array("(en)".utf8)))]))
+        return PDFDocument(objects: objects, root: catalog, info: info).serialized()
+    }
+
+    /// An id as Chromium names it: percent-encoded UTF-8, each % written #25.
+    static func percentName(_ id: String) -> String {
+        id.utf8.map { $0 < 0x80 ? String(UnicodeScalar($0)) : String(format: "#25%02X", $0) }.joined()
+    }
+}
+
+@Suite("Reading and writing PDF objects")
+struct PDFDocumentTests {
+    @Test("a file read and written again reads back to the same objects, and writes the same bytes")
+    func roundTrip() throws {
+        let data = SamplePDF.make(handouts: [("handout-a", 2)])
+        let document = try PDFDocument(parsing: data)
+        #expect(document.serialized() == data)
+        let again = try PDFDocument(parsing: document.serialized())
+        #expect(again.objects == document.objects)
+        #expect(again.root == document.root && again.info == document.info)
+    }
+
+    @Test("strings keep their escapes and nested parentheses; streams their bytes; names their escapes")
+    func values() throws {
+        var lexer = PDFLexer(bytes: Array(#"<</T (a \) (b) c) /H <FEFF0041> /N /A#20B /R 12 0 R /A [1 -2.5 true null]>>"#.utf8), at: 0)
+        let value = try lexer.value()
+        let dictionary = try #require(value.dictionary)
+        #expect(dictionary["T"] == .string(Array(#"(a \) (b) c)"#.utf8)))
+        #expect(dictionary["H"] == .string(Array("<FEFF0041>".utf8)))
+        #expect(dictionary["N"] == .name("A#20B"))
+        #expect(dictionary["R"] == .reference(12))
+        #expect(dictionary["A"] == .array([.token("1"), .token("-2.5"), .token("true"), .null]))
+        #expect(PDFDocument.decodeName("handout-ana-l#25C3#25B3pez") == "handout-ana-l%C3%B3pez")
+        #expect(PDFDocument.destinationName("handout-ana-l#25C3#25B3pez") == "handout-ana-lópez")
+    }
+
+    @Test("what is not a PDF as Chromium writes one is refused, never guessed at")
+    func refused() {
+        #expect(throws: PDFFormatError.self) { try PDFDocument(parsing: Data("%PDF-1.4\nnot a pdf".utf8)) }
+        #expect(throws: PDFFormatError.self) { try PDFDocument(parsing: Data()) }
+        var broken = SamplePDF.make(handouts: [("handout-a", 1)])
+        broken.removeLast(40)
+        #expect(throws: PDFFormatError.self) { try PDFDocument(parsing: broken) }
+    }
+
+    @Test("a title is written as UTF-16 with its byte order mark")
+    func title() {
+        #expect(PDFDocument.textString("Ló") == .string(Array("<FEFF004C00F3>".utf8)))
+    }
+}
+
+@Suite("all.pdf and each trainee's PDF from one print")
+struct CohortPDFTests {
+    static let handouts = [(anchor: "handout-ana-lópez", pages: 3), (anchor: "handout-ben", pages: 4), (anchor: "handout-chiara", pages: 1)]
+    static func cut(cover: Int = 1) throws -> (all: Data, handouts: [Data]) {
+        try CohortPDF.split(SamplePDF.make(cover: cover, handouts: handouts),
+                            handouts: handouts.map { CohortPDF.Handout(anchor: $0.anchor, title: "Handout \($0.anchor)") })
+    }
+
+    @Test("a blank page after the cover and every handout of odd length: every handout starts on an odd page")
+    func oddStarts() throws {
+        let (all, _) = try Self.cut()
+        let document = try PDFDocument(parsing: all)
+        let pages = try document.pages()
+        // cover, blank, Ana 3, blank, Ben 4, Chiara 1, blank.
+        #expect(pages.count == 1 + 1 + 3 + 1 + 4 + 1 + 1)
+        let blank = { (index: Int) in document.objects[pages[index]]!.value.dictionary!["Contents"] == nil }
+        #expect((0..<pages.count).filter(blank) == [1, 5, 11])
+        let starts = Self.handouts.map { document.destinations()[$0.anchor].flatMap(pages.firstIndex) }
+        #expect(starts == [2, 6, 10])
+        #expect(starts.allSatisfy { ($0 ?? 1) % 2 == 0 }, "0-based even: the 3rd, 7th and 11th pages")
+        // Tags, outline and language stay.
+        let catalog = try #require(document.objects[document.root]?.value.dictionary)
+        #expect(catalog["StructTreeRoot"] != nil && catalog["Outlines"] != nil && catalog["Lang"] != nil)
+        // Every page's parent is the one tree, whose count is right.
+        let tree = try #require(catalog["Pages"]?.reference)
+        #expect(pages.allSatisfy { document.objects[$0]!.value.dictionary!["Parent"] == .reference(tree) })
+        #expect(document.objects[tree]!.value.dictionary!["Count"] == .token("\(pages.count)"))
+        #expect(!document.objects.values.contains { $0.value.dictionary?["Type"]?.name == "Pages" && $0.value.dictionary?["Parent"] != nil })
+    }
+
+    @Test("a two-page cover needs no blank page after it")
+    func evenCover() throws {
+        let (all, _) = try Self.cut(cover: 2)
+        #expect(try PDFDocument(parsing: all).pages().count == 2 + 3 + 1 + 4 + 1 + 1)
+    }
+
+    @Test("each trainee's PDF holds exactly their pages, with what the pages use, their outline and links inside, a title and the language")
+    func ownPDFs() throws {
+        let (_, own) = try Self.cut()
+        #expect(own.count == 3)
+        for (data, handout) in zip(own, Self.handouts) {
+            let document = try PDFDocument(parsing: data)
+            let pages = try document.pages()
+            #expect(pages.count == handout.pages)
+            let texts = pages.map { String(decoding: document.objects[document.objects[$0]!.value.dictionary!["Contents"]!.reference!]!.stream!, as: UTF8.self) }
+            let first = 1 + Self.handouts.prefix { $0.anchor != handout.anchor }.map(\.pages).reduce(0, +) + 1
+            #expect(texts == (first..<(first + handout.pages)).map { "BT /F1 12 Tf (page \($0)) Tj ET" })
+            let catalog = try #require(document.objects[document.root]?.value.dictionary)
+            #expect(catalog["Lang"] == .string(Array("(en)".utf8)))
+            #expect(catalog["StructTreeRoot"] == nil && catalog["MarkInfo"] == nil, "tags are the whole document's: not claimed")
+            let info = try #require(document.info.flatMap { document.objects[$0]?.value.dictionary })
+            #expect(info["Title"] == PDFDocument.textString("Handout \(handout.anchor)"))
+            #expect(info["Producer"] != nil)
+            // The outline: the handout's own entry on top, its child under it, no structure links.
+            let outlines = try #require(catalog["Outlines"].flatMap { document.resolve($0).dictionary })
+            let top = try #require(outlines["First"]?.reference.flatMap { document.objects[$0]?.value.dictionary })
+            #expect(top["Title"] == .string(Array("(\(handout.anchor))".utf8)))
+            #expect(top["Parent"] == catalog["Outlines"] && top["Next"] == nil && top["Prev"] == nil && top["SE"] == nil)
+            #expect(top["First"] != nil)
+            // No object refers to anything missing, and nothing else was carried (no other page, no structure).
+            for object in document.objects.values {
+                #expect(!Self.references(object.value).contains { document.objects[$0] == nil })
+                #expect(object.value.dictionary?["S"]?.name != "Document")
+            }
+            #expect(document.objects.values.filter { $0.value.dictionary?["Type"]?.name == "Page" }.count == handout.pages)
+            // Links: the first page's link points at the cover, which is not here.
+            for page in pages {
+                for annotation in document.objects[page]!.value.dictionary!["Annots"]?.array ?? [] {
+                    let link = try #require(annotation.reference.flatMap { document.objects[$0]?.value.dictionary })
+                    #expect(link["Dest"]?.array?.first?.reference.map(pages.contains) == true)
+                    #expect(link["StructParent"] == nil)
+                }
+            }
+            #expect(try PDFDocument(parsing: document.serialized()).serialized() == data, "the same pages give the same bytes")
+        }
+    }
+
+    @Test("a handout the printed PDF does not name, or one out of order, is an error, never a wrong cut")
+    func missing() throws {
+        let data = SamplePDF.make(handouts: [("handout-a", 1), ("handout-b", 1)])
+        #expect(throws: PrintError.self) { try CohortPDF.split(data, handouts: [.init(anchor: "handout-x", title: "X")]) }
+        #expect(throws: PrintError.self) {
+            try CohortPDF.split(data, handouts: [.init(anchor: "handout-b", title: "B"), .init(anchor: "handout-a", title: "A")])
+        }
+        #expect(throws: PrintError.self) { try CohortPDF.split(Data("not a pdf".utf8), handouts: []) }
+    }
+
+    static func references(_ value: PDFValue) -> [Int] {
+        switch value {
+        case .reference(let number): return [number]
+        case .array(let items): return items.flatMap(references)
+        case .dictionary(let dictionary): return dictionary.entries.flatMap { references($0.value) }
+        default: return []
+        }
+    }
+}
