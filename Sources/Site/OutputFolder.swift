@@ -82,7 +82,7 @@ struct OutputFolder: Sendable {
             let stale = previous.filter { !paths.contains($0) }
             for site in files {
                 do {
-                    try run.stage(Data(site.text.utf8), as: site.path.value, permissions: Self.filePermissions)
+                    try run.stage(site.bytes, as: site.path.value, permissions: Self.filePermissions)
                 } catch {
                     throw DiagnosticError([.error("cannot write: \(error)", at: SourceLocation(path: file(site.path), line: 1, column: 1))])
                 }

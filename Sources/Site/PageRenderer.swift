@@ -11,6 +11,11 @@ public struct SiteFile: Sendable {
     public let text: String
     /// The content the file shows, with where each piece was written.
     public let sources: [PageSource]
+    /// A file that is not text (a blank workbook's PDF): its bytes.
+    public var data: Data? = nil
+
+    /// What is written: `data`, or `text` as UTF-8.
+    var bytes: Data { data ?? Data(text.utf8) }
 }
 
 /// A piece of the material as written in the content files: what a check
@@ -27,6 +32,8 @@ struct PageRenderer: Sendable {
     let references: CrossReferences
     let baseURL: BaseURL?
     var logo: SiteLogo? = nil
+    /// Whether each week's downloads list its blank workbook as a PDF (`site --pdf`).
+    var withPDF = false
 
     private var content: ContentModel { plan.content }
 
@@ -207,7 +214,10 @@ struct PageRenderer: Sendable {
                             text: "Blank workbook for this week (HTML, ready to print)"),
                 LinkContext(href: SitePlan.download(ofWeek: week, fileExtension: "md").href(from: page.path),
                             text: "Blank workbook for this week (Markdown)"),
-            ],
+            ] + (withPDF ? [
+                LinkContext(href: SitePlan.download(ofWeek: week, fileExtension: "pdf").href(from: page.path),
+                            text: "Blank workbook for this week (PDF, A4)"),
+            ] : []),
             cards: week.cards.compactMap(content.card).map { card($0, heading: 3, on: page, sources: &sources) },
             reflections: prompts.filter { $0.kind == .reflection }.map(item),
             wishes: prompts.filter { $0.kind == .wish }.map(item),

@@ -1,6 +1,7 @@
 import ContentModel
 import Diagnostics
 import Files
+import Printing
 import Sharing
 import Workbook
 
@@ -11,8 +12,15 @@ public struct SiteRequest: Sendable {
     public var baseURL: BaseURL?
     public var contentOverlay: String?
     public var templatesOverlay: String?
+    /// Prints each week's blank workbook to PDF for the downloads (`site
+    /// --pdf`); nil, the default, makes a site that needs no browser.
+    public var printer: PDFPrinter?
 
-    public init(outputDirectory: String = "site", baseURL: BaseURL? = nil, contentOverlay: String? = nil, templatesOverlay: String? = nil) {
+    public init(
+        outputDirectory: String = "site", baseURL: BaseURL? = nil, contentOverlay: String? = nil, templatesOverlay: String? = nil,
+        printer: PDFPrinter? = nil
+    ) {
+        self.printer = printer
         self.outputDirectory = outputDirectory
         self.baseURL = baseURL
         self.contentOverlay = contentOverlay
@@ -80,7 +88,7 @@ public struct SitePipeline: Sendable {
         // Where every page goes and what links to what: the content alone decides.
         let plan = SitePlan(content: resources.content)
         let files = try step(.render) { () throws(DiagnosticError) in
-            try SiteRenderer(resources: resources, plan: plan, baseURL: request.baseURL, logo: logo).render()
+            try SiteRenderer(resources: resources, plan: plan, baseURL: request.baseURL, logo: logo, printer: request.printer).render()
         }
         try step(.screen) { () throws(DiagnosticError) in
             try screenSources(of: files, overlay: request.contentOverlay)

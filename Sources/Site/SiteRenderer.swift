@@ -2,6 +2,7 @@ import ContentModel
 import Diagnostics
 import Dispatch
 import Foundation
+import Printing
 import Workbook
 import Templating
 
@@ -21,10 +22,13 @@ struct SiteRenderer: Sendable {
     let plan: SitePlan
     let baseURL: BaseURL?
     var logo: SiteLogo? = nil
+    /// Prints each week's blank workbook to PDF too (`site --pdf`); nil: none.
+    var printer: PDFPrinter? = nil
 
     func render() throws(DiagnosticError) -> [SiteFile] {
         let pages = PageRenderer(
-            resources: resources, plan: plan, references: CrossReferences(content: plan.content), baseURL: baseURL, logo: logo)
+            resources: resources, plan: plan, references: CrossReferences(content: plan.content), baseURL: baseURL, logo: logo,
+            withPDF: printer != nil)
         let workbooks = WorkbookRenderer(resources: resources)
         let weeks = plan.content.weeks
 
@@ -63,7 +67,27 @@ struct SiteRenderer: Sendable {
             files.append(SiteFile(path: .sitemap, text: Self.sitemap(plan.pages.filter(\.isPublic).map(\.path), baseURL: baseURL), sources: []))
         }
         if diagnostics.hasErrors { throw DiagnosticError(diagnostics.sortedByLocation) }
+        if let printer { files += try printBlankWorkbooks(weeks, renderer: workbooks, printer: printer) }
         return files
+    }
+
+    /// Every week's blank workbook printed to PDF by one printer (one
+    /// browser for the whole site), in one call, after the pages are made.
+    private func printBlankWorkbooks(_ weeks: [Week], renderer: WorkbookRenderer, printer: PDFPrinter) throws(DiagnosticError) -> [SiteFile] {
+        var workbooks: [RenderedWorkbook] = []
+        for week in weeks { workbooks.append(try renderer.renderBlank(week)) }
+        let pdfs: [Data]
+        do {
+            pdfs = try printer.print(workbooks.map { PrintJob(html: Data($0.html.utf8), runningHead: $0.runningHead) })
+        } catch {
+            throw DiagnosticError([.error("cannot print the blank workbooks: \(error)", at: SourceLocation(path: "downloads", line: 1, column: 1))])
+        }
+        return zip(weeks, pdfs).map { week, pdf in
+            var file = SiteFile(path: SitePlan.download(ofWeek: week, fileExtension: "pdf"), text: "",
+                                sources: [PageSource(location: week.location, text: week.title + "\n" + week.summary)])
+            file.data = pdf
+            return file
+        }
     }
 
     /// The week's workbook as `attune build` would render it, every prompt open.

@@ -14,6 +14,26 @@ struct SiteCommandTests {
         #expect(!cli.fileSystem.fileExists(at: "site/sitemap.xml"))
     }
 
+    @Test("without --pdf no browser is needed; --pdf without Chromium says what to install, in one line, and writes nothing")
+    func pdfWithoutChromium() {
+        let plain = CLIHarness()
+        #expect(plain.run("site", "--out", "s") == 0)
+        #expect(!plain.fileSystem.snapshot.keys.contains { $0.hasSuffix(".pdf") })
+        let cli = CLIHarness()
+        #expect(cli.run("site", "--out", "s", "--pdf") == 1)
+        #expect(cli.stderr == "attune: PDF output needs Chromium, which is not installed: install the Debian package 'chromium' (apt-get install chromium), or set ATTUNE_CHROMIUM to a Chromium binary. Nothing was written.")
+        #expect(cli.fileSystem.snapshot.isEmpty)
+    }
+
+    @Test("--pdf adds each week's blank workbook as a PDF, printed by the run's one printer")
+    func pdfPrinted() throws {
+        let printer = FakePrinter()
+        let cli = CLIHarness(printer: printer)
+        #expect(cli.run("site", "--out", "s", "--pdf") == 0)
+        #expect(cli.fileSystem.fileExists(at: "s/downloads/five-repair-steps-workbook.pdf"))
+        #expect(printer.printed.count == cli.fileSystem.snapshot.keys.filter { $0.hasSuffix("-workbook.html") }.count)
+    }
+
     @Test("--out and --base-url choose the folder and add a sitemap")
     func outAndBaseURL() throws {
         let cli = CLIHarness()
