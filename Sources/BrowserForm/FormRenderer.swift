@@ -105,16 +105,13 @@ public struct FormRenderer: Sendable {
 
     /// One field per slot in the journal's layout, in the file's order.
     /// Element IDs are numbered: a prompt's ID is content, not markup.
+    /// Each heading carries the prompt's number in the content model, as
+    /// the workbook built from the downloaded journal will show it.
     private func prompts(_ layout: JournalLayout) -> [FormPromptContext] {
-        var reflections = 0
-        return layout.promptIDs.compactMap(resources.content.prompt).enumerated().map { index, prompt in
-            let heading: String
-            if prompt.kind == .wish {
-                heading = "What I wish I'd known: \(prompt.text)"
-            } else {
-                reflections += 1
-                heading = "\(reflections). \(prompt.text)"
-            }
+        layout.promptIDs.compactMap(resources.content.prompt).enumerated().map { index, prompt in
+            let heading = prompt.kind == .wish
+                ? "Prompt \(prompt.number) · What I wish I'd known: \(prompt.text)"
+                : "Prompt \(prompt.number) · \(prompt.text)"
             return FormPromptContext(
                 promptID: prompt.id, heading: heading, hint: prompt.hint,
                 fieldID: "answer-\(index + 1)", hintID: "hint-\(index + 1)"

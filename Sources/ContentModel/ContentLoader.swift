@@ -109,6 +109,9 @@ private struct Collector {
     let bundledLayers: Int
     var diagnostics: [Diagnostic] = []
     private var items: [(id: String, item: Item, layer: Int)] = []
+    /// IDs first read from the bundled layers: they keep the bundled
+    /// material's numbers even when an overlay replaces the item.
+    private var bundledIDs: Set<String> = []
     private var positions: [String: Int] = [:]
     private var sections: [SectionID: (section: Section, layer: Int)] = [:]
 
@@ -343,6 +346,7 @@ private struct Collector {
         guard let position = positions[id] else {
             positions[id] = items.count
             items.append((id, item, layer))
+            if layer < bundledLayers { bundledIDs.insert(id) }
             return
         }
         let existing = items[position]
@@ -374,7 +378,8 @@ private struct Collector {
             .sorted { (order[$0.element.section]!, $0.offset) < (order[$1.element.section]!, $1.offset) }
             .map(\.element)
         let sectionList = SectionID.allCases.compactMap { sections[$0]?.section }
-        return ContentModel(sections: sectionList, cards: cards, prompts: prompts, sources: sources, weeks: weeks)
+        return ContentModel(
+            sections: sectionList, cards: cards, prompts: prompts, sources: sources, weeks: weeks, bundledIDs: bundledIDs)
     }
 }
 

@@ -43,6 +43,10 @@ public struct Section: Sendable {
 /// One teaching card: a short, citable piece of the material.
 public struct Card: Sendable {
     public var id: String
+    /// "Card 12": the same in every workbook, handout and site page, so a
+    /// supervisor's "card 12" means one card. Given by `ContentModel` alone
+    /// (see `ContentModel.assignNumbers`), never by a renderer.
+    public internal(set) var number = 0
     public var section: SectionID
     public var title: String
     /// One plain sentence.
@@ -96,6 +100,9 @@ public enum PromptKind: String, Sendable, CaseIterable {
 /// A question the therapist answers in their journal.
 public struct Prompt: Sendable {
     public var id: String
+    /// "Prompt 3", numbered like cards (see `ContentModel.assignNumbers`),
+    /// one sequence for reflections and wishes alike.
+    public internal(set) var number = 0
     public var kind: PromptKind
     public var text: String
     public var hint: String?
@@ -180,16 +187,38 @@ public struct ContentModel: Sendable {
     private var sourceIndex: [String: Int] = [:]
     private var weekIndex: [String: Int] = [:]
 
-    init(sections: [Section], cards: [Card], prompts: [Prompt], sources: [Source], weeks: [Week]) {
+    /// `bundledIDs`: the cards and prompts first read from the bundled
+    /// material (an overlay may have replaced them since).
+    init(sections: [Section], cards: [Card], prompts: [Prompt], sources: [Source], weeks: [Week], bundledIDs: Set<String> = []) {
         self.sections = sections
-        self.cards = cards
-        self.prompts = prompts
+        self.cards = Self.assignNumbers(cards, bundledIDs: bundledIDs)
+        self.prompts = Self.assignNumbers(prompts, bundledIDs: bundledIDs)
         self.sources = sources
         self.weeks = weeks
         cardIndex = Dictionary(cards.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         promptIndex = Dictionary(prompts.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         sourceIndex = Dictionary(sources.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         weekIndex = Dictionary(weeks.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The one place cards and prompts get their numbers, counting from 1 in
+    /// the model's own order (cards section by section as `SectionID` lists
+    /// them, then as written; prompts as written).
+    ///
+    /// The bundled material's items come first, then those an overlay adds,
+    /// so a trainer's own card or prompt takes the next number after
+    /// Attune's and never renumbers them; an overlay item that replaces a
+    /// bundled one by ID keeps that one's number. Within the bundled
+    /// material, an item added at the end of the order (the last section's
+    /// last card, the last prompt) takes the next number and moves no other;
+    /// one inserted earlier moves those after it, which is why new material
+    /// goes at the end.
+    static func assignNumbers<Item: Numbered>(_ items: [Item], bundledIDs: Set<String>) -> [Item] {
+        let order = items.indices.filter { bundledIDs.contains(items[$0].id) }
+            + items.indices.filter { !bundledIDs.contains(items[$0].id) }
+        var numbered = items
+        for (position, index) in order.enumerated() { numbered[index].number = position + 1 }
+        return numbered
     }
 
     public func card(_ id: String) -> Card? { cardIndex[id].map { cards[$0] } }
@@ -205,6 +234,15 @@ public struct ContentModel: Sendable {
         weeks[isoWeek.absoluteIndex.positiveModulo(weeks.count)]
     }
 }
+
+/// A card or a prompt: what `ContentModel.assignNumbers` numbers.
+protocol Numbered {
+    var id: String { get }
+    var number: Int { get set }
+}
+
+extension Card: Numbered {}
+extension Prompt: Numbered {}
 
 extension Int {
     func positiveModulo(_ divisor: Int) -> Int { ((self % divisor) + divisor) % divisor }

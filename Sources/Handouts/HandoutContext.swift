@@ -25,6 +25,8 @@ struct HandoutContext: Encodable {
 /// for every trainee with this focus. Card `body` and `citation` are Markdown.
 struct MaterialContext: Encodable {
     let week: String
+    /// Markdown-escaped: the handout's closing names who to bring it to.
+    let supervisor: String
     let focusID: String
     let cards: [CardContext]
     let reflections: [PromptView]
@@ -50,6 +52,8 @@ struct HandoutPage: Encodable {
 
 struct PromptView: Sendable, Encodable {
     let id: String
+    /// The prompt's number in the content model, as in the trainee's
+    /// workbook and on the site, so "prompt 3" is one question for everyone.
     let number: Int
     let text: String
     let hint: String?
@@ -76,8 +80,8 @@ struct WeekMaterial: Sendable, Encodable {
         let cards = week.cards.compactMap(content.card)
         let prompts = week.prompts.compactMap(content.prompt)
         func views(_ kind: PromptKind) -> [PromptView] {
-            prompts.filter { $0.kind == kind }.enumerated().map { index, prompt in
-                PromptView(id: prompt.id, number: index + 1, text: escape(prompt.text), hint: prompt.hint.map(escape))
+            prompts.filter { $0.kind == kind }.map { prompt in
+                PromptView(id: prompt.id, number: prompt.number, text: escape(prompt.text), hint: prompt.hint.map(escape))
             }
         }
         var cited: [String] = []

@@ -70,7 +70,7 @@ struct HandoutRenderer: Sendable {
             let view = WeekMaterial(week: week, content: resources.content)
             material[id] = Result { () throws(DiagnosticError) in
                 let context = MaterialContext(
-                    week: roster.week.description, focusID: view.id, cards: view.cards, reflections: view.reflections,
+                    week: roster.week.description, supervisor: MarkdownSafety.escapeText(roster.supervisor), focusID: view.id, cards: view.cards, reflections: view.reflections,
                     wishes: view.wishes, references: view.references, codebook: view.codebook)
                 let markdown = try resources.templates.render(Self.materialTemplate, context: context)
                 let html = SafeMarkdown.html(markdown)

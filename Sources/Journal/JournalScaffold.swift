@@ -6,6 +6,15 @@ import MarkdownSafety
 ///
 /// The layout is a contract with `JournalParser`, so it is produced here in
 /// code rather than from an editable template.
+///
+/// Its headings are the prompts' own words, without the "Prompt N ·" that
+/// workbooks, handouts and the site put before them, on purpose: a journal
+/// is written once and never rewritten, and a journal whose markers were
+/// lost is matched to its prompts by those words alone. A number there
+/// would also go stale if the material's numbering changed (an overlay,
+/// a new release) and then contradict the workbook built from it. The
+/// number is shown wherever Attune renders the prompt, from the content
+/// model at the time (`Prompt.number`).
 public enum JournalScaffold {
     /// `carried`: open ruptures from earlier weeks, asked about again in
     /// the rupture log (see `RuptureCarryForward`).

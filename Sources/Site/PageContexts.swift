@@ -58,6 +58,8 @@ struct PagerContext: Encodable {
 
 struct CardContext: Encodable {
     let id: String
+    /// The content model's number for the card, as workbooks and handouts show it.
+    let number: Int
     /// `h2` on a section page, `h3` under a week's "Teaching cards".
     let heading: String
     let title: String
@@ -72,6 +74,8 @@ struct CardContext: Encodable {
 
 struct PromptItemContext: Encodable {
     let id: String
+    /// The content model's number for the prompt, as workbooks and handouts show it.
+    let number: Int
     let heading: String
     let text: String
     let hint: String?

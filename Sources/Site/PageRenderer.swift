@@ -264,7 +264,7 @@ struct PageRenderer: Sendable {
             group("In the curriculum", references.weeksUsing[card.id, default: []].compactMap(plan.link(toWeek:)), from: from),
         ].compactMap { $0 }
         return CardContext(
-            id: card.id, heading: "h\(heading)", title: card.title, summary: card.summary,
+            id: card.id, number: card.number, heading: "h\(heading)", title: card.title, summary: card.summary,
             bodyHTML: MarkdownFragment.html(card.body, headingsBelow: heading),
             points: card.points, hasPoints: !card.points.isEmpty,
             groupName: card.group.map { "\($0.prefix(1).uppercased())\($0.dropFirst())" },
@@ -275,7 +275,7 @@ struct PageRenderer: Sendable {
     private func promptItem(_ prompt: Prompt, heading: Int, groups: [LinkGroupContext?]) -> PromptItemContext {
         let groups = groups.compactMap { $0 }
         return PromptItemContext(
-            id: prompt.id, heading: "h\(heading)", text: prompt.text, hint: prompt.hint,
+            id: prompt.id, number: prompt.number, heading: "h\(heading)", text: prompt.text, hint: prompt.hint,
             linkGroups: groups, hasLinks: !groups.isEmpty)
     }
 

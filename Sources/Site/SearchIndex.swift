@@ -63,18 +63,21 @@ enum SearchIndex {
                     // A marker is found by its rupture type's name: "withdraw"
                     // finds every withdrawal marker.
                     let type = card.ruptureType.flatMap(content.card).map(\.title)
+                    // Numbered as every output numbers it: "card 29" finds it.
+                    let title = "Card \(card.number) · \(card.title)"
                     entries.append(SearchEntry(
-                        title: card.title, url: section.path.href(from: .home, anchor: card.id), kind: kind,
+                        title: title, url: section.path.href(from: .home, anchor: card.id), kind: kind,
                         summary: card.summary,
-                        text: [card.title, kind, card.summary, plainText(card.body)] + card.points
+                        text: [title, kind, card.summary, plainText(card.body)] + card.points
                             + [card.group, type].compactMap { $0 }
                     ))
                 }
             case .prompts(let promptKind):
                 for prompt in content.prompts where prompt.kind == promptKind {
+                    let title = "Prompt \(prompt.number) · \(prompt.text)"
                     entries.append(SearchEntry(
-                        title: prompt.text, url: section.path.href(from: .home, anchor: prompt.id), kind: kind,
-                        summary: prompt.hint ?? "", text: [prompt.text, kind, prompt.hint ?? ""]
+                        title: title, url: section.path.href(from: .home, anchor: prompt.id), kind: kind,
+                        summary: prompt.hint ?? "", text: [title, kind, prompt.hint ?? ""]
                     ))
                 }
             case .sources:

@@ -48,6 +48,7 @@ struct RuptureNotesContext: Encodable {
 }
 
 struct LoggedCardContext: Encodable {
+    let cardNumber: Int
     let cardTitle: String
     let cardSection: String
     let cardSummary: String
@@ -119,6 +120,7 @@ extension RuptureLogContext {
         // In the content's order, so the list reads like the material.
         otherCards = content.cards.filter { named.contains($0.id) && !cardsOnPage.contains($0.id) }.map { card in
             LoggedCardContext(
+                cardNumber: card.number,
                 cardTitle: escape(card.title),
                 cardSection: escape(content.section(card.section)?.title ?? card.section.rawValue),
                 cardSummary: escape(card.summary)

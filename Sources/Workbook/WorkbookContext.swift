@@ -26,6 +26,9 @@ struct WorkbookContext: Encodable {
 /// the browser form all render cards through it, so they build it here.
 public struct CardContext: Sendable, Encodable {
     let id: String
+    /// The card's number in the content model ("Card 12"), the same here as
+    /// in every other output.
+    let number: Int
     let title: String
     let section: String
     let summary: String
@@ -39,6 +42,9 @@ public struct CardContext: Sendable, Encodable {
 
 struct PromptContext: Encodable {
     let id: String
+    /// The prompt's number in the content model ("Prompt 3"), not its place
+    /// on this page: a supervisor's "prompt 3" is the same question for
+    /// every trainee, whatever week they are on.
     let number: Int
     let text: String
     let hint: String?
@@ -102,9 +108,9 @@ extension WorkbookContext {
         for prompt in (focus.prompts + answeredElsewhere).compactMap(content.prompt) {
             if prompt.kind == .wish { wishes.append(prompt) } else { reflections.append(prompt) }
         }
-        func view(_ prompt: Prompt, number: Int) -> PromptContext {
+        func view(_ prompt: Prompt) -> PromptContext {
             let answer = journal.answer(to: prompt.id).flatMap { $0.isEmpty ? nil : slots.place($0.markdown) }
-            return PromptContext(id: prompt.id, number: number, text: escape(prompt.text),
+            return PromptContext(id: prompt.id, number: prompt.number, text: escape(prompt.text),
                                  hint: prompt.hint.map(escape), answer: answer)
         }
         var citedSources: [String] = []
@@ -118,8 +124,8 @@ extension WorkbookContext {
             focusTitle: escape(focus.title),
             focusSummary: escape(focus.summary),
             cards: cards.map { CardContext(card: $0, content: content) },
-            reflections: reflections.enumerated().map { view($1, number: $0 + 1) },
-            wishes: wishes.enumerated().map { view($1, number: $0 + 1) },
+            reflections: reflections.map(view),
+            wishes: wishes.map(view),
             preamble: journal.preamble.map(slots.place),
             references: citedSources.compactMap(content.source).map { SourceContext(short: escape($0.short), citation: $0.citation) },
             codebook: cards.contains { $0.section == .markers || $0.section == .strategies }
@@ -151,7 +157,7 @@ extension CardContext {
     public init(card: Card, content: ContentModel) {
         let escape = MarkdownSafety.escapeText
         self.init(
-            id: card.id, title: escape(card.title),
+            id: card.id, number: card.number, title: escape(card.title),
             section: escape(content.section(card.section)?.title ?? card.section.rawValue),
             summary: escape(card.summary), body: card.body, points: card.points.map(escape),
             hasPoints: !card.points.isEmpty,

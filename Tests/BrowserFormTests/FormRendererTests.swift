@@ -57,17 +57,13 @@ struct FormRendererTests {
         let page = try render()
         let layout = try Fixtures.layout()
         let content = try Fixtures.content()
-        var reflections = 0
         for (index, id) in layout.promptIDs.enumerated() {
             let prompt = try #require(content.prompt(id))
             let number = index + 1
-            let heading: String
-            if prompt.kind == .wish {
-                heading = "What I wish I&#39;d known: \(prompt.text)"
-            } else {
-                reflections += 1
-                heading = "\(reflections). \(prompt.text)"
-            }
+            // The content model's number, as the workbook shows it.
+            let heading = prompt.kind == .wish
+                ? "Prompt \(prompt.number) · What I wish I&#39;d known: \(prompt.text)"
+                : "Prompt \(prompt.number) · \(prompt.text)"
             let hint = try #require(prompt.hint)
             #expect(page.contains("""
             <h3><label for="answer-\(number)">\(heading.replacingOccurrences(of: "'", with: "&#39;").replacingOccurrences(of: "&amp;#39;", with: "&#39;"))</label></h3>
@@ -85,7 +81,8 @@ struct FormRendererTests {
         let content = try Fixtures.content()
         for id in try Fixtures.focus().cards {
             let card = try #require(content.card(id))
-            #expect(page.contains("<h3>\(card.title.replacingOccurrences(of: "'", with: "&#39;"))</h3>") || page.contains("<h3>\(card.title)</h3>"), "\(id)")
+            let title = "Card \(card.number) · \(card.title)"
+            #expect(page.contains("<h3>\(title.replacingOccurrences(of: "'", with: "&#39;"))</h3>") || page.contains("<h3>\(title)</h3>"), "\(id)")
         }
         #expect(try between("<h2>Teaching cards</h2>", "<h2 id=\"answers\"", in: page).contains("<p>Sources: "))
     }

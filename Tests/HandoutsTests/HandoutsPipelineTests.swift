@@ -12,7 +12,7 @@ import Workbook
 struct HandoutsPipelineTests {
     static let roster = Fixtures.yaml("""
           - name: Ana López
-            note: Card 4 is for you.
+            note: Card 29 is for you.
             journal: journals/ana.md
           - name: Ben Okafor
             focus: your-triggers
@@ -46,7 +46,7 @@ struct HandoutsPipelineTests {
         let out = Fixtures.outputs(try Fixtures.run(Self.files).fileSystem)
         let ana = try #require(out["ana-lópez.md"])
         #expect(ana.hasPrefix("# Reflection handout for Ana López\n\n- **Focus:** "))
-        #expect(ana.contains("## From your supervisor\n\nBring **one** moment.\n\n### For you\n\nCard 4 is for you.\n\n## Teaching cards\n"))
+        #expect(ana.contains("## From your supervisor\n\nBring **one** moment.\n\n### For you\n\nCard 29 is for you.\n\n## Teaching cards\n"))
         #expect(!ana.contains("<!--"), "no raw HTML, not even Attune's markers, in a Markdown handout")
         #expect(out["ben-okafor.md"]?.contains("- **Focus:** Your triggers\n") == true)
         #expect(out["ben-okafor.md"]?.contains("### For you") == false)
@@ -136,7 +136,7 @@ struct HandoutsPipelineTests {
     @Test("a client named in a supervisor's note stops the run before anything is written; the cohort's own names pass")
     func notesScreened() throws {
         let leaky = Self.roster.replacingOccurrences(
-            of: "note: Card 4 is for you.", with: "note: Ana, Ben and Chiara said your client Maria Lopez came up on 12 March 2026.")
+            of: "note: Card 29 is for you.", with: "note: Ana, Ben and Chiara said your client Maria Lopez came up on 12 March 2026.")
         let error = #expect(throws: HandoutsError.self) { try Fixtures.run(Self.files.merging(["cohort/roster.yaml": leaky]) { $1 }) }
         #expect(error?.step == .screenNotes)
         let lines = error?.diagnostics.map(\.description) ?? []
@@ -145,7 +145,7 @@ struct HandoutsPipelineTests {
         #expect(lines.first?.hasSuffix(#": privacy: name: "Maria Lopez""#) == true)
         #expect(lines.last?.hasSuffix(#": privacy: date: "12 March 2026""#) == true)
         // The cohort's own people, by any part of their names, pass.
-        let ownNames = Self.roster.replacingOccurrences(of: "note: Card 4 is for you.", with: "note: Ana, Ben López and Okafor will pair up.")
+        let ownNames = Self.roster.replacingOccurrences(of: "note: Card 29 is for you.", with: "note: Ana, Ben López and Okafor will pair up.")
         #expect(throws: Never.self) { try Fixtures.run(Self.files.merging(["cohort/roster.yaml": ownNames]) { $1 }) }
     }
 

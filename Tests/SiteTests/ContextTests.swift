@@ -20,9 +20,9 @@ struct ContextTests {
             NotFoundContext(title: "", homeHref: "", curriculumHref: "", searchHref: ""),
         ]
         let nested: [Any] = [
-            CardContext(id: "", heading: "", title: "", summary: "", bodyHTML: "", points: [], hasPoints: false,
+            CardContext(id: "", number: 1, heading: "", title: "", summary: "", bodyHTML: "", points: [], hasPoints: false,
                         groupName: nil, linkGroups: [], hasLinks: false),
-            PromptItemContext(id: "", heading: "", text: "", hint: nil, linkGroups: [], hasLinks: false),
+            PromptItemContext(id: "", number: 1, heading: "", text: "", hint: nil, linkGroups: [], hasLinks: false),
             PagerContext(label: "", previous: link, next: link),
             SearchEntryContext(href: "", title: "", kind: "", snippet: nil),
         ]

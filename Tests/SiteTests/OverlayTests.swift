@@ -24,7 +24,12 @@ struct OverlayTests {
             SiteRequest(outputDirectory: "out", contentOverlay: "mine"), files: ["mine/extra.yaml": Self.card])
         let page = try fileSystem.readText(at: "out/sections/practices.html")
         let article = HTML.article("practice-check-in", in: page)
-        #expect(article.contains("<h2>Check in at the end</h2>"))
+        // Numbered after every bundled card, so none of theirs moves.
+        #expect(article.contains("<h2>Card \(Support.content.cards.count + 1) · Check in at the end</h2>"))
+        let after = try fileSystem.readText(at: "out/sections/repair-marks.html")
+        for card in Support.content.cards(in: .repairMarks) {
+            #expect(HTML.article(card.id, in: after).contains("<h2>Card \(card.number) · "), "\(card.id)")
+        }
         #expect(article.contains("<h3>How</h3>"))
         #expect(HTML.linkGroup("Sources", in: article) == ["../sections/sources.html#safran-muran-2000"])
         #expect(try fileSystem.readText(at: "out/search.html").contains("sections/practices.html#practice-check-in"))

@@ -89,7 +89,7 @@ struct SearchTests {
         <button type="submit">Search</button>
         </form>
         """))
-        #expect(Self.page.contains("<li><a href=\"sections/markers.html#marker-denial\">Denial</a> <span class=\"kind\">Rupture markers</span>"))
+        #expect(Self.page.contains("<li><a href=\"sections/markers.html#marker-denial\">Card 11 · Denial</a> <span class=\"kind\">Rupture markers</span>"))
         // The script is inline, allowed by the page's policy by hash.
         #expect(!Self.page.contains("<script src="))
         #expect(Self.page.contains("<script>// Attune's offline search."))

@@ -94,7 +94,7 @@ struct RuptureLogWorkbookTests {
         }
         let log = try #require(markdown.range(of: "## Rupture log"))
         #expect(try #require(markdown.range(of: "## Teaching cards")).lowerBound < log.lowerBound)
-        #expect(log.lowerBound < (try #require(markdown.range(of: "## 1. ")).lowerBound))
+        #expect(log.lowerBound < (try #require(markdown.range(of: "## Prompt 10 · ")).lowerBound))
     }
 
     @Test("lists with its summary each card the log names that the week does not teach, and no other")
@@ -104,7 +104,8 @@ struct RuptureLogWorkbookTests {
         let listed = try #require(markdown.components(separatedBy: "Cards the log names that are not among this week's teaching cards:\n\n").last)
         let lines = listed.components(separatedBy: "\n\n")[0].split(separator: "\n")
         let minimal = try #require(content.card("marker-minimal-response"))
-        #expect(lines.contains("- **Minimal response** (*Rupture markers*): \(minimal.summary)"))
+        #expect(lines.contains("- **Card \(minimal.number) · Minimal response** (*Rupture markers*): \(minimal.summary)"))
+        #expect(minimal.number == 12)
         // On the page already: this week teaches complaints about progress.
         #expect(!lines.contains { $0.contains("Complaints/concerns about progress in therapy") })
         #expect(lines.count == 4)

@@ -149,7 +149,7 @@ struct WorkbookContextTests {
     func noShadowing() {
         let page = Set(Mirror(reflecting: WorkbookContext.sample).children.compactMap(\.label))
         let optionalNested = [
-            Mirror(reflecting: CardContext(id: "", title: "", section: "", summary: "", body: "", points: [], hasPoints: false, citedAs: nil)),
+            Mirror(reflecting: CardContext(id: "", number: 1, title: "", section: "", summary: "", body: "", points: [], hasPoints: false, citedAs: nil)),
             Mirror(reflecting: PromptContext(id: "", number: 1, text: "", hint: nil, answer: nil)),
             Mirror(reflecting: SourceContext(short: "", citation: "")),
         ].flatMap { mirror in
@@ -174,4 +174,68 @@ extension WorkbookContext {
         title: "", therapist: "", week: "", dates: "", focusTitle: "", focusSummary: "", cards: [],
         reflections: [], wishes: [], preamble: nil, references: [], codebook: nil
     )
+}
+
+/// A workbook shows the same card and prompt numbers as the handouts and the
+/// site, while the journal it was built from keeps the prompts' own words.
+@Suite("Card and prompt numbers in a workbook")
+struct WorkbookNumbersTests {
+    /// A journal as older versions wrote it, and as `attune new` still does:
+    /// no number in any heading; one answer matched by its marker, one by its words alone.
+    static let journal = """
+    ---
+    therapist: "Sam Rivera"
+    week: 2026-W47
+    focus: noticing-withdrawal
+    ---
+
+    # 2026-W47 · Noticing withdrawal
+
+    <!-- prompt: reflect-usual-response -->
+    ## What do I tend to do when I feel the connection with a client slipping?
+
+    I lean in.
+
+    ## What did I notice in myself in the moment before I responded?
+
+    My shoulders rise.
+
+    """
+
+    func render() throws -> RenderedWorkbook {
+        let file = SourceFile(path: "j.md", name: "j.md", text: Self.journal)
+        let journal = try JournalParser(content: Fixtures.resources.content).parse(file)
+        #expect(journal.answer(to: "reflect-usual-response")?.markdown == "I lean in.")
+        #expect(journal.answer(to: "reflect-noticed-in-myself")?.markdown == "My shoulders rise.")
+        return try WorkbookRenderer(resources: Fixtures.resources).render(journal)
+    }
+
+    @Test("heads each card 'Card N · title' and each prompt 'Prompt N · text', in Markdown and HTML")
+    func headings() throws {
+        let workbook = try render()
+        let content = Fixtures.resources.content
+        let week = try #require(content.week("noticing-withdrawal"))
+        for card in week.cards.compactMap(content.card) {
+            #expect(workbook.markdown.contains("\n### Card \(card.number) · \(card.title)\n"), "\(card.id)")
+            #expect(workbook.html.contains("<h3>Card \(card.number) · \(card.title)</h3>"), "\(card.id)")
+        }
+        #expect(workbook.markdown.contains("\n### Card 11 · Denial\n"))
+        let first = try #require(workbook.markdown.range(of: "\n## Prompt 1 · What do I tend to do when I feel the connection with a client slipping?\n"))
+        let fifth = try #require(workbook.markdown.range(of: "\n## Prompt 5 · What did I notice in myself in the moment before I responded?\n"))
+        let lean = try #require(workbook.markdown.range(of: "\nI lean in.\n"))
+        let shoulders = try #require(workbook.markdown.range(of: "\nMy shoulders rise.\n"))
+        #expect(first.upperBound <= lean.lowerBound && lean.upperBound <= fifth.lowerBound && fifth.upperBound <= shoulders.lowerBound)
+        #expect(workbook.html.contains("<h2>Prompt 1 · What do I tend to do when I feel the connection with a client slipping?</h2>\n"))
+        #expect(workbook.html.contains("<h2>Prompt 5 · What did I notice in myself in the moment before I responded?</h2>\n"))
+        let wish = try #require(content.prompt("wish-uncomfortable-moments"))
+        #expect(workbook.markdown.contains("\n## Prompt 18 · What I wish I'd known: \(wish.text)\n"))
+    }
+
+    @Test("the blank workbook the site offers carries the same numbers")
+    func blank() throws {
+        let week = try #require(Fixtures.resources.content.week("noticing-withdrawal"))
+        let blank = try WorkbookRenderer(resources: Fixtures.resources).renderBlank(week)
+        #expect(blank.markdown.contains("\n### Card 11 · Denial\n"))
+        #expect(blank.markdown.contains("\n## Prompt 1 · What do I tend to do when I feel the connection with a client slipping?\n"))
+    }
 }
