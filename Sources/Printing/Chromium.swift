@@ -106,9 +106,14 @@ public final class Chromium: PDFPrinter, @unchecked Sendable {
 
     /// Ends the browser and removes its profile. Also done on deinit.
     public func close() {
-        end()
         lock.lock()
         defer { lock.unlock() }
+        // No print is under way (the lock): the browser may be asked to close.
+        let current = state.withLock { () -> Browser? in
+            ended = true
+            return running
+        }
+        current?.stop(politely: true)
         stopBrowser()
     }
 
@@ -131,7 +136,7 @@ final class Browser: @unchecked Sendable {
     let profile: String
     private let toBrowser: Int32
     private let fromBrowser: Int32
-    private let timeout: TimeInterval
+    private var timeout: TimeInterval
     private var buffer: [UInt8] = []
     private var nextID = 0
     private var session = ""
@@ -258,12 +263,25 @@ final class Browser: @unchecked Sendable {
         return out
     }
 
-    func stop() {
+    /// `politely`: first asks the browser to close (`Browser.close`) and
+    /// gives it two seconds, so it ends its own processes and waits for
+    /// them, leaving none to linger as zombies for the system to collect.
+    /// Only when nothing else is talking to the browser: at the end of a
+    /// run, never from an interruption, which may come mid-print.
+    func stop(politely: Bool = false) {
         stopLock.lock()
         defer { stopLock.unlock() }
         guard !stopped else { return }
         stopped = true
         if let interruptToken { Interruption.shared.removeAtInterrupt(interruptToken) }
+        if politely {
+            timeout = 2
+            if (try? call("Browser.close", [:])) != nil {
+                let deadline = Date().addingTimeInterval(2)
+                var status: Int32 = 0
+                while Date() < deadline, waitpid(pid, &status, WNOHANG) == 0 { usleep(10_000) }
+            }
+        }
         close(toBrowser)
         close(fromBrowser)
         Self.end(pid: pid, profile: profile)
