@@ -67,16 +67,19 @@ public struct CohortSummary: Sendable {
         }
         let counting = Counting(trainees: trainees, threshold: threshold)
         func title(_ section: SectionID) -> String { content.section(section)?.title ?? section.rawValue }
+        // Each topic is a card, named with its number as the handouts show
+        // it, so the supervisor can say "card 29" to the group.
+        func named(_ card: Card) -> String { "Card \(card.number) · \(card.title)" }
 
         let types = content.cards(in: .ruptureTypes)
         let markers = content.cards(in: .markers)
         let shownTypes = types.filter { counting.reaches($0.id) }
         var typeRows: [Row] = []
         for type in shownTypes {
-            typeRows.append(counting.row(type.title, ids: [type.id]))
+            typeRows.append(counting.row(named(type), ids: [type.id]))
             let own = markers.filter { $0.ruptureType == type.id }
             typeRows += counting.rows(
-                own.map { ($0.id, "Marker: \($0.title)", $0.title) },
+                own.map { ($0.id, "Marker: \(named($0))", named($0)) },
                 other: "Other \(type.id.replacingOccurrences(of: "-", with: " ")) markers",
                 any: "Any \(type.id.replacingOccurrences(of: "-", with: " ")) marker")
         }
@@ -84,15 +87,15 @@ public struct CohortSummary: Sendable {
         let hiddenTypes = types.filter { !counting.reaches($0.id) }
         if !hiddenTypes.isEmpty {
             typeRows.append(counting.gathered(
-                shownTypes.isEmpty ? "Any rupture type" : "Other rupture types", ids: hiddenTypes.map(\.id), covers: hiddenTypes.map(\.title)))
+                shownTypes.isEmpty ? "Any rupture type" : "Other rupture types", ids: hiddenTypes.map(\.id), covers: hiddenTypes.map(named)))
         }
 
         groups = [
             Group(title: title(.triggers), rows: counting.rows(
-                content.cards(in: .triggers).map { ($0.id, $0.title, $0.title) }, other: "Other triggers", any: "Any trigger")),
+                content.cards(in: .triggers).map { ($0.id, named($0), named($0)) }, other: "Other triggers", any: "Any trigger")),
             Group(title: title(.ruptureTypes), rows: typeRows),
             Group(title: title(.repairSteps), rows: counting.rows(
-                content.cards(in: .repairSteps).map { ($0.id, $0.title, $0.title) }, other: "Other repair steps", any: "Any repair step")),
+                content.cards(in: .repairSteps).map { ($0.id, named($0), named($0)) }, other: "Other repair steps", any: "Any repair step")),
         ]
     }
 

@@ -63,7 +63,7 @@ struct ExampleCohortTests {
         }
     }
 
-    @Test("the summary shows figures: 6 trainees on the week's trigger, type and markers, journals as a band")
+    @Test("the summary shows figures: 6 trainees on the week's trigger, type and markers (each with its card's number), journals as a band")
     func summaryFigures() throws {
         let fixture = try DiskFixture()
         defer { fixture.remove() }
@@ -72,10 +72,10 @@ struct ExampleCohortTests {
         let summary = try #require(fixture.read("out/cohort-summary.html"))
         #expect(summary.contains("Shared journals counted: 5–9 "))
         for topic in [
-            "When a client questions whether therapy is worth it", "Confrontation ruptures",
-            "Marker: Complaints/concerns about the activities of therapy",
-            "Marker: Complaints/concerns about the parameters of therapy",
-            "Marker: Complaints/concerns about progress in therapy",
+            "Card 29 · When a client questions whether therapy is worth it", "Card 9 · Confrontation ruptures",
+            "Marker: Card 20 · Complaints/concerns about the activities of therapy",
+            "Marker: Card 21 · Complaints/concerns about the parameters of therapy",
+            "Marker: Card 22 · Complaints/concerns about progress in therapy",
         ] {
             #expect(summary.contains("<tr><td>\(topic)</td><td>6</td></tr>"), "\(topic)")
         }

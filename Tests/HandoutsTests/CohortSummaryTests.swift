@@ -61,13 +61,13 @@ struct CohortSummaryTests {
     func atThreshold() {
         #expect(table(summary(questioned: 5)) == [
             "Your triggers:",
-            "When a client questions whether therapy is worth it = 5",
+            "Card 29 · When a client questions whether therapy is worth it = 5",
             "Other triggers = fewer than 5 [3]",
             "Two kinds of rupture:",
-            "Confrontation ruptures = 5",
-            "Marker: Complaints/concerns about the activities of therapy = 5",
-            "Marker: Complaints/concerns about the parameters of therapy = 5",
-            "Marker: Complaints/concerns about progress in therapy = 5",
+            "Card 9 · Confrontation ruptures = 5",
+            "Marker: Card 20 · Complaints/concerns about the activities of therapy = 5",
+            "Marker: Card 21 · Complaints/concerns about the parameters of therapy = 5",
+            "Marker: Card 22 · Complaints/concerns about progress in therapy = 5",
             "Other confrontation markers = fewer than 5 [4]",
             "Other rupture types = fewer than 5 [1]",
             "Five steps to repair:",
@@ -92,23 +92,23 @@ struct CohortSummaryTests {
         // Four confrontation and one withdrawal: neither type alone reaches 5, both together do.
         let mixed = summary(questioned: 4, withdrawn: 1)
         #expect(mixed.groups[1].rows == [
-            .init(title: "Any rupture type", covers: ["Confrontation ruptures", "Withdrawal ruptures"], shown: "5"),
+            .init(title: "Any rupture type", covers: ["Card 9 · Confrontation ruptures", "Card 10 · Withdrawal ruptures"], shown: "5"),
         ])
         // Six withdrawal: the type and its four markers of the week shown; the rest of its markers gathered.
         let withdrawn = summary(questioned: 0, withdrawn: 6)
         #expect(withdrawn.groups[1].rows.map(\.title) == [
-            "Withdrawal ruptures", "Marker: Denial", "Marker: Minimal response", "Marker: Abstract communication",
-            "Marker: Avoidant storytelling and/or shifting topic", "Other withdrawal markers", "Other rupture types",
+            "Card 10 · Withdrawal ruptures", "Marker: Card 11 · Denial", "Marker: Card 12 · Minimal response",
+            "Marker: Card 13 · Abstract communication", "Marker: Card 14 · Avoidant storytelling and/or shifting topic", "Other withdrawal markers", "Other rupture types",
         ])
         #expect(withdrawn.groups[1].rows[5].covers == [
-            "Deferential and appeasing", "Content/affect split", "Self-criticism and/or hopelessness",
+            "Card 15 · Deferential and appeasing", "Card 16 · Content/affect split", "Card 17 · Self-criticism and/or hopelessness",
         ])
         #expect(withdrawn.groups[1].rows[5].shown == "fewer than 5")
     }
 
     @Test("the threshold is the summary's own: 3 shows a count of 3, which 5 would hide")
     func ownThreshold() {
-        #expect(table(summary(questioned: 3, threshold: 3))[1] == "When a client questions whether therapy is worth it = 3")
+        #expect(table(summary(questioned: 3, threshold: 3))[1] == "Card 29 · When a client questions whether therapy is worth it = 3")
         #expect(table(summary(questioned: 2, threshold: 3))[1] == "Any trigger = fewer than 3 [4]")
         #expect(summary(questioned: 3, threshold: 3).journalsBand == "3–9")
     }
