@@ -50,6 +50,18 @@ struct JournalScaffoldTests {
         }
     }
 
+    @Test("heads each prompt with its own words, never the number the workbook shows, so markerless journals still match")
+    func noNumbers() throws {
+        let text = try scaffold()
+        #expect(!text.contains("## Prompt "))
+        #expect(!text.contains("Card "))
+        // With every marker gone, each heading still finds its prompt by its words.
+        let bare = text.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.hasPrefix("<!-- prompt: ") }.joined(separator: "\n")
+        let journal = try JournalParser(content: content).parse(SourceFile(path: "j.md", name: "j.md", text: bare))
+        #expect(journal.promptAnswers.map(\.promptID) == content.week("when-therapy-is-questioned")?.prompts)
+    }
+
     @Test("parses back for every week of the curriculum: one empty answer per prompt")
     func roundTrip() throws {
         let parser = JournalParser(content: content)
