@@ -386,6 +386,21 @@ struct RuptureLogTests {
         ].sorted(by: byLocation))
     }
 
+    @Test("refuses a 'date' field as it refuses 'session': either would put a session's date in the log")
+    func dateField() throws {
+        #expect(try TestJournal.diagnostics(journal(log: """
+        ```rupture
+        date: 2026-11-17
+        client: Harbour
+        markers: [marker-denial]
+        tension: 4
+        resolution: 2
+        ```
+        """)) == [
+            "journal/2026-W47.md:13:7: error: a rupture entry has no 'date': a session's date can identify a client, so the week is enough ('week: 2026-W47', or leave it out for this journal's week)",
+        ])
+    }
+
     @Test("reports malformed YAML at the journal's line")
     func malformedYAML() throws {
         let diagnostics = try TestJournal.diagnostics(journal(log: """

@@ -53,6 +53,12 @@ struct PrivacyScannerTests {
         // Ages over 89 without "years old".
         ("he says he is \"ninety-three and not done\"", "age", "ninety-three"),
         ("her father turned ninety-one quietly", "age", "ninety-one"),
+        // The boundary itself: 90 is the first age Safe Harbor counts, in figures,
+        // in words and as an ordinal birthday (89 stays: see noFalseAlarms).
+        ("her father is 90 and still drives", "age", "90"),
+        ("her father is ninety and still drives", "age", "ninety"),
+        ("his mum turned 90 last spring", "age", "90"),
+        ("it was her 90th birthday party", "age", "90th birthday"),
         // A preposition in the sentence before does not make a name a place.
         ("He waited outside. Grace told me more", "name", "Grace"),
         // "to" names a place after a journey, a person after speaking.
@@ -191,6 +197,8 @@ struct PrivacyScannerTests {
         "On the 3rd of five attempts she stayed.",
         // Numbers between commas after an opener, and spelt numbers under ninety.
         "Then, 95, not 96, minutes went by. She counted to eighty-nine.",
+        // 89, the last age that is not identifying, in figures and in words.
+        "Her father is 89 and still drives. It was her 89th birthday.",
         // A time after "at", and a house number before an English word.
         "We met at 10 Downing instead of the usual room at 3 sharp.",
         // Publishers' towns are no longer part of the programme's vocabulary,

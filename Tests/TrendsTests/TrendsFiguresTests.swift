@@ -170,4 +170,34 @@ struct TrendsFiguresTests {
         // 2025 Q4, the four quarters of 2026 and of 2027, and four of 2028 (to October).
         #expect(quarters.count == 13)
     }
+
+    /// `count` consecutive weeks from `first`.
+    func run(from first: String, count: Int) -> [ISOWeek] {
+        var weeks: [ISOWeek] = []
+        var next = week(first)
+        while weeks.count < count { weeks.append(next); next = next.next }
+        return weeks
+    }
+
+    @Test("16 weeks stay one column a week; the 17th groups them by month")
+    func sixteenSeventeen() {
+        let sixteen = TrendsFigures.periods(for: run(from: "2026-W01", count: 16))
+        #expect(sixteen.count == 16)
+        #expect(sixteen.map(\.label).first == "2026-W01" && sixteen.map(\.label).last == "2026-W16")
+        #expect(sixteen.allSatisfy { $0.weeks.lowerBound == $0.weeks.upperBound })
+        // 2026-W17's Thursday is 23 April: January to April.
+        let seventeen = TrendsFigures.periods(for: run(from: "2026-W01", count: 17))
+        #expect(seventeen.map(\.label) == ["Jan 2026", "Feb 2026", "Mar 2026", "Apr 2026"])
+    }
+
+    @Test("24 months stay months; a 25th month groups them by quarter")
+    func twentyFourTwentyFive() {
+        // 2024-W01's Thursday is 4 January 2024; 2025-W52's is 25 December 2025: 24 months.
+        let twoYears = TrendsFigures.periods(for: run(from: "2024-W01", count: 104))
+        #expect(twoYears.count == 24)
+        #expect(twoYears.first?.label == "Jan 2024" && twoYears.last?.label == "Dec 2025")
+        // One week more reaches January 2026, a 25th month.
+        let more = TrendsFigures.periods(for: run(from: "2024-W01", count: 105))
+        #expect(more.map(\.label) == ["2024 Q1", "2024 Q2", "2024 Q3", "2024 Q4", "2025 Q1", "2025 Q2", "2025 Q3", "2025 Q4", "2026 Q1"])
+    }
 }

@@ -52,6 +52,21 @@ struct PrivacyGuardTests {
         #expect(disk.permissions(at: "out/2026-W47.shared.md") == .sharedFile)
     }
 
+    @Test("--redact reaches the text before the first prompt as it reaches answers")
+    func redactsPreamble() throws {
+        let journal = Fixtures.journal(answer: "Nothing identifying here.").replacingOccurrences(
+            of: "<!-- prompt: reflect-usual-response -->",
+            with: "Notes before supervision: Maria Lopez rang on 12 March 2026.\n\n<!-- prompt: reflect-usual-response -->")
+        let disk = Self.disk(journal)
+        let report = try BuildPipeline(fileSystem: disk).run(BuildRequest(inputs: ["j.md"], audience: .shared(redact: true)))
+        #expect(report.redactions == 2)
+        for path in ["out/2026-W47.shared.md", "out/2026-W47.shared.html"] {
+            let text = try disk.readText(at: path)
+            #expect(text.contains("Notes before supervision: [name] rang on [date]."), "\(path)")
+            #expect(!text.contains("Maria") && !text.contains("12 March"), "\(path)")
+        }
+    }
+
     @Test("a redaction never adds a link, a picture or a definition: placeholders stay text", arguments: [
         "I saw Maria Lopez(https://evil.example/x) again.",
         "Maria Lopez: https://evil.example/x\n\nThen Maria Lopez left.",
