@@ -42,11 +42,14 @@ struct Detector {
         scanIPAddresses()
         scanLabelledIDs()
         scanAddresses()
+        scanStreetsAbroad()
         scanDates()
         scanAges()
         scanCodes()
+        scanPlates()
         scanNumberRuns()
         scanInstitutions()
+        scanDistrictsAfterAddresses()
         scanNames()
         scanRegionalPostcodes()
         scanCapitalInitials()
@@ -247,7 +250,7 @@ struct Detector {
         "iban": .idNumber, "sort": .idNumber, "record": .idNumber, "client": .idNumber, "crn": .idNumber,
         "number": .idNumber, "no": .idNumber, "tax": .idNumber, "court": .idNumber, "visa": .idNumber,
         "pin": .idNumber, "dl": .idNumber, "rego": .vehicle, "zip": .postcode, "zipcode": .postcode,
-        "postcode": .postcode, "eircode": .postcode,
+        "postcode": .postcode, "eircode": .postcode, "pincode": .postcode,
     ]
     static let idFillers: Set<String> = [
         "no", "number", "num", "nr", "id", "is", "was", "of", "the", "her", "his", "their", "my", "code", "ending",
@@ -264,6 +267,8 @@ struct Detector {
             var steps = 0
             while let candidate = word(next), steps < 4, !candidate.hasDigit, Self.idFillers.contains(candidate.lower) || Self.idLabels[candidate.lower] != nil {
                 if let named = Self.idLabels[candidate.lower], named != .idNumber { category2 = named }
+                // "PIN code 560034": India's postcode, not a secret number.
+                if label.lower == "pin", candidate.lower == "code" { category2 = .postcode }
                 if candidate.gapBefore.contains(where: { ".!?;".contains($0) }) && candidate.lower != "no" { break }
                 next += 1
                 steps += 1
@@ -314,6 +319,8 @@ struct Detector {
         for (index, first) in words.enumerated() where !isClaimed(first) {
             if Self.unitWords.contains(first.lower), first.lower != "floor", let number = word(index + 1), adjacent(index + 1),
                number.hasDigit, number.text.count <= 4, word(index - 1).map({ !["the", "a"].contains($0.lower) }) ?? true,
+               // "Unit 5/12 Ocean Parade" is one address, taken by the street rule below.
+               !(number.range.upperBound < s.count && s[number.range.upperBound] == "/"),
                first.capitalised || (word(index - 1).map { ["in", "at", "from", "to", "of"].contains($0.lower) } ?? false) {
                 claim(.address, first.range.lowerBound..<number.range.upperBound)
                 continue
@@ -349,7 +356,10 @@ struct Detector {
             if numbered, word(index2)?.gapBefore == "," { }
             var capitalised = 0
             while let next = word(index2), capitalised < 4, next.capitalised || (next.lower == "of" && capitalised > 0),
-                  index2 == index || adjacent(index2, maxGap: numbered && index2 == index + 1 ? "," : "") {
+                  index2 == index || adjacent(index2, maxGap: numbered && index2 == index + 1 ? "," : "")
+                  // "1421 W. Belmont Ave": a compass point and its dot.
+                  || (numbered && index2 == index + 2 && ["N", "S", "E", "W", "NE", "NW", "SE", "SW"].contains(words[index + 1].text)
+                      && s[words[index + 1].range.upperBound] == "." && next.range.lowerBound - words[index + 1].range.upperBound == 2) {
                 if Self.streetSuffixes.contains(next.lower) && capitalised > 0 {
                     // "Brambley Lane Surgery" is a practice named after its street.
                     if !numbered, let after = word(index2 + 1), adjacent(index2 + 1), after.capitalised,
@@ -362,12 +372,28 @@ struct Detector {
                         if leading.heading || Lexicon.capitalisedWords.contains(leading.lower) { break }
                     }
                     var end = next.range.upperBound
-                    if end < s.count, s[end] == ".", next.lower.count <= 4 { end += 0 }
+                    // "112 Hale End Road", "3 Mill Hill Lane": a weak street
+                    // word followed by a strong one is part of the name.
+                    if weak, let strong = word(index2 + 1), adjacent(index2 + 1), strong.capitalised, !isClaimed(strong),
+                       Self.streetSuffixes.contains(strong.lower), !Self.weakSuffixes.contains(strong.lower) {
+                        end = strong.range.upperBound
+                    }
                     var start = (numbered ? first : leading).range.lowerBound
                     // "4/18 Nicholson Street": the unit number before the slash belongs to it.
                     if numbered, let unit = word(index - 1), unit.isNumber, unit.text.count <= 4,
                        unit.range.upperBound + 1 == start, s[unit.range.upperBound] == "/", !isClaimed(unit) {
                         start = unit.range.lowerBound
+                        if let word = word(index - 2), Self.unitWords.contains(word.lower), adjacent(index - 1), !isClaimed(word) {
+                            start = word.range.lowerBound
+                        }
+                    }
+                    // "2/1, 41 Dumbarton Road": a Glasgow flat position
+                    // (floor/door) before the house number.
+                    if numbered, first.gapBefore == ",", let door = word(index - 1), let floor = word(index - 2),
+                       door.isNumber, floor.isNumber, door.text.count <= 2, floor.text.count <= 2,
+                       floor.range.upperBound + 1 == door.range.lowerBound, s[floor.range.upperBound] == "/",
+                       !isClaimed(door), !isClaimed(floor), adjacent(index, maxGap: ",") {
+                        start = floor.range.lowerBound
                     }
                     claim(.address, start..<end)
                     break
@@ -378,10 +404,68 @@ struct Detector {
         }
     }
 
+    /// Street words that come before the name in Romance languages
+    /// ("12 rue des Lilas", "Calle Mayor 5", "Rua Augusta 100").
+    static let streetPrefixes: Set<String> = [
+        "rue", "rua", "via", "viale", "calle", "carrer", "avenida", "avenue", "av", "boulevard", "bd", "chemin",
+        "allée", "impasse", "quai", "strada", "piazza", "travessa", "largo", "paseo", "plaza", "ulica", "ul",
+    ]
+    /// Endings of one-word street names in Germanic and Nordic languages
+    /// ("Hauptstraße 17", "Kerkstraat 4", "Storgatan 12").
+    static let streetEndings = ["straße", "strasse", "str", "weg", "gasse", "platz", "allee", "damm", "ring", "straat", "laan", "gracht", "gatan", "vägen", "vej", "gade", "veien", "gata"]
+    static let connectors: Set<String> = ["de", "des", "du", "la", "le", "les", "del", "della", "da", "do", "dos", "das", "di", "d'", "l'"]
+
+    /// Addresses written the way most of the world writes them: the
+    /// street word first ("12 rue des Lilas", "Calle Mayor 5"), a
+    /// one-word street and its number ("Hauptstraße 17"), or a box ("PO
+    /// Box 4471"). Without these, only the English order was an address.
+    private mutating func scanStreetsAbroad() {
+        for (index, current) in words.enumerated() where !isClaimed(current) {
+            // PO Box 4471, P.O. Box 12
+            if current.lower == "box", let number = word(index + 1), number.isNumber, adjacent(index + 1), let po = word(index - 1),
+               ["po", "o"].contains(po.lower), adjacent(index, maxGap: "."), !isClaimed(po) {
+                var start = po.range.lowerBound
+                if po.lower == "o", let p = word(index - 2), p.lower == "p", adjacent(index - 1, maxGap: ".") { start = p.range.lowerBound }
+                claim(.address, start..<number.range.upperBound)
+                continue
+            }
+            if Self.streetPrefixes.contains(current.lower) {
+                // The name: connectors and capitalised words, at most four.
+                var end = index
+                while end - index < 4, let next = word(end + 1), adjacent(end + 1, maxGap: "'"), !isClaimed(next),
+                      next.capitalised && !next.hasDigit || Self.connectors.contains(next.lower) { end += 1 }
+                guard end > index, words[end].capitalised else { continue }
+                let before = word(index - 1)
+                let numberBefore = before.map { $0.hasDigit && $0.digitCount <= 4 && $0.text.count <= 5 && adjacent(index, maxGap: ",") && !isClaimed($0) } ?? false
+                let numberAfter = word(end + 1).map { $0.isNumber && $0.text.count <= 4 && adjacent(end + 1, maxGap: ",") && !isClaimed($0) } ?? false
+                guard numberBefore || numberAfter, current.capitalised || numberBefore else { continue }
+                let start = numberBefore ? before!.range.lowerBound : current.range.lowerBound
+                claim(.address, start..<(numberAfter ? words[end + 1].range.upperBound : words[end].range.upperBound))
+                continue
+            }
+            if current.capitalised, current.text.count > 5, Self.streetEndings.contains(where: { current.lower.hasSuffix($0) && current.lower.count > $0.count + 2 }),
+               !Lexicon.isEnglish(current.lower), let number = word(index + 1), number.hasDigit, number.digitCount <= 4, number.text.count <= 5,
+               adjacent(index + 1), !isClaimed(number) {
+                claim(.address, current.range.lowerBound..<number.range.upperBound)
+            }
+        }
+    }
+
     static let months: [String: Int] = [
         "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
         "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4,
         "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    ]
+    /// Month names in French, Spanish, Portuguese, Italian and German, read
+    /// only after a day in figures ("5 décembre"): on their own several are
+    /// names or words ("Mai", "Mars").
+    static let foreignMonths: Set<String> = [
+        "janvier", "février", "fevrier", "mars", "avril", "mai", "juin", "juillet", "août", "aout", "septembre",
+        "octobre", "novembre", "décembre", "decembre", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio",
+        "agosto", "septiembre", "setiembre", "octubre", "noviembre", "diciembre", "janeiro", "fevereiro", "março",
+        "maio", "junho", "julho", "setembro", "outubro", "novembro", "dezembro", "gennaio", "febbraio", "aprile",
+        "maggio", "giugno", "luglio", "settembre", "ottobre", "dicembre", "januar", "februar", "märz", "juni",
+        "juli", "oktober", "dezember",
     ]
     static let weekdays: Set<String> = [
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed",
@@ -443,6 +527,7 @@ struct Detector {
         "floor", "session", "sessions", "time", "times", "week", "weeks", "minute", "minutes", "attempt", "place",
         "century", "percentile", "grade", "year", "person", "one", "step", "stage", "item", "question", "chapter",
         "edition", "row", "meeting", "appointment", "visit", "day", "month", "round", "draft", "point", "card",
+        "try", "go", "take", "call", "half", "level", "night", "morning", "evening", "thing", "part", "line", "game",
     ]
 
     /// `12 March 2026`, `March the 3rd`, `3rd of March`, `March 2026`,
@@ -458,6 +543,18 @@ struct Detector {
             if let dayValue = day(current), !current.text.contains("-") || dayValue.ordinal {
                 var next = index + 1
                 if let of = word(next), of.lower == "of", adjacent(next) { next += 1 }
+                // "5 décembre", "12 de marzo": a month in the client's language after a day in figures.
+                if month(word(next)) == nil, !dayValue.ordinal, current.isNumber {
+                    var foreign = next
+                    if let de = word(foreign), de.lower == "de", adjacent(foreign) { foreign += 1 }
+                    if let name = word(foreign), Self.foreignMonths.contains(name.lower), adjacent(foreign) {
+                        var end = foreign
+                        if year(word(end + 1)), adjacent(end + 1, maxGap: ","), word(end + 1)!.text.count == 4 { end += 1 }
+                        claim(.date, words[weekdayBefore(index)].range.lowerBound..<words[end].range.upperBound)
+                        index = end
+                        continue
+                    }
+                }
                 if month(word(next)) != nil, adjacent(next, maxGap: ",") {
                     var end = next
                     if year(word(end + 1)), adjacent(end + 1, maxGap: ","), word(end + 1)!.text.count == 4 { end += 1 }
@@ -478,7 +575,9 @@ struct Detector {
                     // "May 5 people" is not a date: a bare number must not be followed by a noun-like word.
                     let afterDay = word(next + 1)
                     let bare = !dayValue.ordinal
-                    if bare, let afterDay, adjacent(next + 1), !year(afterDay), afterDay.lower.first?.isLetter == true,
+                    // "on Oct 21 with a link": after "on", "by", "since" it is a date whatever follows.
+                    let introduced = word(index - 1).map { ["on", "by", "since", "until", "till", "before", "after"].contains($0.lower) && adjacent(index) } ?? false
+                    if bare, !introduced, let afterDay, adjacent(next + 1), !year(afterDay), afterDay.lower.first?.isLetter == true,
                        !Self.datePrepositions.contains(afterDay.lower), !["at", "and", "was", "is", "we", "i", "she", "he", "they"].contains(afterDay.lower) {
                         // fall through to the month-year test
                     } else {
@@ -533,6 +632,10 @@ struct Detector {
                let before = word(index - 1) ?? word(index + 1),
                adjacent(index) || Self.weekdays.contains(before.lower) || !Self.datePrepositions.contains(before.lower) {
                 if let after = word(index + 2), adjacent(index + 2), Self.notDayNouns.contains(after.lower) { continue }
+                // "By the third I couldn't tell": a small ordinal in words
+                // before a new subject counts events, not days.
+                if !dayWord.hasDigit, dayValue.value <= 9, let after = word(index + 2),
+                   ["i", "we", "she", "he", "they", "you", "it"].contains(after.lower) { continue }
                 if let after = word(index + 2), adjacent(index + 2), after.lower == "of", word(index + 3).map({ month($0) == nil && !$0.lower.hasPrefix("th") }) ?? false { continue }
                 // "the 3rd of March [2026]": the month and year are part of it.
                 if let of = word(index + 2), of.lower == "of", adjacent(index + 2), month(word(index + 3)) != nil, adjacent(index + 3) {
@@ -701,6 +804,23 @@ struct Detector {
             let next = word(index + 1)
             let nextJoined = next != nil && adjacent(index + 1) && next!.range.lowerBound - current.range.upperBound == 1
             let nextText = nextJoined ? next!.text : ""
+            // "H2T 1S6": a Canadian code, letter-digit-letter twice round.
+            if Self.isCanadianHalf(text, letterFirst: true), nextJoined, Self.isCanadianHalf(nextText.uppercased(), letterFirst: false),
+               current.text == text && nextText == nextText.uppercased() || current.text == current.lower && nextText == nextText.lowercased() {
+                claim(.postcode, current.range.lowerBound..<next!.range.upperBound)
+                continue
+            }
+            // "hx1 1ux", "d10 x7k2": the same codes typed in lower case on a
+            // phone. Both halves must be lower case and well formed, and an
+            // inward half that reads as "1am" or "5th" is a time or a day.
+            if current.text == current.lower, nextJoined, nextText == nextText.lowercased(), current.hasDigit,
+               !["am", "pm", "st", "nd", "rd", "th"].contains(String(nextText.suffix(2))),
+               Self.isOutwardCode(text) && Self.isInwardCode(nextText.uppercased())
+                || Self.isEircodeRouting(text) && nextText.count == 4 && nextText.allSatisfy(\.isASCIILetterOrDigit)
+                    && nextText.contains(where: \.isASCIIDigitCharacter) && nextText.contains(where: \.isLetter) {
+                claim(.postcode, current.range.lowerBound..<next!.range.upperBound)
+                continue
+            }
             if current.text == text, Self.isOutwardCode(text), nextJoined, Self.isInwardCode(nextText) {
                 claim(.postcode, current.range.lowerBound..<next!.range.upperBound)
                 continue
@@ -769,6 +889,12 @@ struct Detector {
     static func isInwardCode(_ text: String) -> Bool {
         let c = Array(text)
         return c.count == 3 && c[0].isASCIIDigitCharacter && c[1].isASCII && c[1].isUppercase && c[2].isASCII && c[2].isUppercase
+    }
+    /// `H2T` (letter first) or `1S6` (digit first): half a Canadian code.
+    static func isCanadianHalf(_ text: String, letterFirst: Bool) -> Bool {
+        let c = Array(text)
+        guard c.count == 3, c.allSatisfy({ $0.isASCII && ($0.isUppercase || $0.isNumber) }) else { return false }
+        return c.enumerated().allSatisfy { offset, character in (offset % 2 == 0) == letterFirst ? character.isLetter : character.isNumber }
     }
     static func isEircodeRouting(_ text: String) -> Bool {
         let c = Array(text)
@@ -967,11 +1093,13 @@ extension Detector {
         "volunteer", "placement", "studies", "study", "studying", "school", "college", "university", "nurse",
         "teacher", "apprenticeship", "internship", "hired", "fired", "sacked", "redundant", "employer", "office",
         "plays", "goes", "attends", "nurse", "sister", "works", "porter", "cleaner", "shop", "stacking",
+        "lecture", "lectures", "lectured", "lecturer", "teaches", "taught", "teach", "student", "enrolled", "graduated",
+        "trains", "trained", "drives", "delivers", "contract", "contractor", "staff",
     ]
 
     private func isOrdinaryCapital(_ word: Word) -> Bool {
         Lexicon.capitalisedWords.contains(word.lower) || Self.months[word.lower] != nil || Self.weekdays.contains(word.lower)
-            || Lexicon.programmeVocabulary.contains(word.lower)
+            || Lexicon.programmeVocabulary.contains(word.lower) || Lexicon.isRegion(word.lower) || Lexicon.isKin(word.lower)
     }
 
     private func isEnglish(_ word: Word) -> Bool {
@@ -1012,6 +1140,10 @@ extension Detector {
         guard word.hasLetter, !word.hasDigit, !isClaimed(word) else { return false }
         if word.nonLatin { return true }
         let previous = self.word(index - 1)
+        // "her old address in France", "after leaving Georgia": a country or
+        // state that is also a given name is the country after a locative.
+        if word.capitalised, Lexicon.regions.contains(word.lower), let previous, adjacent(index),
+           ["in", "from", "to", "leaving", "left", "across", "visiting", "of", "via", "around"].contains(previous.lower) { return false }
         let afterTitle = previous.map { Self.titles.contains($0.lower) && adjacent(index, maxGap: ".") } ?? false
         let afterRelation = previous.map { Self.relations.contains($0.lower) && adjacent(index, maxGap: ",") } ?? false
         if word.capitalised {
@@ -1041,7 +1173,8 @@ extension Detector {
         let english = isEnglish(word)
         // "ok", "pm", "gp" are given names somewhere in the world, but a
         // short word that people also write as a word is not one here.
-        if !english && isGiven(word) && word.lower.count >= 3 && !Lexicon.capitalisedWords.contains(word.lower) { return true }
+        if !english && isGiven(word) && word.lower.count >= 3 && !Lexicon.capitalisedWords.contains(word.lower)
+            && !Lexicon.isKin(word.lower) { return true }
         if (afterTitle || afterRelation), !english, let previous, !Self.weakTitles.contains(previous.lower) || previous.capitalised { return true }
         if afterTitle, let previous, ["mrs", "mr", "ms", "mx", "dr"].contains(previous.lower), isGiven(word) { return true }
         // "lives in ballyfermot", "the bus from dundalk": a word no
@@ -1132,9 +1265,15 @@ extension Detector {
                     end += 1
                     continue
                 }
-                if Self.particles.contains(next.lower), end + 2 < words.count, isName[end + 2] || words[end + 2].capitalised, adjacent(end + 2) {
-                    end += 2
-                    continue
+                // "Pieter van der Merwe", "María de la Cruz": one or two
+                // particles between two parts of a name.
+                if Self.particles.contains(next.lower) {
+                    var after = end + 2
+                    if let second = word(after), Self.particles.contains(second.lower), adjacent(after) { after += 1 }
+                    if after < words.count, isName[after] || words[after].capitalised, adjacent(after), !isClaimed(words[after]) {
+                        end = after
+                        continue
+                    }
                 }
                 break
             }
@@ -1216,6 +1355,12 @@ extension Detector {
                    canLead(place), !Lexicon.isEnglish(place.lower) || start < index {
                     end = index + 2
                 }
+                // "Cork University Hospital", "Leeds Teaching Hospitals": a
+                // second institution word after the first is the same place.
+                while end == index, let after = word(end + 1), adjacent(end + 1), after.capitalised, !isClaimed(after),
+                      Self.institutionEnds.contains(after.lower) || Self.weakInstitutionEnds.contains(after.lower) || after.lower == "teaching" {
+                    end += 1
+                }
                 guard start < index || end > index else { continue }
                 claim(.workplace, words[start].range.lowerBound..<words[end].range.upperBound)
                 index = end
@@ -1234,11 +1379,19 @@ extension Detector {
             guard !isClaimed(current), let next = word(index + 1), !isClaimed(next) else { continue }
             if adjacent(index + 1), !next.capitalised, Self.premises.contains(next.lower), firmWord(current), !current.sentenceStart {
                 claim(.workplace, current.range)
-            } else if next.gapBefore == "&", next.range.lowerBound - current.range.upperBound <= 3, next.capitalised, firmWord(current), firmWord(next) || Lexicon.isEnglish(next.lower) && canLead(next) {
+            } else if next.gapBefore == "&", next.range.lowerBound - current.range.upperBound <= 3, next.capitalised, firmWord(current),
+                      current.text.count > 1 || next.text.count > 1, firmWord(next) || Lexicon.isEnglish(next.lower) && canLead(next) {
                 var end = index + 1
                 while let after = word(end + 1), adjacent(end + 1), after.capitalised, canLead(after) { end += 1 }
                 claim(.workplace, current.range.lowerBound..<words[end].range.upperBound)
             }
+        }
+        // "Ohio State", "Penn State": a state's name and "State" alone is
+        // its university (a state itself names no one, see Lexicon.regions).
+        for index in words.indices.dropLast() where words[index].capitalised && !isClaimed(words[index]) {
+            guard Lexicon.regions.contains(words[index].lower) || words[index].lower == "penn", let state = word(index + 1), adjacent(index + 1),
+                  state.text == "State", !isClaimed(state), !(word(index + 2).map { $0.capitalised && adjacent(index + 2) } ?? false) else { continue }
+            claim(.workplace, words[index].range.lowerBound..<state.range.upperBound)
         }
         // "St Mary's", "St. Anne's", "Saint Jude's", after the pass above
         // has taken "St Aidan's Primary" whole.
@@ -1266,12 +1419,68 @@ extension Detector {
             guard adjacent(index), number.text.count == 4 || number.text.count == 5,
                   number.range.upperBound >= s.count || !(s[number.range.upperBound] == "/" || s[number.range.upperBound] == ":") else { continue }
             let previous = words[index - 1]
-            let afterRegion = Self.postalRegions.contains(previous.text)
-                && (number.text.count == 5) != ["VIC", "NSW", "QLD", "TAS", "ACT", "NT", "SA", "WA"].contains(previous.text)
+            // "footscray vic 3011": Australian states typed in lower case too.
+            let australian = ["VIC", "NSW", "QLD", "TAS", "ACT", "NT", "SA", "WA"].contains(previous.text.uppercased())
+            let afterRegion = (Self.postalRegions.contains(previous.text) || australian && number.text.count == 4)
+                && (number.text.count == 5) != australian
             // After a town, 1900–2099 is a year ("in Leeds 2026 was hard").
             let afterTown = number.text.count == 4 && endingAt[previous.range.upperBound] == .place
                 && !(1900...2099).contains(number.numberValue ?? 0)
             if afterRegion || afterTown { claim(.postcode, number.range) }
+        }
+        // "the 69003 code", "ZIP 60614", "PIN: 560034": a bare number the
+        // words beside it call a postcode, in any country's format.
+        for (index, number) in words.enumerated() where number.isNumber && !isClaimed(number) && (4...6).contains(number.text.count) {
+            let named = (max(0, index - 2)..<index).contains { Self.postcodeWords.contains(words[$0].lower) && adjacent($0 + 1, maxGap: ":") }
+                || word(index + 1).map { ["code", "postcode", "zip", "pincode"].contains($0.lower) && adjacent(index + 1) } ?? false
+            if named { claim(.postcode, number.range) }
+        }
+    }
+
+    static let postcodeWords: Set<String> = ["postcode", "zip", "zipcode", "pin", "pincode", "eircode", "postal", "cp", "plz"]
+
+    /// Words near which a short run of capitals and digits is a number plate.
+    static let vehicleCues: Set<String> = [
+        "plate", "plates", "reg", "registration", "rego", "car", "cars", "van", "truck", "ute", "taxi", "cab", "vehicle",
+        "licence", "license", "tags", "drives", "drove", "parked", "motorbike", "scooter", "suv", "hatchback",
+    ]
+
+    /// Number plates of any country, by their shape beside a vehicle word:
+    /// one to three runs of capitals and digits ("CA 442-118", "LSD 482 KJ",
+    /// "JKX 5512"), nine characters at most, letters and digits both, within
+    /// eight words after "plate", "car", "reg", "drives"... A bare shape
+    /// without such a word stays unflagged: "ISO 9001" or "CBT 2025" are not
+    /// cars. UK plates and VINs are caught by shape alone (`scanCodes`).
+    private mutating func scanPlates() {
+        func plateWord(_ word: Word) -> Bool {
+            !isClaimed(word) && word.text.allSatisfy { ($0.isASCII && $0.isUppercase) || $0.isASCIIDigitCharacter || $0 == "-" }
+                && word.text.first != "-" && word.text.count <= 8
+        }
+        var index = 0
+        while index < words.count {
+            defer { index += 1 }
+            guard plateWord(words[index]), (max(0, index - 8)..<index).contains(where: { Self.vehicleCues.contains(words[$0].lower) }) else { continue }
+            var end = index
+            while end - index < 2, let next = word(end + 1), plateWord(next), next.range.lowerBound - words[end].range.upperBound == 1 { end += 1 }
+            let text = words[index...end].map(\.text).joined()
+            let letters = text.filter(\.isLetter).count
+            let digits = text.filter(\.isNumber).count
+            guard end > index || words[index].text.contains("-"), letters >= 1, digits >= 2, letters + digits <= 9, letters + digits >= 5 else { continue }
+            claim(.vehicle, words[index].range.lowerBound..<words[end].range.upperBound)
+            index = end
+        }
+    }
+
+    /// ", New Cross" after "27 Shardeloes Road": the capitalised words after
+    /// an address are its district or town, even when each is an ordinary
+    /// word ("New", "Cross") that the name scanner rightly leaves alone.
+    private mutating func scanDistrictsAfterAddresses() {
+        for index in words.indices where index > 0 && words[index].gapBefore == "," && adjacent(index, maxGap: ",") {
+            guard endingAt[words[index - 1].range.upperBound] == .address, words[index].capitalised, !isClaimed(words[index]) else { continue }
+            var end = index
+            while end - index < 2, let next = word(end + 1), adjacent(end + 1), next.capitalised, !next.hasDigit, !isClaimed(next) { end += 1 }
+            guard (index...end).allSatisfy({ !words[$0].hasDigit && !words[$0].allCaps }) else { continue }
+            claim(.place, words[index].range.lowerBound..<words[end].range.upperBound)
         }
     }
 
@@ -1409,8 +1618,19 @@ extension Detector {
             }
             let listed = (previous.map { ["and", "or"].contains($0.lower) } ?? false ? initialsAt(index - 2) : initialsAt(index - 1) && current.gapBefore.contains(","))
                 || (word(index + 1).map { $0.gapBefore.contains(",") || ["and", "or"].contains($0.lower) } ?? false && (initialsAt(index + 1) || initialsAt(index + 2)))
-            if afterRelation || listed { claim(.initials, current.range) }
+            // "MK said", "JT told me": two capitals doing what people do.
+            // Three-letter runs stay out: they are mostly services ("the CMH
+            // said"), and two-letter ones that are abbreviations are listed.
+            let acts = current.text.count == 2 && !current.heading
+                && (word(index + 1).map { Self.personCues.contains($0.lower) && adjacent(index + 1) && !["is", "was", "has", "had", "and", "will", "would"].contains($0.lower) } ?? false)
+            if afterRelation || listed || acts { claim(.initials, current.range) }
         }
+    }
+
+    /// `O'D`, `O'N`: an Irish surname's initials, written with its apostrophe.
+    static func isApostropheInitial(_ text: String) -> Bool {
+        let c = Array(text)
+        return c.count == 3 && c[0].isUppercase && (c[1] == "'" || c[1] == "’") && c[2].isUppercase
     }
 
     /// `J.S.`, `client M.`, `Mr B`; then, once "client J." has been
@@ -1426,9 +1646,17 @@ extension Detector {
         for (index, current) in words.enumerated() where !isClaimed(current) && current.text.count == 1 && current.capitalised {
             let end = current.range.upperBound
             let dotted = end < s.count && s[end] == "."
-            if dotted, let next = word(index + 1), next.text.count == 1, next.capitalised, next.range.lowerBound <= end + 2 {
+            if dotted, let next = word(index + 1), next.text.count == 1 || Self.isApostropheInitial(next.text), next.capitalised, next.range.lowerBound <= end + 2 {
                 var stop = next.range.upperBound
                 if stop < s.count, s[stop] == "." { stop += 1 }
+                // "S.M.-R.": a double-barrelled surname's second initial.
+                var last = index + 1
+                while let more = word(last + 1), more.text.count == 1 || Self.isApostropheInitial(more.text), more.capitalised,
+                      more.range.lowerBound <= stop + 1, s[stop - 1] == ".", !isClaimed(more) {
+                    stop = more.range.upperBound
+                    if stop < s.count, s[stop] == "." { stop += 1 }
+                    last += 1
+                }
                 claim(.initials, current.range.lowerBound..<stop)
                 continue
             }
@@ -1437,6 +1665,22 @@ extension Detector {
                 if let next = word(index + 1), next.capitalised == false, next.lower.first?.isLetter == true, !dotted, previous.lower == "client" || previous.lower == "patient", current.text == "A" { continue }
                 claim(.initials, (["mr", "mrs", "ms", "mx", "miss", "dr"].contains(previous.lower) ? previous.range.lowerBound : previous.range.lowerBound)..<(dotted ? end + 1 : end))
                 if dotted, current.text != "I", current.text != "A" { known.insert(current.text) }
+                continue
+            }
+            guard current.text != "I", current.text != "A", !current.heading else { continue }
+            // "her son J. was there", "my flatmate K": a relative's initial.
+            if let previous = word(index - 1), adjacent(index, maxGap: ","), Self.relations.contains(previous.lower),
+               !["called", "named", "dog", "cat", "puppy", "baby", "ex"].contains(previous.lower),
+               word(index + 1).map({ !$0.capitalised || !adjacent(index + 1) || Self.personCues.contains($0.lower) }) ?? true {
+                claim(.initials, current.range.lowerBound..<(dotted ? end + 1 : end))
+                if dotted { known.insert(current.text) }
+                continue
+            }
+            // "J. said", "K texted at midnight": an initial doing what people do.
+            if let next = word(index + 1), Self.personCues.contains(next.lower), next.range.lowerBound - end <= (dotted ? 2 : 1),
+               !["is", "was", "has", "had", "and", "will", "would", "did", "does", "can't", "won't"].contains(next.lower) {
+                claim(.initials, current.range.lowerBound..<(dotted ? end + 1 : end))
+                if dotted { known.insert(current.text) }
             }
         }
     }

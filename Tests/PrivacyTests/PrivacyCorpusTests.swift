@@ -21,10 +21,10 @@ struct PrivacyCorpusTests {
 
     @Test("the corpus is as big as promised: 300 identifiers, 150 look-alikes, every kind")
     func size() throws {
-        let splits = try ["tune", "heldout", "tune-b", "heldout-b", "tune-c", "heldout-c"].map(Self.corpus)
+        let splits = try ["tune", "heldout", "tune-b", "heldout-b", "tune-c", "heldout-c", "tune-d", "heldout-d"].map(Self.corpus)
         let identifiers = splits.flatMap(\.passages).flatMap(\.identifiers)
-        #expect(identifiers.count >= 800)
-        #expect(splits.flatMap(\.passages).flatMap(\.lookAlikes).count >= 350)
+        #expect(identifiers.count >= 1_200)
+        #expect(splits.flatMap(\.passages).flatMap(\.lookAlikes).count >= 500)
         let kinds = Set(identifiers.map(\.category))
         #expect(kinds == Set(IdentifierCategory.allCases.map(\.rawValue)))
     }
@@ -99,6 +99,35 @@ struct PrivacyCorpusTests {
         #expect(with.overallRecall.rate >= 0.93)
         #expect(with.overallPrecision.rate >= 0.91)
         #expect(with.leftWhole <= 6)
+    }
+
+    @Test("fourth author's tuning split: recall at least 98% with and without the names list, precision at least 98%")
+    func tunedD() throws {
+        let corpus = try Self.corpus("tune-d")
+        for names in [false, true] {
+            let score = Self.score(corpus, names: names)
+            #expect(score.overallRecall.rate >= 0.98, "\(score.misses)")
+            #expect(score.overallPrecision.rate >= 0.98, "\(score.falseAlarms)")
+        }
+    }
+
+    /// Written by a fourth author who never saw the guard or the other
+    /// corpora, after the guard was tuned on the third; scored in aggregate
+    /// only. Before any tuning on `tune-d` the whole corpus scored 89.1%
+    /// without the names list and 90.4% with it (`Corpus/README.md`); the
+    /// floors here are what it scores now, so a change that loses ground
+    /// on unseen text fails.
+    @Test("fourth author's held-out split: recall at least 87% without the names list and 89% with it, precision at least 97%")
+    func heldOutD() throws {
+        let corpus = try Self.corpus("heldout-d")
+        let without = Self.score(corpus, names: false)
+        #expect(without.overallRecall.rate >= 0.87)
+        #expect(without.overallPrecision.rate >= 0.97)
+        #expect(without.leftWhole <= 20)
+        let with = Self.score(corpus, names: true)
+        #expect(with.overallRecall.rate >= 0.89)
+        #expect(with.overallPrecision.rate >= 0.97)
+        #expect(with.leftWhole <= 16)
     }
 
     @Test("a miss, a false alarm and a wrong label are each counted")

