@@ -6,7 +6,7 @@ BIN := .build/debug/attune
 DEMO_OUT := out
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: release release-check release-repro release-bench install uninstall privacy-eval bench bench-pdf demo demo-handouts test build deps gfm-spec html-check site-check browser-test xss-check interrupt-check pdf-check bench-resources clean
+.PHONY: release release-check release-repro release-bench install uninstall privacy-eval bench bench-pdf demo demo-handouts test build deps gfm-spec html-check site-check browser-test xss-check interrupt-check pdf-check bench-resources import-check clean
 
 demo: build
 	@$(BIN) build Examples/journal --out $(DEMO_OUT)
@@ -17,7 +17,7 @@ demo-handouts: build
 	@$(BIN) handouts Examples/cohort/roster.yaml --week 2026-W47 --out $(DEMO_OUT)/handouts
 	@echo "Open $(DEMO_OUT)/handouts/index.html (print every handout from all.html; the supervisor's summary is cohort-summary.html)."
 
-test: build gfm-spec
+test: import-check build gfm-spec
 	ATTUNE_GFM_SPEC=$(GFM_SPEC) $(SWIFT) test
 	@$(MAKE) --no-print-directory html-check
 	@$(MAKE) --no-print-directory site-check
@@ -51,6 +51,14 @@ gfm-spec:
 	@[ -f /usr/share/doc/cmark-gfm/spec.txt.gz ] || [ -f .build/cmark-gfm-deb/usr/share/doc/cmark-gfm/spec.txt.gz ] || { \
 		mkdir -p .build/cmark-gfm-deb && cd .build && apt-get download cmark-gfm >/dev/null && \
 		dpkg-deb -x cmark-gfm_*.deb cmark-gfm-deb && rm -f cmark-gfm_*.deb; }
+
+# Package.swift must declare exactly what each target imports
+# (.ci/import-check): every target's import lines against its declared
+# dependencies, as `swift package dump-package` lists them. Its own unit
+# tests run first, so the check is known to be able to fail. Seconds.
+import-check:
+	python3 -m unittest discover -s .ci/import-check -p 'test_*.py'
+	SWIFT=$(SWIFT) python3 .ci/import-check/import_check.py
 
 # The example workbook must be valid HTML5 (and CSS) by the Nu HTML Checker.
 html-check: build
