@@ -383,20 +383,20 @@ private struct Collector {
     }
 }
 
-/// FNV-1a, 64-bit, over each file's name and text, as the bundled folders'
-/// fingerprints are made: tells two versions of a programme's own content
-/// apart in what is published from it. Not cryptographic.
+/// The content overlay's fingerprint: FNV-1a 64 over each file's name and
+/// text, each followed by a zero byte, as the bundled folders' fingerprints
+/// are made. Tells two versions of a programme's own content apart in what
+/// is published from it. Not cryptographic.
 enum ContentFingerprint {
     static func of(_ files: [SourceFile]) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var hash = FNV1a64()
         for file in files {
-            for byte in Array(file.name.utf8) + [0] + Array(file.text.utf8) + [0] {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x0000_0100_0000_01B3
-            }
+            hash.add(file.name.utf8)
+            hash.add([0])
+            hash.add(file.text.utf8)
+            hash.add([0])
         }
-        let digits = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
+        return hash.hex
     }
 }
 

@@ -1,47 +1,5 @@
+import ContentModel
 import Foundation
-
-/// FNV-1a, 64-bit: the hash Attune already uses to fingerprint its bundled
-/// material. It tells a reader whether a file changed; it is not a
-/// cryptographic hash and does not prove who made the file.
-struct FNV1a64 {
-    static let name = "FNV-1a 64-bit"
-    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
-
-    mutating func add(_ bytes: some Sequence<UInt8>) {
-        // Contiguous storage (Data, String.UTF8View, arrays) is hashed through
-        // a raw buffer: iterating `Data` byte by byte cost a sixth of a
-        // cohort's whole run under callgrind.
-        if let done: Void = bytes.withContiguousStorageIfAvailable({ add(buffer: UnsafeRawBufferPointer($0)) }) {
-            return done
-        }
-        for byte in bytes { mix(byte) }
-    }
-
-    mutating func add(buffer: UnsafeRawBufferPointer) {
-        var hash = value
-        for byte in buffer {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        value = hash
-    }
-
-    private mutating func mix(_ byte: UInt8) {
-        value ^= UInt64(byte)
-        value = value &* 0x0000_0100_0000_01B3
-    }
-
-    static func hex(_ bytes: some Sequence<UInt8>) -> String {
-        var hash = FNV1a64()
-        hash.add(bytes)
-        return hash.hex
-    }
-
-    var hex: String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
-    }
-}
 
 /// `manifest.json`: what a run produced, for whom, from which material, and
 /// a hash of each file, so a supervisor (or a script) can tell later whether
