@@ -70,16 +70,14 @@ public struct ISOWeek: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// leap year starting on a Wednesday.
     public static func weeks(inYear year: Int) -> Int {
         let jan1 = dayNumber(year: year, month: 1, day: 1) % 7
-        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-        return jan1 == 3 || (leap && jan1 == 2) ? 53 : 52
+        return jan1 == 3 || (Gregorian.isLeapYear(year) && jan1 == 2) ? 53 : 52
     }
 
     static func dayNumber(year: Int, month: Int, day: Int) -> Int {
         let y = year - 1
         let daysBeforeYear = y * 365 + y / 4 - y / 100 + y / 400
         let cumulative = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334]
-        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-        return daysBeforeYear + cumulative[month - 1] + (leap && month > 2 ? 1 : 0) + day - 1
+        return daysBeforeYear + cumulative[month - 1] + (Gregorian.isLeapYear(year) && month > 2 ? 1 : 0) + day - 1
     }
 
     static func civil(fromDayNumber number: Int) -> (year: Int, month: Int, day: Int) {

@@ -162,32 +162,19 @@ public struct MaterialDate: Sendable, Equatable {
     public let month: Int
     public let day: Int
 
-    static let monthNames = [
-        "January", "February", "March", "April", "May", "June",
-        "July", "August", "September", "October", "November", "December",
-    ]
-
     /// `nil` unless `text` is a real day written `YYYY-MM-DD`.
     public init?(_ text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
               let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              (1...12).contains(month), day >= 1, day <= Self.days(inMonth: month, of: year)
+              (1...12).contains(month), day >= 1, day <= Gregorian.days(inMonth: month, of: year)
         else { return nil }
         self.year = year
         self.month = month
         self.day = day
     }
 
-    static func days(inMonth month: Int, of year: Int) -> Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
-
     /// "5 December 2026".
-    public var words: String { "\(day) \(Self.monthNames[month - 1]) \(year)" }
+    public var words: String { "\(day) \(Gregorian.monthNames[month - 1]) \(year)" }
 }

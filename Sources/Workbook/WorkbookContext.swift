@@ -138,8 +138,7 @@ extension WorkbookContext {
 extension ISOWeek {
     /// "16–22 November 2026", "30 November – 6 December 2026", "28 December 2026 – 3 January 2027".
     var dateRange: String {
-        let months = ["January", "February", "March", "April", "May", "June", "July",
-                      "August", "September", "October", "November", "December"]
+        let months = Gregorian.monthNames
         let start = monday
         let end = sunday
         if start.year != end.year {
