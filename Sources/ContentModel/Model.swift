@@ -166,11 +166,12 @@ public struct Week: Sendable {
 
 /// The whole validated teaching material. Every reference in it resolves.
 public struct ContentModel: Sendable {
-    public internal(set) var sections: [Section]
-    public internal(set) var cards: [Card]
-    public internal(set) var prompts: [Prompt]
-    public internal(set) var sources: [Source]
-    public internal(set) var weeks: [Week]
+    // Fixed once made, so the lookups by ID below can never go stale.
+    public let sections: [Section]
+    public let cards: [Card]
+    public let prompts: [Prompt]
+    public let sources: [Source]
+    public let weeks: [Week]
     /// Problems that do not stop a build, such as an overlay card without a
     /// source; `attune check` prints them.
     public internal(set) var warnings: [Diagnostic] = []
@@ -182,10 +183,10 @@ public struct ContentModel: Sendable {
     /// of a programme's own material apart.
     public internal(set) var overlayFingerprint: String?
 
-    private var cardIndex: [String: Int] = [:]
-    private var promptIndex: [String: Int] = [:]
-    private var sourceIndex: [String: Int] = [:]
-    private var weekIndex: [String: Int] = [:]
+    private let cardPositions: PositionsByID
+    private let promptPositions: PositionsByID
+    private let sourcePositions: PositionsByID
+    private let weekPositions: PositionsByID
 
     /// `bundledIDs`: the cards and prompts first read from the bundled
     /// material (an overlay may have replaced them since).
@@ -195,10 +196,10 @@ public struct ContentModel: Sendable {
         self.prompts = Self.assignNumbers(prompts, bundledIDs: bundledIDs)
         self.sources = sources
         self.weeks = weeks
-        cardIndex = Dictionary(cards.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        promptIndex = Dictionary(prompts.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        sourceIndex = Dictionary(sources.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        weekIndex = Dictionary(weeks.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        cardPositions = PositionsByID(cards.map(\.id))
+        promptPositions = PositionsByID(prompts.map(\.id))
+        sourcePositions = PositionsByID(sources.map(\.id))
+        weekPositions = PositionsByID(weeks.map(\.id))
     }
 
     /// The one place cards and prompts get their numbers, counting from 1 in
@@ -221,10 +222,10 @@ public struct ContentModel: Sendable {
         return numbered
     }
 
-    public func card(_ id: String) -> Card? { cardIndex[id].map { cards[$0] } }
-    public func prompt(_ id: String) -> Prompt? { promptIndex[id].map { prompts[$0] } }
-    public func source(_ id: String) -> Source? { sourceIndex[id].map { sources[$0] } }
-    public func week(_ id: String) -> Week? { weekIndex[id].map { weeks[$0] } }
+    public func card(_ id: String) -> Card? { cardPositions.item(id, in: cards) }
+    public func prompt(_ id: String) -> Prompt? { promptPositions.item(id, in: prompts) }
+    public func source(_ id: String) -> Source? { sourcePositions.item(id, in: sources) }
+    public func week(_ id: String) -> Week? { weekPositions.item(id, in: weeks) }
     public func section(_ id: SectionID) -> Section? { sections.first { $0.id == id } }
     public func cards(in section: SectionID) -> [Card] { cards.filter { $0.section == section } }
 
@@ -232,6 +233,26 @@ public struct ContentModel: Sendable {
     /// the weeks repeat in order, continuing across year boundaries.
     public func defaultWeek(for isoWeek: ISOWeek) -> Week {
         weeks[isoWeek.absoluteIndex.positiveModulo(weeks.count)]
+    }
+}
+
+/// Where each ID first stands in a list, so that finding an item by its ID
+/// is one dictionary read rather than a search. The first of a repeated ID
+/// wins: validation has already reported the others.
+struct PositionsByID: Sendable {
+    private let positions: [String: Int]
+
+    init(_ ids: [String]) {
+        var positions: [String: Int] = [:]
+        positions.reserveCapacity(ids.count)
+        for (position, id) in ids.enumerated() where positions[id] == nil {
+            positions[id] = position
+        }
+        self.positions = positions
+    }
+
+    func item<Item>(_ id: String, in items: [Item]) -> Item? {
+        positions[id].map { items[$0] }
     }
 }
 
