@@ -1,3 +1,5 @@
+import Foundation
+
 /// `manifest.json` written by hand, in exactly the bytes `JSONEncoder` gives
 /// with `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]` (a test
 /// holds the two together), so that each handout's entry can be written as
@@ -115,28 +117,17 @@ enum ManifestJSON {
     }
 
     private static func writeString(_ string: String, into text: inout String) {
-        text += "\""
         // Most names and paths need no escaping at all: copy them whole.
         guard string.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+            text += "\""
             text += string
             text += "\""
             return
         }
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": text += "\\\""
-            case "\\": text += "\\\\"
-            case "\n": text += "\\n"
-            case "\r": text += "\\r"
-            case "\t": text += "\\t"
-            case "\u{08}": text += "\\b"
-            case "\u{0C}": text += "\\f"
-            case "\u{00}"..."\u{1F}":
-                let hex = String(scalar.value, radix: 16)
-                text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: text.unicodeScalars.append(scalar)
-            }
-        }
-        text += "\""
+        // The few that do are escaped by JSONEncoder itself, so the bytes
+        // are its bytes by construction rather than by imitation.
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        text += String(decoding: try! encoder.encode(string), as: UTF8.self)
     }
 }

@@ -1,5 +1,6 @@
 import ContentModel
 import Foundation
+import Templating
 
 /// One thing a reader can search for: a week, a card, a prompt or a source.
 struct SearchEntry: Sendable {
@@ -20,8 +21,8 @@ struct SearchEntry: Sendable {
 /// the positions of its stems. Its size grows with the material's
 /// vocabulary, not with its length: a stem used on every page is stored
 /// once, and once more per entry as a number.
-struct SearchIndexData: Encodable, Equatable {
-    struct Entry: Encodable, Equatable {
+struct SearchIndexData: Equatable {
+    struct Entry: Equatable {
         let url: String
         /// Positions in `terms`, ascending, each once.
         let terms: [Int]
@@ -134,12 +135,20 @@ enum SearchIndex {
             terms: terms, words: words, stop: SearchTerms.stopWords)
     }
 
-    /// Deterministic JSON (sorted keys), safe inside `<script>`: no `<` can
-    /// end the block early.
+    /// Deterministic JSON, keys sorted, safe inside `<script>` (`ScriptJSON`):
+    /// no text in it can end the block early.
     static func json(_ data: SearchIndexData) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let bytes = (try? encoder.encode(data)) ?? Data("{}".utf8)
-        return String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "<", with: "\\u003c")
+        let strings = { (items: [String]) in ScriptJSON.array(items.map(ScriptJSON.string)) }
+        return ScriptJSON.object([
+            ("entries", ScriptJSON.array(data.entries.map { entry in
+                ScriptJSON.object([
+                    ("terms", ScriptJSON.array(entry.terms.map(String.init))),
+                    ("url", ScriptJSON.string(entry.url)),
+                ])
+            })),
+            ("stop", strings(data.stop)),
+            ("terms", strings(data.terms)),
+            ("words", strings(data.words)),
+        ])
     }
 }
