@@ -1,5 +1,5 @@
-import Foundation
 import ArgumentParser
+import Foundation
 import Workbook
 
 /// `attune build`: journals in, workbooks out.

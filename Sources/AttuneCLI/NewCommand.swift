@@ -1,8 +1,8 @@
-import Foundation
 import ArgumentParser
 import ContentModel
 import Diagnostics
 import Files
+import Foundation
 import Journal
 import Workbook
 

@@ -1,7 +1,7 @@
 import ContentModel
 import Diagnostics
-import Foundation
 import Files
+import Foundation
 import Journal
 
 /// Looks at one shared journal before anything is written, and returns its

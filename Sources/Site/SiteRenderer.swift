@@ -3,8 +3,8 @@ import Diagnostics
 import Dispatch
 import Foundation
 import Printing
-import Workbook
 import Templating
+import Workbook
 
 /// Renders every file of the site in memory: the pages (in parallel), each
 /// week's blank workbook, the stylesheets and script, and with a base URL

@@ -11,6 +11,8 @@ import Foundation
 /// tests. It is used only on Attune's own template text, never for secrecy.
 package enum SHA256 {
     package static func digest(_ message: some Collection<UInt8>) -> [UInt8] {
+        // swift-format-ignore: GroupNumericLiterals
+        // Written as FIPS 180-4 prints them, to be checked against it.
         var state: [UInt32] = [
             0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
         ]
@@ -49,7 +51,9 @@ package enum SHA256 {
 
     private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { x >> n | x << (32 - n) }
 
-    /// The first 32 bits of the fractional parts of the cube roots of the first 64 primes.
+    /// The first 32 bits of the fractional parts of the cube roots of the
+    /// first 64 primes, as FIPS 180-4 prints them.
+    // swift-format-ignore: GroupNumericLiterals
     private static let k: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
         0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,

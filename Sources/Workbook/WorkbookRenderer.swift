@@ -1,6 +1,6 @@
-import Foundation
 import ContentModel
 import Diagnostics
+import Foundation
 import Journal
 import MarkdownSafety
 import Templating

@@ -287,9 +287,10 @@ struct SourceValidatorTests {
         #expect(content.source("safran-2000")?.authors == ["Safran, J. D.", "Muran, J. C."])
         #expect(content.source("safran-2000")?.kind == .book)
         #expect(content.source("safran-2000")?.year == "2000")
-        try ContentLoader.load(layers: [Self.fullSmall.filter { $0.name != "sources.yaml" } + [
+        let warnings = try ContentLoader.load(layers: [Self.fullSmall.filter { $0.name != "sources.yaml" } + [
             TestContent.file("sources.yaml", Self.article([])),
-        ]], bundledLayers: 1).warnings.forEach { Issue.record("\($0)") }
+        ]], bundledLayers: 1).warnings
+        for warning in warnings { Issue.record("\(warning)") }
     }
 
     @Test("a year is exactly four digits", arguments: [

@@ -1,5 +1,5 @@
-import Testing
 import Diagnostics
+import Testing
 
 /// Swift Testing has a `SourceLocation` of its own; these tests mean Attune's.
 typealias SourceLocation = Diagnostics.SourceLocation

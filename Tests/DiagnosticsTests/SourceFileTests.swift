@@ -1,5 +1,5 @@
-import Testing
 import Diagnostics
+import Testing
 
 @Suite("SourceFile.overlay stacks layers of files")
 struct SourceFileOverlayTests {

@@ -1,6 +1,6 @@
+import Diagnostics
 import Foundation
 import Testing
-import Diagnostics
 
 @Suite("Trimming")
 struct TrimmingTests {

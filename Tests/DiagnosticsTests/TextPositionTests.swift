@@ -1,5 +1,5 @@
-import Testing
 import Diagnostics
+import Testing
 
 @Suite("LineIndex finds lines and converts columns")
 struct LineIndexTests {

@@ -1,6 +1,6 @@
+import Files
 import Foundation
 import Testing
-import Files
 
 @Suite("InMemoryFileSystem keeps files in memory")
 struct InMemoryFileSystemTests {

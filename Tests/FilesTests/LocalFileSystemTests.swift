@@ -1,6 +1,6 @@
+import Files
 import Foundation
 import Testing
-import Files
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

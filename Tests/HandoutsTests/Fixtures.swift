@@ -5,8 +5,9 @@ import Foundation
 import Printing
 import Privacy
 import Sharing
-@testable import Handouts
 import Workbook
+
+@testable import Handouts
 
 /// Shared inputs: the bundled material, small rosters written inline, and
 /// journals in the format `attune new` writes.

@@ -71,9 +71,9 @@ struct HandoutNumbersTests {
     }
 }
 
-private extension String {
+extension String {
     /// As cmark-gfm escapes text (it leaves `'` as it is).
-    var htmlEscaped: String {
+    fileprivate var htmlEscaped: String {
         replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }

@@ -5,8 +5,9 @@ import Foundation
 import Privacy
 import Sharing
 import Testing
-@testable import Handouts
 import Workbook
+
+@testable import Handouts
 
 @Suite("Making a cohort's handouts")
 struct HandoutsPipelineTests {

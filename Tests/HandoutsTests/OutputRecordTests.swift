@@ -1,7 +1,8 @@
 import Files
-import Workbook
 import Foundation
 import Testing
+import Workbook
+
 @testable import Handouts
 
 /// `.attune-handouts`: what a run wrote in its folder, and so the only files

@@ -1,8 +1,9 @@
 import Foundation
-@testable import Printing
 import Testing
-@testable import Handouts
 import Workbook
+
+@testable import Handouts
+@testable import Printing
 
 /// Prints a page as a stand-in PDF: a page for the cover, then for each
 /// handout (found by its id, in order) `pages(id)` pages, each handout's

@@ -1,5 +1,6 @@
-@testable import MarkdownSafety
 import Testing
+
+@testable import MarkdownSafety
 
 /// Only http, https, mailto and relative addresses stay links, however the
 /// scheme is disguised.

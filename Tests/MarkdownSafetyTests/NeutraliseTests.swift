@@ -1,6 +1,7 @@
 import GFM
-@testable import MarkdownSafety
 import Testing
+
+@testable import MarkdownSafety
 
 /// Markdown a person or an overlay wrote keeps every byte, except what a
 /// viewer that renders HTML would run or open: raw HTML is shown as text,

@@ -42,8 +42,8 @@ extension SiteNumbersTests {
     }
 }
 
-private extension String {
-    var siteEscaped: String {
+extension String {
+    fileprivate var siteEscaped: String {
         replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
             .replacingOccurrences(of: "'", with: "&#39;")

@@ -1,5 +1,7 @@
+import Files
 import Foundation
 import Testing
+
 @testable import Site
 
 @Suite("A supervisor's own content and look")
@@ -72,8 +74,6 @@ struct OverlayTests {
         #expect(article.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
     }
 }
-
-import Files
 
 /// Runs a build that is expected to fail and returns the disk afterwards.
 enum InMemoryFileSystemProbe {

@@ -1,7 +1,8 @@
-import Foundation
 import Files
+import Foundation
 import Printing
 import Testing
+
 @testable import Site
 
 /// A printer that records its jobs and answers each with a stand-in PDF

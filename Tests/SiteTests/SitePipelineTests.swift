@@ -1,7 +1,8 @@
-import Foundation
 import ContentModel
 import Files
+import Foundation
 import Testing
+
 @testable import Site
 
 @Suite("Publishing the site")

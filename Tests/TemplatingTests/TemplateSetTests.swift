@@ -1,6 +1,7 @@
 import Diagnostics
-import Testing
 import Mustache
+import Testing
+
 @testable import Templating
 
 /// Swift Testing has a `SourceLocation` of its own; these tests mean Attune's.

@@ -1,7 +1,8 @@
 import Diagnostics
-import Foundation
 import Files
+import Foundation
 import Testing
+
 @testable import Workbook
 
 @Suite("Building workbooks")

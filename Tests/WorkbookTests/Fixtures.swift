@@ -2,6 +2,8 @@ import ContentModel
 import Diagnostics
 import Files
 import Foundation
+import GFM
+
 @testable import Workbook
 
 /// Shared inputs: the bundled material, the example journal, and a small
@@ -38,8 +40,6 @@ enum Fixtures {
         """
     }
 }
-
-import GFM
 
 /// Renders Markdown with raw HTML allowed, as a permissive viewer would.
 enum MarkdownDocumentHTML {

@@ -1,8 +1,9 @@
 import ContentModel
-import Foundation
 import Diagnostics
+import Foundation
 import Journal
 import Testing
+
 @testable import Workbook
 
 @Suite("Rendering one workbook")

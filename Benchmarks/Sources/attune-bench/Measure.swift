@@ -27,7 +27,7 @@ enum Measure {
         defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
 
         let argv = arguments.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
+        defer { for arg in argv { free(arg) } }
         // The last run's files are still being written back to disk; on two
         // cores that would be charged to this run. Each run starts clean.
         sync()
