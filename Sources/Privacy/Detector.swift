@@ -40,7 +40,9 @@ struct Detector {
         scanURLs()
         scanHandles()
         scanIPAddresses()
+        scanSpelledEmails()
         scanLabelledIDs()
+        scanBareHandles()
         scanAddresses()
         scanStreetsAbroad()
         scanDates()
@@ -168,12 +170,66 @@ struct Detector {
         }
     }
 
+    /// "tash at example dot com", "j.barlow (at) outlook (dot) com": an
+    /// address spelt out so that it is not a link, which reads the same.
+    private mutating func scanSpelledEmails() {
+        func spelled(_ index: Int, _ keyword: String) -> Bool {
+            guard let word = word(index), word.lower == keyword else { return false }
+            return true
+        }
+        for index in words.indices where spelled(index, "at") && index > 0 {
+            var end = index + 1
+            var dots = 0
+            while let host = word(end), host.hasLetter, host.text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }),
+                  spelled(end + 1, "dot"), let next = word(end + 2), next.text.allSatisfy({ $0.isASCII && $0.isLetter }) {
+                dots += 1
+                end += 2
+                if Self.topLevelDomains.contains(next.lower) { break }
+            }
+            let local = words[index - 1]
+            guard dots > 0, let tld = word(end), Self.topLevelDomains.contains(tld.lower), !isClaimed(local), !isClaimed(tld),
+                  local.text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }) else { continue }
+            var start = local.range.lowerBound
+            // "j.barlow": the dotted local part is several words.
+            var first = index - 1
+            while first > 0, s[words[first].range.lowerBound - 1] == ".", words[first - 1].range.upperBound == words[first].range.lowerBound - 1 {
+                first -= 1
+                start = words[first].range.lowerBound
+            }
+            var stop = tld.range.upperBound
+            if stop < s.count, s[stop] == ")" || s[stop] == "]" { stop += 0 }
+            claim(.email, start..<stop)
+        }
+    }
+
+    /// Words after which a made-up lower-case word is someone's account name
+    /// ("her Insta is tashdraws_x", "gamertag shadowfox91").
+    static let handleCues: Set<String> = [
+        "handle", "username", "user", "insta", "ig", "instagram", "tiktok", "snapchat", "snap", "twitter", "discord",
+        "gamertag", "psn", "xbox", "reddit", "twitch", "threads", "bluesky", "telegram", "steam",
+    ]
+
+    /// An account name without its `@`, after a word that says what it is:
+    /// lower case, no dictionary word, and shaped like a handle (an
+    /// underscore, a dot or digits inside, or a run no one speaks).
+    private mutating func scanBareHandles() {
+        for (index, current) in words.enumerated() where Self.handleCues.contains(current.lower) {
+            var next = index + 1
+            while let filler = word(next), next - index <= 3, ["is", "was", "name", "handle", "account", "called", "as", "it's", "her", "his", "their", "and"].contains(filler.lower) { next += 1 }
+            guard let candidate = word(next), !isClaimed(candidate), candidate.text == candidate.lower, candidate.hasLetter,
+                  !isEnglish(candidate), !Lexicon.capitalisedWords.contains(candidate.lower) else { continue }
+            var end = candidate.range.upperBound
+            while end < s.count, s[end] == "_" || s[end] == "." && end + 1 < s.count && isWordScalar(s[end + 1]) || isWordScalar(s[end]) { end += 1 }
+            claim(.handle, candidate.range.lowerBound..<end)
+        }
+    }
+
     /// `@tashdraws_x`: an `@` that starts a word, then 2–30 handle characters.
     private mutating func scanHandles() {
         for position in 0..<s.count where s[position] == "@" && !claimed[position] {
             if position > 0, isWordScalar(s[position - 1]) || s[position - 1] == "." { continue }
             var end = position + 1
-            while end < s.count, end - position <= 31, s[end].isASCII, s[end].properties.isAlphabetic || isDigit(s[end]) || s[end] == "." {
+            while end < s.count, end - position <= 31, s[end].isASCII, s[end].properties.isAlphabetic || isDigit(s[end]) || s[end] == "." || s[end] == "_" {
                 end += 1
             }
             while end > position + 1, s[end - 1] == "." { end -= 1 }
@@ -328,14 +384,30 @@ struct Detector {
             let numbered = first.hasDigit && first.digitCount <= 5 && first.text.count <= 6 && (first.isNumber || first.text.last!.isLetter)
             // "41 ashgrove park", written in haste: a house number, a street
             // name no dictionary knows, and a street word, all lower case.
+            // "14 harbour st", "22 gordon road.": an ordinary word is a
+            // street's name too when the street word is abbreviated or ends
+            // the clause ("5 long road trips" is not an address).
             if numbered, first.isNumber, first.text.count <= 4, let name = word(index + 1), adjacent(index + 1),
-               !name.capitalised, !name.hasDigit, name.lower.count >= 3, !isEnglish(name), !isClaimed(name) {
+               !name.capitalised, !name.hasDigit, name.lower.count >= 3, !isClaimed(name) {
                 var end = index + 2
                 if let second = word(end), adjacent(end), !second.capitalised, !Self.streetSuffixes.contains(second.lower) { end += 1 }
                 if let suffix = word(end), adjacent(end), !suffix.capitalised, Self.streetSuffixes.contains(suffix.lower) {
-                    claim(.address, first.range.lowerBound..<suffix.range.upperBound)
-                    continue
+                    let abbreviated = ["st", "rd", "ave", "ln", "dr", "cres", "tce", "blvd", "pl", "ct", "gdns", "sq", "hwy"].contains(suffix.lower)
+                    let endsClause = word(end + 1).map { !adjacent(end + 1) || !$0.gapBefore.isEmpty } ?? true
+                    if !isEnglish(name) || abbreviated || endsClause && !Self.weakSuffixes.contains(suffix.lower) {
+                        claim(.address, first.range.lowerBound..<suffix.range.upperBound)
+                        continue
+                    }
                 }
+            }
+            // "4521 N Kedzie": an American number, a compass point and a
+            // street name no dictionary knows, with no street word after.
+            if numbered, first.isNumber, let point = word(index + 1), ["N", "S", "E", "W"].contains(point.text),
+               let street = word(index + 2), street.capitalised, !street.hasDigit, !isEnglish(street), !isOrdinaryCapital(street),
+               street.range.lowerBound - point.range.upperBound <= 2, point.range.lowerBound - first.range.upperBound == 1,
+               !(word(index + 3).map { Self.streetSuffixes.contains($0.lower) && adjacent(index + 3) } ?? false) {
+                claim(.address, first.range.lowerBound..<street.range.upperBound)
+                continue
             }
             guard numbered || first.capitalised else { continue }
             // "lives at 12 Piccadilly": a house number after "at" and a
@@ -359,7 +431,7 @@ struct Detector {
                   index2 == index || adjacent(index2, maxGap: numbered && index2 == index + 1 ? "," : "")
                   // "1421 W. Belmont Ave": a compass point and its dot.
                   || (numbered && index2 == index + 2 && ["N", "S", "E", "W", "NE", "NW", "SE", "SW"].contains(words[index + 1].text)
-                      && s[words[index + 1].range.upperBound] == "." && next.range.lowerBound - words[index + 1].range.upperBound == 2) {
+                      && next.range.lowerBound - words[index + 1].range.upperBound <= 2) {
                 if Self.streetSuffixes.contains(next.lower) && capitalised > 0 {
                     // "Brambley Lane Surgery" is a practice named after its street.
                     if !numbered, let after = word(index2 + 1), adjacent(index2 + 1), after.capitalised,
@@ -636,6 +708,13 @@ struct Detector {
                 // before a new subject counts events, not days.
                 if !dayWord.hasDigit, dayValue.value <= 9, let after = word(index + 2),
                    ["i", "we", "she", "he", "they", "you", "it"].contains(after.lower) { continue }
+                // "the 4th of next month": a day of a month named by where it is.
+                if let of = word(index + 2), of.lower == "of", adjacent(index + 2), let which = word(index + 3), ["next", "this", "last"].contains(which.lower),
+                   let month = word(index + 4), month.lower == "month", adjacent(index + 4) {
+                    claim(.date, current.range.lowerBound..<month.range.upperBound)
+                    index += 4
+                    continue
+                }
                 if let after = word(index + 2), adjacent(index + 2), after.lower == "of", word(index + 3).map({ month($0) == nil && !$0.lower.hasPrefix("th") }) ?? false { continue }
                 // "the 3rd of March [2026]": the month and year are part of it.
                 if let of = word(index + 2), of.lower == "of", adjacent(index + 2), month(word(index + 3)) != nil, adjacent(index + 3) {
@@ -1241,7 +1320,10 @@ extension Detector {
             guard (max(0, index - 3)..<index).contains(where: { Self.workCues.contains(words[$0].lower) }) else { continue }
             var next = index + 1
             if let the = word(next), the.lower == "the", adjacent(next) { next += 1 }
-            while next < words.count, adjacent(next), words[next].capitalised, !words[next].allCaps || words[next].text.count <= 3,
+            // Acronyms up to five letters ("at NUIG", "for KPMG"), unless a
+            // service's own ("at CAMHS") or an abbreviation the guard knows.
+            while next < words.count, adjacent(next), words[next].capitalised,
+                  !words[next].allCaps || words[next].text.count <= 5 && !Self.abbreviations.contains(words[next].lower),
                   !isOrdinaryCapital(words[next]), !isClaimed(words[next]) {
                 isName[next] = true
                 next += 1
@@ -1601,6 +1683,8 @@ extension Detector {
         "adhd", "ocd", "asd", "bpd", "phq", "gad", "ors", "srs", "rrs", "cv", "pa", "ta", "md", "rn", "np", "pt",
         "ot", "slt", "cpn", "amhp", "ceo", "hq", "am", "pm", "bst", "gmt", "fyi", "asap", "dm", "pdf", "sms",
         "lol", "omg", "uni", "a&e", "po", "ps", "cc", "vip", "diy", "nb", "aka", "rip", "usa", "nyc", "la",
+        // Kinds of service, not a particular one: "referred to CAMHS".
+        "camhs", "cmht", "iapt", "crht", "ndis", "wic", "ems", "ssdi", "ssi",
     ]
 
     /// `JP`, `MK`: capital pairs that stand for a person, known by their

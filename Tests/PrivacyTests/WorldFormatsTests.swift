@@ -59,6 +59,40 @@ struct WorldFormatsTests {
         #expect(found(text).contains(expected), "\(found(text))")
     }
 
+    @Test("addresses typed in haste, and the ones that are only trips", arguments: [
+        ("her flat is at 14 harbour st, near the shops", ["address: 14 harbour st"]),
+        ("her mum lives at 22 gordon road.", ["address: 22 gordon road"]),
+        ("she lives at 4521 N Kedzie with her cousin", ["address: 4521 N Kedzie"]),
+        ("we took 5 long road trips that summer", []),
+        ("he has 2 main roads to cross", []),
+    ])
+    func hastyAddresses(text: String, expected: [String]) {
+        #expect(found(text) == expected)
+    }
+
+    @Test("accounts and addresses spelt so they are not links", arguments: [
+        ("her email is tash at example dot com if needed", "email: tash at example dot com"),
+        ("write to j.barlow (at) outlook (dot) com instead", "email: j.barlow (at) outlook (dot) com"),
+        ("her Insta handle is tashdraws_x these days", "handle: tashdraws_x"),
+        ("his gamertag is shadowfox91 apparently", "handle: shadowfox91"),
+        ("follow @tash_draws.x for the comics", "handle: @tash_draws.x"),
+    ])
+    func spelledAccounts(text: String, expected: String) {
+        #expect(found(text).contains(expected), "\(found(text))")
+    }
+
+    @Test("an employer's acronym after a work word, not a kind of service", arguments: [
+        ("her sister works at NUIG in the library", ["workplace: NUIG"]),
+        ("he studies at RMIT part time", ["workplace: RMIT"]),
+        ("she works with CAMHS on Tuesdays", []),
+        ("we looked at this in supervision", []),
+        ("we met on the 4th of next month", ["date: the 4th of next month"]),
+        ("she was at home and I was at work", []),
+    ])
+    func acronymWorkplaces(text: String, expected: [String]) {
+        #expect(found(text) == expected)
+    }
+
     @Test("number plates beside a word for a car, in any country's shape", arguments: [
         ("his car, plate CA 442-118, was outside", "vehicle: CA 442-118"),
         ("the taxi was LSD 482 KJ, he noted", "vehicle: LSD 482 KJ"),

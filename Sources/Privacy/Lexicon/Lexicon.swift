@@ -63,6 +63,7 @@ enum Lexicon {
         "christian", "jewish", "hindu", "sikh", "buddhist", "catholic", "protestant", "christmas", "easter",
         "ramadan", "eid", "diwali", "hanukkah", "halloween", "boxing", "lent", "bank", "holiday", "new", "year",
         "internet", "zoom", "teams", "whatsapp", "facebook", "instagram", "google", "youtube", "tiktok", "netflix",
+        "insta", "snapchat", "twitter", "discord", "reddit", "twitch", "telegram", "linkedin", "bluesky", "spotify",
         "iphone", "android", "email", "e-mail", "gp", "nhs", "a&e", "cbt", "dbt", "act", "emdr", "ptsd", "adhd",
         "ocd", "tv", "uk", "us", "usa", "eu", "covid", "ai", "mr", "mrs", "ms", "mx", "dr", "prof", "miss",
         "week", "weeks", "session", "sessions", "supervision", "supervisor", "client", "therapist", "tuesdays",
