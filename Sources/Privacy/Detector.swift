@@ -1254,7 +1254,7 @@ extension Detector {
         // short word that people also write as a word is not one here.
         if !english && isGiven(word) && word.lower.count >= 3 && !Lexicon.capitalisedWords.contains(word.lower)
             && !Lexicon.isKin(word.lower) { return true }
-        if (afterTitle || afterRelation), !english, let previous, !Self.weakTitles.contains(previous.lower) || previous.capitalised { return true }
+        if afterTitle || afterRelation, !english, let previous, !Self.weakTitles.contains(previous.lower) || previous.capitalised { return true }
         if afterTitle, let previous, ["mrs", "mr", "ms", "mx", "dr"].contains(previous.lower), isGiven(word) { return true }
         // "lives in ballyfermot", "the bus from dundalk": a word no
         // dictionary knows after a locative is a town written in haste.
