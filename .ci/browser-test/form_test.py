@@ -286,6 +286,9 @@ def fill_entry(driver: webdriver.Chrome, number: int, key: int, entry: dict, cli
         press(driver, entry["client"])
     for marker in entry["markers"]:
         tab_to(driver, box_id(driver, number, "markers", marker))
+        label = driver.execute_script("return document.activeElement.labels[0].textContent")
+        check(re.fullmatch(r"Card [0-9]+ · .+", label) is not None,
+              f"entry {number}: the choice {marker} is labelled {label!r}, not 'Card N · title'")
         press(driver, Keys.SPACE)
     closed = driver.execute_script(
         """const box = document.querySelector(`#rupture-entries > fieldset:nth-child(${arguments[0]})`);
@@ -529,9 +532,9 @@ def main() -> int:
         markdown = (out / f"{WEEK}.md").read_text(encoding="utf-8")
         check(answer_text(expected_values[0]) in markdown, "the Markdown workbook lacks the first answer verbatim")
         check(answer_text(expected_values[2]) in markdown, "the Markdown workbook lacks the list verbatim")
-        for row in ["| 1 | Harbour | Confrontation | Rejecting the therapist's intervention; ",
-                    f"| 2 | {ENTRIES[1]['client']} ({LAST_WEEK}) | Withdrawal | Minimal response |",
-                    "| 3 | Wren | Withdrawal | Denial |"]:
+        for row in ["| 1 | Harbour | Confrontation | Card 19 · Rejecting the therapist's intervention; ",
+                    f"| 2 | {ENTRIES[1]['client']} ({LAST_WEEK}) | Withdrawal | Card 12 · Minimal response |",
+                    "| 3 | Wren | Withdrawal | Card 11 · Denial |"]:
             check(row in markdown, f"the workbook's log table lacks {row!r}:\n{markdown}")
 
         run(attune, "trends", str(journal), "--out", str(out))
@@ -539,7 +542,7 @@ def main() -> int:
         for line in ["- **Read:** 2 journals, 4 ruptures logged",
                      f"| {LAST_WEEK} | 1 | 1 | 2 | yes |",
                      f"| {WEEK} | 1 | 1 | 2 | yes |",
-                     "| Minimal response | withdrawal | 1 | 0 | 1 |"]:
+                     "| Card 12 · Minimal response | withdrawal | 1 | 0 | 1 |"]:
             check(line in trends, f"the trends report lacks {line!r}:\n{trends}")
 
         driver = browser(downloads, root / "profile-workbook")

@@ -120,7 +120,10 @@ public struct FormRenderer: Sendable {
     }
 
     /// The rupture log's controls: every choice with its card's summary,
-    /// grouped as the Markdown comment groups them, and the carried-forward
+    /// labelled with the card's number and title as the workbook's log table
+    /// will show it (the value saved is still the card's ID, which the
+    /// downloaded journal spells as a title the reader accepts), grouped as
+    /// the Markdown comment groups them, and the carried-forward
     /// questions with what was tried. Element IDs inside the entry template
     /// are numbered; the script gives each entry its own prefix.
     private func logContext(week: ISOWeek, carried: [CarriedRupture]) -> FormLogContext {
@@ -129,7 +132,7 @@ public struct FormRenderer: Sendable {
         func choices(_ cards: [Card]) -> [FormChoiceContext] {
             cards.map { card in
                 number += 1
-                return FormChoiceContext(id: card.id, title: card.title, summary: card.summary, n: number, type: card.ruptureType ?? "")
+                return FormChoiceContext(id: card.id, title: card.numberedTitle, summary: card.summary, n: number, type: card.ruptureType ?? "")
             }
         }
         let types = content.cards(in: .ruptureTypes).map { type in
@@ -229,8 +232,9 @@ struct FormChoiceGroupContext: Encodable {
     let choices: [FormChoiceContext]
 }
 
-/// A card to choose: its ID as the control's value, its title as the
-/// label, its summary as the description; `n` numbers its element IDs.
+/// A card to choose: its ID as the control's value, "Card N · title" as
+/// the label, its summary as the description; `n` numbers its element IDs.
+/// An alliance component has no number: it is a rating, not a card.
 struct FormChoiceContext: Encodable {
     let id: String
     let title: String

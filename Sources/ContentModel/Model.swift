@@ -73,6 +73,13 @@ public struct Card: Sendable {
     /// Part of the bundled material, held to the stricter standard: a
     /// missing source is an error here and a warning in an overlay.
     var isBundled = false
+
+    /// "Card 12 · Minimal response": how every output names a card it lists
+    /// or counts (a rupture log's table, the form's choices, trends, the
+    /// cohort summary), so the number a supervisor reads in one is the
+    /// number the handout and the site show. Plain text: each renderer
+    /// escapes it for its format.
+    public var numberedTitle: String { "Card \(number) · \(title)" }
 }
 
 /// Whether a card reports its sources or is Attune's synthesis of them.
@@ -107,6 +114,10 @@ public struct Prompt: Sendable {
     public var text: String
     public var hint: String?
     public var location: SourceLocation
+
+    /// "Prompt 6 · What did you notice …": how a list or a table names a
+    /// prompt, as its heading in a workbook or handout does. Plain text.
+    public var numberedText: String { "Prompt \(number) · \(text)" }
 }
 
 /// One work the material cites. The reference fields are what a reader

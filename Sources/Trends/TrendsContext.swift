@@ -110,9 +110,9 @@ extension TrendsPage {
                     RowContext(cells: [
                         cell.name(text(item.client)), cell.plain("\(item.entry.week)"),
                         cell.plain(text(item.entry.type.capitalized)),
-                        cell.plain(text(item.entry.markers.map { content.card($0)?.title ?? $0 }.joined(separator: "; "))),
+                        cell.plain(text(item.entry.markers.map { content.card($0)?.numberedTitle ?? $0 }.joined(separator: "; "))),
                         cell.number("\(item.entry.tension)"), cell.number("\(item.entry.resolution)"),
-                        cell.plain(text(item.stepsNotTried.isEmpty ? "none" : item.stepsNotTried.map { content.card($0)?.title ?? $0 }.joined(separator: "; "))),
+                        cell.plain(text(item.stepsNotTried.isEmpty ? "none" : item.stepsNotTried.map { content.card($0)?.numberedTitle ?? $0 }.joined(separator: "; "))),
                     ])
                 }
             )
@@ -127,7 +127,7 @@ extension TrendsPage {
                 header: [cell.header("Prompt"), cell.header("Times asked", numeric: true), cell.header("Weeks")],
                 rows: figures.neverAnswered.map { prompt in
                     RowContext(cells: [
-                        cell.name(text(prompt.text)), cell.number("\(prompt.offered.count)"),
+                        cell.name(text(prompt.numberedText)), cell.number("\(prompt.offered.count)"),
                         cell.plain(prompt.offered.map(\.description).joined(separator: ", ")),
                     ])
                 }
@@ -158,11 +158,11 @@ extension TrendsPage {
         lines.append("\(entries.count) rupture\(entries.count == 1 ? "" : "s") logged: \(byType.joined(separator: ", ")).")
         // Ties are all named: no marker, trigger or component is the "most" by accident of order.
         if let top = figures.markers.map(\.total).max(), top > 0 {
-            let ties = figures.markers.filter { $0.total == top }.map(\.title)
+            let ties = figures.markers.filter { $0.total == top }.map(\.numberedTitle)
             lines.append("Most frequent marker: \(ties.joined(separator: "; ")) (\(top) rupture\(top == 1 ? "" : "s")).")
         }
         if let top = figures.triggers.map(\.total).max(), top > 0 {
-            let ties = figures.triggers.filter { $0.total == top }.map(\.title)
+            let ties = figures.triggers.filter { $0.total == top }.map(\.numberedTitle)
             lines.append("Trigger most often set off: \(ties.joined(separator: "; ")) (\(top)).")
         }
         let tension = mean(entries.map(\.tension)), resolution = mean(entries.map(\.resolution))
@@ -179,12 +179,12 @@ extension TrendsPage {
             lines.append("Strains most: \(ties.joined(separator: " and ").lowercased()) (\(top) of the \(recorded) ruptures with a component recorded).")
         }
         if let most = figures.repairs.first {
-            lines.append("Repair tried most: \(most.title) (\(most.tried) time\(most.tried == 1 ? "" : "s"), mean resolution \(decimal(most.meanResolution))).")
+            lines.append("Repair tried most: \(most.numberedTitle) (\(most.tried) time\(most.tried == 1 ? "" : "s"), mean resolution \(decimal(most.meanResolution))).")
         }
         // The first of the best, in the table's order (most tried first).
         let repeated = figures.repairs.filter { $0.tried >= 2 }
         if repeated.count > 1, let best = repeated.first(where: { $0.meanResolution == repeated.map(\.meanResolution).max() }) {
-            lines.append("Best resolved of the repairs tried at least twice: \(best.title) (mean resolution \(decimal(best.meanResolution))).")
+            lines.append("Best resolved of the repairs tried at least twice: \(best.numberedTitle) (mean resolution \(decimal(best.meanResolution))).")
         }
         return lines
     }
@@ -225,7 +225,7 @@ extension TrendsPage {
         let unit = figures.periods.count == figures.weeks.count ? "week" : figures.periods.first.map { $0.label.contains("Q") ? "quarter" : "month" } ?? "week"
         func overTime(id: String, heading: String, intro: String, series: [TrendsFigures.Series], nameHeader: String,
                       groupHeader: String?, extra: (label: String, counts: [Int])?) -> FigureContext {
-            var rows = series.map { (label: $0.title, counts: $0.counts, group: $0.group) }
+            var rows = series.map { (label: $0.numberedTitle, counts: $0.counts, group: $0.group) }
             if let extra { rows.append((extra.label, extra.counts, nil)) }
             let seen = rows.filter { $0.counts.reduce(0, +) > 0 }
             return FigureContext(
@@ -320,8 +320,8 @@ extension TrendsPage {
                 intro: text("Each repair step, practice and strategy you logged, with how far the ruptures it was tried in were resolved: 4 or 5 resolved, 3 partly, 1 or 2 not yet. A rupture with several repairs counts for each."),
                 chart: html ? Charts.bars(
                     id: "repairs-chart", title: "Repairs tried and the resolution of those ruptures",
-                    description: "\(figures.repairs.count) repairs tried; most often \(figures.repairs[0].title), \(figures.repairs[0].tried) times.",
-                    rows: figures.repairs.map { ($0.title, [$0.resolved, $0.partly, $0.unresolved]) },
+                    description: "\(figures.repairs.count) repairs tried; most often \(figures.repairs[0].numberedTitle), \(figures.repairs[0].tried) times.",
+                    rows: figures.repairs.map { ($0.numberedTitle, [$0.resolved, $0.partly, $0.unresolved]) },
                     series: [Charts.Series(name: "Resolved (4–5)", cssClass: "s-resolved"),
                              Charts.Series(name: "Partly (3)", cssClass: "s-partly"),
                              Charts.Series(name: "Not yet (1–2)", cssClass: "s-unresolved")]
@@ -334,7 +334,7 @@ extension TrendsPage {
                              cell.header("Not yet (1–2)", numeric: true), cell.header("Mean resolution", numeric: true)],
                     rows: figures.repairs.map { repair in
                         RowContext(cells: [
-                            cell.name(text(repair.title)), cell.plain(kinds[repair.section] ?? repair.section.rawValue),
+                            cell.name(text(repair.numberedTitle)), cell.plain(kinds[repair.section] ?? repair.section.rawValue),
                             cell.number("\(repair.tried)"), cell.number("\(repair.resolved)"), cell.number("\(repair.partly)"),
                             cell.number("\(repair.unresolved)"), cell.number(decimal(repair.meanResolution)),
                         ])

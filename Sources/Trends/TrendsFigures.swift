@@ -55,11 +55,15 @@ public struct TrendsFigures: Sendable {
     public struct Series: Sendable, Equatable {
         public var id: String
         public var title: String
+        /// The card's number in the content model.
+        public var number: Int
         /// The marker's rupture type, for markers.
         public var group: String?
         /// One count per period.
         public var counts: [Int]
         public var total: Int { counts.reduce(0, +) }
+        /// "Card 12 · Minimal response", as workbooks and handouts head the card.
+        public var numberedTitle: String { "Card \(number) · \(title)" }
     }
 
     public struct PeriodRatings: Sendable, Equatable {
@@ -77,6 +81,8 @@ public struct TrendsFigures: Sendable {
     public struct RepairOutcome: Sendable, Equatable {
         public var id: String
         public var title: String
+        /// The card's number in the content model.
+        public var number: Int
         public var section: SectionID
         public var tried: Int
         /// Ruptures it was tried in that ended rated 4 or 5.
@@ -86,12 +92,18 @@ public struct TrendsFigures: Sendable {
         /// Rated 1 or 2.
         public var unresolved: Int
         public var meanResolution: Double
+        /// "Card 40 · Pause and breathe".
+        public var numberedTitle: String { "Card \(number) · \(title)" }
     }
 
     public struct UnansweredPrompt: Sendable, Equatable {
         public var id: String
         public var text: String
+        /// The prompt's number in the content model.
+        public var number: Int
         public var offered: [ISOWeek]
+        /// "Prompt 6 · …", as the journal's workbook heads it.
+        public var numberedText: String { "Prompt \(number) · \(text)" }
     }
 
     public struct WeekSpan: Sendable, Equatable {
@@ -172,11 +184,11 @@ extension TrendsFigures {
         }
         markers = typeIDs.flatMap { type in
             content.cards(in: .markers).filter { $0.ruptureType == type }.map { card in
-                Series(id: card.id, title: card.title, group: type, counts: counts { $0.markers.contains(card.id) })
+                Series(id: card.id, title: card.title, number: card.number, group: type, counts: counts { $0.markers.contains(card.id) })
             }
         }
         triggers = content.cards(in: .triggers).map { card in
-            Series(id: card.id, title: card.title, group: nil, counts: counts { $0.trigger == card.id })
+            Series(id: card.id, title: card.title, number: card.number, group: nil, counts: counts { $0.trigger == card.id })
         }
 
         ratings = periods.map { period in
@@ -200,7 +212,7 @@ extension TrendsFigures {
             guard !with.isEmpty else { return nil }
             let resolutions = with.map(\.resolution)
             return (index, RepairOutcome(
-                id: card.id, title: card.title, section: card.section, tried: with.count,
+                id: card.id, title: card.title, number: card.number, section: card.section, tried: with.count,
                 resolved: resolutions.filter { $0 >= 4 }.count, partly: resolutions.filter { $0 == 3 }.count,
                 unresolved: resolutions.filter { $0 <= RuptureLog.unresolvedAtMost }.count,
                 meanResolution: Double(resolutions.reduce(0, +)) / Double(resolutions.count)
@@ -217,7 +229,7 @@ extension TrendsFigures {
         }
         neverAnswered = content.prompts.compactMap { prompt in
             guard let weeks = offered[prompt.id], !answered.contains(prompt.id) else { return nil }
-            return UnansweredPrompt(id: prompt.id, text: prompt.text, offered: weeks)
+            return UnansweredPrompt(id: prompt.id, text: prompt.text, number: prompt.number, offered: weeks)
         }
         .enumerated().sorted { ($1.element.offered.count, $0.offset) < ($0.element.offered.count, $1.offset) }.map(\.element)
 

@@ -31,7 +31,7 @@ struct RuptureRowContext: Encodable {
     let number: Int
     let client: String
     let type: String
-    /// "Minimal response; Denial (salience 3/5)"
+    /// "Card 12 · Minimal response; Card 11 · Denial (salience 3/5)"
     let markers: String
     let trigger: String
     let component: String
@@ -83,9 +83,12 @@ extension RuptureLogContext {
         }
 
         let escape = MarkdownSafety.escapeText
+        // Each card by its number and title ("Card 12 · Minimal response"),
+        // as the card itself is headed on the page and in every handout; the
+        // journal keeps whatever name the therapist wrote.
         func titles(_ ids: [String]) -> String {
             ids.isEmpty ? "–" : ids.map { id in
-                let title = escape(content.card(id)?.title ?? id)
+                let title = escape(content.card(id)?.numberedTitle ?? id)
                 return cardsOnPage.contains(id) ? "[\(title)](#card-\(id))" : title
             }.joined(separator: "; ")
         }

@@ -114,7 +114,7 @@ struct FormRendererTests {
         #expect(joined.count == scaffold.count - slots.count)
     }
 
-    @Test("offers the rupture log's choices: markers grouped by rupture type, each card with its title and summary")
+    @Test("offers the rupture log's choices: markers grouped by rupture type, each card labelled 'Card N · title' with its summary, its ID as the value")
     func logChoices() throws {
         let page = try render()
         let content = try Fixtures.content()
@@ -125,7 +125,7 @@ struct FormRendererTests {
             #expect(group.components(separatedBy: "<input type=\"checkbox\"").count - 1 == markers.count)
             for marker in markers {
                 #expect(group.contains("value=\"\(marker.id)\" data-field=\"markers\" data-type=\"\(type.id)\""), "\(marker.id)")
-                #expect(group.contains(">\(Self.escaped(marker.title))</label>\n<p class=\"summary\""), "\(marker.id)")
+                #expect(group.contains(">Card \(marker.number) · \(Self.escaped(marker.title))</label>\n<p class=\"summary\""), "\(marker.id)")
                 #expect(group.contains(">\(Self.escaped(marker.summary))</p>"), "\(marker.id)")
             }
         }
@@ -134,13 +134,18 @@ struct FormRendererTests {
             let group = try between("<fieldset class=\"choice-group\">\n<legend>\(title)</legend>", "</fieldset>", in: entry)
             for card in content.cards(in: section) {
                 #expect(group.contains("value=\"\(card.id)\" data-field=\"repairs\""), "\(card.id)")
+                #expect(group.contains(">Card \(card.number) · \(Self.escaped(card.title))</label>"), "\(card.id)")
             }
         }
         for card in content.cards(in: .triggers) {
-            #expect(entry.contains("<option value=\"\(card.id)\" data-summary=\"\(Self.escaped(card.summary))\">\(Self.escaped(card.title))</option>"), "\(card.id)")
+            #expect(entry.contains("<option value=\"\(card.id)\" data-summary=\"\(Self.escaped(card.summary))\">Card \(card.number) · \(Self.escaped(card.title))</option>"), "\(card.id)")
         }
+        // One literal label, so the format itself is pinned, not only its parts.
+        #expect(entry.contains(">Card 12 · Minimal response</label>"))
+        // An alliance component is a rating, not a card: its label has no number.
         for component in AllianceComponent.allCases {
             #expect(entry.contains("<option value=\"\(component.rawValue)\" data-summary="), "\(component)")
+            #expect(entry.contains(">\(component.title)</option>"), "\(component)")
         }
         for field in ["salience", "tension", "resolution"] {
             let select = try between("<select id=\"entry-X-\(field)\" data-field=\"\(field)\">", "</select>", in: entry)

@@ -97,14 +97,19 @@ struct TrendsFiguresTests {
     @Test("lists each repair tried with how those ruptures ended, most tried first, then in the content's order")
     func repairs() throws {
         let figures = try Fixtures.figures(threeWeeks)
+        let card = { (id: String) in try #require(Fixtures.content.card(id)) }
         #expect(figures.repairs == [
-            .init(id: "practice-pause-breathe", title: "Pause and breathe", section: .practices, tried: 2,
-                  resolved: 1, partly: 0, unresolved: 1, meanResolution: 3),
-            .init(id: "repair-listen-validate", title: try #require(Fixtures.content.card("repair-listen-validate")).title,
+            .init(id: "practice-pause-breathe", title: "Pause and breathe", number: try card("practice-pause-breathe").number,
+                  section: .practices, tried: 2, resolved: 1, partly: 0, unresolved: 1, meanResolution: 3),
+            .init(id: "repair-listen-validate", title: try card("repair-listen-validate").title,
+                  number: try card("repair-listen-validate").number,
                   section: .repairSteps, tried: 1, resolved: 1, partly: 0, unresolved: 0, meanResolution: 4),
-            .init(id: "repair-take-accountability", title: try #require(Fixtures.content.card("repair-take-accountability")).title,
+            .init(id: "repair-take-accountability", title: try card("repair-take-accountability").title,
+                  number: try card("repair-take-accountability").number,
                   section: .repairSteps, tried: 1, resolved: 1, partly: 0, unresolved: 0, meanResolution: 5),
         ])
+        // Each is named as its card is headed everywhere else.
+        #expect(figures.repairs.first?.numberedTitle == "Card \(try card("practice-pause-breathe").number) · Pause and breathe")
     }
 
     @Test("finds the prompts the journals asked and never answered, most asked first")

@@ -73,8 +73,8 @@ struct RuptureLogWorkbookTests {
 
         | # | Client | Type | Markers | Trigger | Strained | Repairs tried | Tension → resolution |
         | --- | --- | --- | --- | --- | --- | --- | --- |
-        | 1 | Harbour | Confrontation | [Complaints/concerns about progress in therapy](#card-marker-complaints-about-progress); Rejecting the therapist's intervention (salience 4/5) | [When a client questions whether therapy is worth it](#card-trigger-questioning-therapy) | Task | Pause and breathe; Recognise and name the rupture | 4 → 2 |
-        | 2 | Kestrel (2026-W46) | Withdrawal | Minimal response | – | – | – | 2 → 4 |
+        | 1 | Harbour | Confrontation | [Card 22 · Complaints/concerns about progress in therapy](#card-marker-complaints-about-progress); Card 19 · Rejecting the therapist's intervention (salience 4/5) | [Card 29 · When a client questions whether therapy is worth it](#card-trigger-questioning-therapy) | Task | Card 45 · Pause and breathe; Card 39 · Recognise and name the rupture | 4 → 2 |
+        | 2 | Kestrel (2026-W46) | Withdrawal | Card 12 · Minimal response | – | – | – | 2 → 4 |
 
         Tension and resolution are your ratings from 1 to 5.
 
@@ -175,7 +175,7 @@ struct RuptureLogWorkbookTests {
         #expect(!markdown.contains("Maria"))
         #expect(!markdown.contains("0161"))
         // `client: [name]` is no longer an alias, so the row keeps only the coded fields.
-        #expect(markdown.contains("| 1 | \\[redacted\\] | Withdrawal | Denial | – | – | – | 3 → 2 |"))
+        #expect(markdown.contains("| 1 | \\[redacted\\] | Withdrawal | Card 11 · Denial | – | – | – | 3 → 2 |"))
     }
 
     @Test("keeps a log marked private out of a shared copy")
