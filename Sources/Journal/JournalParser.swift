@@ -9,6 +9,8 @@ import Yams
 /// expressions, so a `##` inside a code block or a list is never mistaken
 /// for a prompt. A `<!-- prompt: ID -->` comment above each heading ties the
 /// answer to its prompt, so the therapist may reword the heading freely.
+/// A heading without one is matched by the prompt's words, with or without
+/// the number outputs print before them (see `PromptHeading`).
 public struct JournalParser: Sendable {
     public let content: ContentModel
 

@@ -10,7 +10,8 @@ import MarkdownSafety
 /// Its headings are the prompts' own words, without the "Prompt N ·" that
 /// workbooks, handouts and the site put before them, on purpose: a journal
 /// is written once and never rewritten, and a journal whose markers were
-/// lost is matched to its prompts by those words alone. A number there
+/// lost is matched to its prompts by those words (a heading copied with
+/// its number is read too, when the number agrees: `PromptHeading`). A number there
 /// would also go stale if the material's numbering changed (an overlay,
 /// a new release) and then contradict the workbook built from it. The
 /// number is shown wherever Attune renders the prompt, from the content

@@ -129,10 +129,18 @@ struct SectionSplitter {
             }
             close(&state)
             state.sawSection = true
-            guard let id = state.marker?.id ?? promptID(matching: text) else {
-                diagnostics.append(.error(unmatchedHeadingMessage(text, underlined: underlined), at: location))
-                state.marker = nil
-                return
+            let id: String
+            if let marked = state.marker?.id {
+                // The marker decides; the heading is the therapist's to word.
+                id = marked
+            } else {
+                switch promptID(matching: text) {
+                case .success(let matched): id = matched
+                case .failure(let problem):
+                    let message = problem.message ?? unmatchedHeadingMessage(text, underlined: underlined)
+                    diagnostics.append(.error(message, at: location))
+                    return
+                }
             }
             let markerLocation = state.marker?.location ?? location
             state.marker = nil
@@ -371,11 +379,40 @@ struct SectionSplitter {
         return "heading '\(text)' does not match a prompt: keep the '<!-- prompt: ID -->' line above each prompt's '##' heading, and use '###' for headings inside an answer\(setextHint)"
     }
 
-    /// A prompt whose text is the heading, for journals whose markers were lost.
-    private func promptID(matching heading: String) -> String? {
-        let wanted = heading.lowercased()
-        if wanted == RuptureLog.heading.lowercased() { return RuptureLog.sectionID }
-        return content.prompts.first { $0.text.lowercased() == wanted }?.id
+    /// Why a heading without a marker answers no prompt: `message` when
+    /// there is more to say than the general advice.
+    struct HeadingProblem: Error {
+        var message: String?
+    }
+
+    /// The prompt a heading without a marker answers, by its words (see
+    /// `PromptHeading`), or the rupture log by its heading.
+    private func promptID(matching heading: String) -> Swift.Result<String, HeadingProblem> {
+        if heading.lowercased() == RuptureLog.heading.lowercased() { return .success(RuptureLog.sectionID) }
+        switch PromptHeading.match(heading, in: content) {
+        case .prompt(let id):
+            return .success(id)
+        case .numberDisagrees(let id, let written):
+            let number = content.prompt(id)?.number ?? 0
+            let other = content.prompts.first { $0.number == written }
+            let what = other.map { "prompt \(written) is '\($0.text)'" }
+                ?? "there is no prompt \(written); prompts are numbered 1 to \(content.prompts.count)"
+            return .failure(HeadingProblem(message:
+                "heading '\(heading)' has the words of prompt \(number) but the number \(written) (\(what)); write 'Prompt \(number)' before these words, or no number"
+            ))
+        case .none(let numbered):
+            guard let numbered else {
+                if let (written, _) = PromptHeading.numbered(heading), content.prompts.allSatisfy({ $0.number != written }) {
+                    return .failure(HeadingProblem(message:
+                        "heading '\(heading)' does not match a prompt: there is no prompt \(written) (prompts are numbered 1 to \(content.prompts.count)), and the words are no prompt's; keep the '<!-- prompt: ID -->' line above each prompt's '##' heading"
+                    ))
+                }
+                return .failure(HeadingProblem(message: nil))
+            }
+            return .failure(HeadingProblem(message:
+                "heading '\(heading)' does not match a prompt: prompt \(numbered.number) reads '\(numbered.text)', and a number is matched only with its prompt's own words; keep the '<!-- prompt: ID -->' line above each prompt's '##' heading"
+            ))
+        }
     }
 
     private func location(line: Int, byteColumn: Int) -> SourceLocation {

@@ -185,6 +185,156 @@ struct JournalParserTests {
         }
     }
 
+    // MARK: Headings copied with their number
+
+    /// A journal without markers whose headings were copied from a workbook,
+    /// a handout or the site: "Prompt N · words", a closing prompt with
+    /// "What I wish I'd known:" as the workbook leads it.
+    func copiedJournal(separator: String = "·") throws -> String {
+        let did = try #require(content.prompt("reflect-what-i-did"))
+        let wish = try #require(content.prompt("wish-ruptures-teach"))
+        return TestJournal.header + """
+
+        ## Prompt \(did.number) \(separator) \(did.text)
+
+        I said *"let's look at the evidence"*, and   kept talking.
+
+        ## Prompt \(wish.number) · What I wish I'd known: \(wish.text)
+
+        That the pause is the repair.
+
+        """
+    }
+
+    @Test("matches a heading copied with its prompt's number to that prompt, keeping the heading and every word of the answer", arguments: [
+        "·", ":", "-", "–", ".",
+    ])
+    func numberedHeading(separator: String) throws {
+        let journal = try TestJournal.parse(copiedJournal(separator: separator))
+        let did = try #require(journal.answer(to: "reflect-what-i-did"))
+        #expect(did.heading == "Prompt 6 \(separator) What did I actually say or do when the strain appeared?")
+        #expect(did.markdown == #"I said *"let's look at the evidence"*, and   kept talking."#)
+        #expect(did.location == SourceLocation(path: TestJournal.path, line: 9, column: 1))
+        let wish = try #require(journal.answer(to: "wish-ruptures-teach"))
+        #expect(wish.heading == "Prompt 19 · What I wish I'd known: What has a rupture taught me that a smooth session never could?")
+        #expect(wish.markdown == "That the pause is the repair.")
+        #expect(journal.answers.map(\.promptID) == ["reflect-what-i-did", "wish-ruptures-teach"])
+    }
+
+    @Test("matches a heading without a number by its words in any case and spacing, with a typographic apostrophe, and a closing prompt led by 'What I wish I'd known:'")
+    func unnumberedHeadingSpellings() throws {
+        let text = TestJournal.header + """
+
+        ## what did  I actually say or do when the STRAIN appeared?
+
+        One.
+
+        ## What I wish I’d known: What has a rupture taught me that a smooth session never could?
+
+        Two.
+
+        """
+        let journal = try TestJournal.parse(text)
+        #expect(journal.answer(to: "reflect-what-i-did")?.markdown == "One.")
+        #expect(journal.answer(to: "wish-ruptures-teach")?.markdown == "Two.")
+    }
+
+    @Test("refuses a heading whose number is another prompt's than its words, naming both")
+    func numberDisagrees() throws {
+        let text = TestJournal.header + """
+
+        ## Prompt 7 · What did I actually say or do when the strain appeared?
+
+        Text.
+        """
+        #expect(try TestJournal.diagnostics(text) == [
+            "journal/2026-W47.md:9:1: error: heading 'Prompt 7 · What did I actually say or do when the strain appeared?' has the words of prompt 6 but the number 7 (prompt 7 is 'Looking back, what do I wish I had done differently?'); write 'Prompt 6' before these words, or no number",
+        ])
+    }
+
+    @Test("refuses a heading whose number is no prompt's, saying how prompts are numbered", arguments: [0, 23, 999_999])
+    func numberOfNoPrompt(number: Int) throws {
+        let text = TestJournal.header + """
+
+        ## Prompt \(number) · What did I actually say or do when the strain appeared?
+
+        Text.
+        """
+        #expect(try TestJournal.diagnostics(text) == [
+            "journal/2026-W47.md:9:1: error: heading 'Prompt \(number) · What did I actually say or do when the strain appeared?' has the words of prompt 6 but the number \(number) (there is no prompt \(number); prompts are numbered 1 to 22); write 'Prompt 6' before these words, or no number",
+        ])
+    }
+
+    @Test("refuses a heading with a prompt's number but not its words, saying what that prompt reads")
+    func numberWithOtherWords() throws {
+        let text = TestJournal.header + """
+
+        ## Prompt 6 · What did I say?
+
+        Text.
+        """
+        #expect(try TestJournal.diagnostics(text) == [
+            "journal/2026-W47.md:9:1: error: heading 'Prompt 6 · What did I say?' does not match a prompt: prompt 6 reads 'What did I actually say or do when the strain appeared?', and a number is matched only with its prompt's own words; keep the '<!-- prompt: ID -->' line above each prompt's '##' heading",
+        ])
+    }
+
+    @Test("refuses a heading with no prompt's number and no prompt's words, saying both")
+    func numberAndWordsOfNoPrompt() throws {
+        let text = TestJournal.header + """
+
+        ## Prompt 23 · Something else
+
+        Text.
+        """
+        #expect(try TestJournal.diagnostics(text) == [
+            "journal/2026-W47.md:9:1: error: heading 'Prompt 23 · Something else' does not match a prompt: there is no prompt 23 (prompts are numbered 1 to 22), and the words are no prompt's; keep the '<!-- prompt: ID -->' line above each prompt's '##' heading",
+        ])
+    }
+
+    @Test("reads 'Prompt' followed by more than six digits as words, which match no prompt")
+    func numberTooLong() throws {
+        let text = TestJournal.header + """
+
+        ## Prompt 1000000 · What did I actually say or do when the strain appeared?
+
+        Text.
+        """
+        #expect(try TestJournal.diagnostics(text) == [
+            "journal/2026-W47.md:9:1: error: heading 'Prompt 1000000 · What did I actually say or do when the strain appeared?' does not match a prompt: keep the '<!-- prompt: ID -->' line above each prompt's '##' heading, and use '###' for headings inside an answer",
+        ])
+    }
+
+    @Test("under a marker, a heading with any number is the therapist's wording: the marker decides, and the heading is kept as written")
+    func numberUnderMarker() throws {
+        let text = TestJournal.header + """
+
+        <!-- prompt: reflect-what-i-did -->
+        ## Prompt 7 · Looking back, what do I wish I had done differently?
+
+        Text.
+        """
+        let answer = try #require(try TestJournal.parse(text).answer(to: "reflect-what-i-did"))
+        #expect(answer.heading == "Prompt 7 · Looking back, what do I wish I had done differently?")
+        #expect(answer.markdown == "Text.")
+    }
+
+    @Test("a heading copied with its number is the same prompt, answered twice, as one without")
+    func numberedAnsweredTwice() throws {
+        let text = TestJournal.header + """
+
+        ## What did I actually say or do when the strain appeared?
+
+        One.
+
+        ## Prompt 6 · What did I actually say or do when the strain appeared?
+
+        Two.
+        """
+        #expect(try TestJournal.diagnostics(text) == [
+            "journal/2026-W47.md:13:1: error: prompt 'reflect-what-i-did' is answered twice (first at line 9)",
+        ])
+    }
+
     // MARK: Front matter errors
 
     @Test("requires front matter")
