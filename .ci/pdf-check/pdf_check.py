@@ -37,6 +37,8 @@ but "Reflecting safely on real clients", whose nine cards take it to 6, the
 budget for a blank workbook.
 """
 
+import base64
+import json
 import os
 import re
 import subprocess
@@ -76,12 +78,16 @@ def check(condition, message):
         problems.append(message)
 
 
-def check_pdf(pdf, budget, kind, tagged=True):
+def check_pdf(pdf, budget, kind):
     name = os.path.basename(pdf)
     fields = info(pdf)
     pages = int(fields["Pages"])
-    if tagged:
-        check(fields.get("Tagged") == "yes", f"{name}: not tagged")
+    check(fields.get("Tagged") == "yes", f"{name}: not tagged")
+    objects = pdf_objects(pdf)
+    for problem in structure_problems(objects)[:10]:
+        problems.append(f"{name}: tags: {problem}")
+    catalog = objects["obj:" + objects["trailer"]["value"]["/Root"]]["value"]
+    check(catalog.get("/Lang") == "u:en", f"{name}: the language is {catalog.get('/Lang')!r}, not English")
     qpdf = subprocess.run(["qpdf", "--check", pdf], capture_output=True, text=True)
     check(qpdf.returncode == 0, f"qpdf --check {name}: {qpdf.stdout.strip()[-300:]} {qpdf.stderr.strip()[-300:]}")
     check(fields.get("Title"), f"{name}: no title")
@@ -101,6 +107,121 @@ def check_pdf(pdf, budget, kind, tagged=True):
         for word in re.finditer(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>', page.group(3)):
             check(float(word.group(2)) <= width + 0.5, f"{name}: '{word.group(3)}' runs off the page")
     return pages
+
+
+def pdf_objects(pdf):
+    """Every object of pdf as qpdf's JSON (version 2) gives it, streams decoded."""
+    out = run("qpdf", "--json=2", "--json-key=qpdf", "--json-stream-data=inline", "--decode-level=generalized", pdf)
+    return json.loads(out)["qpdf"][1]
+
+
+def structure_problems(objects):
+    """Problems with a PDF's structure tree (tags): every element, marked-content
+    and object reference on a page the file has, each element's /P its parent;
+    every page's marked content claimed by exactly the element the parent tree
+    names for it, every tagged link's entry its element. A cut that kept
+    another page's tags, or lost some of its own, fails here."""
+    def obj(ref):
+        entry = objects.get("obj:" + ref) if isinstance(ref, str) else None
+        return entry.get("value", entry.get("stream", {}).get("dict")) if entry else ref
+    def stream(ref):
+        entry = objects.get("obj:" + ref, {}).get("stream", {})
+        return base64.b64decode(entry.get("data", "")).decode("latin1")
+    problems = []
+    trailer = objects["trailer"]["value"]
+    catalog = obj(trailer["/Root"])
+    pages = []
+    def walk(ref):
+        node = obj(ref)
+        if node.get("/Type") == "/Pages":
+            for kid in node["/Kids"]:
+                walk(kid)
+        else:
+            pages.append(ref)
+    walk(catalog["/Pages"])
+    page_set = set(pages)
+    if "/StructTreeRoot" not in catalog:
+        return ["no structure tree"]
+    if obj(catalog.get("/MarkInfo", {})).get("/Marked") is not True:
+        problems.append("MarkInfo /Marked is not true")
+    root_ref = catalog["/StructTreeRoot"]
+    root = obj(root_ref)
+    claimed = {}  # (page, mcid) -> element
+    annots = {}   # annotation -> element
+    seen = set()
+    def element(ref, parent, inherited):
+        if ref in seen:
+            problems.append(f"element {ref} reached twice")
+            return
+        seen.add(ref)
+        node = obj(ref)
+        if node is None:
+            problems.append(f"element {ref} is missing")
+            return
+        if node.get("/P") != parent:
+            problems.append(f"element {ref}: /P is {node.get('/P')}, not {parent}")
+        page = node.get("/Pg", inherited)
+        if "/Pg" in node and node["/Pg"] not in page_set:
+            problems.append(f"element {ref}: /Pg {node['/Pg']} is not a page of the file")
+        kids = node.get("/K", [])
+        for kid in kids if isinstance(kids, list) else [kids]:
+            if isinstance(kid, int):
+                if page not in page_set:
+                    problems.append(f"element {ref}: MCID {kid} on no page of the file")
+                claimed[(page, kid)] = ref
+            elif isinstance(kid, str) and (obj(kid) or {}).get("/Type") not in ("/MCR", "/OBJR"):
+                element(kid, ref, page)
+            else:
+                k = obj(kid)
+                at = k.get("/Pg", page)
+                if at not in page_set:
+                    problems.append(f"element {ref}: a {k.get('/Type')} on {at}, no page of the file")
+                if k.get("/Type") == "/MCR":
+                    claimed[(at, k["/MCID"])] = ref
+                elif k.get("/Type") == "/OBJR":
+                    if k["/Obj"] not in objects and "obj:" + k["/Obj"] not in objects:
+                        problems.append(f"element {ref}: annotation {k['/Obj']} is missing")
+                    annots[k["/Obj"]] = ref
+    kids = root.get("/K", [])
+    for kid in kids if isinstance(kids, list) else [kids]:
+        element(kid, root_ref, None)
+    # The parent tree, flat or not.
+    parent_tree = {}
+    def nums(node):
+        node = obj(node)
+        items = obj(node.get("/Nums", [])) or []
+        for i in range(0, len(items), 2):
+            value = obj(items[i + 1])
+            parent_tree[items[i]] = value if isinstance(value, list) else items[i + 1]
+        for kid in node.get("/Kids", []):
+            nums(kid)
+    nums(root.get("/ParentTree", {}))
+    for page in pages:
+        p = obj(page)
+        contents = p.get("/Contents")
+        text = "".join(stream(c) for c in (contents if isinstance(contents, list) else [contents] if contents else []))
+        mcids = [int(m) for m in re.findall(r"/MCID\s+(\d+)", text)]
+        if mcids and "/StructParents" not in p:
+            problems.append(f"page {pages.index(page) + 1}: marked content but no /StructParents")
+            continue
+        array = parent_tree.get(p.get("/StructParents"), []) if "/StructParents" in p else []
+        for mcid in mcids:
+            owner = claimed.get((page, mcid))
+            if owner is None:
+                problems.append(f"page {pages.index(page) + 1}: MCID {mcid} belongs to no element")
+            elif mcid >= len(array) or array[mcid] != owner:
+                problems.append(f"page {pages.index(page) + 1}: the parent tree does not name MCID {mcid}'s element")
+        for (at, mcid), owner in claimed.items():
+            if at == page and mcid not in mcids:
+                problems.append(f"page {pages.index(page) + 1}: an element claims MCID {mcid}, not on the page")
+        for a in p.get("/Annots", []) if isinstance(p.get("/Annots"), list) else []:
+            ann = obj(a)
+            if "/StructParent" in ann and parent_tree.get(ann["/StructParent"]) != annots.get(a):
+                problems.append(f"page {pages.index(page) + 1}: annotation {a}'s parent-tree entry is not its element")
+    for a in annots:
+        if not any(a in (obj(p).get("/Annots") or []) for p in pages):
+            problems.append(f"annotation {a} is tagged but on no page")
+    return problems
 
 
 def answers(journal):
@@ -150,11 +271,21 @@ def main():
         names = [line.split(":", 1)[1].strip().strip('"') for line in open(os.path.join(ROOT, "Examples/cohort/roster.yaml"), encoding="utf-8")
                  if re.match(r"\s*- name:", line)]
         check(len(names) == 12, f"expected the example roster's 12 trainees, read {len(names)}")
+        # Each trainee's note from the roster, a line at a time (one-line notes only: enough to check each PDF is theirs).
+        notes = {}
+        current = None
+        for line in open(os.path.join(ROOT, "Examples/cohort/roster.yaml"), encoding="utf-8"):
+            found = re.match(r"\s*- name: (.+)", line)
+            if found:
+                current = found.group(1).strip().strip('"')
+            found = re.match(r"\s+note: (.+)", line)
+            if found and current and found.group(1).strip() != "|":
+                notes[current] = [found.group(1).strip().strip("'")]
         pages["all"] = check_pdf(all_pdf, BUDGET["all"], "all.pdf")
         handout_pages = []
         own = {}
         for pdf in sorted(f for f in os.listdir(f"{tmp}/ho") if f.endswith(".pdf") and f != "all.pdf"):
-            handout_pages.append(check_pdf(f"{tmp}/ho/{pdf}", BUDGET["handout"], "handout", tagged=False))
+            handout_pages.append(check_pdf(f"{tmp}/ho/{pdf}", BUDGET["handout"], "handout"))
             first = squash(text(f"{tmp}/ho/{pdf}", 1))
             found = re.search(r"Reflection handout for (.+?) Focus", first)
             if found:
@@ -170,6 +301,11 @@ def main():
             if name in starts:
                 check(starts[name] % 2 == 1, f"all.pdf: {name}'s handout starts on page {starts[name]}, an even page")
             check(name in own, f"no PDF of {name}'s own")
+            if name in own:
+                mine = squash(text(own[name]))
+                for piece in [name, "pick one moment from this week to bring"] + notes.get(name, []):
+                    check(piece in mine, f"{os.path.basename(own[name])}: {piece!r} is missing")
+                check(name in info(own[name]).get("Title", ""), f"{os.path.basename(own[name])}: the title does not name {name}")
             if name in starts and name in own:
                 count = int(info(own[name])["Pages"])
                 for page in range(1, count + 1):

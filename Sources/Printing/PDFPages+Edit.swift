@@ -135,9 +135,10 @@ extension PDFDocument {
     /// Pages `range` (indexes into `pages()`) as a document of their own:
     /// the same page objects with everything they use (fonts, images), the
     /// outline entries that lead into them, the links that stay inside them,
-    /// the catalog's language and viewer preferences, and `title`. The
-    /// structure tree (tags) is not carried: it belongs to the whole document.
-    func extracting(_ range: Range<Int>, title: String) throws(PDFFormatError) -> PDFDocument {
+    /// the catalog's language and viewer preferences, and `title`; and,
+    /// when the document is tagged (`structure`, read once for every cut),
+    /// its tags for these pages (see `PDFStructure`).
+    func extracting(_ range: Range<Int>, title: String, structure: PDFStructure? = nil) throws(PDFFormatError) -> PDFDocument {
         let order = try pages()
         guard !range.isEmpty, range.lowerBound >= 0, range.upperBound <= order.count else { throw PDFFormatError("pages out of range") }
         guard let catalog = objects[root]?.value.dictionary else { throw PDFFormatError("no catalog") }
@@ -166,10 +167,16 @@ extension PDFDocument {
             }
         }
 
+        // The parent-tree keys of the kept pages and links, and the links kept.
+        var keys: Set<Int> = []
+        var keptAnnotations: Set<Int> = []
+        func key(_ value: PDFValue?) {
+            if case .token(let text)? = value, let number = Int(text) { keys.insert(number) }
+        }
         for number in kept {
             var page = flattened[number]!
             page["Parent"] = .reference(newTree)
-            page["StructParents"] = nil
+            if structure == nil { page["StructParents"] = nil } else { key(page["StructParents"]) }
             if let annotations = page["Annots"].map(resolve)?.array {
                 var keep: [PDFValue] = []
                 for annotation in annotations {
@@ -177,7 +184,8 @@ extension PDFDocument {
                     let action = dictionary["A"].map(resolve)?.dictionary
                     let inside = target(dictionary["Dest"]) ?? (action?["S"]?.name == "GoTo" ? target(action?["D"]) : nil) ?? true
                     guard inside else { continue }
-                    dictionary["StructParent"] = nil
+                    if structure == nil { dictionary["StructParent"] = nil } else { key(dictionary["StructParent"]) }
+                    keptAnnotations.insert(reference)
                     if let owner = dictionary["P"]?.reference, !keptSet.contains(owner) { dictionary["P"] = nil }
                     edited[reference] = .dictionary(dictionary)
                     keep.append(annotation)
@@ -187,10 +195,17 @@ extension PDFDocument {
             edited[number] = .dictionary(page)
         }
 
+        // The tags on these pages.
+        let keptElements = structure.flatMap {
+            cutting($0, range: range.lowerBound...(range.upperBound - 1), pages: keptSet, annotations: keptAnnotations, keys: keys,
+                    edited: &edited, extra: &extra, next: &next)
+        } ?? []
+        let allElements = structure?.elements ?? []
+
         // The outline: the shallowest entries that lead into these pages
         // (a handout's title, under the cover's in all.pdf), with everything
-        // under them, as the new top level; tags (/SE) left out with the
-        // structure tree.
+        // under them, as the new top level; a link to its element (/SE)
+        // kept where that element is.
         var outlineTop: [Int] = []
         var visited: Set<Int> = []
         func findEntries(from first: Int?) {
@@ -214,14 +229,14 @@ extension PDFDocument {
             entry["Parent"] = .reference(outlineRoot!)
             entry["Prev"] = index > 0 ? .reference(outlineTop[index - 1]) : nil
             entry["Next"] = index + 1 < outlineTop.count ? .reference(outlineTop[index + 1]) : nil
-            entry["SE"] = nil
             if case .token(let count)? = entry["Count"], let value = Int(count), value > 0 { visible += value }
+            if let element = entry["SE"]?.reference, keptElements.contains(element) {} else { entry["SE"] = nil }
             edited[number] = .dictionary(entry)
             if let first = entry["First"]?.reference { stack.append(first) }
         }
         while let number = stack.popLast() {
             guard var entry = objects[number]?.value.dictionary else { continue }
-            entry["SE"] = nil
+            if let element = entry["SE"]?.reference, keptElements.contains(element) {} else { entry["SE"] = nil }
             if target(entry["Dest"]) == false { entry["Dest"] = nil }
             edited[number] = .dictionary(entry)
             if let first = entry["First"]?.reference { stack.append(first) }
@@ -235,6 +250,7 @@ extension PDFDocument {
             switch value {
             case .reference(let number):
                 if allPages.contains(number) && !keptSet.contains(number) { return }
+                if allElements.contains(number) && !keptElements.contains(number) { return }
                 if !reached.contains(number), objects[number] != nil { work.append(number) }
             case .array(let items): items.forEach(visit)
             case .dictionary(let dictionary): dictionary.entries.forEach { visit($0.value) }
@@ -271,6 +287,11 @@ extension PDFDocument {
             root["Count"] = .token("\(visible)")
             extra[outlineRoot] = PDFObject(value: .dictionary(root))
             newCatalogDictionary["Outlines"] = .reference(outlineRoot)
+        }
+        if let structure, !keptElements.isEmpty {
+            newCatalogDictionary["MarkInfo"] = catalog["MarkInfo"] ?? .dictionary(PDFDictionary(entries: [("Marked", .token("true"))]))
+            newCatalogDictionary["StructTreeRoot"] = .reference(structure.root)
+            visit(.reference(structure.root))
         }
         for key in ["ViewerPreferences", "Lang"] {
             if let value = catalog[key] { newCatalogDictionary[key] = value; visit(value) }
@@ -345,9 +366,10 @@ public enum CohortPDF {
             if let first = starts.first, first % 2 == 1 { blanks.insert(first - 1) }
             for (start, end) in zip(starts, ends) where (end - start) % 2 == 1 { blanks.insert(end - 1) }
             let all = try document.withBlankPages(after: blanks).serialized()
+            let structure = document.structure(pageIndex: index)
             var pieces: [Data] = []
             for (handout, (start, end)) in zip(handouts, zip(starts, ends)) {
-                pieces.append(try document.extracting(start..<end, title: handout.title).serialized())
+                pieces.append(try document.extracting(start..<end, title: handout.title, structure: structure).serialized())
             }
             return (all, pieces)
         } catch {

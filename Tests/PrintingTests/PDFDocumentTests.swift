@@ -5,7 +5,12 @@ import Testing
 /// A small PDF shaped as Chromium prints a cohort: a page tree two levels
 /// deep (pages inheriting their size), a shared font, named destinations,
 /// an outline (a cover entry with an entry per handout under it, each
-/// pointing at its structure element), a link annotation on each page.
+/// pointing at its structure element), a link annotation on each page, and
+/// a structure tree: a Document holding a Sect for the cover and an Art per
+/// handout, each with a P per page (its MCID 0) and a Link per page (its
+/// annotation), and one P whose two marked-content references sit on the
+/// last page of one handout and the first of the next; a parent tree
+/// naming them (a page's key is its index, its link's 100 + the index).
 enum SamplePDF {
     /// `handouts`: each handout's id and page count; the cover takes `cover` pages.
     static func make(cover: Int = 1, handouts: [(anchor: String, pages: Int)]) -> Data {
@@ -41,12 +46,59 @@ enum SamplePDF {
                 objects[number]?.value = .dictionary(link)
             }
         }
+        // The last page of a handout of two pages or more links to its first: a link that stays inside the handout.
+        var start = cover
+        for handout in handouts {
+            if handout.pages > 1, let link = objects[pages[start + handout.pages - 1]]!.value.dictionary!["Annots"]!.array![0].reference {
+                var dictionary = objects[link]!.value.dictionary!
+                dictionary["Dest"] = .array([.reference(pages[start]), .name("XYZ")])
+                objects[link]?.value = .dictionary(dictionary)
+            }
+            start += handout.pages
+        }
         objects[middle] = PDFObject(value: dict([("Type", .name("Pages")), ("Parent", .reference(treeRoot)), ("Count", .token("\(total)")),
                                                  ("Kids", .array(pages.map { .reference($0) })),
                                                  ("MediaBox", .array(["0", "0", "595", "842"].map { .token($0) }))]))
         objects[treeRoot] = PDFObject(value: dict([("Type", .name("Pages")), ("Count", .token("\(total)")), ("Kids", .array([.reference(middle)]))]))
+        // The structure tree.
+        let structRoot = add(dict([("Type", .name("StructTreeRoot"))]))
+        var parentTree: [PDFValue] = []
+        var links: [PDFValue] = []
+        var groups: [PDFValue] = []
+        var first = 0
+        for (index, length) in ([cover] + handouts.map(\.pages)).enumerated() {
+            let group = add(.null)
+            var kids: [PDFValue] = []
+            for page in first..<(first + length) {
+                let paragraph = add(dict([("Type", .name("StructElem")), ("S", .name("P")), ("P", .reference(group)),
+                                          ("Pg", .reference(pages[page])), ("K", .token("0"))]))
+                let annotation = objects[pages[page]]!.value.dictionary!["Annots"]!.array![0]
+                let link = add(dict([("Type", .name("StructElem")), ("S", .name("Link")), ("P", .reference(group)),
+                                     ("K", .array([dict([("Type", .name("OBJR")), ("Obj", annotation), ("Pg", .reference(pages[page]))])]))]))
+                kids += [.reference(paragraph), .reference(link)]
+                parentTree += [.token("\(page)"), .array([.reference(paragraph), .null])]
+                links += [.token("\(100 + page)"), .reference(link)]
+            }
+            objects[group] = PDFObject(value: dict([("Type", .name("StructElem")), ("S", .name(index == 0 ? "Sect" : "Art")),
+                                                    ("P", .reference(structure)), ("K", .array(kids))]))
+            groups.append(.reference(group))
+            first += length
+        }
+        // A paragraph over a page break: MCID 1 on the last page of the first handout and on the first of the second.
+        if handouts.count > 1 {
+            let across = [cover + handouts[0].pages - 1, cover + handouts[0].pages]
+            let paragraph = add(dict([("Type", .name("StructElem")), ("S", .name("P")), ("P", .reference(structure)),
+                                      ("K", .array(across.map { dict([("Type", .name("MCR")), ("Pg", .reference(pages[$0])), ("MCID", .token("1"))]) }))]))
+            groups.append(.reference(paragraph))
+            for page in across { parentTree[2 * page + 1] = .array([parentTree[2 * page + 1].array![0], .reference(paragraph)]) }
+        }
+        objects[structure] = PDFObject(value: dict([("Type", .name("StructElem")), ("S", .name("Document")), ("P", .reference(structRoot)),
+                                                    ("Lang", .string(Array("(en)".utf8))), ("K", .array(groups))]))
+        let parents = add(dict([("Type", .name("ParentTree")), ("Nums", .array(parentTree + links))]))
+        objects[structRoot] = PDFObject(value: dict([("Type", .name("StructTreeRoot")), ("K", .reference(structure)),
+                                                     ("ParentTreeNextKey", .token("\(100 + total)")), ("ParentTree", .reference(parents))]))
         var dests: [(String, PDFValue)] = [("handouts", .array([.reference(pages[0]), .name("XYZ")]))]
-        var start = cover
+        start = cover
         var entries: [Int] = []
         let outlineRoot = treeRoot + 1
         let coverEntry = treeRoot + 2
@@ -75,7 +127,7 @@ enum SamplePDF {
         objects[outlineRoot] = PDFObject(value: dict([("Type", .name("Outlines")), ("First", .reference(coverEntry)), ("Last", .reference(coverEntry))]))
         let catalog = entryNumber
         objects[catalog] = PDFObject(value: dict([("Type", .name("Catalog")), ("Pages", .reference(treeRoot)), ("Dests", dict(dests)),
-                                                  ("MarkInfo", dict([("Marked", .token("true"))])), ("StructTreeRoot", .reference(structure)),
+                                                  ("MarkInfo", dict([("Marked", .token("true"))])), ("StructTreeRoot", .reference(structRoot)),
                                                   ("Outlines", .reference(outlineRoot)), ("Lang", .string(Array("(en)".utf8)))]))
         return PDFDocument(objects: objects, root: catalog, info: info).serialized()
     }
@@ -176,32 +228,105 @@ struct CohortPDFTests {
             #expect(texts == (first..<(first + handout.pages)).map { "BT /F1 12 Tf (page \($0)) Tj ET" })
             let catalog = try #require(document.objects[document.root]?.value.dictionary)
             #expect(catalog["Lang"] == .string(Array("(en)".utf8)))
-            #expect(catalog["StructTreeRoot"] == nil && catalog["MarkInfo"] == nil, "tags are the whole document's: not claimed")
+            #expect(catalog["MarkInfo"]?.dictionary?["Marked"] == .token("true") && catalog["StructTreeRoot"] != nil, "tagged")
             let info = try #require(document.info.flatMap { document.objects[$0]?.value.dictionary })
             #expect(info["Title"] == PDFDocument.textString("Handout \(handout.anchor)"))
             #expect(info["Producer"] != nil)
-            // The outline: the handout's own entry on top, its child under it, no structure links.
+            // The outline: the handout's own entry on top, its child under it, its element (the Document) kept.
             let outlines = try #require(catalog["Outlines"].flatMap { document.resolve($0).dictionary })
             let top = try #require(outlines["First"]?.reference.flatMap { document.objects[$0]?.value.dictionary })
             #expect(top["Title"] == .string(Array("(\(handout.anchor))".utf8)))
-            #expect(top["Parent"] == catalog["Outlines"] && top["Next"] == nil && top["Prev"] == nil && top["SE"] == nil)
+            #expect(top["Parent"] == catalog["Outlines"] && top["Next"] == nil && top["Prev"] == nil)
+            #expect(top["SE"]?.reference.flatMap { document.objects[$0]?.value.dictionary?["S"] } == .name("Document"))
             #expect(top["First"] != nil)
-            // No object refers to anything missing, and nothing else was carried (no other page, no structure).
+            // No object refers to anything missing, and nothing else was carried (no other page).
             for object in document.objects.values {
                 #expect(!Self.references(object.value).contains { document.objects[$0] == nil })
-                #expect(object.value.dictionary?["S"]?.name != "Document")
             }
             #expect(document.objects.values.filter { $0.value.dictionary?["Type"]?.name == "Page" }.count == handout.pages)
-            // Links: the first page's link points at the cover, which is not here.
+            // Links: those pointing at the cover (not here) are gone; the last page's, to the first, stays.
+            var links = 0
             for page in pages {
                 for annotation in document.objects[page]!.value.dictionary!["Annots"]?.array ?? [] {
                     let link = try #require(annotation.reference.flatMap { document.objects[$0]?.value.dictionary })
-                    #expect(link["Dest"]?.array?.first?.reference.map(pages.contains) == true)
-                    #expect(link["StructParent"] == nil)
+                    #expect(link["Dest"]?.array?.first?.reference == pages.first)
+                    links += 1
                 }
             }
+            #expect(links == (handout.pages > 1 ? 1 : 0))
             #expect(try PDFDocument(parsing: document.serialized()).serialized() == data, "the same pages give the same bytes")
         }
+    }
+
+    @Test("each trainee's PDF is tagged with the elements on its pages only: a paragraph over a page break keeps its part, a link element its kept link")
+    func ownTags() throws {
+        let (_, own) = try Self.cut()
+        for (index, (data, handout)) in zip(own, Self.handouts).enumerated() {
+            let document = try PDFDocument(parsing: data)
+            let pages = try document.pages()
+            let catalog = try #require(document.objects[document.root]?.value.dictionary)
+            let rootNumber = try #require(catalog["StructTreeRoot"]?.reference)
+            let root = try #require(document.objects[rootNumber]?.value.dictionary)
+            // Walk the tree: every element's parent is the one it sits under, every page reference a page of this file.
+            var paragraphs: [Int: [String]] = [:]  // page → the marked content claimed on it
+            var linkElements = 0
+            var kinds: [String] = []
+            func walk(_ number: Int, parent: Int, page: Int?) throws {
+                let element = try #require(document.objects[number]?.value.dictionary)
+                #expect(element["P"] == .reference(parent))
+                kinds.append(element["S"]?.name ?? "?")
+                let at = element["Pg"]?.reference ?? page
+                if let own = element["Pg"]?.reference { #expect(pages.contains(own)) }
+                for kid in PDFDocument.items(element["K"]) {
+                    switch kid {
+                    case .token(let mcid): paragraphs[try #require(at), default: []].append(mcid)
+                    case .reference(let child): try walk(child, parent: number, page: at)
+                    case .dictionary(let reference):
+                        let on = try #require(reference["Pg"]?.reference)
+                        #expect(pages.contains(on))
+                        if reference["Type"]?.name == "OBJR" {
+                            linkElements += 1
+                            let annotation = try #require(reference["Obj"]?.reference)
+                            #expect(document.objects[on]!.value.dictionary!["Annots"]?.array?.contains(.reference(annotation)) == true)
+                        } else {
+                            guard case .token(let mcid)? = reference["MCID"] else { Issue.record("a reference without an MCID"); continue }
+                            paragraphs[on, default: []].append(mcid)
+                        }
+                    default: Issue.record("an unexpected kid \(kid)")
+                    }
+                }
+            }
+            try walk(try #require(root["K"]?.reference), parent: rootNumber, page: nil)
+            #expect(kinds.first == "Document" && kinds.filter { $0 == "Art" }.count == 1 && !kinds.contains("Sect"), "its own Art, not the cover's")
+            // MCID 0 on every page; MCID 1 (the paragraph over the break) on the first handout's last page and the second's first.
+            var expected = Dictionary(uniqueKeysWithValues: pages.map { ($0, ["0"]) })
+            if index == 0 { expected[pages.last!]!.append("1") }
+            if index == 1 { expected[pages.first!]!.append("1") }
+            #expect(paragraphs == expected)
+            #expect(linkElements == (handout.pages > 1 ? 1 : 0))
+            // The parent tree: the kept pages' keys (and the kept link's), nothing else.
+            let tree = try #require(root["ParentTree"].flatMap { document.resolve($0).dictionary })
+            let nums = try #require(tree["Nums"]?.array)
+            let keys = stride(from: 0, to: nums.count, by: 2).map { nums[$0] }
+            let pageKeys = pages.map { document.objects[$0]!.value.dictionary!["StructParents"]! }
+            let linkKeys = pages.flatMap { document.objects[$0]!.value.dictionary!["Annots"]?.array ?? [] }
+                .map { document.resolve($0).dictionary!["StructParent"]! }
+            #expect(keys == pageKeys + linkKeys)
+        }
+    }
+
+    @Test("an untagged document's cuts are untagged, not given an empty tree")
+    func untagged() throws {
+        var document = try PDFDocument(parsing: SamplePDF.make(handouts: [("handout-a", 2)]))
+        var catalog = document.objects[document.root]!.value.dictionary!
+        catalog["StructTreeRoot"] = nil
+        catalog["MarkInfo"] = nil
+        document.objects[document.root]!.value = .dictionary(catalog)
+        let (_, own) = try CohortPDF.split(document.serialized(), handouts: [.init(anchor: "handout-a", title: "A")])
+        let cut = try PDFDocument(parsing: own[0])
+        let cutCatalog = try #require(cut.objects[cut.root]?.value.dictionary)
+        #expect(cutCatalog["StructTreeRoot"] == nil && cutCatalog["MarkInfo"] == nil)
+        #expect(try cut.pages().allSatisfy { cut.objects[$0]!.value.dictionary!["StructParents"] == nil })
     }
 
     @Test("a handout the printed PDF does not name, or one out of order, is an error, never a wrong cut")
