@@ -9,18 +9,22 @@ log (Examples/journal-year/2026-W47.md), the example cohort's handouts
 (Examples/journal-year) and the site's blank workbooks (`site --pdf`, each
 linked from its week's page). Checked, for every PDF:
 
-- tagged (each trainee's own PDF, cut from all.pdf, excepted: see
-  PrintedHandouts), with a title, a document outline (bookmarks), every
+- tagged, its tags read back with qpdf's JSON: each element, marked content
+  and link on a page of the file, the parent tree naming each (each
+  trainee's PDF is cut from all.pdf by Attune's own writer, tags too); with
+  a title, English as its language, a document outline (bookmarks), every
   font embedded, text that can be extracted; a structure qpdf --check
   (Debian's qpdf) finds no error in;
 - no word outside its page (a clipped table's last column would be);
 - page counts within the budget below;
 
 and in particular: every answer the example journal holds is in its PDF as
-text; every trainee's name is in their own PDF and in all.pdf; every handout
-in all.pdf starts on an odd page; each trainee's PDF is exactly their pages
-of all.pdf (the same text, page for page) with their name at the top of
-every page; every table's last column header is there; the same input
+text; every trainee's name is in their own PDF (and its title), with their
+note and the supervisor's notes, and in all.pdf; every handout in all.pdf
+starts on an odd page; each trainee's PDF is exactly their pages of all.pdf
+(the same text, page for page) with their name at the top of every page and
+"Page i of n" (counted within the handout) at its foot; the cover and the
+blank pages all.pdf adds carry no number; every table's last column header is there; the same input
 printed twice gives the same bytes.
 
 Budgets (A4, Chromium's defaults, 12 ruled lines per open prompt): before
@@ -313,9 +317,17 @@ def main():
                     check(mine == squash(text(all_pdf, starts[name] + page - 1)),
                           f"{os.path.basename(own[name])}: page {page} is not page {starts[name] + page - 1} of all.pdf")
                     check(mine.startswith(f"2026-W47 · {name}"), f"{os.path.basename(own[name])}: page {page} does not start with the week and the name")
+                    check(mine.endswith(f"Page {page} of {count}") and len(re.findall(r"Page \d+ of \d+", mine)) == 1,
+                          f"{os.path.basename(own[name])}: page {page} does not end with its one number, 'Page {page} of {count}': {mine[-40:]!r}")
                 after = starts[name] + count
                 check(after > pages["all"] or "Reflection handout for" in text(all_pdf, after) or not squash(text(all_pdf, after)),
                       f"all.pdf: page {after} after {name}'s handout is neither blank nor the next handout")
+        # The cover and the blank pages: no number.
+        check(not re.search(r"Page \d+ of \d+", text(all_pdf, 1)), "all.pdf: the cover has a page number")
+        for page in range(1, pages["all"] + 1):
+            if page not in starts.values() and not squash(text(all_pdf, page)):
+                check(page - 1 in [s + int(info(own[n])["Pages"]) - 1 for n, s in starts.items() if n in own] or page == 2,
+                      f"all.pdf: page {page} is blank but follows no handout's last page nor the cover")
         whole = squash(text(all_pdf))
         for name in names:
             check(name in whole, f"all.pdf: {name} is missing")
@@ -344,8 +356,8 @@ def main():
     if problems:
         print(f"pdf-check: {len(problems)} problem(s) ({summary}).")
         sys.exit(1)
-    print(f"pdf-check: every PDF outlined, fonts embedded, nothing off the page, qpdf --check clean; all but the trainees' own tagged; {summary} "
-          f"(handouts {min(handout_pages)}-{max(handout_pages)} pages, each starting on an odd page of all.pdf and the same as its own PDF).")
+    print(f"pdf-check: every PDF tagged (its tags on its own pages), outlined, in English, fonts embedded, nothing off the page, qpdf --check clean; {summary} "
+          f"(handouts {min(handout_pages)}-{max(handout_pages)} pages, each starting on an odd page of all.pdf, the same as its own PDF and numbered 'Page 1 of n' on).")
 
 
 main()

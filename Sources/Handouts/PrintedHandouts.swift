@@ -18,9 +18,10 @@ import Printing
 /// Chromium alone.
 ///
 /// Chromium does not honour `break-before: right`, and its page counter
-/// runs through the whole document (no counter per handout), so the pages
-/// of handouts carry no page numbers: a number in all.pdf would be wrong
-/// once blank pages are added, and wrong again in the trainee's own PDF.
+/// runs through the whole document (no counter per handout), so the print
+/// carries no page numbers on handout pages; once its handouts' lengths
+/// are known, a second small print gives the numbers ("Page 2 of 4"), each
+/// drawn over the page it numbers (see `CohortPDF.PageNumbers`).
 struct PrintedHandouts: Sendable {
     /// One handout to print: its `all.html` article, and what its own PDF needs.
     struct Piece: Sendable {
@@ -58,10 +59,35 @@ struct PrintedHandouts: Sendable {
         return html + page.tail
     }
 
-    /// Prints the page once and cuts it: all.pdf, then each trainee's PDF in roster order.
+    /// Prints the page once, then the page numbers its handouts' lengths
+    /// need, and cuts it: all.pdf, then each trainee's PDF in roster order.
     func print(_ page: (head: String, tail: String), coverHead: String, printer: PDFPrinter) throws(PrintError) -> (all: Data, handouts: [Data]) {
+        let handouts = pieces.map { CohortPDF.Handout(anchor: $0.anchor, title: $0.title) }
         let printed = try printer.print([PrintJob(html: Data(self.page(page, coverHead: coverHead).utf8), runningHead: nil)])[0]
-        return try CohortPDF.split(printed, handouts: pieces.map { CohortPDF.Handout(anchor: $0.anchor, title: $0.title) })
+        let lengths = CohortPDF.PageNumbers.lengths(of: try CohortPDF.lengths(printed, handouts: handouts))
+        guard !lengths.isEmpty else { return try CohortPDF.split(printed, handouts: handouts) }
+        let numbers = try printer.print([PrintJob(html: Data(Self.pageNumbers(page.head, lengths: lengths).utf8), runningHead: nil, tagged: false)])[0]
+        return try CohortPDF.split(printed, handouts: handouts, pageNumbers: CohortPDF.PageNumbers(pdf: numbers, lengths: lengths))
+    }
+
+    /// A page of page numbers and nothing else, to be drawn over the
+    /// handouts' pages: all.html's head (its stylesheets, so each number is
+    /// in the handouts' own bottom-right margin box, font and colour, as a
+    /// handout printed from the browser has it), then an empty sheet per
+    /// number, "Page 1 of n" to "Page n of n" for each `n` in `lengths`:
+    /// each a named page whose margin box says its number.
+    static func pageNumbers(_ head: String, lengths: [Int]) -> String {
+        let top = head.range(of: "</head>").map { String(head[..<$0.lowerBound]) } ?? head
+        var style = "<style>\n@media print {\n"
+        var body = ""
+        for length in lengths where length > 0 {
+            for page in 1...length {
+                style += "  @page number-\(length)-\(page) { @bottom-right { content: \"Page \(page) of \(length)\"; } }\n"
+                body += #"<div style="page: number-\#(length)-\#(page); height: 1px"></div>"# + "\n"
+            }
+        }
+        style += "}\n</style>\n"
+        return top + style + "</head>\n<body>\n" + body + "</body>\n</html>\n"
     }
 
     /// `text` as a CSS string: every character but letters, digits and

@@ -230,8 +230,8 @@ final class Browser: @unchecked Sendable {
             "preferCSSPageSize": true,
             // A4 unless the page's CSS sets a size.
             "paperWidth": 8.27, "paperHeight": 11.69,
-            "generateTaggedPDF": true,
-            "generateDocumentOutline": true,
+            "generateTaggedPDF": job.tagged,
+            "generateDocumentOutline": job.tagged,
         ].merging(job.runningHead.map { head in
             ["displayHeaderFooter": true, "headerTemplate": Self.header(head), "footerTemplate": Self.footer] as [String: Any]
         } ?? ["displayHeaderFooter": false]) { $1 }, session: session)

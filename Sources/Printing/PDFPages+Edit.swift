@@ -108,7 +108,7 @@ extension PDFDocument {
     }
 
     /// Each page's dictionary with what it inherited from the tree written in.
-    private func flattenedPages(_ order: [Int]) throws(PDFFormatError) -> [Int: PDFDictionary] {
+    func flattenedPages(_ order: [Int]) throws(PDFFormatError) -> [Int: PDFDictionary] {
         var result: [Int: PDFDictionary] = [:]
         for number in order {
             guard var page = objects[number]?.value.dictionary else { throw PDFFormatError("a page that is not a dictionary") }
@@ -343,28 +343,62 @@ public enum CohortPDF {
         }
     }
 
-    /// Cuts `printed` (the cover, then each handout from the top of a new
-    /// page, in order) at each handout's first page. A blank page follows
-    /// the cover and each handout of odd length in `all`, so every handout
-    /// starts on an odd page when printed double-sided.
-    public static func split(_ printed: Data, handouts: [Handout]) throws(PrintError) -> (all: Data, handouts: [Data]) {
+    /// Each handout's length in pages in `printed`, in order: what its
+    /// page numbers need (see `PageNumbers`).
+    public static func lengths(_ printed: Data, handouts: [Handout]) throws(PrintError) -> [Int] {
         do {
             let document = try PDFDocument(parsing: printed)
             let order = try document.pages()
-            let index = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
-            let destinations = document.destinations()
-            var starts: [Int] = []
-            for handout in handouts {
-                guard let page = destinations[handout.anchor], let start = index[page] else {
-                    throw PDFFormatError("no page starts the handout '\(handout.anchor)'")
-                }
-                guard start > (starts.last ?? 0) else { throw PDFFormatError("the handout '\(handout.anchor)' does not start on a page of its own") }
-                starts.append(start)
+            let starts = try starts(of: handouts, in: document, order: order)
+            return zip(starts, Array(starts.dropFirst()) + [order.count]).map { $1 - $0 }
+        } catch {
+            throw PrintError("cannot find the printed handouts' pages: \(error)")
+        }
+    }
+
+    /// The index of each handout's first page, found by its anchor.
+    private static func starts(of handouts: [Handout], in document: PDFDocument, order: [Int]) throws(PDFFormatError) -> [Int] {
+        let index = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
+        let destinations = document.destinations()
+        var starts: [Int] = []
+        for handout in handouts {
+            guard let page = destinations[handout.anchor], let start = index[page] else {
+                throw PDFFormatError("no page starts the handout '\(handout.anchor)'")
             }
+            guard start > (starts.last ?? 0) else { throw PDFFormatError("the handout '\(handout.anchor)' does not start on a page of its own") }
+            starts.append(start)
+        }
+        return starts
+    }
+
+    /// Cuts `printed` (the cover, then each handout from the top of a new
+    /// page, in order) at each handout's first page. A blank page follows
+    /// the cover and each handout of odd length in `all`, so every handout
+    /// starts on an odd page when printed double-sided. With `pageNumbers`
+    /// every handout page is numbered within its handout, in `all` and in
+    /// the trainee's own PDF (see `PageNumbers`).
+    public static func split(_ printed: Data, handouts: [Handout], pageNumbers: PageNumbers? = nil) throws(PrintError) -> (all: Data, handouts: [Data]) {
+        do {
+            var document = try PDFDocument(parsing: printed)
+            let order = try document.pages()
+            let index = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
+            let starts = try starts(of: handouts, in: document, order: order)
             let ends = Array(starts.dropFirst()) + [order.count]
             var blanks: Set<Int> = []
             if let first = starts.first, first % 2 == 1 { blanks.insert(first - 1) }
             for (start, end) in zip(starts, ends) where (end - start) % 2 == 1 { blanks.insert(end - 1) }
+            if let pageNumbers {
+                var map: [Int: Int] = [:]
+                for (start, end) in zip(starts, ends) {
+                    for page in start..<end {
+                        guard let number = pageNumbers.index(page: page - start, length: end - start) else {
+                            throw PDFFormatError("no page number was printed for page \(page - start + 1) of \(end - start)")
+                        }
+                        map[page] = number
+                    }
+                }
+                document = try document.overlaying(PDFDocument(parsing: pageNumbers.pdf), map)
+            }
             let all = try document.withBlankPages(after: blanks).serialized()
             let structure = document.structure(pageIndex: index)
             var pieces: [Data] = []

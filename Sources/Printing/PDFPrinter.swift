@@ -9,10 +9,15 @@ public struct PrintJob: Sendable {
     /// when the page's own CSS sets what its margins hold (`@page` margin
     /// boxes), as the cohort's handouts do, a name per handout.
     public var runningHead: String?
+    /// Tagged, with a document outline: every PDF a user gets. Off only for
+    /// pages printed to be drawn into another PDF (the handouts' page
+    /// numbers), which must bring no tags of their own.
+    public var tagged: Bool
 
-    public init(html: Data, runningHead: String?) {
+    public init(html: Data, runningHead: String?, tagged: Bool = true) {
         self.html = html
         self.runningHead = runningHead
+        self.tagged = tagged
     }
 }
 

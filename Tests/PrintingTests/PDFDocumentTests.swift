@@ -329,6 +329,90 @@ struct CohortPDFTests {
         #expect(try cut.pages().allSatisfy { cut.objects[$0]!.value.dictionary!["StructParents"] == nil })
     }
 
+    /// Printed page numbers as Chromium gives them: "Page i of n" for each
+    /// length in turn, a page each, with a font of its own; `size` the pages' width.
+    static func numbers(_ lengths: [Int], size: String = "595") -> CohortPDF.PageNumbers {
+        var objects: [Int: PDFObject] = [:]
+        func dict(_ entries: [(String, PDFValue)]) -> PDFValue { .dictionary(PDFDictionary(entries: entries.map { (key: $0.0, value: $0.1) })) }
+        let texts = lengths.flatMap { length in (1...length).map { "BT /F9 8 Tf (Page \($0) of \(length)) Tj ET" } }
+        objects[1] = PDFObject(value: dict([("Type", .name("Font")), ("Subtype", .name("Type0")), ("BaseFont", .name("BAAAAA+DejaVuSans")),
+                                            ("ToUnicode", .reference(2))]))
+        objects[2] = PDFObject(value: dict([("Length", .token("3"))]), stream: Array("map".utf8))
+        let tree = 3 + 2 * texts.count
+        for (index, text) in texts.enumerated() {
+            objects[3 + 2 * index] = PDFObject(value: dict([("Length", .token("\(text.utf8.count)")), ("Filter", .name("None"))]), stream: Array(text.utf8))
+            objects[4 + 2 * index] = PDFObject(value: dict([("Type", .name("Page")), ("Parent", .reference(tree)), ("Contents", .reference(3 + 2 * index)),
+                                                            ("Resources", dict([("Font", dict([("F9", .reference(1))]))])),
+                                                            ("MediaBox", .array(["0", "0", size, "842"].map { .token($0) }))]))
+        }
+        objects[tree] = PDFObject(value: dict([("Type", .name("Pages")), ("Count", .token("\(texts.count)")),
+                                               ("Kids", .array((0..<texts.count).map { .reference(4 + 2 * $0) }))]))
+        objects[tree + 1] = PDFObject(value: dict([("Type", .name("Catalog")), ("Pages", .reference(tree))]))
+        return CohortPDF.PageNumbers(pdf: PDFDocument(objects: objects, root: tree + 1, info: nil).serialized(), lengths: lengths)
+    }
+
+    /// What a page shows: its own content, then the number drawn over it ("" for none).
+    static func shown(_ document: PDFDocument, _ page: Int) -> (own: [String], number: String) {
+        let dictionary = document.objects[page]!.value.dictionary!
+        let streams = document.contentStreams(dictionary).map { String(decoding: document.objects[$0]!.stream!, as: UTF8.self) }
+        let form = document.resolve(dictionary["Resources"] ?? .null).dictionary?["XObject"]
+            .flatMap { document.resolve($0).dictionary?[PDFDocument.pageNumberName]?.reference }
+        let text = form.map { String(decoding: document.objects[$0]!.stream!, as: UTF8.self) } ?? ""
+        return (streams, text.replacingOccurrences(of: "BT /F9 8 Tf (", with: "").replacingOccurrences(of: ") Tj ET", with: ""))
+    }
+
+    @Test("page numbers: every handout page says its number within its handout, in all.pdf and the trainee's PDF; the cover and blank pages none")
+    func pageNumbers() throws {
+        let lengths = CohortPDF.PageNumbers.lengths(of: try CohortPDF.lengths(SamplePDF.make(handouts: Self.handouts), handouts: Self.handouts.map {
+            CohortPDF.Handout(anchor: $0.anchor, title: "") }))
+        #expect(lengths == [1, 3, 4])
+        let (all, own) = try CohortPDF.split(SamplePDF.make(handouts: Self.handouts),
+                                             handouts: Self.handouts.map { CohortPDF.Handout(anchor: $0.anchor, title: "Handout \($0.anchor)") },
+                                             pageNumbers: Self.numbers(lengths))
+        let document = try PDFDocument(parsing: all)
+        let pages = try document.pages()
+        // cover, blank, Ana 3, blank, Ben 4, Chiara 1, blank.
+        #expect(pages.map { Self.shown(document, $0).number } == ["", "", "Page 1 of 3", "Page 2 of 3", "Page 3 of 3", "",
+                                                                   "Page 1 of 4", "Page 2 of 4", "Page 3 of 4", "Page 4 of 4", "Page 1 of 1", ""])
+        // A numbered page's own content is kept whole, between q and Q, the number drawn after it as a pagination artifact.
+        let page = Self.shown(document, pages[2])
+        #expect(page.own == ["q\n", "BT /F1 12 Tf (page 2) Tj ET", "Q\nq /Artifact <</Type /Pagination /Subtype /Footer>> BDC /AttunePageNumber Do EMC Q\n"])
+        #expect(Self.shown(document, pages[1]).own.isEmpty, "a blank page stays blank")
+        #expect(Self.shown(document, pages[0]).own == ["BT /F1 12 Tf (page 1) Tj ET"], "the cover is not numbered")
+        // Each number is one form, with the font it uses copied in once.
+        let forms = document.objects.values.filter { $0.value.dictionary?["Subtype"]?.name == "Form" }
+        #expect(forms.count == 8)
+        #expect(document.objects.values.filter { $0.value.dictionary?["BaseFont"] == .name("BAAAAA+DejaVuSans") }.count == 1)
+        #expect(forms.allSatisfy { $0.value.dictionary?["BBox"] == .array(["0", "0", "595", "842"].map { .token($0) }) })
+        for object in document.objects.values {
+            #expect(!CohortPDFTests.references(object.value).contains { document.objects[$0] == nil })
+        }
+        // Each trainee's PDF: the same numbers, the font with them.
+        for (data, handout) in zip(own, Self.handouts) {
+            let cut = try PDFDocument(parsing: data)
+            #expect(try cut.pages().map { Self.shown(cut, $0).number } == (1...handout.pages).map { "Page \($0) of \(handout.pages)" })
+            #expect(cut.objects.values.contains { $0.value.dictionary?["BaseFont"] == .name("BAAAAA+DejaVuSans") })
+            #expect(cut.objects.values.filter { $0.value.dictionary?["Subtype"]?.name == "Form" }.count == handout.pages, "only its own numbers")
+        }
+        // The same input, the same bytes.
+        let again = try CohortPDF.split(SamplePDF.make(handouts: Self.handouts),
+                                        handouts: Self.handouts.map { CohortPDF.Handout(anchor: $0.anchor, title: "Handout \($0.anchor)") },
+                                        pageNumbers: Self.numbers(lengths))
+        #expect(again.all == all && again.handouts == own)
+    }
+
+    @Test("numbers for another length, or printed on pages of another size, are an error, never a wrong number")
+    func wrongNumbers() throws {
+        let handouts = Self.handouts.map { CohortPDF.Handout(anchor: $0.anchor, title: "") }
+        #expect(throws: PrintError.self) { try CohortPDF.split(SamplePDF.make(handouts: Self.handouts), handouts: handouts, pageNumbers: Self.numbers([1, 3])) }
+        #expect(throws: PrintError.self) {
+            try CohortPDF.split(SamplePDF.make(handouts: Self.handouts), handouts: handouts, pageNumbers: Self.numbers([1, 3, 4], size: "612"))
+        }
+        var short = Self.numbers([1, 3, 4])
+        short.lengths = [1, 3, 5]
+        #expect(throws: PrintError.self) { try CohortPDF.split(SamplePDF.make(handouts: Self.handouts), handouts: handouts, pageNumbers: short) }
+    }
+
     @Test("a handout the printed PDF does not name, or one out of order, is an error, never a wrong cut")
     func missing() throws {
         let data = SamplePDF.make(handouts: [("handout-a", 1), ("handout-b", 1)])
