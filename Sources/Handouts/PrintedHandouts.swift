@@ -78,7 +78,12 @@ struct PrintedHandouts: Sendable {
     /// each a named page whose margin box says its number.
     static func pageNumbers(_ head: String, lengths: [Int]) -> String {
         let top = head.range(of: "</head>").map { String(head[..<$0.lowerBound]) } ?? head
-        var style = "<style>\n@media print {\n"
+        // Only the number: any other margin box a stylesheet fills (a
+        // `--templates` one may) would be drawn a second time over the page.
+        let others = ["top-left-corner", "top-left", "top-center", "top-right", "top-right-corner", "bottom-left-corner", "bottom-left",
+                      "bottom-center", "bottom-right-corner", "left-top", "left-middle", "left-bottom", "right-top", "right-middle", "right-bottom"]
+        var style = "<style>\n@media print {\n  @page { " + others.map { "@\($0) { content: none; }" }.joined(separator: " ") + " }\n"
+        style += "  body::before, body::after { content: none; }\n"
         var body = ""
         for length in lengths where length > 0 {
             for page in 1...length {

@@ -120,6 +120,7 @@ struct PrintedHandoutsTests {
                 == ["number-1-1", "number-3-1", "number-3-2", "number-3-3", "number-4-1", "number-4-2", "number-4-3", "number-4-4"])
         #expect(numbers.contains(#"@page number-4-2 { @bottom-right { content: "Page 2 of 4"; } }"#))
         #expect(!numbers.contains("Reflection handout for"), "numbers only: no handout's text")
+        #expect(numbers.contains("@top-left { content: none; }") && numbers.contains("@bottom-center { content: none; }"), "no other margin box")
         let ana = try PDFDocument(parsing: try #require(fileSystem.data(at: "out/ana-lópez.pdf")))
         let title = ana.info.flatMap { ana.objects[$0]?.value.dictionary?["Title"] }
         #expect(title == PDFDocument.textString("Ana López · 2026-W47 · When the therapy itself is questioned"))
