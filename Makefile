@@ -149,9 +149,11 @@ interrupt-check: build
 # cohort's handouts and all.pdf, and the example year's trends printed with
 # `--format pdf` in Debian's headless Chromium, then read back with Debian's
 # poppler-utils (pdfinfo, pdftotext, pdffonts, pdftohtml) and qpdf --check
-# (each trainee's PDF is cut from all.pdf by Attune's own writer): tagged, outlined,
-# fonts embedded, every answer and name as text, nothing off the page, every
-# handout on an odd page of all.pdf, page counts within budget. Seconds.
+# (each trainee's PDF is cut from all.pdf by Attune's own writer, its tags
+# too): tagged (the tags read back with qpdf's JSON), outlined, fonts
+# embedded, every answer and name as text, nothing off the page, every
+# handout on an odd page of all.pdf and its pages numbered within it, page
+# counts within budget. Seconds.
 pdf-check: build
 	@{ command -v chromium && command -v pdfinfo && command -v qpdf; } >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
 		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium poppler-utils qpdf; }

@@ -25,7 +25,9 @@ starts on an odd page; each trainee's PDF is exactly their pages of all.pdf
 (the same text, page for page) with their name at the top of every page and
 "Page i of n" (counted within the handout) at its foot; the cover and the
 blank pages all.pdf adds carry no number; every table's last column header is there; the same input
-printed twice gives the same bytes.
+printed twice gives the same bytes. A second cohort, whose middle handout
+a long note takes to 5 pages, checks the numbers where lengths differ:
+"Page 1 of 4" ... "Page 5 of 5", and the blank page after the 5 unnumbered.
 
 Budgets (A4, Chromium's defaults, 12 ruled lines per open prompt): before
 issue #17 the example cohort's all.html printed to 110 pages (a title page, a
@@ -331,6 +333,29 @@ def main():
         whole = squash(text(all_pdf))
         for name in names:
             check(name in whole, f"all.pdf: {name} is missing")
+
+        # Handouts of two lengths: a trainee whose long note takes their handout to 5 pages, between two of 4.
+        os.makedirs(f"{tmp}/lengths")
+        note = " ".join(["This note is long on purpose, so that this handout runs on to a fifth page."] * 4)
+        with open(f"{tmp}/lengths/roster.yaml", "w", encoding="utf-8") as roster:
+            roster.write('cohort: "Two lengths"\nsupervisor: "Dr Morgan Ellery"\nstart: 2026-10-05\nweek: 2026-W47\ntrainees:\n'
+                         "  - name: Ana López\n  - name: Ben Okafor\n    note: |\n" + "".join(f"      {note}\n\n" for _ in range(12))
+                         + "  - name: Chiara Bianchi\n")
+        attune_run("handouts", f"{tmp}/lengths/roster.yaml", "--out", f"{tmp}/lengths/out", "--format", "pdf")
+        lengths_all = f"{tmp}/lengths/out/all.pdf"
+        total = check_pdf(lengths_all, BUDGET["all"], "all.pdf")
+        shown = [squash(text(lengths_all, page)) for page in range(1, total + 1)]
+        expected = []
+        for stem in ["ana-lópez", "ben-okafor", "chiara-bianchi"]:
+            count = check_pdf(f"{tmp}/lengths/out/{stem}.pdf", BUDGET["handout"], "handout")
+            numbers = [re.findall(r"Page \d+ of \d+", squash(text(f"{tmp}/lengths/out/{stem}.pdf", page))) for page in range(1, count + 1)]
+            check(numbers == [[f"Page {page} of {count}"] for page in range(1, count + 1)], f"{stem}.pdf (two lengths): numbered {numbers}")
+            expected += [f"Page {page} of {count}" for page in range(1, count + 1)] + ([""] if count % 2 else [])
+        numbers = [(re.findall(r"Page \d+ of \d+", page) or [""])[0] for page in shown]
+        # The cover, its blank back, then each handout numbered from 1, a blank (and unnumbered) page after one of odd length.
+        check(numbers == ["", ""] + expected, f"all.pdf (two lengths): page numbers {numbers}, expected {['', ''] + expected}")
+        check(any(n.endswith("of 5") for n in numbers) and any(n.endswith("of 4") for n in numbers), f"all.pdf (two lengths): not 4 and 5 pages: {numbers}")
+        check(all(not shown[i] for i, n in enumerate(numbers) if n == "" and i > 0), "all.pdf (two lengths): an unnumbered page after the cover has text")
 
         # The site's blank workbooks (`site --pdf`): one per week, each a workbook's budget.
         attune_run("site", "--out", f"{tmp}/site", "--pdf")
