@@ -27,7 +27,8 @@ starts on an odd page; each trainee's PDF is exactly their pages of all.pdf
 blank pages all.pdf adds carry no number; every table's last column header is there; the same input
 printed twice gives the same bytes. A second cohort, whose middle handout
 a long note takes to 5 pages, checks the numbers where lengths differ:
-"Page 1 of 4" ... "Page 5 of 5", and the blank page after the 5 unnumbered.
+"Page 1 of 4" ... "Page 5 of 5", and the blank page after the 5 unnumbered;
+printed twice, its all.pdf and each trainee's PDF are the same bytes.
 
 Budgets (A4, Chromium's defaults, 12 ruled lines per open prompt): before
 issue #17 the example cohort's all.html printed to 110 pages (a title page, a
@@ -342,6 +343,11 @@ def main():
                          "  - name: Ana López\n  - name: Ben Okafor\n    note: |\n" + "".join(f"      {note}\n\n" for _ in range(12))
                          + "  - name: Chiara Bianchi\n")
         attune_run("handouts", f"{tmp}/lengths/roster.yaml", "--out", f"{tmp}/lengths/out", "--format", "pdf")
+        # Printed twice: the same bytes, all.pdf and every trainee's (tags and page numbers included).
+        attune_run("handouts", f"{tmp}/lengths/roster.yaml", "--out", f"{tmp}/lengths/again", "--format", "pdf")
+        for pdf in sorted(f for f in os.listdir(f"{tmp}/lengths/out") if f.endswith(".pdf")):
+            check(open(f"{tmp}/lengths/out/{pdf}", "rb").read() == open(f"{tmp}/lengths/again/{pdf}", "rb").read(),
+                  f"{pdf} (two lengths): the same handouts printed twice gave different bytes")
         lengths_all = f"{tmp}/lengths/out/all.pdf"
         total = check_pdf(lengths_all, BUDGET["all"], "all.pdf")
         shown = [squash(text(lengths_all, page)) for page in range(1, total + 1)]
