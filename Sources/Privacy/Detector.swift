@@ -50,8 +50,10 @@ struct Detector {
         scanCodes()
         scanPlates()
         scanNumberRuns()
+        scanShortPhones()
         scanInstitutions()
         scanDistrictsAfterAddresses()
+        scanNamedDistricts()
         scanNames()
         scanRegionalPostcodes()
         scanCapitalInitials()
@@ -349,6 +351,8 @@ struct Detector {
                 if s[first] == "0" || (first > 0 && (s[first - 1] == "+" || s[first - 1] == "(")) { continue }
             }
             if Self.isoWeek(words[next].text) { continue }
+            // "the custody case in 2019": a year after a label is when, not which.
+            if next == last, year(words[next]), words[next].text.count == 4 { continue }
             claim(category2, words[next].range.lowerBound..<words[last].range.upperBound)
         }
     }
@@ -368,7 +372,8 @@ struct Detector {
         "view", "gate", "vale", "mount", "chase", "croft", "fold", "brow", "bank", "end",
     ]
     static let weakSuffixes: Set<String> = ["dr", "st", "park", "green", "hill", "view", "gate", "vale", "mount", "chase", "croft", "fold", "brow", "bank", "end", "way", "place", "court", "close", "walk", "row", "circle"]
-    static let unitWords: Set<String> = ["flat", "apartment", "apt", "unit", "suite", "room", "house", "floor"]
+    /// ("Room 3" is a room in the clinic, not where anyone lives.)
+    static let unitWords: Set<String> = ["flat", "apartment", "apt", "unit", "suite", "house", "floor"]
 
     /// `14 Harbour Street`, `18 Crestview Dr`, `Flat 3`, `lives on Crestview Drive`.
     private mutating func scanAddresses() {
@@ -493,6 +498,28 @@ struct Detector {
     /// Box 4471"). Without these, only the English order was an address.
     private mutating func scanStreetsAbroad() {
         for (index, current) in words.enumerated() where !isClaimed(current) {
+            // "No. 14, 3rd Cross, Koramangala 4th Block": an Indian address, a
+            // house number and then comma-separated parts while each part
+            // carries a number (cross, main, block, stage); the town after
+            // it is a place of its own.
+            if current.lower == "no", current.capitalised, let number = word(index + 1), number.isNumber, number.text.count <= 4,
+               number.gapBefore == ".", number.range.lowerBound - current.range.upperBound <= 2, !isClaimed(number) {
+                var end = index + 1
+                var next = end + 1
+                while let first = word(next), first.gapBefore == ",", first.range.lowerBound - words[next - 1].range.upperBound <= 2 {
+                    var last = next
+                    while last - next < 3, let more = word(last + 1), more.gapBefore.isEmpty, adjacent(last + 1) { last += 1 }
+                    let part = words[next...last]
+                    guard part.allSatisfy({ $0.capitalised || $0.hasDigit }), part.contains(where: { $0.hasDigit && $0.hasLetter }),
+                          !part.contains(where: { isClaimed($0) }) else { break }
+                    end = last
+                    next = last + 1
+                }
+                if end > index + 1 {
+                    claim(.address, current.range.lowerBound..<words[end].range.upperBound)
+                    continue
+                }
+            }
             // PO Box 4471, P.O. Box 12
             if current.lower == "box", let number = word(index + 1), number.isNumber, adjacent(index + 1), let po = word(index - 1),
                ["po", "o"].contains(po.lower), adjacent(index, maxGap: "."), !isClaimed(po) {
@@ -537,7 +564,8 @@ struct Detector {
         "agosto", "septiembre", "setiembre", "octubre", "noviembre", "diciembre", "janeiro", "fevereiro", "março",
         "maio", "junho", "julho", "setembro", "outubro", "novembro", "dezembro", "gennaio", "febbraio", "aprile",
         "maggio", "giugno", "luglio", "settembre", "ottobre", "dicembre", "januar", "februar", "märz", "juni",
-        "juli", "oktober", "dezember",
+        "juli", "oktober", "dezember", "ionawr", "chwefror", "mawrth", "ebrill", "mehefin", "gorffennaf", "awst",
+        "medi", "hydref", "tachwedd", "rhagfyr",
     ]
     static let weekdays: Set<String> = [
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed",
@@ -622,7 +650,7 @@ struct Detector {
                     if let name = word(foreign), Self.foreignMonths.contains(name.lower), adjacent(foreign) {
                         var end = foreign
                         if year(word(end + 1)), adjacent(end + 1, maxGap: ","), word(end + 1)!.text.count == 4 { end += 1 }
-                        claim(.date, words[weekdayBefore(index)].range.lowerBound..<words[end].range.upperBound)
+                        claim(.date, words[foreignWeekdayBefore(index)].range.lowerBound..<words[end].range.upperBound)
                         index = end
                         continue
                     }
@@ -741,6 +769,25 @@ struct Detector {
               !isClaimed(weekday) else { return start }
         return relativeBefore(start - 1)
     }
+
+    /// "sexta-feira, 28 de novembro", "Dydd Llun, 17 Tachwedd": a day of the
+    /// week in the same language goes with the date after it.
+    func foreignWeekdayBefore(_ start: Int) -> Int {
+        guard let weekday = word(start - 1), !isClaimed(weekday), adjacent(start, maxGap: ",") else { return weekdayBefore(start) }
+        if Self.foreignWeekdays.contains(weekday.lower) {
+            if let dydd = word(start - 2), dydd.lower == "dydd", adjacent(start - 1), !isClaimed(dydd) { return start - 2 }
+            return start - 1
+        }
+        return weekdayBefore(start)
+    }
+
+    static let foreignWeekdays: Set<String> = [
+        "segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira", "sábado", "domingo", "lunes",
+        "martes", "miércoles", "jueves", "viernes", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
+        "dimanche", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "lunedì",
+        "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "llun", "mawrth", "mercher", "iau", "gwener",
+        "sadwrn", "sul",
+    ]
 
     /// "last Friday the 9th": "last", "next" or "this" belongs to the date.
     func relativeBefore(_ start: Int) -> Int {
@@ -934,6 +981,8 @@ struct Detector {
             }
             guard current.hasDigit, current.hasLetter, !Self.isoWeek(current.text),
                   !Lexicon.programmeVocabulary.contains(current.lower),
+                  // "CORE-10 22", "PHQ-9 14", "K10 31": a measure and its score.
+                  !Self.measures.contains(String(current.lower.prefix { $0.isLetter })),
                   !Self.isEncodedBlob(current.text) else { continue }
             var last = index
             while let following = word(last + 1), following.isNumber, following.range.lowerBound - words[last].range.upperBound == 1,
@@ -1219,10 +1268,15 @@ extension Detector {
         guard word.hasLetter, !word.hasDigit, !isClaimed(word) else { return false }
         if word.nonLatin { return true }
         let previous = self.word(index - 1)
+        // "M.Phil.", "B.Sc", "D.Clin.Psy": a degree's letters after an initial and a dot.
+        if let previous, previous.text.count <= 2, previous.capitalised, word.range.lowerBound - previous.range.upperBound == 1,
+           s[previous.range.upperBound] == "." { return false }
         // "her old address in France", "after leaving Georgia": a country or
         // state that is also a given name is the country after a locative.
-        if word.capitalised, Lexicon.regions.contains(word.lower), let previous, adjacent(index),
-           ["in", "from", "to", "leaving", "left", "across", "visiting", "of", "via", "around"].contains(previous.lower) { return false }
+        if word.capitalised, Lexicon.regions.contains(word.lower), let previous, adjacent(index, maxGap: ","),
+           ["in", "from", "to", "leaving", "left", "across", "visiting", "of", "via", "around"].contains(previous.lower)
+            // "Decatur, Georgia": a state after its town.
+            || word.gapBefore == "," && previous.capitalised && !Lexicon.isGivenName(previous.lower) { return false }
         let afterTitle = previous.map { Self.titles.contains($0.lower) && adjacent(index, maxGap: ".") } ?? false
         let afterRelation = previous.map { Self.relations.contains($0.lower) && adjacent(index, maxGap: ",") } ?? false
         if word.capitalised {
@@ -1402,7 +1456,10 @@ extension Detector {
     ]
     /// Ends that are also everyday capitalised words ("her Mental Health"):
     /// a workplace only after two capitalised words ("Lakeshore Behavioral Health").
-    static let weakInstitutionEnds: Set<String> = ["health", "services", "group", "partnership", "foundation", "associates"]
+    static let weakInstitutionEnds: Set<String> = [
+        "health", "services", "group", "partnership", "foundation", "associates", "service", "project", "rooms",
+        "collective", "network", "desk", "unit", "team",
+    ]
 
     /// Named institutions, before names: the capitalised words before an
     /// institution word belong to it even when they are ordinary words or
@@ -1432,14 +1489,17 @@ extension Detector {
                 }
                 if weak && index - start < 2 { continue }
                 var end = index
-                // "University of Leeds", "Hospital of St Cross"
+                // "University of Leeds", "Hospital of St Cross", "Singapore
+                // University of Social Sciences"
                 if let of = word(index + 1), of.lower == "of", adjacent(index + 1), let place = word(index + 2), adjacent(index + 2),
                    canLead(place), !Lexicon.isEnglish(place.lower) || start < index {
                     end = index + 2
+                    while end - index < 4, let next = word(end + 1), adjacent(end + 1), canLead(next), !Lexicon.isEnglish(place.lower) || start < index { end += 1 }
                 }
                 // "Cork University Hospital", "Leeds Teaching Hospitals": a
                 // second institution word after the first is the same place.
-                while end == index, let after = word(end + 1), adjacent(end + 1), after.capitalised, !isClaimed(after),
+                while end == index || Self.institutionEnds.contains(words[end].lower) || Self.weakInstitutionEnds.contains(words[end].lower),
+                      let after = word(end + 1), adjacent(end + 1), after.capitalised, !isClaimed(after),
                       Self.institutionEnds.contains(after.lower) || Self.weakInstitutionEnds.contains(after.lower) || after.lower == "teaching" {
                     end += 1
                 }
@@ -1510,6 +1570,7 @@ extension Detector {
                 && !(1900...2099).contains(number.numberValue ?? 0)
             if afterRegion || afterTown { claim(.postcode, number.range) }
         }
+        for word in words where !isClaimed(word) && Self.isCEP(word.text) { claim(.postcode, word.range) }
         // "the 69003 code", "ZIP 60614", "PIN: 560034": a bare number the
         // words beside it call a postcode, in any country's format.
         for (index, number) in words.enumerated() where number.isNumber && !isClaimed(number) && (4...6).contains(number.text.count) {
@@ -1517,6 +1578,30 @@ extension Detector {
                 || word(index + 1).map { ["code", "postcode", "zip", "pincode"].contains($0.lower) && adjacent(index + 1) } ?? false
             if named { claim(.postcode, number.range) }
         }
+    }
+
+    static let phoneCues: Set<String> = ["mobile", "phone", "cell", "tel", "call", "text", "ring", "whatsapp", "landline", "number", "hp"]
+
+    /// "Her mobile, 6123 8846": eight digits in two fours (Singapore, Hong
+    /// Kong) or seven in three and four, which the number scanner leaves
+    /// because counts and prices look the same; a phone word just before
+    /// says what they are.
+    private mutating func scanShortPhones() {
+        for index in words.indices where Self.phoneCues.contains(words[index].lower) {
+            var next = index + 1
+            while let filler = word(next), next - index <= 3, !filler.hasDigit, ["is", "was", "number", "no", "on", "her", "his", "their", "new", "me", "them"].contains(filler.lower) { next += 1 }
+            guard let first = word(next), first.isNumber, (3...4).contains(first.text.count), !isClaimed(first),
+                  let second = word(next + 1), second.isNumber, second.text.count == 4, !isClaimed(second),
+                  second.range.lowerBound - first.range.upperBound == 1, s[first.range.upperBound] == " " || s[first.range.upperBound] == "-",
+                  word(next + 2).map({ !$0.isNumber || $0.range.lowerBound - second.range.upperBound > 1 }) ?? true else { continue }
+            claim(.phone, first.range.lowerBound..<second.range.upperBound)
+        }
+    }
+
+    /// "90570-020": a Brazilian CEP, five digits, a hyphen, three.
+    static func isCEP(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        return parts.count == 2 && parts[0].count == 5 && parts[1].count == 3 && text.allSatisfy { $0.isASCIIDigitCharacter || $0 == "-" }
     }
 
     static let postcodeWords: Set<String> = ["postcode", "zip", "zipcode", "pin", "pincode", "eircode", "postal", "cp", "plz"]
@@ -1553,6 +1638,26 @@ extension Detector {
         }
     }
 
+    /// Last words of a district's or town's name made of ordinary words.
+    static let placeEnds: Set<String> = [
+        "city", "town", "nagar", "village", "heights", "hills", "bay", "beach", "springs", "falls", "harbour",
+        "harbor", "junction", "valley", "creek",
+    ]
+
+    /// "in Electronic City", "from Mission Bay": after a locative, one or
+    /// two capitalised ordinary words ending in a word for a place are a
+    /// place, though the name scanner rightly leaves ordinary words alone.
+    private mutating func scanNamedDistricts() {
+        for index in words.indices where ["in", "from", "near"].contains(words[index].lower) {
+            var end = index + 1
+            while end - index <= 3, let next = word(end), adjacent(end), next.capitalised, !next.hasDigit, !isClaimed(next),
+                  !Self.placeEnds.contains(next.lower) { end += 1 }
+            guard end > index + 1, end - index <= 3, let last = word(end), adjacent(end), last.capitalised, !isClaimed(last),
+                  Self.placeEnds.contains(last.lower), !words[index + 1].sentenceStart else { continue }
+            claim(.place, words[index + 1].range.lowerBound..<last.range.upperBound)
+        }
+    }
+
     /// ", New Cross" after "27 Shardeloes Road": the capitalised words after
     /// an address are its district or town, even when each is an ordinary
     /// word ("New", "Cross") that the name scanner rightly leaves alone.
@@ -1560,7 +1665,8 @@ extension Detector {
         for index in words.indices where index > 0 && words[index].gapBefore == "," && adjacent(index, maxGap: ",") {
             guard endingAt[words[index - 1].range.upperBound] == .address, words[index].capitalised, !isClaimed(words[index]) else { continue }
             var end = index
-            while end - index < 2, let next = word(end + 1), adjacent(end + 1), next.capitalised, !next.hasDigit, !isClaimed(next) { end += 1 }
+            while end - index < 3, let next = word(end + 1), adjacent(end + 1), !next.hasDigit, !isClaimed(next),
+                  next.capitalised || Self.connectors.contains(next.lower) && (word(end + 2).map { $0.capitalised && adjacent(end + 2) } ?? false) { end += 1 }
             guard (index...end).allSatisfy({ !words[$0].hasDigit && !words[$0].allCaps }) else { continue }
             claim(.place, words[index].range.lowerBound..<words[end].range.upperBound)
         }
@@ -1711,11 +1817,19 @@ extension Detector {
         }
     }
 
-    /// `O'D`, `O'N`: an Irish surname's initials, written with its apostrophe.
+    /// `O'D`, `McK`, `NíF`, `MacD`: a surname's initials written with its
+    /// prefix, capital first and last, lower case or an apostrophe between.
     static func isApostropheInitial(_ text: String) -> Bool {
         let c = Array(text)
-        return c.count == 3 && c[0].isUppercase && (c[1] == "'" || c[1] == "’") && c[2].isUppercase
+        guard (3...4).contains(c.count), c[0].isUppercase, c[c.count - 1].isUppercase else { return false }
+        return c.dropFirst().dropLast().allSatisfy { $0 == "'" || $0 == "’" || $0.isLowercase }
     }
+
+    /// Outcome measures whose name and score look like a reference.
+    static let measures: Set<String> = [
+        "core", "phq", "gad", "ors", "srs", "bdi", "bai", "pcl", "dass", "k", "epds", "audit", "wai", "wsas", "honos",
+        "scared", "rcads", "sdq", "ybocs", "oci", "pss", "isi", "ces", "hads", "mdq", "asrs", "ace", "aces",
+    ]
 
     /// `J.S.`, `client M.`, `Mr B`; then, once "client J." has been
     /// seen, every later "J." stands for the same person.

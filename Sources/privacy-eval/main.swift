@@ -6,14 +6,15 @@ import Privacy
 // names list. `--details` also lists every miss and false alarm.
 let arguments = Array(CommandLine.arguments.dropFirst())
 let details = arguments.contains("--details")
-// Four authors' corpora: "heldout"/"tune" (written with the guard),
+// Five authors' corpora: "heldout"/"tune" (written with the guard),
 // "heldout-b"/"tune-b" (a second author who never saw the guard or the
 // first corpus), "heldout-c"/"tune-c" (a third author, likewise, written
 // after the guard was tuned on "tune-b") and "heldout-d"/"tune-d" (a
-// fourth, after tuning on "tune-c"); each split by alternate passage.
+// fourth, after tuning on "tune-c") and "heldout-e"/"tune-e" (a fifth,
+// after tuning on "tune-d"); each split by alternate passage.
 // Held-out splits first: theirs are the scores to quote. `--details` lists misses of the tuning splits only, so held-out
 // text is never read item by item by accident.
-let splits = arguments.contains("--tune-only") ? ["tune", "tune-b", "tune-c", "tune-d"] : ["heldout-d", "heldout-c", "heldout-b", "heldout", "tune-d", "tune-c", "tune-b", "tune"]
+let splits = arguments.contains("--tune-only") ? ["tune", "tune-b", "tune-c", "tune-d", "tune-e"] : ["heldout-e", "heldout-d", "heldout-c", "heldout-b", "heldout", "tune-e", "tune-d", "tune-c", "tune-b", "tune"]
 let folder = arguments.first { !$0.hasPrefix("--") } ?? "Tests/PrivacyTests/Corpus"
 var output: [String] = []
 for split in splits {
@@ -29,7 +30,7 @@ for split in splits {
         let score = PrivacyScore(PrivacyScanner(rules: rules), on: corpus)
         let seconds = Date().timeIntervalSince(start)
         let kind = split.hasPrefix("heldout") ? "Held-out split" : "Tuning split"
-        let author = [("-b", " B (second author)"), ("-c", " C (third author)"), ("-d", " D (fourth author)")].first { split.hasSuffix($0.0) }?.1 ?? ""
+        let author = [("-b", " B (second author)"), ("-c", " C (third author)"), ("-d", " D (fourth author)"), ("-e", " E (fifth author)")].first { split.hasSuffix($0.0) }?.1 ?? ""
         let label = "\(kind)\(author) (\(corpus.passages.count) passages), \(withNames ? "with" : "without") the names list"
         output.append(score.table(title: label))
         output.append(String(format: "Scored in %.3f s.\n", seconds))

@@ -21,10 +21,10 @@ struct PrivacyCorpusTests {
 
     @Test("the corpus is as big as promised: 300 identifiers, 150 look-alikes, every kind")
     func size() throws {
-        let splits = try ["tune", "heldout", "tune-b", "heldout-b", "tune-c", "heldout-c", "tune-d", "heldout-d"].map(Self.corpus)
+        let splits = try ["tune", "heldout", "tune-b", "heldout-b", "tune-c", "heldout-c", "tune-d", "heldout-d", "tune-e", "heldout-e"].map(Self.corpus)
         let identifiers = splits.flatMap(\.passages).flatMap(\.identifiers)
-        #expect(identifiers.count >= 1_200)
-        #expect(splits.flatMap(\.passages).flatMap(\.lookAlikes).count >= 500)
+        #expect(identifiers.count >= 1_700)
+        #expect(splits.flatMap(\.passages).flatMap(\.lookAlikes).count >= 900)
         let kinds = Set(identifiers.map(\.category))
         #expect(kinds == Set(IdentifierCategory.allCases.map(\.rawValue)))
     }
@@ -88,17 +88,17 @@ struct PrivacyCorpusTests {
     /// corpora, after the guard was tuned on the second; scored in aggregate
     /// only. Its scores before any tuning on its sister split are in
     /// `Corpus/README.md`.
-    @Test("third author's held-out split: recall at least 91% without the names list and 93% with it, precision at least 91%")
+    @Test("third author's held-out split: recall at least 92% without the names list and 94% with it, precision at least 94%")
     func heldOutC() throws {
         let corpus = try Self.corpus("heldout-c")
         let without = Self.score(corpus, names: false)
-        #expect(without.overallRecall.rate >= 0.91)
-        #expect(without.overallPrecision.rate >= 0.91)
-        #expect(without.leftWhole <= 9)
+        #expect(without.overallRecall.rate >= 0.92)
+        #expect(without.overallPrecision.rate >= 0.94)
+        #expect(without.leftWhole <= 7)
         let with = Self.score(corpus, names: true)
-        #expect(with.overallRecall.rate >= 0.93)
-        #expect(with.overallPrecision.rate >= 0.91)
-        #expect(with.leftWhole <= 6)
+        #expect(with.overallRecall.rate >= 0.94)
+        #expect(with.overallPrecision.rate >= 0.94)
+        #expect(with.leftWhole <= 4)
     }
 
     @Test("fourth author's tuning split: recall at least 98% with and without the names list, precision at least 98%")
@@ -128,6 +128,34 @@ struct PrivacyCorpusTests {
         #expect(with.overallRecall.rate >= 0.89)
         #expect(with.overallPrecision.rate >= 0.97)
         #expect(with.leftWhole <= 16)
+    }
+
+    @Test("fifth author's tuning split: recall at least 96% with and without the names list, precision at least 98%")
+    func tunedE() throws {
+        let corpus = try Self.corpus("tune-e")
+        for names in [false, true] {
+            let score = Self.score(corpus, names: names)
+            #expect(score.overallRecall.rate >= 0.96, "\(score.misses)")
+            #expect(score.overallPrecision.rate >= 0.98, "\(score.falseAlarms)")
+        }
+    }
+
+    /// Written by a fifth author who never saw the guard or the other
+    /// corpora, after the guard was tuned on the fourth; scored in
+    /// aggregate only. Its figures before any tuning on `tune-e` are in
+    /// `Corpus/README.md`; these floors are what it scores now, below the
+    /// issue's targets: the honest measure of text the guard has not seen.
+    @Test("fifth author's held-out split: recall at least 83% without the names list and 85% with it, precision at least 90%")
+    func heldOutE() throws {
+        let corpus = try Self.corpus("heldout-e")
+        let without = Self.score(corpus, names: false)
+        #expect(without.overallRecall.rate >= 0.83)
+        #expect(without.overallPrecision.rate >= 0.90)
+        #expect(without.leftWhole <= 30)
+        let with = Self.score(corpus, names: true)
+        #expect(with.overallRecall.rate >= 0.85)
+        #expect(with.overallPrecision.rate >= 0.90)
+        #expect(with.leftWhole <= 26)
     }
 
     @Test("a miss, a false alarm and a wrong label are each counted")

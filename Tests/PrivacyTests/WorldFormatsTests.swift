@@ -93,6 +93,35 @@ struct WorldFormatsTests {
         #expect(found(text) == expected)
     }
 
+    @Test("addresses, dates, phones and places from the fifth author's countries, in shapes of my own", arguments: [
+        ("her intake form says No. 7, 2nd Main, Jayanagar 9th Block, Mysuru", "address: No. 7, 2nd Main, Jayanagar 9th Block"),
+        ("moving to Rua das Flores 88, Boa Vista, soon", "address: Rua das Flores 88"),
+        ("the CEP is 01310-100 on the form", "postcode: 01310-100"),
+        ("remarcada para quinta-feira, 4 de dezembro, por telefone", "date: quinta-feira, 4 de dezembro"),
+        ("gwelwn ni ar Dydd Gwener, 12 Rhagfyr yn y clinig", "date: Dydd Gwener, 12 Rhagfyr"),
+        ("his mobile is 9123 4470 if she needs it", "phone: 9123 4470"),
+        ("she grew up in Mission Bay and hated it", "place: Mission Bay"),
+        ("a referral from Harbourside Youth Counselling Project came", "workplace: Harbourside Youth Counselling Project"),
+        ("she studies at the Singapore University of Social Sciences", "workplace: Singapore University of Social Sciences"),
+        ("the note was signed L.McK. and nothing else", "initials: L.McK."),
+        ("S.NíF. was quieter today", "initials: S.NíF."),
+    ])
+    func fifthAuthorShapes(text: String, expected: String) {
+        #expect(found(text).contains(expected), "\(found(text))")
+    }
+
+    @Test("measures, years after a label, degrees, rooms and elders stay", arguments: [
+        "CORE-10 22 at intake, PHQ-9 14 now",
+        "the custody case in 2019 still hurts",
+        "she has an M.Phil. in psychology",
+        "we met in room 3 as usual",
+        "Ah Ma made soup and Grandmama phoned",
+        "her clinic is in Decatur, Georgia, I think",
+    ])
+    func fifthAuthorLookAlikes(text: String) {
+        #expect(!found(text).contains { !$0.hasPrefix("place") }, "\(found(text))")
+    }
+
     @Test("number plates beside a word for a car, in any country's shape", arguments: [
         ("his car, plate CA 442-118, was outside", "vehicle: CA 442-118"),
         ("the taxi was LSD 482 KJ, he noted", "vehicle: LSD 482 KJ"),

@@ -72,6 +72,7 @@ enum Lexicon {
         "rogerian", "freud", "freudian", "jung", "jungian", "winnicott", "bowlby", "klein", "kleinian", "beck",
         "yalom", "lambert", "norcross", "wampold", "hill", "stiles", "hatcher", "horvath", "luborsky",
         "socratic", "phq", "gad", "core", "ors", "srs",
+        "ah", "acadian", "kiswahili", "maghrib", "fajr", "dhuhr", "isha", "arabia", "gulf",
         // Languages and nationalities: "signed it in Greek" names no one.
         "greek", "russian", "portuguese", "ukrainian", "romanian", "arabic", "urdu", "punjabi", "bengali", "somali",
         "turkish", "japanese", "korean", "vietnamese", "brazilian", "mexican", "canadian", "australian", "nigerian",
@@ -163,6 +164,7 @@ enum Lexicon {
     static let kinWords: Set<String> = [
         "nan", "nana", "nanna", "ouma", "oupa", "gogo", "ma'am", "ma’am", "maam", "amma", "appa", "abuela", "abuelo",
         "oma", "opa", "nonna", "nonno", "bubbe", "zayde", "mama", "papa", "baba", "dadi", "nani", "didi", "bhaiya",
+        "grandmama", "grandpapa", "mam", "ma", "pa", "lola", "lolo", "tita", "tito", "kuya", "bwana", "dona", "ayi",
         "aunty", "auntie", "mammy", "mammi", "mamá", "papá", "mum's", "mom's", "grandma", "grandpa", "granny",
     ]
 
@@ -187,6 +189,10 @@ enum Lexicon {
         "buprenorphine", "methadone", "tramadol", "codeine", "co-codamol", "paracetamol", "ibuprofen", "metformin",
         "prozac", "zoloft", "lexapro", "xanax", "valium", "ritalin", "adderall", "concerta", "elvanse", "vyvanse",
         "wellbutrin", "seroquel", "abilify", "lyrica", "medicare", "medicaid", "centrelink", "eircode", "ofsted",
+        "practicum", "practica", "supervisee", "supervisees", "cert", "aadhaar", "solstice", "equinox",
+        // Greetings and sign-offs in the languages trainees write emails in.
+        "abraço", "abraços", "beijos", "obrigado", "obrigada", "saludos", "gracias", "merci", "cordialement",
+        "danke", "grüße", "ciao", "shalom", "salaam", "namaste", "supervisão", "kia", "ora", "habari", "asante",
     ]
 
     /// Every capitalised word of the programme's own material (titles,
