@@ -33,9 +33,6 @@ enum PromptHeading {
     /// How the workbook and the handouts lead a closing prompt's words.
     static let wishLead = "what i wish i'd known:"
 
-    /// The most digits read as a number: more is not a prompt's number.
-    static let maxDigits = 6
-
     static func match(_ heading: String, in content: ContentModel) -> Match {
         if let prompt = prompt(withWords: heading, in: content) { return .prompt(id: prompt.id) }
         guard let (number, words) = numbered(heading) else { return .none(numbered: nil) }
@@ -56,25 +53,10 @@ enum PromptHeading {
         return content.prompts.first { $0.kind == .wish && normalised($0.text) == rest }
     }
 
-    /// `Prompt 6 · words`: the number and the words after it. The
-    /// separator may be the middle dot Attune prints or what a keyboard
-    /// offers instead (`:`, `.`, `-`, `–`, `—`, `|`, `•`), with or without
-    /// spaces; "prompt" in any case.
+    /// `Prompt 6 · words`: the number and the words after it (see `NumberedName`).
     static func numbered(_ heading: String) -> (number: Int, words: String)? {
-        var rest = Substring(heading).drop { $0 == " " || $0 == "\t" }
-        guard rest.lowercased().hasPrefix("prompt") else { return nil }
-        rest = rest.dropFirst("prompt".count)
-        let spaces = rest.prefix { $0 == " " || $0 == "\t" }
-        rest = rest.dropFirst(spaces.count)
-        let digits = rest.prefix { $0.isASCII && $0.isNumber }
-        guard !digits.isEmpty, digits.count <= maxDigits, let number = Int(digits) else { return nil }
-        rest = rest.dropFirst(digits.count).drop { $0 == " " || $0 == "\t" }
-        guard let mark = rest.first, separators.contains(mark) else { return nil }
-        let words = rest.dropFirst().drop { $0 == " " || $0 == "\t" }
-        return words.isEmpty ? nil : (number, String(words))
+        NumberedName.split(heading, word: "prompt")
     }
-
-    static let separators: Set<Character> = ["·", ":", ".", "-", "–", "—", "|", "•"]
 
     /// Lower case, runs of spaces as one, `’` as `'`.
     static func normalised(_ text: String) -> String {

@@ -7,7 +7,10 @@ import ContentModel
 /// A therapist logging a rupture thinks "minimal response", not
 /// `marker-minimal-response`. So an entry accepts, in any case and with any
 /// run of spaces, the card's ID, the ID without its prefix
-/// (`minimal-response`), or the card's title (`Minimal response`). The
+/// (`minimal-response`), the card's title (`Minimal response`), or the
+/// title with the number every output puts before it (`Card 12 · Minimal
+/// response`, copied from the workbook's log table, say) when that number
+/// is the card's. The
 /// reader then keeps the canonical ID, which is all that trends, the
 /// workbook and carry-forward ever see, so two spellings of one card count
 /// as one.
@@ -18,11 +21,30 @@ public enum RuptureCardNames {
         /// More than one card answers to the name (an overlay may give two
         /// cards one title): the IDs, in content order.
         case ambiguous([String])
+        /// The name is the card `id`'s, the number before it (`written`)
+        /// another card's or none: a contradiction, never a guess.
+        case numberDisagrees(id: String, written: Int)
         case none
     }
 
     /// The card among `cards` that `written` names.
     public static func match(_ written: String, in cards: [Card]) -> Match {
+        let plain = matchName(written, in: cards)
+        guard case .none = plain, let (number, name) = NumberedName.split(written, word: "card") else { return plain }
+        switch matchName(name, in: cards) {
+        case .card(let id):
+            return cards.first { $0.id == id }?.number == number ? .card(id) : .numberDisagrees(id: id, written: number)
+        case .ambiguous(let ids):
+            // Two cards with one title (an overlay's doing): the number tells them apart.
+            let numbered = ids.filter { id in cards.first { $0.id == id }?.number == number }
+            return numbered.count == 1 ? .card(numbered[0]) : .ambiguous(ids)
+        case .numberDisagrees, .none:
+            return .none
+        }
+    }
+
+    /// The card a name without a number names.
+    private static func matchName(_ written: String, in cards: [Card]) -> Match {
         let wanted = normalised(written)
         guard !wanted.isEmpty else { return .none }
         // An exact ID wins over a title that happens to read the same.

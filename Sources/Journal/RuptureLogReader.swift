@@ -301,6 +301,16 @@ public struct RuptureLogReader {
                 at: node
             )
             return nil
+        case .numberDisagrees(let id, let number):
+            let named = content.card(id)?.number ?? 0
+            let other = content.cards.first { $0.number == number }
+            let what = other.map { "card \(number) is '\($0.title)'" }
+                ?? "there is no card \(number); cards are numbered 1 to \(content.cards.count)"
+            fields.error(
+                "'\(written)' has the title of card \(named) but the number \(number) (\(what)); write 'Card \(named)' before the title, or the title alone",
+                at: node
+            )
+            return nil
         case .none:
             break
         }

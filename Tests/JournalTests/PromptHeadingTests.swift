@@ -44,3 +44,15 @@ struct PromptHeadingTests {
         #expect(PromptHeading.prompt(withWords: "", in: content) == nil)
     }
 }
+
+@Suite("Reading a number before a name")
+struct NumberedNameTests {
+    @Test("reads 'Card N' before a card's name as it reads 'Prompt N' before a prompt's words")
+    func card() {
+        #expect(NumberedName.split("Card 12 · Minimal response", word: "card")?.number == 12)
+        #expect(NumberedName.split("Card 12 · Minimal response", word: "card")?.words == "Minimal response")
+        #expect(NumberedName.split("Cards 12 · Minimal response", word: "card") == nil)
+        #expect(NumberedName.split("Minimal response", word: "card") == nil)
+        #expect(NumberedName.split("Prompt 6 · words", word: "card") == nil)
+    }
+}

@@ -211,6 +211,45 @@ struct RuptureLogTests {
         #expect(entries[1].component == .bond)
     }
 
+    @Test("reads a card named as the workbook's table and the form label it, 'Card N · title', when the number is the card's, and keeps the words as written")
+    func numberedNames() throws {
+        let log = """
+        ```rupture
+        client: Harbour
+        markers: [Card 12 · Minimal response, card 11 - denial]
+        trigger: Card 29 · When a client questions whether therapy is worth it
+        repairs: [Card 45 · Pause and breathe, "CARD 39: recognise and name the rupture"]
+        tension: 4
+        resolution: 2
+        ```
+        """
+        let parsed = try TestJournal.parse(journal(log: log))
+        let entry = try #require(parsed.ruptureLog?.entries.first)
+        #expect(entry.markers == ["marker-minimal-response", "marker-denial"])
+        #expect(entry.trigger == "trigger-questioning-therapy")
+        #expect(entry.repairs == ["practice-pause-breathe", "repair-recognise-name"])
+        // The journal's text is the therapist's: the section keeps every word.
+        #expect(parsed.answer(to: "rupture-log")?.markdown == log)
+    }
+
+    @Test("refuses 'Card N · title' when the number is another card's or no card's, naming both, and a numbered card in the wrong field")
+    func numberedNamesDisagreeing() throws {
+        #expect(try TestJournal.diagnostics(journal(log: """
+        ```rupture
+        client: Harbour
+        markers: [Card 13 · Minimal response]
+        trigger: Card 12 · Minimal response
+        repairs: [Card 79 · Pause and breathe]
+        tension: 4
+        resolution: 2
+        ```
+        """)) == [
+            "journal/2026-W47.md:14:11: error: 'Card 13 · Minimal response' has the title of card 12 but the number 13 (card 13 is 'Abstract communication'); write 'Card 12' before the title, or the title alone",
+            "journal/2026-W47.md:15:10: error: 'Card 12 · Minimal response' is a card in 'Rupture markers', not a trigger category",
+            "journal/2026-W47.md:16:11: error: 'Card 79 · Pause and breathe' has the title of card 45 but the number 79 (there is no card 79; cards are numbered 1 to 78); write 'Card 45' before the title, or the title alone",
+        ])
+    }
+
     @Test("counts two spellings of one card as one card listed twice, and mixed types by canonical ID")
     func spellingsOfOneCard() throws {
         #expect(try TestJournal.diagnostics(journal(log: """
@@ -276,6 +315,19 @@ struct RuptureLogTests {
                 "journal/2026-W47.md:14:11: error: 'Denial' names more than one marker: 'marker-denial', 'marker-quiet-denial'; write the ID of the one you mean",
             ])
         }
+        // The number tells the two apart.
+        let denial = try #require(content.card("marker-denial")).number
+        let quiet = try #require(content.card("marker-quiet-denial")).number
+        #expect(denial != quiet)
+        let numbered = try JournalParser(content: content).parse(SourceFile(path: TestJournal.path, name: "2026-W47.md", text: journal(log: """
+        ```rupture
+        client: Harbour
+        markers: [Card \(denial) · Denial, Card \(quiet) · denial]
+        tension: 4
+        resolution: 2
+        ```
+        """)))
+        #expect(numbered.ruptureLog?.entries.first?.markers == ["marker-denial", "marker-quiet-denial"])
     }
 
     @Test("reports a marker of the other rupture type, and markers of both types without a type")
