@@ -65,12 +65,12 @@ struct CourseFocus {
             let date = String(format: "%04d-%02d-%02d", monday.year, monday.month, monday.day)
             let choice = FocusChoice(
                 week: content.weeks[0],
-                reason: "week 1 of the course, taken to begin \(date) because no start was set and \(journalFolder) has no journals yet; "
+                reason: "week 1 of the course, taken to begin \(date) because no start was set and the folder '\(journalFolder)' has no journals yet; "
                     + "if it began earlier, pass --start or write its first day in \(settingsPath)")
             return Chosen(choice: choice, startToRecord: hasSettings ? nil : CourseStart(date: date, origin: settingsPath))
         } else {
             throw InputProblems([.error(
-                "\(journalFolder) has journals but no course start, so which curriculum week \(week) is cannot be known: "
+                "the folder '\(journalFolder)' has journals but no course start, so which curriculum week \(week) is cannot be known: "
                     + "write the first day of the course in \(settingsPath) as 'start: 2026-10-05', or pass --start",
                 at: SourceLocation(path: settingsPath, line: 1, column: 1))], stoppedWhile: step)
         }

@@ -13,7 +13,7 @@ struct FormCommandTests {
         #expect(page.contains("<li><strong>Therapist:</strong> Sam Rivera</li>"))
         #expect(cli.fileSystem.permissions(at: "out/2026-W47-form.html") == .privateFile)
         #expect(cli.stdout.hasPrefix("""
-        Focus for 2026-W47: The working alliance (the-working-alliance), week 1 of the course, taken to begin 2026-11-16 because no start was set and journal has no journals yet; if it began earlier, pass --start or write its first day in journal/course.yaml.
+        Focus for 2026-W47: The working alliance (the-working-alliance), week 1 of the course, taken to begin 2026-11-16 because no start was set and the folder 'journal' has no journals yet; if it began earlier, pass --start or write its first day in journal/course.yaml.
         Wrote out/2026-W47-form.html: 2026-W47 · The working alliance, 3 prompts to fill in.
         Recorded the course's start, 2026-11-16, in journal/course.yaml; later weeks count from it.
         Open it in a browser;
@@ -56,7 +56,7 @@ struct FormCommandTests {
         let cli = CLIHarness(files: ["journal/2026-W46.md": "not a journal"])
         #expect(cli.run("form", "--therapist", "Sam") == 1)
         #expect(cli.stderr.contains(
-            "journal/course.yaml:1:1: error: journal has journals but no course start, so which curriculum week 2026-W47 is cannot be known: write the first day of the course in journal/course.yaml as 'start: 2026-10-05', or pass --start"))
+            "journal/course.yaml:1:1: error: the folder 'journal' has journals but no course start, so which curriculum week 2026-W47 is cannot be known: write the first day of the course in journal/course.yaml as 'start: 2026-10-05', or pass --start"))
         #expect(cli.fileSystem.snapshot.keys.sorted() == ["journal/2026-W46.md"])
     }
 

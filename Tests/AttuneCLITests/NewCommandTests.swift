@@ -11,7 +11,7 @@ struct NewCommandTests {
         #expect(text.hasPrefix("---\ntherapist: \"Sam Rivera\"\nweek: 2026-W47\nfocus: the-working-alliance\n"))
         // The first journal, with no start given: the course begins this week, and the start is recorded.
         #expect(cli.stdout.hasPrefix("""
-        Focus for 2026-W47: The working alliance (the-working-alliance), week 1 of the course, taken to begin 2026-11-16 because no start was set and journal has no journals yet; if it began earlier, pass --start or write its first day in journal/course.yaml.
+        Focus for 2026-W47: The working alliance (the-working-alliance), week 1 of the course, taken to begin 2026-11-16 because no start was set and the folder 'journal' has no journals yet; if it began earlier, pass --start or write its first day in journal/course.yaml.
         Created journal/2026-W47.md: 2026-W47 · The working alliance, 3 prompts.
         Recorded the course's start, 2026-11-16, in journal/course.yaml; later weeks count from it.
         """))
@@ -49,7 +49,7 @@ struct NewCommandTests {
         let cli = CLIHarness(files: ["journal/2026-W46.md": "x"])
         #expect(cli.run("new", "--therapist", "Sam") == 1)
         #expect(cli.stderr == """
-        journal/course.yaml:1:1: error: journal has journals but no course start, so which curriculum week 2026-W47 is cannot be known: write the first day of the course in journal/course.yaml as 'start: 2026-10-05', or pass --start
+        journal/course.yaml:1:1: error: the folder 'journal' has journals but no course start, so which curriculum week 2026-W47 is cannot be known: write the first day of the course in journal/course.yaml as 'start: 2026-10-05', or pass --start
         attune: 1 error while creating the journal; nothing was written.
         """)
         #expect(cli.fileSystem.snapshot.keys.sorted() == ["journal/2026-W46.md"])
