@@ -1,5 +1,6 @@
 import ContentModel
 import Journal
+import Templating
 
 /// What the form's script needs, as JSON in a `<script type="application/json">`
 /// element: where to save, what to call the download, and the journal's
@@ -31,39 +32,5 @@ struct FormData {
             ("fileName", ScriptJSON.string(FormRenderer.fileName(for: week))),
             ("layout", ScriptJSON.array(pieces)),
         ])
-    }
-}
-
-/// JSON written by hand so that it is byte-for-byte stable and safe inside
-/// a `<script>` element: `<`, `>` and `&` are escaped, so no text can close
-/// the element or open a comment, and U+2028/U+2029 are escaped for old
-/// JavaScript parsers.
-enum ScriptJSON {
-    static func string(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20 || "<>&".unicodeScalars.contains(scalar)
-                || scalar.value == 0x2028 || scalar.value == 0x2029 || scalar.value == 0x7F:
-                let hex = String(scalar.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default:
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
-    }
-
-    static func array(_ items: [String]) -> String {
-        "[" + items.joined(separator: ",") + "]"
-    }
-
-    /// Keys in the order given, for stable output.
-    static func object(_ members: [(String, String)]) -> String {
-        "{" + members.map { string($0.0) + ":" + $0.1 }.joined(separator: ",") + "}"
     }
 }

@@ -282,11 +282,10 @@ extension ISOWeek {
     /// The week's Thursday as `(year, month, day)`.
     var thursday: (year: Int, month: Int, day: Int) {
         let monday = self.monday
-        let leap = (monday.year % 4 == 0 && monday.year % 100 != 0) || monday.year % 400 == 0
-        let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
         var (year, month, day) = (monday.year, monday.month, monday.day + 3)
-        if day > lengths[month - 1] {
-            day -= lengths[month - 1]
+        let length = Gregorian.days(inMonth: month, of: year)
+        if day > length {
+            day -= length
             month += 1
             if month > 12 { (year, month) = (year + 1, 1) }
         }
