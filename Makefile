@@ -17,7 +17,7 @@ demo-handouts: build
 	@$(BIN) handouts Examples/cohort/roster.yaml --week 2026-W47 --out $(DEMO_OUT)/handouts
 	@echo "Open $(DEMO_OUT)/handouts/index.html (print every handout from all.html; the supervisor's summary is cohort-summary.html)."
 
-test: import-check build gfm-spec
+test: import-check format-lint build gfm-spec
 	ATTUNE_GFM_SPEC=$(GFM_SPEC) $(SWIFT) test
 	@$(MAKE) --no-print-directory html-check
 	@$(MAKE) --no-print-directory site-check

@@ -1,5 +1,5 @@
-import Foundation
 import ContentModel
+import Foundation
 
 /// How a person may name a card in a rupture entry: the way they would
 /// type it, not only the way the content files spell it.

@@ -253,7 +253,7 @@ extension PDFDocument {
                 if allElements.contains(number) && !keptElements.contains(number) { return }
                 if !reached.contains(number), objects[number] != nil { work.append(number) }
             case .array(let items): items.forEach(visit)
-            case .dictionary(let dictionary): dictionary.entries.forEach { visit($0.value) }
+            case .dictionary(let dictionary): for entry in dictionary.entries { visit(entry.value) }
             default: break
             }
         }

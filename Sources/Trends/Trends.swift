@@ -1,7 +1,7 @@
 import ContentModel
+import Diagnostics
 import Printing
 import Workbook
-import Diagnostics
 
 /// Patterns across weeks of journals, from their rupture logs: which
 /// ruptures keep happening, what they set off in the therapist, which

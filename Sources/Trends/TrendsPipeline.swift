@@ -1,7 +1,7 @@
-import Foundation
 import ContentModel
 import Diagnostics
 import Files
+import Foundation
 import Journal
 import MarkdownSafety
 import Printing

@@ -1,4 +1,3 @@
-@testable import BrowserForm
 import ContentModel
 import Diagnostics
 import Files
@@ -7,6 +6,8 @@ import Journal
 import Templating
 import Testing
 import Workbook
+
+@testable import BrowserForm
 
 @Suite("The fillable form page")
 struct FormRendererTests {

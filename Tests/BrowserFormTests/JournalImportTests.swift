@@ -1,8 +1,9 @@
-@testable import BrowserForm
 import ContentModel
 import Diagnostics
 import Journal
 import Testing
+
+@testable import BrowserForm
 
 @Suite("Importing a journal into the journal folder")
 struct JournalImportTests {

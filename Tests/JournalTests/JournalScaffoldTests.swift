@@ -1,6 +1,6 @@
-import Foundation
 import ContentModel
 import Diagnostics
+import Foundation
 import GFM
 import Journal
 import Testing

@@ -58,7 +58,7 @@ struct TrendsPipelineTests {
     @Test("reports a week range with no journal in it at the folder")
     func emptyRange() throws {
         do {
-            _ = try Fixtures.run(twoWeeks, request: TrendsRequest(since: ISOWeekValue("2027-W01")))
+            _ = try Fixtures.run(twoWeeks, request: TrendsRequest(since: parsedWeek("2027-W01")))
             Issue.record("expected the run to fail")
         } catch {
             #expect(error.step == .analyse)
@@ -88,4 +88,4 @@ struct TrendsPipelineTests {
 }
 
 /// `ISOWeek("…")!`, named for reading in a request.
-private func ISOWeekValue(_ text: String) -> ISOWeek { ISOWeek(text)! }
+private func parsedWeek(_ text: String) -> ISOWeek { ISOWeek(text)! }
