@@ -136,8 +136,9 @@ public struct FormRenderer: Sendable {
             }
         }
         let types = content.cards(in: .ruptureTypes).map { type in
+            // A rupture type is a card too, and is named as one.
             FormChoiceGroupContext(
-                id: type.id, title: type.title,
+                id: type.id, title: type.numberedTitle,
                 choices: choices(content.cards(in: .markers).filter { $0.ruptureType == type.id })
             )
         }.filter { !$0.choices.isEmpty }

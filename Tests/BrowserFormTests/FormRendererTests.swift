@@ -121,7 +121,7 @@ struct FormRendererTests {
         let content = try Fixtures.content()
         let entry = try between(#"<template id="rupture-template">"#, "</template>", in: page)
         for type in content.cards(in: .ruptureTypes) {
-            let group = try between("<fieldset class=\"choice-group\" data-type=\"\(type.id)\">\n<legend>\(type.title)</legend>", "</fieldset>", in: entry)
+            let group = try between("<fieldset class=\"choice-group\" data-type=\"\(type.id)\">\n<legend>Card \(type.number) · \(type.title)</legend>", "</fieldset>", in: entry)
             let markers = content.cards(in: .markers).filter { $0.ruptureType == type.id }
             #expect(group.components(separatedBy: "<input type=\"checkbox\"").count - 1 == markers.count)
             for marker in markers {
@@ -143,6 +143,7 @@ struct FormRendererTests {
         }
         // One literal label, so the format itself is pinned, not only its parts.
         #expect(entry.contains(">Card 12 · Minimal response</label>"))
+        #expect(entry.contains("<legend>Card 10 · Withdrawal ruptures</legend>"))
         // An alliance component is a rating, not a card: its label has no number.
         for component in AllianceComponent.allCases {
             #expect(entry.contains("<option value=\"\(component.rawValue)\" data-summary="), "\(component)")
