@@ -41,7 +41,7 @@ public struct HandoutsRequest: Sendable {
 }
 
 /// The run, one named step after another. Each reads what the last made.
-public enum HandoutsStep: String, Sendable {
+public enum HandoutsStep: String, PipelineStep {
     case loadResources = "load content and templates"
     case readRoster = "read the roster"
     /// The supervisor's notes, which every handout carries, screened for clients.
@@ -56,14 +56,7 @@ public enum HandoutsStep: String, Sendable {
 
 /// A failed run: the step it stopped in and every problem found by then.
 /// Nothing has been written when this is thrown.
-public struct HandoutsError: Error, Sendable, CustomStringConvertible {
-    public var step: HandoutsStep
-    public var diagnostics: [Diagnostic]
-
-    public var description: String {
-        diagnostics.map(\.description).joined(separator: "\n")
-    }
-}
+public typealias HandoutsError = PipelineError<HandoutsStep>
 
 /// What a run wrote.
 public struct HandoutsReport: Sendable {
@@ -131,14 +124,14 @@ public struct HandoutsPipeline: Sendable {
     }
 
     public func run(_ request: HandoutsRequest) throws(HandoutsError) -> HandoutsReport {
-        let resources = try step(.loadResources) { () throws(DiagnosticError) in
+        let resources = try HandoutsStep.loadResources.run { () throws(DiagnosticError) in
             try Resources.load(
                 contentOverlay: request.contentOverlay, templatesOverlay: request.templatesOverlay, fileSystem: fileSystem)
         }
         var cohort = try readRoster(request, content: resources.content)
         // Before a journal is read: a shared journal inside the output folder
         // (or the roster itself) would be replaced by a handout.
-        try step(.write) { () throws(DiagnosticError) in
+        try HandoutsStep.write.run { () throws(DiagnosticError) in
             try OutputGuard(fileSystem: fileSystem).check(
                 outputs: [request.outputDirectory],
                 inputs: [request.roster, request.contentOverlay, request.templatesOverlay] + cohort.roster.trainees.map(\.journal))
@@ -325,7 +318,7 @@ public struct HandoutsPipeline: Sendable {
             cohortFiles.append(try output.finish(CohortPages.allFile, head: allPage.head, tail: allPage.tail))
         }
         if let allPDF { cohortFiles.append(allPDF) }
-        let summary = try step(.render) { () throws(DiagnosticError) in
+        let summary = try HandoutsStep.render.run { () throws(DiagnosticError) in
             try shared.isEmpty ? nil : CohortPages.summaryPage(
                 CohortSummary(shared, content: resources.content, threshold: roster.summaryThreshold), roster: roster, stylesheet: renderer.stylesheet, resources: resources)
         }
@@ -357,7 +350,7 @@ public struct HandoutsPipeline: Sendable {
         guard request.formats.contains(.pdf), let printer = request.printer else { return nil }
         let roster = cohort.roster
         let page = try allPage(cohort, renderer: renderer, resources: resources)
-        let pdfs = try step(.print) { () throws(DiagnosticError) in
+        let pdfs = try HandoutsStep.print.run { () throws(DiagnosticError) in
             do {
                 return try printed.print(page, coverHead: "\(roster.cohort) · \(roster.week)", printer: printer)
             } catch {
@@ -382,7 +375,7 @@ public struct HandoutsPipeline: Sendable {
         let roster = cohort.roster
         let skipped = cohort.skippedNames
         let anyShared = cohort.members.contains { $0.facts != nil }
-        return try step(.render) { () throws(DiagnosticError) in
+        return try HandoutsStep.render.run { () throws(DiagnosticError) in
             try CohortPages.indexPage(CohortPages.IndexPage(
                 lang: "en", title: "\(roster.cohort) · \(roster.week) · handouts",
                 cohort: roster.cohort, supervisor: roster.supervisor, week: roster.week.description,
@@ -398,7 +391,7 @@ public struct HandoutsPipeline: Sendable {
     private func allPage(
         _ cohort: Cohort, renderer: HandoutRenderer, resources: Resources
     ) throws(HandoutsError) -> (head: String, tail: String) {
-        try step(.render) { () throws(DiagnosticError) in
+        try HandoutsStep.render.run { () throws(DiagnosticError) in
             let contents = zip(cohort.members, cohort.stems).map { (name: $0.trainee.name, anchor: Self.anchor($1)) }
             return try CohortPages.allPage(roster: cohort.roster, trainees: contents, stylesheet: renderer.stylesheet, resources: resources)
         }
@@ -437,13 +430,6 @@ public struct HandoutsPipeline: Sendable {
         return Manifest.Overlay(path: directory, hash: hash.hex)
     }
 
-    private func step<T>(_ step: HandoutsStep, _ body: () throws(DiagnosticError) -> T) throws(HandoutsError) -> T {
-        do {
-            return try body()
-        } catch {
-            throw HandoutsError(step: step, diagnostics: error.diagnostics)
-        }
-    }
 
     /// The handout's id in all.html; the prefix keeps it apart from the page's own ids.
     static func anchor(_ stem: String) -> String { "handout-" + stem }

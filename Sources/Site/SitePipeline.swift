@@ -29,7 +29,7 @@ public struct SiteRequest: Sendable {
 }
 
 /// The site build, one named step after another. Each reads what the last made.
-public enum SiteStep: String, Sendable {
+public enum SiteStep: String, PipelineStep {
     case loadResources = "load content and templates"
     case inspectOutput = "check the output folder"
     case render = "render the site"
@@ -39,14 +39,7 @@ public enum SiteStep: String, Sendable {
 
 /// A failed site build: the step it stopped in and every problem found by
 /// then. Nothing has been written unless the step is `.write`.
-public struct SiteError: Error, Sendable, CustomStringConvertible {
-    public var step: SiteStep
-    public var diagnostics: [Diagnostic]
-
-    public var description: String {
-        diagnostics.map(\.description).joined(separator: "\n")
-    }
-}
+public typealias SiteError = PipelineError<SiteStep>
 
 /// What a finished build did.
 public struct SiteReport: Sendable, Equatable {
@@ -73,27 +66,27 @@ public struct SitePipeline: Sendable {
     }
 
     public func run(_ request: SiteRequest) throws(SiteError) -> SiteReport {
-        let (resources, logo) = try step(.loadResources) { () throws(DiagnosticError) in
+        let (resources, logo) = try SiteStep.loadResources.run { () throws(DiagnosticError) in
             let resources = try Resources.load(
                 contentOverlay: request.contentOverlay, templatesOverlay: request.templatesOverlay,
                 fileSystem: fileSystem
             )
             return (resources, try SiteLogo.load(resources.content.site, overlay: request.contentOverlay, fileSystem: fileSystem))
         }
-        let folder = try step(.inspectOutput) { () throws(DiagnosticError) in
+        let folder = try SiteStep.inspectOutput.run { () throws(DiagnosticError) in
             try OutputGuard(fileSystem: fileSystem).check(
                 outputs: [request.outputDirectory], inputs: [request.contentOverlay, request.templatesOverlay])
             return try OutputFolder.inspect(request.outputDirectory, fileSystem: fileSystem)
         }
         // Where every page goes and what links to what: the content alone decides.
         let plan = SitePlan(content: resources.content)
-        let files = try step(.render) { () throws(DiagnosticError) in
+        let files = try SiteStep.render.run { () throws(DiagnosticError) in
             try SiteRenderer(resources: resources, plan: plan, baseURL: request.baseURL, logo: logo, printer: request.printer).render()
         }
-        try step(.screen) { () throws(DiagnosticError) in
+        try SiteStep.screen.run { () throws(DiagnosticError) in
             try screenSources(of: files, overlay: request.contentOverlay)
         }
-        let removed = try step(.write) { () throws(DiagnosticError) in
+        let removed = try SiteStep.write.run { () throws(DiagnosticError) in
             try folder.write(files, fileSystem: fileSystem)
         }
         return SiteReport(
@@ -112,11 +105,4 @@ public struct SitePipeline: Sendable {
         if diagnostics.hasErrors { throw DiagnosticError(diagnostics.sortedByLocation) }
     }
 
-    private func step<T>(_ step: SiteStep, _ body: () throws(DiagnosticError) -> T) throws(SiteError) -> T {
-        do {
-            return try body()
-        } catch {
-            throw SiteError(step: step, diagnostics: error.diagnostics)
-        }
-    }
 }

@@ -54,7 +54,7 @@ public struct TrendsReport: Sendable {
 }
 
 /// The run, one named step after another. Each reads what the last made.
-public enum TrendsStep: String, Sendable {
+public enum TrendsStep: String, PipelineStep {
     case loadResources = "load content and templates"
     case readJournals = "read journals"
     case analyse = "find the trends"
@@ -65,11 +65,4 @@ public enum TrendsStep: String, Sendable {
 
 /// A failed run: the step it stopped in and every problem found by then.
 /// Nothing has been written when this is thrown.
-public struct TrendsError: Error, Sendable, CustomStringConvertible {
-    public var step: TrendsStep
-    public var diagnostics: [Diagnostic]
-
-    public var description: String {
-        diagnostics.map(\.description).joined(separator: "\n")
-    }
-}
+public typealias TrendsError = PipelineError<TrendsStep>

@@ -23,13 +23,13 @@ public struct TrendsPipeline: Sendable {
     }
 
     public func run(_ request: TrendsRequest) throws(TrendsError) -> TrendsReport {
-        let resources = try step(.loadResources) { () throws(DiagnosticError) in
+        let resources = try TrendsStep.loadResources.run { () throws(DiagnosticError) in
             try Resources.load(
                 contentOverlay: request.contentOverlay, templatesOverlay: request.templatesOverlay, fileSystem: fileSystem
             )
         }
         let folder = SourceLocation(path: request.journalDirectory, line: 1, column: 1)
-        let journals = try step(.readJournals) { () throws(DiagnosticError) in
+        let journals = try TrendsStep.readJournals.run { () throws(DiagnosticError) in
             guard fileSystem.directoryExists(at: request.journalDirectory) else {
                 throw DiagnosticError([.error(
                     fileSystem.fileExists(at: request.journalDirectory)
@@ -39,18 +39,18 @@ public struct TrendsPipeline: Sendable {
             }
             return try JournalReader(fileSystem: fileSystem, content: resources.content).read([request.journalDirectory])
         }
-        let figures = try step(.analyse) { () throws(DiagnosticError) in
+        let figures = try TrendsStep.analyse.run { () throws(DiagnosticError) in
             try TrendsFigures(
                 journals: journals, content: resources.content, since: request.since, until: request.until, location: folder
             )
         }
-        let files = try step(.render) { () throws(DiagnosticError) in
+        let files = try TrendsStep.render.run { () throws(DiagnosticError) in
             try TrendsRenderer(resources: resources).render(figures)
         }
         let directory = request.outputDirectory
         var pdf: Data?
         if request.formats.contains(.pdf) {
-            pdf = try step(.print) { () throws(DiagnosticError) in
+            pdf = try TrendsStep.print.run { () throws(DiagnosticError) in
                 let location = SourceLocation(path: directory, line: 1, column: 1)
                 guard let printer = request.printer else { throw DiagnosticError([.error("PDF output needs a printer (Chromium)", at: location)]) }
                 do {
@@ -62,7 +62,7 @@ public struct TrendsPipeline: Sendable {
             }
         }
         let names = request.formats.sorted().map { "trends.\($0.fileExtension)" }
-        let written = try step(.write) { () throws(DiagnosticError) in
+        let written = try TrendsStep.write.run { () throws(DiagnosticError) in
             var written: [String] = []
             try OutputGuard(fileSystem: fileSystem).check(
                 outputs: [directory] + names.map { (directory.hasSuffix("/") ? directory : directory + "/") + $0 },
@@ -98,13 +98,6 @@ public struct TrendsPipeline: Sendable {
         )
     }
 
-    private func step<T>(_ step: TrendsStep, _ body: () throws(DiagnosticError) -> T) throws(TrendsError) -> T {
-        do {
-            return try body()
-        } catch {
-            throw TrendsError(step: step, diagnostics: error.diagnostics)
-        }
-    }
 }
 
 /// figures → two contexts → `trends.md` and `trends.html`, in memory.

@@ -58,17 +58,10 @@ public struct BuildReport: Sendable {
 
 /// A failed build: the step it stopped in and every problem found by then.
 /// Nothing has been written when this is thrown.
-public struct BuildError: Error, Sendable, CustomStringConvertible {
-    public var step: BuildStep
-    public var diagnostics: [Diagnostic]
-
-    public var description: String {
-        diagnostics.map(\.description).joined(separator: "\n")
-    }
-}
+public typealias BuildError = PipelineError<BuildStep>
 
 /// The build, one named step after another. Each reads what the last made.
-public enum BuildStep: String, Sendable {
+public enum BuildStep: String, PipelineStep {
     case loadResources = "load content and templates"
     case readJournals = "read journals"
     case guardPrivacy = "check privacy"
@@ -88,20 +81,20 @@ public struct BuildPipeline: Sendable {
 
     public func run(_ request: BuildRequest) throws(BuildError) -> BuildReport {
         var report = BuildReport()
-        let resources = try step(.loadResources) { () throws(DiagnosticError) in
+        let resources = try BuildStep.loadResources.run { () throws(DiagnosticError) in
             try Resources.load(
                 contentOverlay: request.contentOverlay, templatesOverlay: request.templatesOverlay,
                 fileSystem: fileSystem
             )
         }
-        var journals = try step(.readJournals) { () throws(DiagnosticError) in
+        var journals = try BuildStep.readJournals.run { () throws(DiagnosticError) in
             try JournalReader(fileSystem: fileSystem, content: resources.content).read(request.inputs)
         }
-        journals = try step(.guardPrivacy) { () throws(DiagnosticError) in
+        journals = try BuildStep.guardPrivacy.run { () throws(DiagnosticError) in
             try guardPrivacy(journals, request: request, report: &report)
         }
         let renderer = WorkbookRenderer(resources: resources)
-        var workbooks = try step(.render) { () throws(DiagnosticError) in
+        var workbooks = try BuildStep.render.run { () throws(DiagnosticError) in
             var diagnostics: [Diagnostic] = []
             var workbooks: [RenderedWorkbook] = []
             for journal in journals {
@@ -111,11 +104,11 @@ public struct BuildPipeline: Sendable {
             return workbooks
         }
         if request.formats.contains(.pdf) {
-            workbooks = try step(.print) { () throws(DiagnosticError) in
+            workbooks = try BuildStep.print.run { () throws(DiagnosticError) in
                 try Self.printPDFs(workbooks, printer: request.printer, at: request.outputDirectory)
             }
         }
-        report.written = try step(.write) { () throws(DiagnosticError) in
+        report.written = try BuildStep.write.run { () throws(DiagnosticError) in
             try write(workbooks, request: request)
         }
         return report
@@ -169,13 +162,6 @@ public struct BuildPipeline: Sendable {
         return shared
     }
 
-    private func step<T>(_ step: BuildStep, _ body: () throws(DiagnosticError) -> T) throws(BuildError) -> T {
-        do {
-            return try body()
-        } catch {
-            throw BuildError(step: step, diagnostics: error.diagnostics)
-        }
-    }
 
     private func write(_ workbooks: [RenderedWorkbook], request: BuildRequest) throws(DiagnosticError) -> [String] {
         let directory = request.outputDirectory
