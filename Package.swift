@@ -45,9 +45,11 @@ let package = Package(
         ]),
         // Content/ and Templates/ compiled into the binary.
         .target(name: "Bundled", plugins: ["EmbedFolders"]),
+        // Shared by every output: resources, safe Markdown to HTML.
+        .target(name: "Rendering", dependencies: ["Bundled", "ContentModel", "Diagnostics", "Files", "GFM", "MarkdownSafety", "Templating"]),
         // The build pipeline: journal + content -> workbook.
         .target(name: "Workbook", dependencies: [
-            "Bundled", "ContentModel", "Diagnostics", "Files", "GFM", "Journal", "MarkdownSafety", "Printing", "Privacy", "Sharing", "Templating",
+            "Rendering", "ContentModel", "Diagnostics", "Files", "Journal", "MarkdownSafety", "Printing", "Privacy", "Sharing", "Templating",
         ]),
         // Client-identifier scanning for everything meant to be shared.
         .target(name: "Privacy", dependencies: ["Bundled", "Diagnostics"]),
@@ -56,24 +58,24 @@ let package = Package(
         .target(name: "Sharing", dependencies: ["Bundled", "Diagnostics", "Files", "Journal", "Privacy"]),
         // A supervisor's cohort: one personalised handout per trainee.
         .target(name: "Handouts", dependencies: [
-            "Workbook", "ContentModel", "Diagnostics", "Files", "GFM", "Journal", "MarkdownSafety", "Printing", "Sharing", "Yams",
+            "Rendering", "Workbook", "ContentModel", "Diagnostics", "Files", "GFM", "Journal", "MarkdownSafety", "Printing", "Sharing", "Yams",
             .product(name: "SwiftCSV", package: "SwiftCSV"),
         ]),
         // The training material as a static website.
         .target(name: "Site", dependencies: [
-            "Workbook", "ContentModel", "Diagnostics", "Files", "GFM", "MarkdownSafety", "Printing", "Sharing", "Templating",
+            "Rendering", "Workbook", "ContentModel", "Diagnostics", "Files", "GFM", "MarkdownSafety", "Printing", "Sharing", "Templating",
         ]),
         // Patterns across weeks: the rupture log's trends report.
         .target(name: "Trends", dependencies: [
-            "Workbook", "ContentModel", "Diagnostics", "Files", "Journal", "MarkdownSafety", "Printing", "Templating",
+            "Rendering", "Workbook", "ContentModel", "Diagnostics", "Files", "Journal", "MarkdownSafety", "Printing", "Templating",
         ]),
         // The week's workbook as a fillable page, and importing its answers.
         .target(name: "BrowserForm", dependencies: [
-            "Workbook", "ContentModel", "Diagnostics", "Journal", "MarkdownSafety", "Templating",
+            "Rendering", "Workbook", "ContentModel", "Diagnostics", "Journal", "MarkdownSafety", "Templating",
         ]),
         // Command-line interface as a library, so tests can drive it.
         .target(name: "AttuneCLI", dependencies: [
-            "Workbook", "Files", "Diagnostics", "ContentModel", "GFM", "Journal", "Printing", "Privacy", "Sharing", "Handouts", "Site", "Trends", "BrowserForm",
+            "Rendering", "Workbook", "Files", "Diagnostics", "ContentModel", "GFM", "Journal", "Printing", "Privacy", "Sharing", "Handouts", "Site", "Trends", "BrowserForm",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "attune", dependencies: ["AttuneCLI"]),
@@ -91,13 +93,13 @@ let package = Package(
         .testTarget(name: "ContentModelTests", dependencies: ["ContentModel", "Bundled", "Diagnostics"]),
         .testTarget(name: "JournalTests", dependencies: ["Journal", "ContentModel", "Bundled", "Diagnostics", "GFM"]),
         .testTarget(name: "TemplatingTests", dependencies: ["Templating", "Diagnostics", .product(name: "Mustache", package: "swift-mustache")]),
-        .testTarget(name: "WorkbookTests", dependencies: ["Workbook", "Files", "Journal", "ContentModel", "Diagnostics", "GFM", "Privacy", "Sharing"], exclude: ["Golden", "Corpus"]),
+        .testTarget(name: "WorkbookTests", dependencies: ["Rendering", "Workbook", "Files", "Journal", "ContentModel", "Diagnostics", "GFM", "Privacy", "Sharing"], exclude: ["Golden", "Corpus"]),
         .testTarget(name: "PrivacyTests", dependencies: ["Privacy", "Diagnostics"], exclude: ["Corpus"]),
         .testTarget(name: "SharingTests", dependencies: ["Sharing", "Privacy", "Diagnostics", "Bundled", "Files"]),
-        .testTarget(name: "HandoutsTests", dependencies: ["Handouts", "Workbook", "Files", "Diagnostics", "ContentModel", "Privacy", "Sharing", "Printing"], exclude: ["Golden"]),
-        .testTarget(name: "SiteTests", dependencies: ["Site", "Workbook", "Files", "ContentModel", "Printing", "Privacy", "Sharing", "Templating"]),
-        .testTarget(name: "TrendsTests", dependencies: ["Trends", "Workbook", "Files", "Diagnostics", "ContentModel", "Journal"], exclude: ["Golden"]),
-        .testTarget(name: "BrowserFormTests", dependencies: ["BrowserForm", "Workbook", "Files", "Diagnostics", "ContentModel", "Journal", "Templating"]),
-        .testTarget(name: "AttuneCLITests", dependencies: ["AttuneCLI", "Bundled", "Files", "Printing", "Workbook", "attune"]),
+        .testTarget(name: "HandoutsTests", dependencies: ["Rendering", "Handouts", "Workbook", "Files", "Diagnostics", "ContentModel", "Privacy", "Sharing", "Printing"], exclude: ["Golden"]),
+        .testTarget(name: "SiteTests", dependencies: ["Rendering", "Site", "Workbook", "Files", "ContentModel", "Printing", "Privacy", "Sharing", "Templating"]),
+        .testTarget(name: "TrendsTests", dependencies: ["Rendering", "Trends", "Workbook", "Files", "Diagnostics", "ContentModel", "Journal"], exclude: ["Golden"]),
+        .testTarget(name: "BrowserFormTests", dependencies: ["Rendering", "BrowserForm", "Workbook", "Files", "Diagnostics", "ContentModel", "Journal", "Templating"]),
+        .testTarget(name: "AttuneCLITests", dependencies: ["Rendering", "AttuneCLI", "Bundled", "Files", "Printing", "Workbook", "attune"]),
     ]
 )

@@ -2,6 +2,7 @@ import ArgumentParser
 import ContentModel
 import Diagnostics
 import GFM
+import Rendering
 import Workbook
 
 /// `attune`: the root command. Subcommands do the work; this type only

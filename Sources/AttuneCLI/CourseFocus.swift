@@ -3,6 +3,7 @@ import ContentModel
 import Diagnostics
 import Files
 import Foundation
+import Rendering
 
 /// How `new` and `form` choose a week's focus, and the reason they print.
 ///

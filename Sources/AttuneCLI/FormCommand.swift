@@ -5,6 +5,7 @@ import Diagnostics
 import Files
 import Foundation
 import Journal
+import Rendering
 import Workbook
 
 /// `attune form`: the week's workbook as one HTML page to fill in, for

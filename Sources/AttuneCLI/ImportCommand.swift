@@ -3,6 +3,7 @@ import BrowserForm
 import Diagnostics
 import Files
 import Foundation
+import Rendering
 
 /// `attune import`: brings a journal file (such as the browser form's
 /// download) into the journal folder. A new week is added as is; an

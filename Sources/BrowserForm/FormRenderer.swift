@@ -1,6 +1,7 @@
 import ContentModel
 import Diagnostics
 import Journal
+import Rendering
 import Templating
 import Workbook
 

@@ -1,4 +1,5 @@
 import Diagnostics
+import Rendering
 import Workbook
 
 /// The cohort's own pages: `all.html`, `index.html` and `cohort-summary.html`.

@@ -2,6 +2,7 @@ import ContentModel
 import Diagnostics
 import Foundation
 import MarkdownSafety
+import Rendering
 import Workbook
 
 /// One trainee's handout, in memory only until it is written.

@@ -3,6 +3,7 @@ import Diagnostics
 import Files
 import Foundation
 import Printing
+import Rendering
 import Sharing
 import Workbook
 

@@ -1,5 +1,6 @@
 import ContentModel
 import Foundation
+import Rendering
 
 /// `manifest.json`: what a run produced, for whom, from which material, and
 /// a hash of each file, so a supervisor (or a script) can tell later whether

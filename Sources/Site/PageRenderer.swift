@@ -1,6 +1,7 @@
 import ContentModel
 import Diagnostics
 import Foundation
+import Rendering
 import Sharing
 import Templating
 import Workbook

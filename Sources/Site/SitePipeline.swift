@@ -2,6 +2,7 @@ import ContentModel
 import Diagnostics
 import Files
 import Printing
+import Rendering
 import Sharing
 import Workbook
 

@@ -3,6 +3,7 @@ import Diagnostics
 import Dispatch
 import Foundation
 import Printing
+import Rendering
 import Templating
 import Workbook
 

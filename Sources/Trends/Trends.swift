@@ -1,6 +1,7 @@
 import ContentModel
 import Diagnostics
 import Printing
+import Rendering
 import Workbook
 
 /// Patterns across weeks of journals, from their rupture logs: which

@@ -5,6 +5,7 @@ import Foundation
 import Journal
 import MarkdownSafety
 import Printing
+import Rendering
 import Workbook
 
 /// Builds the trends report from a folder of journals: load, read, find

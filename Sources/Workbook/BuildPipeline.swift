@@ -5,6 +5,7 @@ import Foundation
 import Journal
 import Printing
 import Privacy
+import Rendering
 import Sharing
 
 /// What `attune build` was asked to do.

@@ -3,6 +3,7 @@ import Diagnostics
 import Files
 import Journal
 import Privacy
+import Rendering
 import Sharing
 
 /// What `attune check` found, when it found no errors.

@@ -1,6 +1,7 @@
 import ContentModel
 import Journal
 import MarkdownSafety
+import Rendering
 
 /// Everything the Markdown workbook template can name. Plain-text fields are
 /// already Markdown-escaped; `body`, `answer`, `preamble` and `citation` are
@@ -132,22 +133,6 @@ extension WorkbookContext {
                 ? content.section(.markers)?.codebook : nil,
             ruptureLog: RuptureLogContext(journal: journal, content: content, cardsOnPage: Set(focus.cards), slots: slots)
         )
-    }
-}
-
-extension ISOWeek {
-    /// "16–22 November 2026", "30 November – 6 December 2026", "28 December 2026 – 3 January 2027".
-    var dateRange: String {
-        let months = Gregorian.monthNames
-        let start = monday
-        let end = sunday
-        if start.year != end.year {
-            return "\(start.day) \(months[start.month - 1]) \(start.year) – \(end.day) \(months[end.month - 1]) \(end.year)"
-        }
-        if start.month != end.month {
-            return "\(start.day) \(months[start.month - 1]) – \(end.day) \(months[end.month - 1]) \(end.year)"
-        }
-        return "\(start.day)–\(end.day) \(months[end.month - 1]) \(end.year)"
     }
 }
 

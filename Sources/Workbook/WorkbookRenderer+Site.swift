@@ -2,6 +2,7 @@ import ContentModel
 import Diagnostics
 import Journal
 import MarkdownSafety
+import Rendering
 
 extension WorkbookRenderer {
     /// What a blank workbook prints where a journal's personal details go:

@@ -3,6 +3,7 @@ import Diagnostics
 import Foundation
 import Journal
 import MarkdownSafety
+import Rendering
 import Templating
 
 /// The files a workbook, a handout or a report is written as: the one

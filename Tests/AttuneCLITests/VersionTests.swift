@@ -1,6 +1,7 @@
 import AttuneCLI
 import Files
 import Foundation
+import Rendering
 import Testing
 import Workbook
 

@@ -2,6 +2,7 @@ import ContentModel
 import Diagnostics
 import Files
 import Journal
+import Rendering
 import Workbook
 
 /// The bundled content and templates, loaded once, and small helpers.

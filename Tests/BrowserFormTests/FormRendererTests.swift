@@ -3,6 +3,7 @@ import Diagnostics
 import Files
 import Foundation
 import Journal
+import Rendering
 import Templating
 import Testing
 import Workbook

@@ -4,6 +4,7 @@ import Files
 import Foundation
 import Printing
 import Privacy
+import Rendering
 import Sharing
 import Workbook
 

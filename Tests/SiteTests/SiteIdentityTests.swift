@@ -1,6 +1,7 @@
 import ContentModel
 import Files
 import Foundation
+import Rendering
 import Testing
 @testable import Site
 

@@ -2,6 +2,7 @@ import ContentModel
 import Files
 import Foundation
 import Privacy
+import Rendering
 import Sharing
 @testable import Site
 @testable import Workbook

@@ -1,6 +1,7 @@
 import Diagnostics
 import Files
 import Foundation
+import Rendering
 import Testing
 
 @testable import Workbook

@@ -4,6 +4,7 @@ import Files
 import Foundation
 import GFM
 
+import Rendering
 @testable import Workbook
 
 /// Shared inputs: the bundled material, the example journal, and a small

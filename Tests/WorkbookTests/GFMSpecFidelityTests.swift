@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import GFM
+import Rendering
 import Testing
 @testable import Workbook
 

@@ -3,6 +3,7 @@ import Diagnostics
 import Files
 import Foundation
 import Journal
+import Rendering
 import Testing
 @testable import Workbook
 

@@ -3,6 +3,7 @@ import Diagnostics
 import Foundation
 import GFM
 import Journal
+import Rendering
 @testable import Workbook
 
 /// A journal with three answers around one under test, and what building it

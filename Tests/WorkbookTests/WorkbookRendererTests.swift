@@ -2,6 +2,7 @@ import ContentModel
 import Diagnostics
 import Foundation
 import Journal
+import Rendering
 import Testing
 
 @testable import Workbook

@@ -67,11 +67,11 @@ public struct Resources: Sendable {
         }
     }
 
-    static func bundledLayer(_ folder: BundledFolder) -> [SourceFile] {
+    package static func bundledLayer(_ folder: BundledFolder) -> [SourceFile] {
         folder.files.map { SourceFile(path: "\(folder.name)/\($0.path)", name: $0.path, text: $0.text) }
     }
 
-    static func overlayLayer(_ directory: String?, _ fileSystem: FileSystem) throws(DiagnosticError) -> [[SourceFile]] {
+    package static func overlayLayer(_ directory: String?, _ fileSystem: FileSystem) throws(DiagnosticError) -> [[SourceFile]] {
         guard let directory else { return [] }
         let start = SourceLocation(path: directory, line: 1, column: 1)
         guard fileSystem.directoryExists(at: directory) else {

@@ -8,8 +8,8 @@ import MarkdownSafety
 /// `javascript:` links typed in an answer never reach the page. The only
 /// markup added is Attune's own, for the few `<!-- attune:NAME -->` markers
 /// its templates place (a user typing one gets the same harmless markup).
-enum HTMLRenderer {
-    enum Directive: String, CaseIterable {
+package enum HTMLRenderer {
+    package enum Directive: String, CaseIterable {
         /// Ruled space to write by hand on a printed copy: 12 lines.
         case writingSpace = "writing-space"
         /// A whole printed page of ruled lines, for a template that wants one.
@@ -18,7 +18,7 @@ enum HTMLRenderer {
         /// The lines are real elements with a bottom border, never a
         /// background: browsers leave backgrounds out of a print unless asked,
         /// and a handout must print with the browser's default settings.
-        var html: String {
+        package var html: String {
             switch self {
             case .writingSpace: return Self.ruled(class: "writing-space", lines: Self.promptLines)
             case .writingPage: return Self.ruled(class: "writing-space writing-page", lines: Self.pageLines)
@@ -44,7 +44,7 @@ enum HTMLRenderer {
     /// `answers` are the therapist's pieces of Markdown the page's
     /// `<!-- attune:answer N -->` placeholders stand for (see `AnswerSlots`);
     /// each is rendered alone, exactly as cmark-gfm renders that text.
-    static func render(_ markdown: String, answers: [String] = []) -> String {
+    package static func render(_ markdown: String, answers: [String] = []) -> String {
         // Raw HTML someone typed is shown as text, and a link to a refused
         // scheme as text, exactly as in the Markdown outputs; only Attune's
         // own markers stay markers.
@@ -77,7 +77,7 @@ enum HTMLRenderer {
 
     /// One answer's HTML: cmark-gfm's safe rendering of that text alone,
     /// made safe as every Markdown output is, remote images as links.
-    static func fragment(_ markdown: String) -> String {
+    package static func fragment(_ markdown: String) -> String {
         let document = MarkdownDocument(MarkdownSafety.neutralise(markdown), options: [.validateUTF8])
         for image in document.node.descendants where image.kind == .image && !isEmbedded(image.url ?? "") {
             image.replaceImageWithLink()
@@ -85,11 +85,11 @@ enum HTMLRenderer {
         return document.renderHTML()
     }
 
-    static func answerPlaceholder(_ index: Int) -> String {
+    package static func answerPlaceholder(_ index: Int) -> String {
         "<!-- attune:answer \(index) -->"
     }
 
-    static func answerIndex(in comment: String) -> Int? {
+    package static func answerIndex(in comment: String) -> Int? {
         let trimmed = comment.trimmingCharacters(in: .whitespacesAndNewlines)
         guard trimmed.hasPrefix("<!-- attune:answer "), trimmed.hasSuffix(" -->") else { return nil }
         let digits = trimmed.dropFirst("<!-- attune:answer ".count).dropLast(" -->".count)
@@ -100,7 +100,7 @@ enum HTMLRenderer {
     /// `<!-- attune:anchor ID -->`, placed by the workbook template before
     /// each teaching card so the rupture log can link to it. Only a content
     /// ID's characters are accepted, so the `id` written is always safe.
-    static func anchor(in comment: String) -> String? {
+    package static func anchor(in comment: String) -> String? {
         let trimmed = comment.trimmingCharacters(in: .whitespacesAndNewlines)
         guard trimmed.hasPrefix("<!-- attune:anchor "), trimmed.hasSuffix(" -->") else { return nil }
         let id = trimmed.dropFirst("<!-- attune:anchor ".count).dropLast(" -->".count)
@@ -111,7 +111,7 @@ enum HTMLRenderer {
     }
 
     /// `data:` pictures in the formats cmark-gfm's safe mode lets through.
-    static func isEmbedded(_ url: String) -> Bool {
+    package static func isEmbedded(_ url: String) -> Bool {
         LinkPolicy.allowsImage(url)
     }
 }

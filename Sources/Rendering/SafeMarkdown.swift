@@ -11,8 +11,3 @@ public enum SafeMarkdown {
         HTMLRenderer.render(markdown)
     }
 }
-
-extension ISOWeek {
-    /// The week's dates as a reader says them, e.g. "16–22 November 2026".
-    public var readableDates: String { dateRange }
-}
