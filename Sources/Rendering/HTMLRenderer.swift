@@ -26,15 +26,15 @@ package enum HTMLRenderer {
         }
 
         /// At least 12 lines for an open prompt (issue #17): 9 cm at 7.5 mm a line.
-        static let promptLines = 12
+        package static let promptLines = 12
         /// An A4 page's writing area (27 cm under 12 and 13 mm margins) at 7.5 mm a line, with room for a heading.
-        static let pageLines = 34
+        package static let pageLines = 34
 
-        static func ruled(class name: String, lines: Int) -> String {
+        package static func ruled(class name: String, lines: Int) -> String {
             #"<div class="\#(name)" aria-hidden="true">"# + String(repeating: "<span></span>", count: lines) + "</div>"
         }
 
-        init?(comment: String) {
+        package init?(comment: String) {
             let trimmed = comment.trimmingCharacters(in: .whitespacesAndNewlines)
             guard trimmed.hasPrefix("<!-- attune:"), trimmed.hasSuffix(" -->") else { return nil }
             self.init(rawValue: String(trimmed.dropFirst("<!-- attune:".count).dropLast(" -->".count)))
