@@ -568,7 +568,7 @@ struct Detector {
         "medi", "hydref", "tachwedd", "rhagfyr",
     ]
     static let weekdays: Set<String> = [
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "weds",
         "thu", "thur", "thurs", "fri", "sat", "sun",
     ]
     static let ordinalWords: [String: Int] = {
@@ -639,6 +639,15 @@ struct Detector {
             defer { index += 1 }
             let current = words[index]
             if isClaimed(current) { continue }
+            // "20-Nov", "Nov-20": a day and a month joined by a hyphen.
+            if current.text.contains("-"), current.hasDigit, current.hasLetter {
+                let parts = current.text.split(separator: "-")
+                if parts.count == 2, let days = parts.first(where: { $0.allSatisfy(\.isASCIIDigitCharacter) }), let value = Int(days), (1...31).contains(value),
+                   let name = parts.first(where: { $0.allSatisfy(\.isLetter) }), Self.months[name.lowercased()] != nil, name.first!.isUppercase {
+                    claim(.date, current.range)
+                    continue
+                }
+            }
             // Day [of|the] Month [year]
             if let dayValue = day(current), !current.text.contains("-") || dayValue.ordinal {
                 var next = index + 1
@@ -661,6 +670,12 @@ struct Detector {
                     var start = index
                     if let the = word(index - 1), the.lower == "the", adjacent(index) { start = index - 1 }
                     start = weekdayBefore(start)
+                    // "from 3 to 5 December", "the 2nd and 9th of May": the
+                    // first day of a range is a date of its own.
+                    if start == index, let link = word(index - 1), ["to", "and", "&", "till", "until"].contains(link.lower), adjacent(index),
+                       let first = word(index - 2), !isClaimed(first), day(first) != nil, adjacent(index - 1), !first.text.contains("-") {
+                        claim(.date, first.range)
+                    }
                     claim(.date, words[start].range.lowerBound..<words[end].range.upperBound)
                     index = end
                     continue
@@ -670,7 +685,10 @@ struct Detector {
             if month(current) != nil {
                 var next = index + 1
                 if let the = word(next), the.lower == "the", adjacent(next) { next += 1 }
-                if let dayValue = day(word(next)), adjacent(next, maxGap: ","), !(word(next)!.text.contains("-") && !dayValue.ordinal),
+                // "Nov. 3", "Dec. 4th": an abbreviated month keeps its dot.
+                let dotted = next == index + 1 && current.text.count <= 4 && current.range.upperBound < s.count && s[current.range.upperBound] == "."
+                    && word(next).map { $0.range.lowerBound - current.range.upperBound == 2 } ?? false
+                if let dayValue = day(word(next)), adjacent(next, maxGap: ",") || dotted, !(word(next)!.text.contains("-") && !dayValue.ordinal),
                    next == index + 1 || dayValue.ordinal {
                     // "May 5 people" is not a date: a bare number must not be followed by a noun-like word.
                     let afterDay = word(next + 1)
@@ -753,6 +771,13 @@ struct Detector {
                     continue
                 }
                 claim(.date, current.range.lowerBound..<dayWord.range.upperBound)
+                // "the 2nd and 9th": the second day of the pair.
+                if let link = word(index + 2), ["and", "&", "or", "to"].contains(link.lower), adjacent(index + 2),
+                   let second = word(index + 3), second.hasDigit, day(second)?.ordinal == true, adjacent(index + 3), !isClaimed(second) {
+                    claim(.date, second.range)
+                    index += 3
+                    continue
+                }
                 index += 1
                 continue
             }
@@ -791,8 +816,10 @@ struct Detector {
 
     /// "last Friday the 9th": "last", "next" or "this" belongs to the date.
     func relativeBefore(_ start: Int) -> Int {
-        guard let word = word(start - 1), ["last", "next", "this"].contains(word.lower), adjacent(start), !isClaimed(word) else { return start }
-        return start - 1
+        guard let word = word(start - 1), ["last", "next", "this", "coming"].contains(word.lower), adjacent(start), !isClaimed(word) else { return start }
+        // "this coming Thursday the 4th"
+        if word.lower == "coming", let this = self.word(start - 2), ["this", "next"].contains(this.lower), adjacent(start - 1), !isClaimed(this) { return start - 2 }
+        return word.lower == "coming" ? start : start - 1
     }
 
     /// `d/m/y`, `y-m-d`, `d.m.y`, and `d/m` or `m/d` where one part is over

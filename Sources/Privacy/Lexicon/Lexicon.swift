@@ -54,7 +54,7 @@ enum Lexicon {
     static let capitalisedWords: Set<String> = [
         "i", "i'm", "i've", "i'd", "i'll", "ok", "okay",
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-        "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+        "mon", "tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun",
         "january", "february", "march", "april", "may", "june", "july", "august", "september",
         "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
         "oct", "nov", "dec",
@@ -189,6 +189,7 @@ enum Lexicon {
         "buprenorphine", "methadone", "tramadol", "codeine", "co-codamol", "paracetamol", "ibuprofen", "metformin",
         "prozac", "zoloft", "lexapro", "xanax", "valium", "ritalin", "adderall", "concerta", "elvanse", "vyvanse",
         "wellbutrin", "seroquel", "abilify", "lyrica", "medicare", "medicaid", "centrelink", "eircode", "ofsted",
+        "rebook", "rebooked", "rebooking", "rescheduled", "dob",
         "practicum", "practica", "supervisee", "supervisees", "cert", "aadhaar", "solstice", "equinox",
         // Greetings and sign-offs in the languages trainees write emails in.
         "abraço", "abraços", "beijos", "obrigado", "obrigada", "saludos", "gracias", "merci", "cordialement",
