@@ -175,10 +175,7 @@ struct Detector {
     /// "tash at example dot com", "j.barlow (at) outlook (dot) com": an
     /// address spelt out so that it is not a link, which reads the same.
     private mutating func scanSpelledEmails() {
-        func spelled(_ index: Int, _ keyword: String) -> Bool {
-            guard let word = word(index), word.lower == keyword else { return false }
-            return true
-        }
+        func spelled(_ index: Int, _ keyword: String) -> Bool { word(index)?.lower == keyword }
         for index in words.indices where spelled(index, "at") && index > 0 {
             var end = index + 1
             var dots = 0
@@ -198,9 +195,7 @@ struct Detector {
                 first -= 1
                 start = words[first].range.lowerBound
             }
-            var stop = tld.range.upperBound
-            if stop < s.count, s[stop] == ")" || s[stop] == "]" { stop += 0 }
-            claim(.email, start..<stop)
+            claim(.email, start..<tld.range.upperBound)
         }
     }
 
