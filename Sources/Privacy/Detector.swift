@@ -45,6 +45,7 @@ struct Detector {
         scanBareHandles()
         scanAddresses()
         scanStreetsAbroad()
+        scanEastAsianDates()
         scanDates()
         scanAges()
         scanCodes()
@@ -561,6 +562,8 @@ struct Detector {
         "maggio", "giugno", "luglio", "settembre", "ottobre", "dicembre", "januar", "februar", "märz", "juni",
         "juli", "oktober", "dezember", "ionawr", "chwefror", "mawrth", "ebrill", "mehefin", "gorffennaf", "awst",
         "medi", "hydref", "tachwedd", "rhagfyr",
+        // Abbreviated in letters and forms: "10 Dez.", "5 déc.", "3 févr.".
+        "jän", "mär", "mrz", "okt", "dez", "janv", "févr", "avr", "juil", "déc", "ene", "dic", "fev", "abr",
     ]
     static let weekdays: Set<String> = [
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "weds",
@@ -642,6 +645,12 @@ struct Detector {
                     claim(.date, current.range)
                     continue
                 }
+                // "4-Dec-2026", "04-Dec-26": day, month and year, as forms print them.
+                if parts.count == 3, parts[0].count <= 2, let value = Int(parts[0]), (1...31).contains(value), Self.months[parts[1].lowercased()] != nil,
+                   parts[1].first!.isUppercase, [2, 4].contains(parts[2].count), parts[2].allSatisfy(\.isASCIIDigitCharacter) {
+                    claim(.date, current.range)
+                    continue
+                }
             }
             // Day [of|the] Month [year]
             if let dayValue = day(current), !current.text.contains("-") || dayValue.ordinal {
@@ -662,6 +671,7 @@ struct Detector {
                 if month(word(next)) != nil, adjacent(next, maxGap: ",") {
                     var end = next
                     if year(word(end + 1)), adjacent(end + 1, maxGap: ","), word(end + 1)!.text.count == 4 { end += 1 }
+                    else if shortYear(after: end) { end += 1 }
                     var start = index
                     if let the = word(index - 1), the.lower == "the", adjacent(index) { start = index - 1 }
                     start = weekdayBefore(start)
@@ -678,6 +688,12 @@ struct Detector {
             }
             // Month [the] day [year] | Month year
             if month(current) != nil {
+                // "Dec 1-5", "March 3–7": a month and a range of days.
+                if let range = word(index + 1), adjacent(index + 1), isDayRange(range) {
+                    claim(.date, words[weekdayBefore(index)].range.lowerBound..<range.range.upperBound)
+                    index += 1
+                    continue
+                }
                 var next = index + 1
                 if let the = word(next), the.lower == "the", adjacent(next) { next += 1 }
                 // "Nov. 3", "Dec. 4th": an abbreviated month keeps its dot.
@@ -713,6 +729,21 @@ struct Detector {
                     index += 1
                     continue
                 }
+            }
+            // "mid-January 2027", "early-March 2026": part of a month in a year.
+            if current.parts.count == 2, ["mid", "early", "late", "end"].contains(current.parts[0]),
+               Self.months[String(current.parts[1])] != nil, current.parts[1].count > 3,
+               year(word(index + 1)), adjacent(index + 1, maxGap: ","), word(index + 1)!.text.count == 4 {
+                claim(.date, current.range.lowerBound..<words[index + 1].range.upperBound)
+                index += 1
+                continue
+            }
+            // "dia 28", "el día 5": a day named in Portuguese or Spanish.
+            if ["dia", "día"].contains(current.lower), let dayWord = word(index + 1), dayWord.isNumber, adjacent(index + 1),
+               let value = dayWord.numberValue, (1...31).contains(value), dayWord.text.count <= 2 {
+                claim(.date, current.range.lowerBound..<dayWord.range.upperBound)
+                index += 1
+                continue
             }
             // Weekday [the] day-ordinal | Weekday numeric date
             if Self.weekdays.contains(current.lower), current.capitalised {
@@ -776,18 +807,80 @@ struct Detector {
                 index += 1
                 continue
             }
+            // "on 28th", "by 3rd", "28th suits her": a day ordinal in figures
+            // without "the", after a date word or as a clause's subject.
+            if current.hasDigit, let dayValue = day(current), dayValue.ordinal, !isClaimed(current) {
+                let after = word(index + 1)
+                let countsSomething = after.map { adjacent(index + 1) && (Self.notDayNouns.contains($0.lower) || $0.lower.hasSuffix("s") && !Self.clauseWords.contains($0.lower)) } ?? false
+                let introduced = word(index - 1).map { ["on", "by", "until", "till", "since", "before", "after"].contains($0.lower) && adjacent(index) } ?? false
+                let subject = current.sentenceStart && after.map { ["is", "was", "suits", "works", "would", "could"].contains($0.lower) && adjacent(index + 1) } == true
+                if !countsSomething, introduced || subject {
+                    claim(.date, current.range)
+                    continue
+                }
+            }
             if let numeric = numericDate(at: index, strict: true) {
                 claim(.date, numeric)
             }
         }
     }
 
+    /// `12月4日`, `2026年12月4日`, `4号`-style dates written in Chinese or
+    /// Japanese: from each 月, out over the digits on either side, so each
+    /// scalar is visited a bounded number of times.
+    private mutating func scanEastAsianDates() {
+        let month: Unicode.Scalar = "月", day: Unicode.Scalar = "日", dayAlt: Unicode.Scalar = "号", year: Unicode.Scalar = "年"
+        func digitsBefore(_ end: Int, limit: Int) -> Int {
+            var start = end
+            while start > 0, end - start < limit, isDigit(s[start - 1]) { start -= 1 }
+            return start
+        }
+        for position in s.indices where s[position] == month {
+            let monthStart = digitsBefore(position, limit: 2)
+            guard monthStart < position, let monthValue = Int(String(String.UnicodeScalarView(s[monthStart..<position]))), (1...12).contains(monthValue)
+            else { continue }
+            var dayEnd = position + 1
+            while dayEnd < s.count, dayEnd - position <= 2, isDigit(s[dayEnd]) { dayEnd += 1 }
+            guard dayEnd > position + 1, dayEnd < s.count, s[dayEnd] == day || s[dayEnd] == dayAlt,
+                  let dayValue = Int(String(String.UnicodeScalarView(s[(position + 1)..<dayEnd]))), (1...31).contains(dayValue) else { continue }
+            var start = monthStart
+            if start > 0, s[start - 1] == year {
+                let yearStart = digitsBefore(start - 1, limit: 4)
+                if start - 1 - yearStart == 4 { start = yearStart }
+            }
+            if start > 0, isDigit(s[start - 1]) { continue }
+            claim(.date, start..<(dayEnd + 1))
+        }
+    }
+
+    /// `'26` right after the word at `end`: a year cut to two digits.
+    func shortYear(after end: Int) -> Bool {
+        guard let short = word(end + 1), short.isNumber, short.text.count == 2, short.gapBefore == "'" || short.gapBefore == "’" else { return false }
+        return short.range.lowerBound - words[end].range.upperBound == 2
+    }
+
+    /// `1-5`, `3–7`: two days of a month joined by a dash, the first before the second.
+    func isDayRange(_ word: Word) -> Bool {
+        let parts = word.text.split(whereSeparator: { $0 == "-" || $0 == "–" })
+        guard parts.count == 2, parts.allSatisfy({ $0.count <= 2 && $0.allSatisfy(\.isASCIIDigitCharacter) }),
+              let first = Int(parts[0]), let last = Int(parts[1]) else { return false }
+        return (1...31).contains(first) && (1...31).contains(last) && first < last
+    }
+
     /// Where a date starting at word `start` really starts: "Tuesday March
     /// 24th" and "Thursday, 27 Nov" take the day of the week with them.
     func weekdayBefore(_ start: Int) -> Int {
-        guard let weekday = word(start - 1), weekday.capitalised, Self.weekdays.contains(weekday.lower), adjacent(start, maxGap: ","),
-              !isClaimed(weekday) else { return start }
+        guard let weekday = word(start - 1), weekday.capitalised, Self.weekdays.contains(weekday.lower),
+              adjacent(start, maxGap: ",") || abbreviatedWithDot(start - 1), !isClaimed(weekday) else { return start }
         return relativeBefore(start - 1)
+    }
+
+    /// "Sat. 6 Dec.": a short weekday whose dot and one space are all that
+    /// separate it from the next word.
+    func abbreviatedWithDot(_ index: Int) -> Bool {
+        guard let short = word(index), short.text.count <= 4, index + 1 < words.count else { return false }
+        let end = short.range.upperBound
+        return end + 2 == words[index + 1].range.lowerBound && s[end] == "." && s[end + 1] == " "
     }
 
     /// "sexta-feira, 28 de novembro", "Dydd Llun, 17 Tachwedd": a day of the
@@ -844,6 +937,7 @@ struct Detector {
         }
         guard numbers.count >= 2, let separator else { return nil }
         let values = numbers.compactMap { Int($0.text) }
+        if numbers.count == 2, separator == "." { return dottedDayMonth(numbers, at: index, strict: strict) }
         if numbers.count == 3 {
             let yearText = numbers[2].text
             if numbers[0].text.count == 4 {
@@ -862,12 +956,43 @@ struct Detector {
         let unambiguous = values[0] > 12 || values[1] > 12
         // A table cell or a line of its own starting with `3/3` is the
         // date column of a log; a rating there has its scale beside it.
-        let context = Self.datePrepositions.contains(before) || Self.weekdays.contains(before) || !strict
+        let context = Self.datePrepositions.contains(before) || Self.weekdays.contains(before) || Self.dateVerbs.contains(before) || !strict
             || (first.sentenceStart && ![10, 5, 100, 20].contains(values[1]))
         guard unambiguous || context else { return nil }
         if [10, 5, 100, 20].contains(values[1]) && !unambiguous && (strict && !Self.datePrepositions.contains(before)) { return nil }
         return first.range.lowerBound..<numbers[1].range.upperBound
     }
+
+    /// Verbs a date follows in a hurried note: "rang 04/12", "seen 2.12".
+    static let dateVerbs: Set<String> = [
+        "seen", "saw", "met", "rang", "called", "phoned", "texted", "emailed", "booked", "rebooked", "cancelled",
+        "canceled", "dated", "admitted", "discharged", "born", "died", "attended", "missed", "dob", "am", "le", "el",
+    ]
+
+    /// `11.12.` and `on 2.12`: a European day and month without a year. A
+    /// decimal (`7.5`, `down to 12.5.`) has neither a date word before it
+    /// nor, with three digits or more, a closing dot after a quantity word.
+    func dottedDayMonth(_ numbers: [Word], at index: Int, strict: Bool) -> Range<Int>? {
+        guard numbers[0].text.count <= 2, numbers[1].text.count <= 2, let dayValue = Int(numbers[0].text), let monthValue = Int(numbers[1].text),
+              (1...31).contains(dayValue), (1...12).contains(monthValue) else { return nil }
+        let before = word(index - 1)?.lower ?? ""
+        let range = numbers[0].range.lowerBound..<numbers[1].range.upperBound
+        if ["on", "until", "till", "since", "before", "after"].contains(before) || Self.weekdays.contains(before) || Self.dateVerbs.contains(before) || !strict {
+            return range
+        }
+        let end = numbers[1].range.upperBound
+        let closingDot = end < s.count && s[end] == "." && (end + 1 == s.count || !isDigit(s[end + 1]))
+        guard closingDot, numbers[0].text.count + numbers[1].text.count >= 3, !Self.quantityWords.contains(before) else { return nil }
+        return range
+    }
+
+    /// Words before a number that make it a measure, not a date.
+    static let quantityWords: Set<String> = [
+        "rated", "rate", "rating", "scored", "score", "scale", "it", "at", "a", "about", "gave", "was", "is", "felt", "out", "marked",
+        "only", "to", "from", "around", "of", "by", "than", "over", "under", "with", "down", "up", "v", "version", "section",
+        "chapter", "page", "p", "pp", "table", "figure", "fig", "step", "item", "question", "q", "level", "grade", "room", "ward",
+        "bed", "bmi", "weighs", "weighed", "kg", "mg", "ml", "dose", "were", "are", "be", "now", "and", "or",
+    ]
 
     static let ageWords: [String: Int] = {
         var table: [String: Int] = ["ninety": 90, "hundred": 100, "a-hundred": 100, "one-hundred": 100]

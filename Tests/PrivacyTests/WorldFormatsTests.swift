@@ -151,6 +151,43 @@ struct WorldFormatsTests {
         #expect(found(text).contains(expected), "\(found(text))")
     }
 
+    @Test("dates as forms, letters and hurried notes print them", arguments: [
+        ("Termin am 10 Dez. verschoben", "date: 10 Dez"),
+        ("seen 11.12. with her mother", "date: 11.12"),
+        ("we meet on 2.12 at the clinic", "date: 2.12"),
+        ("rang 04/12 at 9 and left a message", "date: 04/12"),
+        ("see you 2 Dec '26 then", "date: 2 Dec '26"),
+        ("Booked Sat. 6 Dec. for the review", "date: Sat. 6 Dec"),
+        ("away Dec 1-5 for the funeral", "date: Dec 1-5"),
+        ("the discharge is planned for mid-January 2027", "date: mid-January 2027"),
+        ("the form says 4-Dec-2026 at the top", "date: 4-Dec-2026"),
+        ("and 04-Dec-26 on the back", "date: 04-Dec-26"),
+        ("她说12月4日会来", "date: 12月4日"),
+        ("信上写着2026年12月4日", "date: 2026年12月4日"),
+        ("no dia 28 ela voltou", "date: dia 28"),
+        ("she can come on 28th instead", "date: 28th"),
+        ("28th is a Friday, so that works", "date: 28th"),
+    ])
+    func hurriedDates(text: String, expected: String) {
+        #expect(found(text).contains(expected), "\(found(text))")
+    }
+
+    @Test("decimals, doses, versions, places in a race and day counts stay", arguments: [
+        "her score went down to 12.5.",
+        "PHQ-9 total was 11.5. Not sure that is valid.",
+        "sertraline 12.5 mg, then 2.5",
+        "see section 11.12. of the policy",
+        "she came 3rd in the race",
+        "on 3rd sessions we review the plan",
+        "the 5-1 win cheered him up",
+        "Dec 5-1 is not a range",
+        "12月 was a hard month; 4日 later she rang",
+        "an estimate of 1.10. Then we stopped",
+    ])
+    func hurriedDateLookAlikes(text: String) {
+        #expect(!found(text).contains { $0.hasPrefix("date") }, "\(found(text))")
+    }
+
     @Test("an ordinal that counts events is not a date", arguments: [
         "By the third I couldn't tell whether she was still there.",
         "On the second try we both laughed.",
