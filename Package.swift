@@ -71,7 +71,7 @@ let package = Package(
         ]),
         // The week's workbook as a fillable page, and importing its answers.
         .target(name: "BrowserForm", dependencies: [
-            "Rendering", "Workbook", "ContentModel", "Diagnostics", "Journal", "MarkdownSafety", "Templating",
+            "Rendering", "ContentModel", "Diagnostics", "Journal", "MarkdownSafety", "Templating",
         ]),
         // Command-line interface as a library, so tests can drive it.
         .target(name: "AttuneCLI", dependencies: [
@@ -96,10 +96,10 @@ let package = Package(
         .testTarget(name: "WorkbookTests", dependencies: ["Rendering", "Workbook", "Files", "Journal", "ContentModel", "Diagnostics", "GFM", "Privacy", "Sharing"], exclude: ["Golden", "Corpus"]),
         .testTarget(name: "PrivacyTests", dependencies: ["Privacy", "Diagnostics"], exclude: ["Corpus"]),
         .testTarget(name: "SharingTests", dependencies: ["Sharing", "Privacy", "Diagnostics", "Bundled", "Files"]),
-        .testTarget(name: "HandoutsTests", dependencies: ["Rendering", "Handouts", "Workbook", "Files", "Diagnostics", "ContentModel", "Privacy", "Sharing", "Printing"], exclude: ["Golden"]),
+        .testTarget(name: "HandoutsTests", dependencies: ["Rendering", "Handouts", "Files", "Diagnostics", "ContentModel", "Privacy", "Sharing", "Printing"], exclude: ["Golden"]),
         .testTarget(name: "SiteTests", dependencies: ["Rendering", "Site", "Workbook", "Files", "ContentModel", "Printing", "Privacy", "Sharing", "Templating"]),
         .testTarget(name: "TrendsTests", dependencies: ["Rendering", "Trends", "Workbook", "Files", "Diagnostics", "ContentModel", "Journal"], exclude: ["Golden"]),
-        .testTarget(name: "BrowserFormTests", dependencies: ["Rendering", "BrowserForm", "Workbook", "Files", "Diagnostics", "ContentModel", "Journal", "Templating"]),
+        .testTarget(name: "BrowserFormTests", dependencies: ["Rendering", "BrowserForm", "Files", "Diagnostics", "ContentModel", "Journal", "Templating"]),
         .testTarget(name: "AttuneCLITests", dependencies: ["Rendering", "AttuneCLI", "Bundled", "Files", "Printing", "Workbook", "attune"]),
     ]
 )

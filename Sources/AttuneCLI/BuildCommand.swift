@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Rendering
 import Workbook
 
 /// `attune build`: journals in, workbooks out.

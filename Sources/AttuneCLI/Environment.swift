@@ -1,6 +1,7 @@
 import Files
 import Foundation
 import Printing
+import Rendering
 import Workbook
 
 /// What a command touches outside itself: the disk, the clock, the terminal.

@@ -2,6 +2,7 @@ import ArgumentParser
 import ContentModel
 import Foundation
 import Handouts
+import Rendering
 import Sharing
 import Workbook
 

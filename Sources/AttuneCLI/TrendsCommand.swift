@@ -1,5 +1,6 @@
 import ArgumentParser
 import ContentModel
+import Rendering
 import Trends
 import Workbook
 

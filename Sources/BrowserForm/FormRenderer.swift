@@ -3,7 +3,6 @@ import Diagnostics
 import Journal
 import Rendering
 import Templating
-import Workbook
 
 /// The week's workbook as one HTML page to fill in: the teaching cards, a
 /// labelled box per prompt, and a small script that saves what is typed in

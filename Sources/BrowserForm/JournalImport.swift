@@ -2,7 +2,6 @@ import ContentModel
 import Diagnostics
 import Foundation
 import Journal
-import Workbook
 
 /// Decides what `attune import` does with a journal file (typically one the
 /// browser form downloaded), given the journals already in the folder.

@@ -3,7 +3,6 @@ import Diagnostics
 import Foundation
 import Journal
 import MarkdownSafety
-import Workbook
 
 /// Writes both versions of differing answers into a copy of a journal, for
 /// `attune import --keep both`.

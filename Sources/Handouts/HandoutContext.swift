@@ -1,6 +1,6 @@
 import ContentModel
 import MarkdownSafety
-import Workbook
+import Rendering
 
 /// Everything `handout.md`, the trainee's own part, can name. Plain-text
 /// fields are Markdown-escaped; `notes` and `note` are Markdown. Optional

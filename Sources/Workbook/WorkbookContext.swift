@@ -23,24 +23,6 @@ struct WorkbookContext: Encodable {
     var ruptureLog: RuptureLogContext? = nil
 }
 
-/// What the shared `card.md` partial names; the workbook, the handouts and
-/// the browser form all render cards through it, so they build it here.
-public struct CardContext: Sendable, Encodable {
-    let id: String
-    /// The card's number in the content model ("Card 12"), the same here as
-    /// in every other output.
-    let number: Int
-    let title: String
-    let section: String
-    let summary: String
-    let body: String
-    let points: [String]
-    let hasPoints: Bool
-    /// "Safran & Muran 2000; …", or `nil`. Named apart from the page's
-    /// `references` so a card without sources never shows the page's list.
-    let citedAs: String?
-}
-
 struct PromptContext: Encodable {
     let id: String
     /// The prompt's number in the content model ("Prompt 3"), not its place
@@ -132,22 +114,6 @@ extension WorkbookContext {
             codebook: cards.contains { $0.section == .markers || $0.section == .strategies }
                 ? content.section(.markers)?.codebook : nil,
             ruptureLog: RuptureLogContext(journal: journal, content: content, cardsOnPage: Set(focus.cards), slots: slots)
-        )
-    }
-}
-
-extension CardContext {
-    /// Plain fields Markdown-escaped; `body` is the card's Markdown.
-    public init(card: Card, content: ContentModel) {
-        let escape = MarkdownSafety.escapeText
-        self.init(
-            id: card.id, number: card.number, title: escape(card.title),
-            section: escape(content.section(card.section)?.title ?? card.section.rawValue),
-            summary: escape(card.summary), body: card.body, points: card.points.map(escape),
-            hasPoints: !card.points.isEmpty,
-            citedAs: card.sources.isEmpty ? nil
-                : card.sources.compactMap { content.source($0).map { escape($0.short) } }.joined(separator: "; ")
-                    + (card.basis == .synthesis ? " (Attune's own synthesis, drawing on these)" : "")
         )
     }
 }

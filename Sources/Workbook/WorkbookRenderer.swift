@@ -6,25 +6,6 @@ import MarkdownSafety
 import Rendering
 import Templating
 
-/// The files a workbook, a handout or a report is written as: the one
-/// place that lists them. Each is bytes in the same pipeline; PDF is printed
-/// from the HTML (see `Printing`).
-public enum OutputFormat: String, CaseIterable, Sendable, Comparable {
-    case html
-    case md
-    case pdf
-
-    public var fileExtension: String { rawValue }
-
-    /// What a command writes when no `--format` is given: the formats that
-    /// need nothing installed.
-    public static let defaults: [OutputFormat] = [.html, .md]
-
-    public static func < (lhs: Self, rhs: Self) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
-    }
-}
-
 /// A finished workbook, in memory.
 public struct RenderedWorkbook: Sendable {
     public var week: ISOWeek

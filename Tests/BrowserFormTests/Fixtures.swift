@@ -3,7 +3,6 @@ import Diagnostics
 import Files
 import Journal
 import Rendering
-import Workbook
 
 /// The bundled content and templates, loaded once, and small helpers.
 enum Fixtures {

@@ -6,7 +6,6 @@ import Journal
 import Rendering
 import Templating
 import Testing
-import Workbook
 
 @testable import BrowserForm
 

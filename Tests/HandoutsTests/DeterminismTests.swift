@@ -1,7 +1,6 @@
 import Files
 import Foundation
 import Testing
-import Workbook
 
 @testable import Handouts
 

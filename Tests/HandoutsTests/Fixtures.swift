@@ -6,7 +6,6 @@ import Printing
 import Privacy
 import Rendering
 import Sharing
-import Workbook
 
 @testable import Handouts
 

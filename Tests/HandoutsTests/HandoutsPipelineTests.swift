@@ -5,7 +5,6 @@ import Foundation
 import Privacy
 import Sharing
 import Testing
-import Workbook
 
 @testable import Handouts
 

@@ -1,7 +1,7 @@
 import Files
 import Foundation
+import Rendering
 import Testing
-import Workbook
 
 @testable import Handouts
 

@@ -1,7 +1,6 @@
 import Foundation
 import Rendering
 import Testing
-import Workbook
 
 @testable import Handouts
 @testable import Printing

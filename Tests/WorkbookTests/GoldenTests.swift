@@ -1,5 +1,6 @@
 import Files
 import Foundation
+import Rendering
 import Testing
 @testable import Workbook
 
