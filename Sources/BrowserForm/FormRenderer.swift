@@ -17,7 +17,7 @@ public struct FormRenderer: Sendable {
     public static let template = "form.html"
     public static let script = "form.js"
     /// The workbook's look, then the form's own rules on top.
-    public static let stylesheets = ["workbook.css", "form.css"]
+    public static let stylesheets = [Resources.pageStylesheet, "form.css"]
 
     public init(resources: Resources) {
         self.resources = resources

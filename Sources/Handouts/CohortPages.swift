@@ -1,6 +1,5 @@
 import Diagnostics
 import Rendering
-import Workbook
 
 /// The cohort's own pages: `all.html`, `index.html` and `cohort-summary.html`.
 /// Each is a Mustache template over plain fields, which Mustache escapes.

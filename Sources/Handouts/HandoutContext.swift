@@ -1,5 +1,3 @@
-import ContentModel
-import MarkdownSafety
 import Rendering
 
 /// Everything `handout.md`, the trainee's own part, can name. Plain-text
@@ -22,79 +20,35 @@ struct HandoutContext: Encodable {
 }
 
 /// Everything `handout-material.md`, the week's part, can name: the same
-/// for every trainee with this focus. Card `body` and `citation` are Markdown.
+/// for every trainee with this focus. The week's material is built as the
+/// workbook builds it (`WeekMaterial`); card `body` and `citation` are
+/// Markdown, and no prompt has an answer.
 struct MaterialContext: Encodable {
     let week: String
     /// Markdown-escaped: the handout's closing names who to bring it to.
     let supervisor: String
     let focusID: String
     let cards: [CardContext]
-    let reflections: [PromptView]
-    let wishes: [PromptView]
-    let references: [SourceView]
+    let reflections: [PromptContext]
+    let wishes: [PromptContext]
+    let references: [SourceContext]
     let codebook: String?
+
+    init(week: String, supervisor: String, focusID: String, material: WeekMaterial) {
+        self.week = week
+        self.supervisor = supervisor
+        self.focusID = focusID
+        self.cards = material.cards
+        self.reflections = material.reflections
+        self.wishes = material.wishes
+        self.references = material.references
+        self.codebook = material.codebook
+    }
 }
 
-/// What `handout.html` wraps around cmark-gfm's output. Mustache escapes
-/// every field but `body` and `stylesheet`, which Attune made.
-struct HandoutPage: Encodable {
-    let lang: String
-    let title: String
+/// Who a handout is for, as `handout.html` names it (see `LayoutContext`).
+struct HandoutByline: Encodable {
     let trainee: String
     let cohort: String
     let supervisor: String
-    let week: String
-    let focusTitle: String
-    let stylesheet: String
-    let body: String
-    let contentFingerprint: String
-}
-
-struct PromptView: Sendable, Encodable {
-    let id: String
-    /// The prompt's number in the content model, as in the trainee's
-    /// workbook and on the site, so "prompt 3" is one question for everyone.
-    let number: Int
-    let text: String
-    let hint: String?
-}
-
-struct SourceView: Sendable, Encodable {
-    let short: String
-    let citation: String
-}
-
-/// One curriculum week's cards, prompts and sources, ready for the template.
-struct WeekMaterial: Sendable, Encodable {
-    let id: String
-    let title: String
-    let summary: String
-    let cards: [CardContext]
-    let reflections: [PromptView]
-    let wishes: [PromptView]
-    let references: [SourceView]
-    let codebook: String?
-
-    init(week: Week, content: ContentModel) {
-        let escape = MarkdownSafety.escapeText
-        let cards = week.cards.compactMap(content.card)
-        let prompts = week.prompts.compactMap(content.prompt)
-        func views(_ kind: PromptKind) -> [PromptView] {
-            prompts.filter { $0.kind == kind }.map { prompt in
-                PromptView(id: prompt.id, number: prompt.number, text: escape(prompt.text), hint: prompt.hint.map(escape))
-            }
-        }
-        var cited: [String] = []
-        for id in cards.flatMap(\.sources) where !cited.contains(id) { cited.append(id) }
-
-        self.id = week.id
-        self.title = week.title
-        self.summary = week.summary
-        self.cards = cards.map { CardContext(card: $0, content: content) }
-        self.reflections = views(.reflection)
-        self.wishes = views(.wish)
-        self.references = cited.compactMap(content.source).map { SourceView(short: escape($0.short), citation: $0.citation) }
-        self.codebook = cards.contains { $0.section == .markers || $0.section == .strategies }
-            ? content.section(.markers)?.codebook : nil
-    }
 }

@@ -3,7 +3,6 @@ import Diagnostics
 import Foundation
 import MarkdownSafety
 import Rendering
-import Workbook
 
 /// One trainee's handout, in memory only until it is written.
 struct RenderedHandout: Sendable {
@@ -55,7 +54,7 @@ struct HandoutRenderer: Sendable {
     /// One curriculum week's material, finished: Markdown, HTML, and the HTML
     /// a heading level down for `all.html`.
     struct SharedPart: Sendable {
-        var week: WeekMaterial
+        var week: Week
         var markdown: String
         var html: String
         var demotedHTML: String
@@ -68,21 +67,20 @@ struct HandoutRenderer: Sendable {
         var material: [String: Result<SharedPart, DiagnosticError>] = [:]
         for id in focuses.sorted() {
             guard let week = resources.content.week(id) else { continue }
-            let view = WeekMaterial(week: week, content: resources.content)
             material[id] = Result { () throws(DiagnosticError) in
                 let context = MaterialContext(
-                    week: roster.week.description, supervisor: MarkdownSafety.escapeText(roster.supervisor), focusID: view.id, cards: view.cards, reflections: view.reflections,
-                    wishes: view.wishes, references: view.references, codebook: view.codebook)
+                    week: roster.week.description, supervisor: MarkdownSafety.escapeText(roster.supervisor), focusID: week.id,
+                    material: WeekMaterial(week: week, content: resources.content))
                 let markdown = try resources.templates.render(Self.materialTemplate, context: context)
                 let html = SafeMarkdown.html(markdown)
-                return SharedPart(week: view, markdown: markdown, html: html, demotedHTML: HeadingLevels.demote(html))
+                return SharedPart(week: week, markdown: markdown, html: html, demotedHTML: HeadingLevels.demote(html))
             }
         }
         self.material = material
     }
 
     static func stylesheet(_ resources: Resources) -> String {
-        [WorkbookRenderer.stylesheet, "handout.css"].compactMap(resources.templates.asset).joined(separator: "\n")
+        [Resources.pageStylesheet, "handout.css"].compactMap(resources.templates.asset).joined(separator: "\n")
     }
 
     /// `anchor` is the handout's id in `all.html`: its file stem, which is
@@ -110,12 +108,9 @@ struct HandoutRenderer: Sendable {
         // could otherwise turn text in the material into a link.
         let markdown = MarkdownSafety.neutralise(own + "\n\n" + shared.markdown)
         let ownHTML = SafeMarkdown.html(own)
-        let page = HandoutPage(
-            lang: "en",
+        let page = LayoutContext(
             title: "\(trainee.name) · \(roster.week) · \(week.title)",
-            trainee: trainee.name,
-            cohort: roster.cohort,
-            supervisor: roster.supervisor,
+            byline: HandoutByline(trainee: trainee.name, cohort: roster.cohort, supervisor: roster.supervisor),
             week: roster.week.description,
             focusTitle: week.title,
             stylesheet: stylesheet,

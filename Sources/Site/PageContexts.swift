@@ -7,7 +7,11 @@
 /// optional field below the page reuses a page-level name (a test checks).
 
 /// The frame around every page: head, skip link, navigation, footer.
-struct LayoutContext: Encodable {
+///
+/// Not the printed pages' `LayoutContext` (Rendering): a site page is
+/// navigation around an HTML body, with no one it is written for, and its
+/// template names none of a workbook's or handout's fields.
+struct SiteLayoutContext: Encodable {
     let lang: String
     /// The `<title>`: the page's title, then the site's name.
     let title: String
@@ -56,7 +60,12 @@ struct PagerContext: Encodable {
     let next: LinkContext?
 }
 
-struct CardContext: Encodable {
+/// A card on a section or week page. Not the shared `CardContext`
+/// (Rendering), which the `card.md` partial reads: that one's text is
+/// Markdown-escaped for a Markdown page, where this one's is plain text for
+/// Mustache to HTML-escape, with the body already HTML and the card's
+/// cross-links beside it.
+struct SiteCardContext: Encodable {
     let id: String
     /// The content model's number for the card, as workbooks and handouts show it.
     let number: Int
@@ -110,7 +119,7 @@ struct SectionContext: Encodable {
     let title: String
     let introHTML: String?
     let codebook: String?
-    let cards: [CardContext]
+    let cards: [SiteCardContext]
     let pager: PagerContext?
 }
 
@@ -147,7 +156,7 @@ struct WeekContext: Encodable {
     let title: String
     let summary: String
     let downloads: [LinkContext]
-    let cards: [CardContext]
+    let cards: [SiteCardContext]
     let reflections: [PromptItemContext]
     let wishes: [PromptItemContext]
     let pager: PagerContext?

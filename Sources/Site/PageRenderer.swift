@@ -4,7 +4,6 @@ import Foundation
 import Rendering
 import Sharing
 import Templating
-import Workbook
 
 /// A finished file of the site, in memory.
 public struct SiteFile: Sendable {
@@ -54,7 +53,7 @@ struct PageRenderer: Sendable {
             searchHref: SitePath.search.href(from: page.path))
         }
         let body = try resources.templates.render(page.kind.template, context: context)
-        let layout = LayoutContext(
+        let layout = SiteLayoutContext(
             lang: "en",
             title: page.kind == .home ? plan.siteName : "\(page.title) · \(plan.siteName)",
             siteName: plan.siteName,
@@ -244,7 +243,7 @@ struct PageRenderer: Sendable {
     // MARK: - Parts
 
     /// A card with every cross-link the content model gives it, both ways.
-    private func card(_ card: Card, heading: Int, on page: Page, sources: inout [PageSource]) -> CardContext {
+    private func card(_ card: Card, heading: Int, on page: Page, sources: inout [PageSource]) -> SiteCardContext {
         sources.append(PageSource(
             location: card.location,
             text: ([card.title, card.summary, card.body] + card.points).joined(separator: "\n")))
@@ -264,7 +263,7 @@ struct PageRenderer: Sendable {
                   card.sources.compactMap(plan.link(toSource:)), from: from),
             group("In the curriculum", references.weeksUsing[card.id, default: []].compactMap(plan.link(toWeek:)), from: from),
         ].compactMap { $0 }
-        return CardContext(
+        return SiteCardContext(
             id: card.id, number: card.number, heading: "h\(heading)", title: card.title, summary: card.summary,
             bodyHTML: MarkdownFragment.html(card.body, headingsBelow: heading),
             points: card.points, hasPoints: !card.points.isEmpty,

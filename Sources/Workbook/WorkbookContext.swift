@@ -3,9 +3,11 @@ import Journal
 import MarkdownSafety
 import Rendering
 
-/// Everything the Markdown workbook template can name. Plain-text fields are
-/// already Markdown-escaped; `body`, `answer`, `preamble` and `citation` are
-/// Markdown. Optional fields are `nil` when absent, never missing.
+/// Everything the Markdown workbook template can name: the journal's page
+/// around the week's material (`WeekMaterial`, shared with the handouts).
+/// Plain-text fields are already Markdown-escaped; `body`, `answer`,
+/// `preamble` and `citation` are Markdown. Optional fields are `nil` when
+/// absent, never missing.
 struct WorkbookContext: Encodable {
     let title: String
     let therapist: String
@@ -21,37 +23,6 @@ struct WorkbookContext: Encodable {
     let codebook: String?
     /// The week's rupture log; `nil` when the journal has no log section.
     var ruptureLog: RuptureLogContext? = nil
-}
-
-struct PromptContext: Encodable {
-    let id: String
-    /// The prompt's number in the content model ("Prompt 3"), not its place
-    /// on this page: a supervisor's "prompt 3" is the same question for
-    /// every trainee, whatever week they are on.
-    let number: Int
-    let text: String
-    let hint: String?
-    /// The therapist's Markdown, verbatim; `nil` while the prompt is open.
-    /// The rendered document as a whole is made safe (`MarkdownSafety`).
-    let answer: String?
-}
-
-struct SourceContext: Encodable {
-    let short: String
-    let citation: String
-}
-
-/// What the HTML layout wraps around cmark-gfm's output. Mustache escapes
-/// every field but `body` and `stylesheet`, which are trusted.
-struct LayoutContext: Encodable {
-    let lang: String
-    let title: String
-    let therapist: String
-    let week: String
-    let focusTitle: String
-    let stylesheet: String
-    let body: String
-    let contentFingerprint: String
 }
 
 /// Where the therapist's own Markdown goes in a workbook.
@@ -82,23 +53,12 @@ extension WorkbookContext {
     init(journal: Journal, content: ContentModel, slots: AnswerSlots = AnswerSlots(placeholders: false)) {
         let focus = content.week(journal.focus)!
         let escape = MarkdownSafety.escapeText
-        let cards = focus.cards.compactMap(content.card)
-        var reflections: [Prompt] = []
-        var wishes: [Prompt] = []
         // The week's prompts in curriculum order, then any other prompt the
         // therapist chose to answer, so nothing they wrote is left out.
         let answeredElsewhere = journal.answers.map(\.promptID).filter { !focus.prompts.contains($0) }
-        for prompt in (focus.prompts + answeredElsewhere).compactMap(content.prompt) {
-            if prompt.kind == .wish { wishes.append(prompt) } else { reflections.append(prompt) }
+        let material = WeekMaterial(week: focus, content: content, alsoAsking: answeredElsewhere) { prompt in
+            journal.answer(to: prompt.id).flatMap { $0.isEmpty ? nil : slots.place($0.markdown) }
         }
-        func view(_ prompt: Prompt) -> PromptContext {
-            let answer = journal.answer(to: prompt.id).flatMap { $0.isEmpty ? nil : slots.place($0.markdown) }
-            return PromptContext(id: prompt.id, number: prompt.number, text: escape(prompt.text),
-                                 hint: prompt.hint.map(escape), answer: answer)
-        }
-        var citedSources: [String] = []
-        for id in cards.flatMap(\.sources) where !citedSources.contains(id) { citedSources.append(id) }
-
         self.init(
             title: escape("\(journal.week) · \(focus.title)"),
             therapist: escape(journal.therapist),
@@ -106,14 +66,27 @@ extension WorkbookContext {
             dates: journal.week.dateRange,
             focusTitle: escape(focus.title),
             focusSummary: escape(focus.summary),
-            cards: cards.map { CardContext(card: $0, content: content) },
-            reflections: reflections.map(view),
-            wishes: wishes.map(view),
+            material: material,
             preamble: journal.preamble.map(slots.place),
-            references: citedSources.compactMap(content.source).map { SourceContext(short: escape($0.short), citation: $0.citation) },
-            codebook: cards.contains { $0.section == .markers || $0.section == .strategies }
-                ? content.section(.markers)?.codebook : nil,
             ruptureLog: RuptureLogContext(journal: journal, content: content, cardsOnPage: Set(focus.cards), slots: slots)
         )
     }
+
+    /// The page around a week's material, which every printed output builds
+    /// the same way (`WeekMaterial`).
+    init(
+        title: String, therapist: String, week: String, dates: String, focusTitle: String, focusSummary: String,
+        material: WeekMaterial, preamble: String?, ruptureLog: RuptureLogContext? = nil
+    ) {
+        self.init(
+            title: title, therapist: therapist, week: week, dates: dates, focusTitle: focusTitle, focusSummary: focusSummary,
+            cards: material.cards, reflections: material.reflections, wishes: material.wishes, preamble: preamble,
+            references: material.references, codebook: material.codebook, ruptureLog: ruptureLog
+        )
+    }
+}
+
+/// Who a workbook page is for, as `workbook.html` names it (see `LayoutContext`).
+struct TherapistByline: Encodable {
+    let therapist: String
 }

@@ -33,7 +33,7 @@ public struct WorkbookRenderer: Sendable {
 
     public static let markdownTemplate = "workbook.md"
     public static let htmlTemplate = "workbook.html"
-    public static let stylesheet = "workbook.css"
+    public static let stylesheet = Resources.pageStylesheet
 
     public init(resources: Resources) {
         self.resources = resources
@@ -48,9 +48,8 @@ public struct WorkbookRenderer: Sendable {
         let pageMarkdown = try resources.templates.render(Self.markdownTemplate, context: pageContext)
         let focus = resources.content.week(journal.focus)!
         let layout = LayoutContext(
-            lang: "en",
             title: "\(journal.week) · \(focus.title) · \(journal.therapist)",
-            therapist: journal.therapist,
+            byline: TherapistByline(therapist: journal.therapist),
             week: journal.week.description,
             focusTitle: focus.title,
             stylesheet: resources.templates.asset(Self.stylesheet) ?? "",

@@ -9,7 +9,7 @@ struct ContextTests {
     func noShadowing() {
         let link = LinkContext(href: "", text: "")
         let pages: [Any] = [
-            LayoutContext(lang: "", title: "", siteName: "", description: "", logoPNG: nil, logoJPEG: nil, logoWebP: nil, root: "", baseHref: nil, canonical: nil, breadcrumbs: [],
+            SiteLayoutContext(lang: "", title: "", siteName: "", description: "", logoPNG: nil, logoJPEG: nil, logoWebP: nil, root: "", baseHref: nil, canonical: nil, breadcrumbs: [],
                           hasBreadcrumbs: false, current: "", sections: [], body: "", fingerprint: "", materialVersion: "", contentSecurityPolicy: ""),
             HomeContext(title: "", description: "", weeks: [], sections: [], searchHref: ""),
             SectionContext(title: "", introHTML: nil, codebook: nil, cards: [], pager: nil),
@@ -20,7 +20,7 @@ struct ContextTests {
             NotFoundContext(title: "", homeHref: "", curriculumHref: "", searchHref: ""),
         ]
         let nested: [Any] = [
-            CardContext(id: "", number: 1, heading: "", title: "", summary: "", bodyHTML: "", points: [], hasPoints: false,
+            SiteCardContext(id: "", number: 1, heading: "", title: "", summary: "", bodyHTML: "", points: [], hasPoints: false,
                         groupName: nil, linkGroups: [], hasLinks: false),
             PromptItemContext(id: "", number: 1, heading: "", text: "", hint: nil, linkGroups: [], hasLinks: false),
             PagerContext(label: "", previous: link, next: link),

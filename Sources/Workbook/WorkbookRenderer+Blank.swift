@@ -1,6 +1,5 @@
 import ContentModel
 import Diagnostics
-import Journal
 import MarkdownSafety
 import Rendering
 
@@ -9,32 +8,26 @@ extension WorkbookRenderer {
     /// a line to fill in by hand.
     public static let blankField = "________"
 
-    /// The workbook for a curriculum week with no journal behind it, for the
-    /// site's downloads: every prompt open, with writing space.
+    /// The workbook for a curriculum week with no journal behind it (the
+    /// site offers one per week to download): every prompt open, with
+    /// writing space.
     ///
-    /// It goes through the same context, templates and HTML step as
+    /// It goes through the same week material, templates and HTML step as
     /// `render(_:)`, so a trainee who prints it gets the pages `attune build`
     /// would give them; only the therapist, week and dates are left as lines
     /// to fill in rather than a made-up name and week.
     public func renderBlank(_ week: Week) throws(DiagnosticError) -> RenderedWorkbook {
-        // Any real ISO week will do: every field that shows it is replaced below.
-        let journal = Journal(
-            path: week.location.path, therapist: Self.blankField, week: ISOWeek(year: 2026, week: 1)!,
-            weekLocation: week.location, focus: week.id
-        )
-        let filled = WorkbookContext(journal: journal, content: resources.content)
-        let blank = MarkdownSafety.escapeText(Self.blankField)
+        let escape = MarkdownSafety.escapeText
+        let blank = escape(Self.blankField)
         let context = WorkbookContext(
-            title: MarkdownSafety.escapeText(week.title), therapist: blank, week: blank, dates: blank,
-            focusTitle: filled.focusTitle, focusSummary: filled.focusSummary, cards: filled.cards,
-            reflections: filled.reflections, wishes: filled.wishes, preamble: nil,
-            references: filled.references, codebook: filled.codebook
+            title: escape(week.title), therapist: blank, week: blank, dates: blank,
+            focusTitle: escape(week.title), focusSummary: escape(week.summary),
+            material: WeekMaterial(week: week, content: resources.content), preamble: nil
         )
         let markdown = try resources.templates.render(Self.markdownTemplate, context: context)
         let layout = LayoutContext(
-            lang: "en",
             title: "\(week.title) · blank workbook",
-            therapist: Self.blankField,
+            byline: TherapistByline(therapist: Self.blankField),
             week: Self.blankField,
             focusTitle: week.title,
             stylesheet: resources.templates.asset(Self.stylesheet) ?? "",
@@ -42,8 +35,10 @@ extension WorkbookRenderer {
             contentFingerprint: resources.fingerprint
         )
         let html = try resources.templates.render(Self.htmlTemplate, context: layout)
+        // No file is named after a blank workbook's week, and nothing shows
+        // it: any real ISO week will do.
         return RenderedWorkbook(
-            week: journal.week, markdown: MarkdownSafety.neutralise(markdown), html: html,
+            week: ISOWeek(year: 2026, week: 1)!, markdown: MarkdownSafety.neutralise(markdown), html: html,
             runningHead: "\(week.title) · blank workbook")
     }
 }
