@@ -6,7 +6,7 @@ BIN := .build/debug/attune
 DEMO_OUT := out
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: release release-check release-repro release-bench install uninstall privacy-eval bench bench-pdf demo demo-handouts test build deps gfm-spec html-check site-check browser-test xss-check interrupt-check pdf-check bench-resources import-check format-lint clean
+.PHONY: release release-check release-repro release-bench install uninstall privacy-eval bench bench-pdf demo demo-handouts test build deps gfm-spec html-check site-check browser-test xss-check interrupt-check pdf-check bench-resources import-check format-lint mutants clean
 
 demo: build
 	@$(BIN) build Examples/journal --out $(DEMO_OUT)
@@ -51,6 +51,12 @@ gfm-spec:
 	@[ -f /usr/share/doc/cmark-gfm/spec.txt.gz ] || [ -f .build/cmark-gfm-deb/usr/share/doc/cmark-gfm/spec.txt.gz ] || { \
 		mkdir -p .build/cmark-gfm-deb && cd .build && apt-get download cmark-gfm >/dev/null && \
 		dpkg-deb -x cmark-gfm_*.deb cmark-gfm-deb && rm -f cmark-gfm_*.deb; }
+
+# Five one-line bugs the tests must catch (.ci/mutants): each is put in a
+# scratch copy of the package (.build/mutants, so a second run builds
+# incrementally) and its suite must then fail. Minutes; not part of `make test`.
+mutants:
+	SWIFT=$(SWIFT) python3 .ci/mutants/mutants.py
 
 # Package.swift must declare exactly what each target imports
 # (.ci/import-check): every target's import lines against its declared
