@@ -85,14 +85,17 @@ let package = Package(
         .executableTarget(name: "attune-embed", path: "Plugins/EmbedTool"),
         .plugin(name: "EmbedFolders", capability: .buildTool(), dependencies: ["attune-embed"]),
 
+        // Shared by test targets only: the seeded random generator.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+
         .testTarget(name: "GFMTests", dependencies: ["GFM"]),
-        .testTarget(name: "MarkdownSafetyTests", dependencies: ["MarkdownSafety", "GFM"]),
+        .testTarget(name: "MarkdownSafetyTests", dependencies: ["MarkdownSafety", "GFM", "TestSupport"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "FilesTests", dependencies: ["Files"]),
         .testTarget(name: "PrintingTests", dependencies: ["Printing"]),
-        .testTarget(name: "ContentModelTests", dependencies: ["ContentModel", "Bundled", "Diagnostics"]),
-        .testTarget(name: "JournalTests", dependencies: ["Journal", "ContentModel", "Bundled", "Diagnostics", "GFM"]),
-        .testTarget(name: "TemplatingTests", dependencies: ["Templating", "Diagnostics", .product(name: "Mustache", package: "swift-mustache")]),
+        .testTarget(name: "ContentModelTests", dependencies: ["ContentModel", "Bundled", "Diagnostics", "TestSupport"]),
+        .testTarget(name: "JournalTests", dependencies: ["Journal", "ContentModel", "Bundled", "Diagnostics", "GFM", "TestSupport"]),
+        .testTarget(name: "TemplatingTests", dependencies: ["Templating", "Diagnostics", "TestSupport", .product(name: "Mustache", package: "swift-mustache")]),
         .testTarget(name: "WorkbookTests", dependencies: ["Rendering", "Workbook", "Files", "Journal", "ContentModel", "Diagnostics", "GFM", "Privacy", "Sharing"], exclude: ["Golden", "Corpus"]),
         .testTarget(name: "PrivacyTests", dependencies: ["Privacy", "Diagnostics"], exclude: ["Corpus"]),
         .testTarget(name: "SharingTests", dependencies: ["Sharing", "Privacy", "Diagnostics", "Bundled", "Files"]),

@@ -1,23 +1,13 @@
 import Bundled
 import ContentModel
 import Diagnostics
+import TestSupport
 import Testing
 
 /// Damages bundled content files at random, a bounded number of times: the
 /// loader must never crash and every error must point inside a file.
 @Suite("Content loader under random damage", .timeLimit(.minutes(2)))
 struct ContentFuzzTests {
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let fragments = [
         "\n", "  ", "- ", ": ", "id: ", "[", "]", "{", "}", "&a ", "*a", "|", ">", "\"", "'", "#", "\t", "---",
         "yes", "~", "!!binary ", "? ", "%YAML 1.1\n", "é", "\u{0}", "\r", "cards:", "sources: [nope]",
@@ -26,7 +16,7 @@ struct ContentFuzzTests {
     @Test("200 damaged content sets: each loads or is refused with errors inside the files")
     func randomDamage() {
         let files = BundledFiles.content.files.map { SourceFile(path: "Content/\($0.path)", name: $0.path, text: $0.text) }
-        var random = Generator(state: 47)
+        var random = SplitMix64(seed: 47)
         for round in 0..<200 {
             var damaged = files
             let index = Int.random(in: 0..<damaged.count, using: &random)

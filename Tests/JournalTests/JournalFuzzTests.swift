@@ -2,19 +2,8 @@ import Bundled
 import ContentModel
 import Diagnostics
 import Journal
+import TestSupport
 import Testing
-
-/// A small, seeded random generator: the same cases on every run and machine.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Mutates a valid journal at random, a bounded number of times, and checks
 /// the parser's promises hold for every result: no crash, and either a
@@ -57,7 +46,7 @@ struct JournalFuzzTests {
     func randomDamage() throws {
         let content = try TestJournal.content()
         let parser = JournalParser(content: content)
-        var random = SplitMix64(state: 20_261_122)
+        var random = SplitMix64(seed: 20_261_122)
         for round in 0..<300 {
             var text = Array(Self.seed.unicodeScalars)
             for _ in 0..<Int.random(in: 1...6, using: &random) {

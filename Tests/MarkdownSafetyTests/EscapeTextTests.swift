@@ -1,4 +1,5 @@
 import GFM
+import TestSupport
 import Testing
 
 @testable import MarkdownSafety
@@ -32,7 +33,7 @@ import Testing
 
     @Test("random strings over the markup alphabets print as typed", arguments: 0..<8)
     func property(seed: UInt64) {
-        var generator = SplitMix(state: seed &* 7919)
+        var generator = SplitMix64(seed: seed &* 7919)
         for _ in 0..<600 {
             let text = HostileStrings.make(&generator)
             guard !text.allSatisfy({ $0 == " " || $0 == "\t" || $0.isNewline }) else { continue }

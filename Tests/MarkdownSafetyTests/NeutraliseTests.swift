@@ -1,4 +1,5 @@
 import GFM
+import TestSupport
 import Testing
 
 @testable import MarkdownSafety
@@ -42,7 +43,7 @@ import Testing
 
     @Test("random Markdown over the markup alphabets", arguments: 0..<8)
     func property(seed: UInt64) {
-        var generator = SplitMix(state: seed &* 104_729 &+ 1)
+        var generator = SplitMix64(seed: seed &* 104_729 &+ 1)
         for _ in 0..<500 {
             Self.check(HostileStrings.make(&generator, maxPieces: 16))
         }

@@ -1,4 +1,5 @@
 import GFM
+import TestSupport
 @testable import MarkdownSafety
 
 /// What a hostile viewer sees: the text re-parsed with cmark-gfm and every
@@ -62,18 +63,6 @@ struct Reparse {
     var unsafeHTML: String { document.renderHTML(options: [.unsafe]) }
 }
 
-/// A deterministic generator (SplitMix64), so a failing case is reproducible from its seed.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Random strings over the alphabets that start markup: CommonMark
 /// punctuation, HTML tags and comments, GFM autolink triggers, entities,
 /// schemes, blanks and line breaks, plus a few letters and non-ASCII text.
@@ -89,7 +78,7 @@ enum HostileStrings {
         "a", "b", "Sam", "é", "日本", "👋🏽", "\u{00A0}", "\u{2028}",
     ]
 
-    static func make(_ generator: inout SplitMix, maxPieces: Int = 12) -> String {
+    static func make(_ generator: inout SplitMix64, maxPieces: Int = 12) -> String {
         let count = Int.random(in: 1...maxPieces, using: &generator)
         return (0..<count).map { _ in pieces.randomElement(using: &generator)! }.joined()
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Templating
+import TestSupport
 import Testing
 
 @Suite("JSON for a script data block")
@@ -42,18 +43,5 @@ struct ScriptJSONTests {
         #expect(json == #"{"z":[],"a":{},"m":[1,true,"x"]}"#)
         let object = try #require(try Self.decoded(json) as? [String: Any])
         #expect(object.keys.sorted() == ["a", "m", "z"])
-    }
-}
-
-/// A tiny seeded generator, so the random strings are the same every run.
-private struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,5 +1,6 @@
 import Diagnostics
 import Mustache
+import TestSupport
 import Testing
 
 @testable import Templating
@@ -359,13 +360,11 @@ struct HTMLEscapingTests {
     @Test("equals swift-mustache's own escaping for 2,000 random strings over an alphabet weighted to the special characters")
     func randomStrings() throws {
         // A fixed seed: a failure names the string and replays the same way.
-        var state: UInt64 = 0x5EED_A77E
-        // Knuth's MMIX linear congruential step; the high bits are the random ones.
-        func next() -> UInt64 { state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407; return state >> 33 }
+        var random = SplitMix64(seed: 0x5EED_A77E)
         let alphabet: [Character] = ["<", ">", "&", "\"", "'", "a", "Z", " ", "\n", "é", "😀", "#", ";", "\\", "`", "=", "/"]
         for _ in 0..<2_000 {
-            let length = Int(next() % 12)
-            let text = String((0..<length).map { _ in alphabet[Int(next() % UInt64(alphabet.count))] })
+            let length = Int(random.next() % 12)
+            let text = String((0..<length).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] })
             let mustache = try MustacheTemplate(string: "{{x}}").render(["x": text])
             #expect(HTMLEscaping().escapeText(text) == mustache, "\(text.debugDescription)")
         }
