@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
     ],
     targets: [
         // The C library, as Debian packages it.
@@ -30,8 +31,8 @@ let package = Package(
         .target(name: "MarkdownSafety", dependencies: ["GFM"]),
         // Source locations and `path:line:column: error:` diagnostics.
         .target(name: "Diagnostics"),
-        // Injectable file access, atomic writes.
-        .target(name: "Files"),
+        // Injectable file access; the one writer of outputs, with typed paths.
+        .target(name: "Files", dependencies: [.product(name: "SystemPackage", package: "swift-system")]),
         // HTML pages to PDF in one headless Chromium per run.
         .target(name: "Printing", dependencies: ["Files"]),
         // The teaching material: model, loader, validation.
@@ -91,7 +92,7 @@ let package = Package(
         .testTarget(name: "GFMTests", dependencies: ["GFM"]),
         .testTarget(name: "MarkdownSafetyTests", dependencies: ["MarkdownSafety", "GFM", "TestSupport"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
-        .testTarget(name: "FilesTests", dependencies: ["Files"]),
+        .testTarget(name: "FilesTests", dependencies: ["Files", .product(name: "SystemPackage", package: "swift-system")]),
         .testTarget(name: "PrintingTests", dependencies: ["Printing"]),
         .testTarget(name: "ContentModelTests", dependencies: ["ContentModel", "Bundled", "Diagnostics", "TestSupport"]),
         .testTarget(name: "JournalTests", dependencies: ["Journal", "ContentModel", "Bundled", "Diagnostics", "GFM", "TestSupport"]),

@@ -106,6 +106,17 @@ public struct OutputGuard: Sendable {
         return found
     }
 
+    /// `conflicts`, less any about a file inside a folder already refused: a
+    /// folder refused is enough said about the files that would go in it.
+    public func refusals(outputs: [String], inputs: [String]) -> [OutputConflict] {
+        var refused: [OutputConflict] = []
+        for conflict in conflicts(outputs: outputs, inputs: inputs)
+        where !refused.contains(where: { conflict.output.hasPrefix($0.output.hasSuffix("/") ? $0.output : $0.output + "/") }) {
+            refused.append(conflict)
+        }
+        return refused
+    }
+
     /// The identities of the folders `output` is in, nearest first, found
     /// from the nearest part of its path that exists, symlinks resolved.
     private func ancestors(ofOutput output: String) -> [FileIdentity] {

@@ -6,12 +6,7 @@ extension OutputGuard {
     /// or sits inside one of the run's inputs (see `OutputGuard`). Inputs
     /// that are `nil` (an overlay not given) are skipped.
     public func check(outputs: [String], inputs: [String?]) throws(DiagnosticError) {
-        var conflicts: [OutputConflict] = []
-        // A folder refused is enough said about the files that would go in it.
-        for conflict in self.conflicts(outputs: outputs, inputs: inputs.compactMap { $0 })
-        where !conflicts.contains(where: { conflict.output.hasPrefix($0.output.hasSuffix("/") ? $0.output : $0.output + "/") }) {
-            conflicts.append(conflict)
-        }
+        let conflicts = refusals(outputs: outputs, inputs: inputs.compactMap { $0 })
         guard !conflicts.isEmpty else { return }
         throw DiagnosticError(conflicts.map { .error($0.description, at: SourceLocation(path: $0.output, line: 1, column: 1)) })
     }
