@@ -27,13 +27,13 @@ enum ExtensionRegistry {
 ///
 /// Not `Sendable`: a tree is built, read and rendered on one thread. Parse once
 /// per thread instead of sharing a document.
-public final class MarkdownDocument {
+package final class MarkdownDocument {
     let parser: OpaquePointer
     let root: OpaquePointer
-    public let options: MarkdownOptions
+    package let options: MarkdownOptions
 
     /// Parses `text`. cmark accepts any input, so this cannot fail.
-    public init(
+    package init(
         _ text: String,
         options: MarkdownOptions = [.sourcePositions, .validateUTF8],
         extensions: [GFMExtension] = GFMExtension.github
@@ -76,19 +76,19 @@ public final class MarkdownDocument {
     }
 
     /// The document node.
-    public var node: MarkdownNode { MarkdownNode(pointer: root, document: self) }
+    package var node: MarkdownNode { MarkdownNode(pointer: root, document: self) }
 
     /// The top-level blocks, in order.
-    public var blocks: [MarkdownNode] { node.children }
+    package var blocks: [MarkdownNode] { node.children }
 
     /// HTML for the whole document, with the parser's extensions applied.
-    public func renderHTML(options extra: MarkdownOptions = []) -> String {
+    package func renderHTML(options extra: MarkdownOptions = []) -> String {
         let flags = (options.subtracting(.unsafe)).union(extra).rawValue
         return Self.take(cmark_render_html(root, flags, cmark_parser_get_syntax_extensions(parser)))
     }
 
     /// CommonMark (GFM) text for the whole document; `width` 0 keeps lines as they are.
-    public func renderCommonMark(options extra: MarkdownOptions = [], width: Int32 = 0) -> String {
+    package func renderCommonMark(options extra: MarkdownOptions = [], width: Int32 = 0) -> String {
         Self.take(cmark_render_commonmark(root, options.union(extra).rawValue, width))
     }
 

@@ -4,7 +4,7 @@ extension MarkdownNode {
     /// Turns a raw HTML node into plain text that shows the same characters,
     /// so markup someone typed is displayed, never interpreted, by any
     /// renderer, including the CommonMark one, which keeps raw HTML as is.
-    public func replaceWithLiteralText() {
+    package func replaceWithLiteralText() {
         guard kind == .htmlBlock || kind == .htmlInline, cmark_node_parent(pointer) != nil else { return }
         let literal = self.literal ?? ""
         let text = cmark_node_new(CMARK_NODE_TEXT)!
@@ -22,7 +22,7 @@ extension MarkdownNode {
 extension MarkdownNode {
     /// Turns an image into a link to the same address with the same text,
     /// so opening a page never fetches anything by itself.
-    public func replaceImageWithLink() {
+    package func replaceImageWithLink() {
         guard kind == .image, cmark_node_parent(pointer) != nil else { return }
         let link = cmark_node_new(CMARK_NODE_LINK)!
         cmark_node_set_url(link, url ?? "")

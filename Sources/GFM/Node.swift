@@ -2,17 +2,17 @@ import CCmarkGFM
 
 /// A node in a `MarkdownDocument`'s tree. Holds its document alive, so a node
 /// never outlives the memory it points into.
-public struct MarkdownNode {
+package struct MarkdownNode {
     let pointer: OpaquePointer
     let document: MarkdownDocument
 
     /// The node's kind, as cmark-gfm names it (`heading`, `paragraph`,
     /// `html_block`, `table`, `tasklist`, ...). Extension nodes report their own names.
-    public var typeName: String { String(cString: cmark_node_get_type_string(pointer)) }
+    package var typeName: String { String(cString: cmark_node_get_type_string(pointer)) }
 
-    public var kind: Kind { Kind(typeName) }
+    package var kind: Kind { Kind(typeName) }
 
-    public var children: [MarkdownNode] {
+    package var children: [MarkdownNode] {
         var result: [MarkdownNode] = []
         var child = cmark_node_first_child(pointer)
         while let current = child {
@@ -22,29 +22,29 @@ public struct MarkdownNode {
         return result
     }
 
-    public var previous: MarkdownNode? {
+    package var previous: MarkdownNode? {
         cmark_node_previous(pointer).map { MarkdownNode(pointer: $0, document: document) }
     }
 
-    public var next: MarkdownNode? {
+    package var next: MarkdownNode? {
         cmark_node_next(pointer).map { MarkdownNode(pointer: $0, document: document) }
     }
 
-    public var parent: MarkdownNode? {
+    package var parent: MarkdownNode? {
         cmark_node_parent(pointer).map { MarkdownNode(pointer: $0, document: document) }
     }
 
     /// Text of a leaf (code, HTML, text) node; `nil` for containers.
-    public var literal: String? { cmark_node_get_literal(pointer).map { String(cString: $0) } }
+    package var literal: String? { cmark_node_get_literal(pointer).map { String(cString: $0) } }
 
     /// 1–6 for headings, 0 otherwise.
-    public var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
+    package var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
 
     /// For links and images.
-    public var url: String? { cmark_node_get_url(pointer).map { String(cString: $0) } }
+    package var url: String? { cmark_node_get_url(pointer).map { String(cString: $0) } }
 
     /// For fenced code blocks: whether it started with a fence.
-    public var isFencedCode: Bool {
+    package var isFencedCode: Bool {
         var length: Int32 = 0, offset: Int32 = 0
         var character: CChar = 0
         return cmark_node_get_fenced(pointer, &length, &offset, &character) != 0
@@ -52,7 +52,7 @@ public struct MarkdownNode {
 
     /// Where the node starts and ends in the source: 1-based lines, and 1-based
     /// columns counted in UTF-8 bytes, as cmark reports them.
-    public var range: SourceRange {
+    package var range: SourceRange {
         SourceRange(
             startLine: Int(cmark_node_get_start_line(pointer)),
             startColumn: Int(cmark_node_get_start_column(pointer)),
@@ -66,7 +66,7 @@ public struct MarkdownNode {
     /// Walked with a loop over cmark's own links, never by recursion: an
     /// answer may nest 60,000 block quotes, and each Swift frame would cost
     /// a stack the thread does not have.
-    public var plainText: String {
+    package var plainText: String {
         var text = ""
         walk { node in
             switch node.kind {
@@ -79,7 +79,7 @@ public struct MarkdownNode {
     }
 
     /// Every descendant, depth first, in document order (not the node itself).
-    public var descendants: [MarkdownNode] {
+    package var descendants: [MarkdownNode] {
         var result: [MarkdownNode] = []
         walk { result.append($0) }
         return result
@@ -88,7 +88,7 @@ public struct MarkdownNode {
     /// Visits every descendant, depth first, in document order, in constant
     /// stack space: down through first children, along next siblings, and
     /// back up through parents until a sibling is found.
-    public func walk(_ visit: (MarkdownNode) -> Void) {
+    package func walk(_ visit: (MarkdownNode) -> Void) {
         guard var current = cmark_node_first_child(pointer) else { return }
         while true {
             visit(MarkdownNode(pointer: current, document: document))
@@ -106,7 +106,7 @@ public struct MarkdownNode {
 
     /// How deeply containers nest below this node (0 for a leaf), counted
     /// without recursion.
-    public var depth: Int {
+    package var depth: Int {
         var deepest = 0
         var level = 0
         guard var current = cmark_node_first_child(pointer) else { return 0 }
@@ -133,7 +133,7 @@ public struct MarkdownNode {
     /// comes from the caller's code, never from the document.
     /// An inline node becomes inline HTML; a node nothing can stand in for
     /// (the document, a list item) is left as it is.
-    public func replace(withTrustedHTML html: String) {
+    package func replace(withTrustedHTML html: String) {
         let isInline = cmark_node_get_type(pointer).rawValue & UInt32(CMARK_NODE_TYPE_MASK) == UInt32(CMARK_NODE_TYPE_INLINE)
         let block = cmark_node_new(isInline ? CMARK_NODE_CUSTOM_INLINE : CMARK_NODE_CUSTOM_BLOCK)!
         cmark_node_set_on_enter(block, html)
@@ -143,7 +143,7 @@ public struct MarkdownNode {
 
     /// Removes the node (and its subtree) from the document. The document
     /// node itself cannot be removed: it belongs to its `MarkdownDocument`.
-    public func remove() {
+    package func remove() {
         guard cmark_node_parent(pointer) != nil else { return }
         cmark_node_unlink(pointer)
         document.retire(pointer)
@@ -161,7 +161,7 @@ public struct MarkdownNode {
         document.retire(pointer)
     }
 
-    public enum Kind: Equatable, Sendable {
+    package enum Kind: Equatable, Sendable {
         case document, blockQuote, list, item, codeBlock, htmlBlock, customBlock
         case paragraph, heading, thematicBreak
         case text, softBreak, lineBreak, code, htmlInline, customInline
@@ -197,13 +197,13 @@ public struct MarkdownNode {
 }
 
 /// A span of source text. Lines are 1-based; columns are 1-based UTF-8 byte offsets.
-public struct SourceRange: Equatable, Sendable {
-    public var startLine: Int
-    public var startColumn: Int
-    public var endLine: Int
-    public var endColumn: Int
+package struct SourceRange: Equatable, Sendable {
+    package var startLine: Int
+    package var startColumn: Int
+    package var endLine: Int
+    package var endColumn: Int
 
-    public init(startLine: Int, startColumn: Int, endLine: Int, endColumn: Int) {
+    package init(startLine: Int, startColumn: Int, endLine: Int, endColumn: Int) {
         self.startLine = startLine
         self.startColumn = startColumn
         self.endLine = endLine

@@ -4,24 +4,24 @@ import CCmarkGFM
 ///
 /// Safe mode is cmark-gfm's default: raw HTML and `javascript:`-style links are
 /// dropped unless `.unsafe` is set. Attune never sets it for anything a user typed.
-public struct MarkdownOptions: OptionSet, Sendable, Hashable {
-    public let rawValue: Int32
-    public init(rawValue: Int32) { self.rawValue = rawValue }
+package struct MarkdownOptions: OptionSet, Sendable, Hashable {
+    package let rawValue: Int32
+    package init(rawValue: Int32) { self.rawValue = rawValue }
 
     /// Record `line:column` of every block, needed for diagnostics.
-    public static let sourcePositions = MarkdownOptions(rawValue: CMARK_OPT_SOURCEPOS)
-    public static let hardBreaks = MarkdownOptions(rawValue: CMARK_OPT_HARDBREAKS)
-    public static let noBreaks = MarkdownOptions(rawValue: CMARK_OPT_NOBREAKS)
+    package static let sourcePositions = MarkdownOptions(rawValue: CMARK_OPT_SOURCEPOS)
+    package static let hardBreaks = MarkdownOptions(rawValue: CMARK_OPT_HARDBREAKS)
+    package static let noBreaks = MarkdownOptions(rawValue: CMARK_OPT_NOBREAKS)
     /// Replace invalid UTF-8 with U+FFFD instead of passing it through.
-    public static let validateUTF8 = MarkdownOptions(rawValue: CMARK_OPT_VALIDATE_UTF8)
-    public static let smartPunctuation = MarkdownOptions(rawValue: CMARK_OPT_SMART)
-    public static let footnotes = MarkdownOptions(rawValue: CMARK_OPT_FOOTNOTES)
+    package static let validateUTF8 = MarkdownOptions(rawValue: CMARK_OPT_VALIDATE_UTF8)
+    package static let smartPunctuation = MarkdownOptions(rawValue: CMARK_OPT_SMART)
+    package static let footnotes = MarkdownOptions(rawValue: CMARK_OPT_FOOTNOTES)
     /// Let raw HTML and dangerous URLs through. Only for trusted input.
-    public static let unsafe = MarkdownOptions(rawValue: CMARK_OPT_UNSAFE)
+    package static let unsafe = MarkdownOptions(rawValue: CMARK_OPT_UNSAFE)
 }
 
 /// The GitHub Flavored Markdown extensions that ship with cmark-gfm.
-public enum GFMExtension: String, CaseIterable, Sendable {
+package enum GFMExtension: String, CaseIterable, Sendable {
     case table
     case tasklist
     case strikethrough
@@ -30,5 +30,5 @@ public enum GFMExtension: String, CaseIterable, Sendable {
     case tagfilter
 
     /// What GitHub itself enables for comments and READMEs.
-    public static let github: [GFMExtension] = [.table, .tasklist, .strikethrough, .autolink, .tagfilter]
+    package static let github: [GFMExtension] = [.table, .tasklist, .strikethrough, .autolink, .tagfilter]
 }

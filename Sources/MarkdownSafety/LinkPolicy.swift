@@ -12,28 +12,28 @@
 /// address reaches this check. A percent-encoded scheme (`%6Aavascript:`) is
 /// not a scheme to a browser (a scheme starts with a letter and has no `%`),
 /// so it stays a harmless relative path.
-public enum LinkPolicy {
-    public static let allowedSchemes: Set<String> = ["http", "https", "mailto"]
+package enum LinkPolicy {
+    package static let allowedSchemes: Set<String> = ["http", "https", "mailto"]
 
     /// `data:` pictures in the formats cmark-gfm's safe mode lets through:
     /// embedded, so showing them fetches nothing.
-    public static let embeddedImagePrefixes = ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"]
+    package static let embeddedImagePrefixes = ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"]
 
     /// Whether a link to `url` may stay a link.
-    public static func allowsLink(_ url: String) -> Bool {
+    package static func allowsLink(_ url: String) -> Bool {
         guard let scheme = scheme(of: url) else { return !hasControlCharacters(url) }
         return allowedSchemes.contains(scheme) && !hasControlCharacters(url)
     }
 
     /// Whether a picture at `url` may be shown in place: only embedded ones.
-    public static func allowsImage(_ url: String) -> Bool {
+    package static func allowsImage(_ url: String) -> Bool {
         let lower = normalised(url).lowercased()
         return embeddedImagePrefixes.contains { lower.hasPrefix($0) }
     }
 
     /// The scheme as a browser would read it, lowercased, or `nil` for a
     /// relative address.
-    public static func scheme(of url: String) -> String? {
+    package static func scheme(of url: String) -> String? {
         let scalars = Array(normalised(url).unicodeScalars)
         guard let first = scalars.first, first.isASCIILetter else { return nil }
         for (index, scalar) in scalars.enumerated() {

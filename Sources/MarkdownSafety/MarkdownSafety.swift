@@ -24,17 +24,17 @@ import GFM
 ///   or picture the policy refuses gets one before its `[`, `<` or `!`, and
 ///   a plain comment on a line of its own (`<!-- a note to self -->`),
 ///   invisible by intent, is left out.
-public enum MarkdownSafety {
+package enum MarkdownSafety {
     /// Plain text, escaped so that a Markdown parser prints every character
     /// as typed. Line breaks become spaces: plain fields are one line.
-    public static func escapeText(_ text: String) -> String {
+    package static func escapeText(_ text: String) -> String {
         TextEscaper.escape(text)
     }
 
     /// Markdown made safe in place. `keeping` names raw-HTML blocks to leave
     /// alone: Attune's own `<!-- attune:NAME -->` markers on the way to HTML,
     /// which the HTML renderer replaces with markup it writes itself.
-    public static func neutralise(_ markdown: String, keeping keep: @escaping (String) -> Bool = { _ in false }) -> String {
+    package static func neutralise(_ markdown: String, keeping keep: @escaping (String) -> Bool = { _ in false }) -> String {
         Neutraliser(keep: keep).run(markdown)
     }
 

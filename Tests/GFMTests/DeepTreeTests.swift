@@ -1,5 +1,5 @@
+import GFM
 import Testing
-@testable import GFM
 
 /// A journal answer may hold 64 KiB of nesting. Every walk over the tree,
 /// and every render, must survive it in the stack a thread has, and no

@@ -1,5 +1,5 @@
+import GFM
 import Testing
-@testable import GFM
 
 /// Renders `markdown` the way Attune's HTML renderer does: no source
 /// positions (they would add `data-sourcepos` attributes), GitHub's

@@ -1,5 +1,5 @@
+import GFM
 import Testing
-@testable import GFM
 
 @Suite("MarkdownNode walks the syntax tree")
 struct NodeWalkingTests {

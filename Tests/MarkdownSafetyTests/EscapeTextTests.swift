@@ -1,8 +1,7 @@
 import GFM
+import MarkdownSafety
 import TestSupport
 import Testing
-
-@testable import MarkdownSafety
 
 /// Plain text (a name, a title, a prompt) placed in Markdown is printed
 /// exactly as typed, in every GFM viewer, and never becomes markup or a link.

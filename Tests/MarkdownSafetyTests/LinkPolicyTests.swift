@@ -1,6 +1,5 @@
+import MarkdownSafety
 import Testing
-
-@testable import MarkdownSafety
 
 /// Only http, https, mailto and relative addresses stay links, however the
 /// scheme is disguised.

@@ -1,6 +1,6 @@
 import GFM
+import MarkdownSafety
 import TestSupport
-@testable import MarkdownSafety
 
 /// What a hostile viewer sees: the text re-parsed with cmark-gfm and every
 /// GitHub extension (table, strikethrough, autolink, tagfilter, tasklist).
