@@ -76,7 +76,7 @@ for folder in arguments[3...] {
     }
     files.sort { $0.0 < $1.0 }
     let name = folder.prefix(1).lowercased() + folder.dropFirst()
-    source += "    public static let \(name) = BundledFolder(\n"
+    source += "    package static let \(name) = BundledFolder(\n"
     source += "        name: \(literal(folder)),\n"
     source += "        fingerprint: \(literal(fingerprint(files))),\n"
     source += "        files: [\n"
