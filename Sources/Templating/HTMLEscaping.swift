@@ -17,9 +17,9 @@ struct HTMLEscaping: MustacheContentType {
 /// Text made safe for HTML and XML: `<`, `>`, `&`, `"` and `'` as entities.
 /// The one escaper for HTML that Attune writes outside a template (SVG
 /// charts, the sitemap), and the one its HTML templates use.
-public enum HTMLText {
+package enum HTMLText {
     /// Scans bytes, and returns `text` itself when nothing needs escaping.
-    public static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         let utf8 = text.utf8
         guard utf8.contains(where: needsEscape) else { return text }
         var escaped: [UInt8] = []

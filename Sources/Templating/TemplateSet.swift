@@ -14,9 +14,9 @@ public struct TemplateSet: Sendable {
     private let sources: [String: SourceFile]
     private let assets: [String: SourceFile]
 
-    public static let suffix = ".mustache"
+    package static let suffix = ".mustache"
 
-    public init(layers: [[SourceFile]]) throws(DiagnosticError) {
+    package init(layers: [[SourceFile]]) throws(DiagnosticError) {
         HTMLEscaping.register()
         var library = MustacheLibrary()
         var sources: [String: SourceFile] = [:]
@@ -59,17 +59,17 @@ public struct TemplateSet: Sendable {
     }
 
     /// A non-template file's text, e.g. `workbook.css`.
-    public func asset(_ name: String) -> String? { assets[name]?.text }
+    package func asset(_ name: String) -> String? { assets[name]?.text }
 
-    public var names: [String] { sources.keys.sorted() }
+    package var names: [String] { sources.keys.sorted() }
 
-    public func contains(_ name: String) -> Bool { sources[name] != nil }
+    package func contains(_ name: String) -> Bool { sources[name] != nil }
 
     /// Renders template `name` with `context`, a tree of `Encodable` structs,
     /// arrays and strings. Any name a template asks for that no value in the context
     /// provides is an error rather than an empty string: Mustache alone
     /// would hide the typo.
-    public func render(_ name: String, context: some Encodable) throws(DiagnosticError) -> String {
+    package func render(_ name: String, context: some Encodable) throws(DiagnosticError) -> String {
         guard let source = sources[name] else {
             throw DiagnosticError([.error("no template named '\(name)\(Self.suffix)'", at: SourceLocation(path: "Templates", line: 1, column: 1))])
         }

@@ -1,6 +1,5 @@
+import Templating
 import Testing
-
-@testable import Templating
 
 @Suite("SHA-256 for the Content-Security-Policy of pages with their own script")
 struct SHA256Tests {
