@@ -6,14 +6,14 @@ import Privacy
 /// card, a prompt, a week, a section, or a bibliography entry.
 public struct MaterialItem: Sendable, Hashable {
     /// Where the item starts; the content model keeps no finer position.
-    public let location: SourceLocation
+    package let location: SourceLocation
     /// The item's fields as written, one after another.
-    public let text: String
+    package let text: String
     /// A bibliography entry, which names researchers, publishers, places
     /// of publication, dates and DOIs by design.
-    public let isCitation: Bool
+    package let isCitation: Bool
 
-    public init(location: SourceLocation, text: String, isCitation: Bool = false) {
+    package init(location: SourceLocation, text: String, isCitation: Bool = false) {
         self.location = location
         self.text = text
         self.isCitation = isCitation
@@ -35,7 +35,7 @@ public struct MaterialItem: Sendable, Hashable {
 ///   its names, places and dates are the reference itself.
 /// Anything else a supervisor added (a client's name in an example, a
 /// date, a town) is an error, as it would be in a shared journal.
-public struct MaterialScreen: Sendable {
+package struct MaterialScreen: Sendable {
     let scanner: PrivacyScanner
     /// Attune's bundled content, whitespace runs folded to one space.
     let bundledText: [Unicode.Scalar]
@@ -45,14 +45,14 @@ public struct MaterialScreen: Sendable {
         .email, .phone, .nhsNumber, .passport, .imei, .cardNumber, .ipAddress, .vehicle, .handle,
     ]
 
-    public init(rules: PrivacyRules, bundled: [String] = BundledFiles.content.files.map(\.text)) {
+    package init(rules: PrivacyRules, bundled: [String] = BundledFiles.content.files.map(\.text)) {
         scanner = PrivacyScanner(rules: rules)
         bundledText = Array(Self.folded(bundled.joined(separator: "\n")))
     }
 
     /// Every finding in the overlay's items that is not allowed, each at
     /// the item that holds it.
-    public func screen(_ items: [MaterialItem], overlay: String?) -> [Diagnostic] {
+    package func screen(_ items: [MaterialItem], overlay: String?) -> [Diagnostic] {
         guard let overlay else { return [] }
         let prefix = overlay.hasSuffix("/") ? overlay : overlay + "/"
         return items.filter { $0.location.path.hasPrefix(prefix) }.flatMap { item in

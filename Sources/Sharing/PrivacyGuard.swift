@@ -5,19 +5,19 @@ import Privacy
 
 /// Runs the privacy scanner over what a journal would contribute to an
 /// output, and prepares the journal for sharing.
-public struct PrivacyGuard: Sendable {
-    public let scanner: PrivacyScanner
+package struct PrivacyGuard: Sendable {
+    package let scanner: PrivacyScanner
 
     /// Stands in for an answer marked private in a shared workbook.
-    public static let keptPrivate = "*Kept private: not part of the shared copy.*"
+    package static let keptPrivate = "*Kept private: not part of the shared copy.*"
 
-    public init(rules: PrivacyRules) {
+    package init(rules: PrivacyRules) {
         scanner = PrivacyScanner(rules: rules)
     }
 
     /// Reads `.attune/names.txt` and `.attune/allow.txt` (or the files
     /// given) when they exist; missing files are empty lists.
-    public static func loadRules(
+    package static func loadRules(
         names: String = PrivacyRules.defaultNamesPath, allow: String = PrivacyRules.defaultAllowPath,
         fileSystem: FileSystem
     ) throws(DiagnosticError) -> PrivacyRules {
@@ -38,7 +38,7 @@ public struct PrivacyGuard: Sendable {
 
     /// Every finding in the parts of `journal` that could be shared: the
     /// answers not marked private, and the text before the first prompt.
-    public func findings(in journal: Journal) -> [Finding] {
+    package func findings(in journal: Journal) -> [Finding] {
         guard !journal.isPrivate else { return [] }
         var findings: [Finding] = []
         if let preamble = journal.preamble, let line = journal.preambleLine {
@@ -52,7 +52,7 @@ public struct PrivacyGuard: Sendable {
 
     /// The journal as a supervisor may see it: private answers removed and,
     /// when `redact` is set, every finding replaced by its category.
-    public func shareable(_ journal: Journal, redact: Bool) -> (journal: Journal, redactions: Int) {
+    package func shareable(_ journal: Journal, redact: Bool) -> (journal: Journal, redactions: Int) {
         var shared = journal
         var count = 0
         shared.answers = journal.answers.map { answer in

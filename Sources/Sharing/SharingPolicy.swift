@@ -12,10 +12,10 @@ import Privacy
 /// `PrivacyGuard` the policy holds.
 public struct SharingPolicy: Sendable {
     /// Journals: findings, and the redacted shared copy.
-    public let journals: PrivacyGuard
+    package let journals: PrivacyGuard
     /// A programme's own material, before it is published.
-    public let material: MaterialScreen
-    public init(rules: PrivacyRules) {
+    package let material: MaterialScreen
+    package init(rules: PrivacyRules) {
         journals = PrivacyGuard(rules: rules)
         material = MaterialScreen(rules: rules)
     }
@@ -26,7 +26,7 @@ public struct SharingPolicy: Sendable {
     /// trainees, the supervisor, the cohort's name), whole or by any parts
     /// of their names, are who the notes are for, and pass; so do links,
     /// which a supervisor gives for reading.
-    public func screenNotes(_ notes: [MaterialItem], people: [String]) -> [Diagnostic] {
+    package func screenNotes(_ notes: [MaterialItem], people: [String]) -> [Diagnostic] {
         let parts = Set(people.flatMap { $0.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "’" && $0 != "-" }) }.map(String.init))
         func isOwnName(_ text: String) -> Bool {
             let words = text.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "’" && $0 != "-" }).map(String.init)
@@ -46,7 +46,7 @@ public struct SharingPolicy: Sendable {
 
     /// A trainee's shared journal, as the cohort summary would read it: any
     /// finding not allowed is an error that stops the run.
-    public func screenSharedJournal(_ journal: Journal) -> [Diagnostic] {
+    package func screenSharedJournal(_ journal: Journal) -> [Diagnostic] {
         journals.findings(in: journal).map(\.diagnostic)
     }
 }
