@@ -3,7 +3,7 @@ import Diagnostics
 /// The identifier kinds that can turn up in prose: the HIPAA Safe Harbor
 /// categories, split where a clinician would want the right label (an NHS
 /// number is not a phone number), plus places and workplaces.
-public enum IdentifierCategory: String, CaseIterable, Sendable, Comparable {
+package enum IdentifierCategory: String, CaseIterable, Sendable, Comparable {
     case name
     case place
     case workplace
@@ -29,23 +29,23 @@ public enum IdentifierCategory: String, CaseIterable, Sendable, Comparable {
     case indirect
 
     /// What `--redact` writes in place of a finding.
-    public var placeholder: String { "[\(rawValue)]" }
+    package var placeholder: String { "[\(rawValue)]" }
 
-    public static func < (lhs: Self, rhs: Self) -> Bool {
+    package static func < (lhs: Self, rhs: Self) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
 }
 
 /// One likely identifier: what, where, and the exact text.
-public struct Finding: Hashable, Sendable, CustomStringConvertible {
-    public var category: IdentifierCategory
-    public var text: String
-    public var location: SourceLocation
+package struct Finding: Hashable, Sendable, CustomStringConvertible {
+    package var category: IdentifierCategory
+    package var text: String
+    package var location: SourceLocation
     /// Set when an allow-list entry or an inline marker lets this through;
     /// says which, so an allowance is never invisible.
-    public var allowedBy: String?
+    package var allowedBy: String?
 
-    public init(category: IdentifierCategory, text: String, location: SourceLocation, allowedBy: String? = nil) {
+    package init(category: IdentifierCategory, text: String, location: SourceLocation, allowedBy: String? = nil) {
         self.category = category
         self.text = text
         self.location = location
@@ -53,7 +53,7 @@ public struct Finding: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// `path:line:column: privacy: name: "Maria Lopez"`
-    public var description: String {
+    package var description: String {
         let place = "\(location.path):\(location.line):\(location.column)"
         if let allowedBy {
             return "\(place): note: privacy: \(category.rawValue): \"\(text)\" allowed by \(allowedBy)"
@@ -65,7 +65,7 @@ public struct Finding: Hashable, Sendable, CustomStringConvertible {
 extension Finding {
     /// The same line as `description`, as a diagnostic: `privacy` severity
     /// for a finding, a `note` for one that an allowance let through.
-    public var diagnostic: Diagnostic {
+    package var diagnostic: Diagnostic {
         if let allowedBy {
             return Diagnostic(.note, at: location, "privacy: \(category.rawValue): \"\(text)\" allowed by \(allowedBy)")
         }

@@ -8,20 +8,20 @@ import Foundation
 /// (`.attune/` by default) and is only ever read.
 public struct PrivacyRules: Sendable {
     /// Private names, each with where it was listed.
-    public var names: [String]
+    package var names: [String]
     /// Allowed phrases, each with the place that allows it, e.g. `.attune/allow.txt:3`.
-    public var allowed: [(phrase: String, source: String)]
+    package var allowed: [(phrase: String, source: String)]
 
     public init(names: [String] = [], allowed: [(phrase: String, source: String)] = []) {
         self.names = names
         self.allowed = allowed
     }
 
-    public static let defaultNamesPath = ".attune/names.txt"
-    public static let defaultAllowPath = ".attune/allow.txt"
+    package static let defaultNamesPath = ".attune/names.txt"
+    package static let defaultAllowPath = ".attune/allow.txt"
 
     /// Reads the lists' text; a missing file is simply an empty list.
-    public static func parse(names: SourceFile?, allow: SourceFile?) -> PrivacyRules {
+    package static func parse(names: SourceFile?, allow: SourceFile?) -> PrivacyRules {
         func entries(_ file: SourceFile?) -> [(String, Int)] {
             guard let file else { return [] }
             return file.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { index, line in

@@ -10,18 +10,18 @@ import Foundation
 /// positive costs the therapist one line in an allow-list, a miss can cost
 /// a client their privacy. Allowances never hide a finding: they are
 /// reported as notes.
-public struct PrivacyScanner: Sendable {
-    public let rules: PrivacyRules
+package struct PrivacyScanner: Sendable {
+    package let rules: PrivacyRules
     private let names: NamesList
 
-    public init(rules: PrivacyRules = PrivacyRules()) {
+    package init(rules: PrivacyRules = PrivacyRules()) {
         self.rules = rules
         self.names = NamesList(rules.names)
     }
 
     /// Every finding in `text`, whose first line is line `firstLine` of
     /// `path`, in reading order. Allowed findings are included, marked.
-    public func scan(_ text: String, path: String, firstLine: Int = 1) -> [Finding] {
+    package func scan(_ text: String, path: String, firstLine: Int = 1) -> [Finding] {
         let matches = allowances(in: text, path: path, firstLine: firstLine)
         guard !matches.isEmpty else { return [] }
         var positions = LinePositions(text)
@@ -40,7 +40,7 @@ public struct PrivacyScanner: Sendable {
     /// start the definition `[name]: [url]` that turns every later `[name]`
     /// into a link. Elsewhere it stays `[name]`, so a rupture log's YAML in
     /// a fenced block (`client: [name]`) reads as it did.
-    public func redact(_ text: String, markdown: Bool = false) -> (text: String, replaced: Int) {
+    package func redact(_ text: String, markdown: Bool = false) -> (text: String, replaced: Int) {
         let matches = allowances(in: text, path: "", firstLine: 1)
         guard !matches.isEmpty else { return (text, 0) }
         let source = text as NSString

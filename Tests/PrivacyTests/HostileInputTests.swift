@@ -1,5 +1,5 @@
+import Privacy
 import Testing
-@testable import Privacy
 
 /// Shapes that made the old regular expressions backtrack for seconds or
 /// minutes, built at 64 KiB (the largest answer a journal can hold is

@@ -1,5 +1,5 @@
+import Privacy
 import Testing
-@testable import Privacy
 
 /// The guard reads what a reader sees: disguised spellings of an
 /// identifier are the identifier, reported and redacted at the source text.

@@ -1,6 +1,6 @@
 import Diagnostics
+import Privacy
 import Testing
-@testable import Privacy
 
 @Suite("Finding client identifiers")
 struct PrivacyScannerTests {
