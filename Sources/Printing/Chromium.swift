@@ -27,7 +27,7 @@ import Darwin
 /// only its temporary folder can stay behind.
 public final class Chromium: PDFPrinter, @unchecked Sendable {
     /// The Debian package that provides the browser.
-    public static let package = "chromium"
+    package static let package = "chromium"
 
     /// The browser to use: `$ATTUNE_CHROMIUM` if set, else `chromium` (or
     /// `chromium-browser`, `google-chrome`) on the `PATH`; nil when none is.
@@ -46,11 +46,11 @@ public final class Chromium: PDFPrinter, @unchecked Sendable {
     }
 
     /// The one line said when `--format pdf` is asked for and no browser is found.
-    public static let missingMessage = "PDF output needs Chromium, which is not installed: install the Debian package 'chromium' (apt-get install chromium), or set ATTUNE_CHROMIUM to a Chromium binary. Nothing was written."
+    package static let missingMessage = "PDF output needs Chromium, which is not installed: install the Debian package 'chromium' (apt-get install chromium), or set ATTUNE_CHROMIUM to a Chromium binary. Nothing was written."
 
-    public let executable: String
+    package let executable: String
     /// How long one reply may take before the browser is given up on.
-    public var timeout: TimeInterval = 120
+    package var timeout: TimeInterval = 120
     /// Held for a whole print: one page at a time in the one tab.
     private let lock = NSLock()
     private var browser: Browser?

@@ -5,11 +5,11 @@ import Foundation
 /// Each stamp is replaced with a fixed date of exactly the same length, so
 /// every byte offset in the file (its cross-reference table) stays valid and
 /// the same input gives the same PDF.
-public enum PDFDates {
+package enum PDFDates {
     /// 1 January 2000, 00:00 UTC: plainly not a real print time.
     static let fixedDigits = Array("20000101000000".utf8)
 
-    public static func fixed(_ pdf: Data) -> Data {
+    package static func fixed(_ pdf: Data) -> Data {
         var bytes = [UInt8](pdf)
         for key in ["/CreationDate (D:", "/ModDate (D:"] {
             let needle = Array(key.utf8)

@@ -28,17 +28,17 @@ import Foundation
 extension CohortPDF {
     /// The printed numbers: one page for each of "Page 1 of n" ... "Page n
     /// of n", for each `n` in `lengths` in turn.
-    public struct PageNumbers: Sendable {
-        public var pdf: Data
-        public var lengths: [Int]
+    package struct PageNumbers: Sendable {
+        package var pdf: Data
+        package var lengths: [Int]
 
-        public init(pdf: Data, lengths: [Int]) {
+        package init(pdf: Data, lengths: [Int]) {
             self.pdf = pdf
             self.lengths = lengths
         }
 
         /// The lengths to print numbers for: each handout length once, shortest first.
-        public static func lengths(of handouts: [Int]) -> [Int] { Array(Set(handouts)).sorted() }
+        package static func lengths(of handouts: [Int]) -> [Int] { Array(Set(handouts)).sorted() }
 
         /// The page of `pdf` (from 0) that says "Page `page + 1` of `length`".
         func index(page: Int, length: Int) -> Int? {

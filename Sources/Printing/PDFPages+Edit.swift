@@ -331,13 +331,13 @@ extension PDFDocument {
 
 /// A cohort's handouts printed once, as `all.html`, made into `all.pdf`
 /// (every handout starting on an odd page) and one PDF per trainee.
-public enum CohortPDF {
+package enum CohortPDF {
     /// One handout: the id of its element (a link target in the cover, so
     /// the printed PDF names its first page) and the title its PDF gets.
-    public struct Handout: Sendable {
-        public var anchor: String
-        public var title: String
-        public init(anchor: String, title: String) {
+    package struct Handout: Sendable {
+        package var anchor: String
+        package var title: String
+        package init(anchor: String, title: String) {
             self.anchor = anchor
             self.title = title
         }
@@ -345,7 +345,7 @@ public enum CohortPDF {
 
     /// Each handout's length in pages in `printed`, in order: what its
     /// page numbers need (see `PageNumbers`).
-    public static func lengths(_ printed: Data, handouts: [Handout]) throws(PrintError) -> [Int] {
+    package static func lengths(_ printed: Data, handouts: [Handout]) throws(PrintError) -> [Int] {
         do {
             let document = try PDFDocument(parsing: printed)
             let order = try document.pages()
@@ -377,7 +377,7 @@ public enum CohortPDF {
     /// starts on an odd page when printed double-sided. With `pageNumbers`
     /// every handout page is numbered within its handout, in `all` and in
     /// the trainee's own PDF (see `PageNumbers`).
-    public static func split(_ printed: Data, handouts: [Handout], pageNumbers: PageNumbers? = nil) throws(PrintError) -> (all: Data, handouts: [Data]) {
+    package static func split(_ printed: Data, handouts: [Handout], pageNumbers: PageNumbers? = nil) throws(PrintError) -> (all: Data, handouts: [Data]) {
         do {
             var document = try PDFDocument(parsing: printed)
             let order = try document.pages()

@@ -4,17 +4,17 @@ import Foundation
 public struct PrintJob: Sendable {
     /// The whole page, UTF-8. Printed as it is: nothing is fetched (the
     /// page's own Content-Security-Policy allows nothing to be).
-    public var html: Data
+    package var html: Data
     /// Printed at the top of every page: the week and whose it is. Nil
     /// when the page's own CSS sets what its margins hold (`@page` margin
     /// boxes), as the cohort's handouts do, a name per handout.
-    public var runningHead: String?
+    package var runningHead: String?
     /// Tagged, with a document outline: every PDF a user gets. Off only for
     /// pages printed to be drawn into another PDF (the handouts' page
     /// numbers), which must bring no tags of their own.
-    public var tagged: Bool
+    package var tagged: Bool
 
-    public init(html: Data, runningHead: String?, tagged: Bool = true) {
+    package init(html: Data, runningHead: String?, tagged: Bool = true) {
         self.html = html
         self.runningHead = runningHead
         self.tagged = tagged
@@ -24,7 +24,7 @@ public struct PrintJob: Sendable {
 /// What a PDF printer failed at, in one line for the user.
 public struct PrintError: Error, Sendable, CustomStringConvertible {
     public var description: String
-    public init(_ description: String) { self.description = description }
+    package init(_ description: String) { self.description = description }
 }
 
 /// Turns HTML pages into PDF files. Pipelines take one of these, so a run
@@ -43,8 +43,8 @@ extension PDFPrinter {
 
 /// How many pages a PDF has: the `/Type /Page` objects in it, as
 /// Chromium (Skia) writes them (never compressed into object streams).
-public enum PDFPages {
-    public static func count(_ pdf: Data) -> Int {
+package enum PDFPages {
+    package static func count(_ pdf: Data) -> Int {
         let needle = Array("/Type /Page".utf8)
         var count = 0
         pdf.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
