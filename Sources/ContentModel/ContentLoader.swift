@@ -13,8 +13,8 @@ import Yams
 /// the stricter standard: an unsourced card or an incomplete reference there
 /// is an error, while in an overlay it is a warning (`ContentModel.warnings`),
 /// so a trainer's draft still builds.
-public enum ContentLoader {
-    public static func load(layers: [[SourceFile]], bundledLayers: Int = 0) throws(DiagnosticError) -> ContentModel {
+package enum ContentLoader {
+    package static func load(layers: [[SourceFile]], bundledLayers: Int = 0) throws(DiagnosticError) -> ContentModel {
         let yaml = SourceFile.overlay(layers).filter { $0.file.name.hasSuffix(".yaml") || $0.file.name.hasSuffix(".yml") }
         // `site.yaml` is the site's own settings, not teaching material.
         let siteFile = yaml.last { $0.file.name == SiteSettings.fileName }?.file
@@ -41,7 +41,7 @@ public enum ContentLoader {
         return model
     }
 
-    public static func load(_ files: [SourceFile]) throws(DiagnosticError) -> ContentModel {
+    package static func load(_ files: [SourceFile]) throws(DiagnosticError) -> ContentModel {
         try load(layers: [files])
     }
 }
@@ -401,8 +401,8 @@ enum ContentFingerprint {
 }
 
 /// The shape every ID in the content model has.
-public enum ContentID {
-    public static func isValid(_ id: String) -> Bool {
+package enum ContentID {
+    package static func isValid(_ id: String) -> Bool {
         guard !id.isEmpty, id.first != "-", id.last != "-", !id.contains("--") else { return false }
         return id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
     }

@@ -11,14 +11,14 @@ import Yams
 /// start, and says which start and where it came from.
 public struct CourseStart: Sendable, Equatable {
     /// As written, `YYYY-MM-DD`.
-    public var date: String
+    package var date: String
     /// The ISO week that date falls in: the course's first week.
-    public var week: ISOWeek
+    package var week: ISOWeek
     /// Where the start was given, as the user would look for it: `--start`,
     /// `roster.yaml`, `journal/course.yaml`.
-    public var origin: String
+    package var origin: String
 
-    public init?(date: String, origin: String) {
+    package init?(date: String, origin: String) {
         guard let week = ISOWeek.ofDate(date) else { return nil }
         self.date = date
         self.week = week
@@ -28,17 +28,17 @@ public struct CourseStart: Sendable, Equatable {
 
 /// A focus and the reason it was chosen, in words a supervisor can check.
 public struct FocusChoice: Sendable {
-    public var week: Week
+    package var week: Week
     /// Why this week: "week 7 of the course, which began 2026-10-05 (--start)".
-    public var reason: String
+    package var reason: String
 
-    public init(week: Week, reason: String) {
+    package init(week: Week, reason: String) {
         self.week = week
         self.reason = reason
     }
 
     /// The line a command prints once it has chosen.
-    public func line(for isoWeek: ISOWeek) -> String {
+    package func line(for isoWeek: ISOWeek) -> String {
         "Focus for \(isoWeek): \(week.title) (\(week.id)), \(reason)."
     }
 }
@@ -46,7 +46,7 @@ public struct FocusChoice: Sendable {
 extension ContentModel {
     /// The curriculum week `isoWeek` brings in a course that began at `start`,
     /// or why there is none (a week before the course began).
-    public func focus(for isoWeek: ISOWeek, start: CourseStart) -> Result<FocusChoice, CourseError> {
+    package func focus(for isoWeek: ISOWeek, start: CourseStart) -> Result<FocusChoice, CourseError> {
         let offset = isoWeek.absoluteIndex - start.week.absoluteIndex
         guard offset >= 0 else {
             return .failure(CourseError(
@@ -62,9 +62,9 @@ extension ContentModel {
 }
 
 /// Why a course start gives no focus, as a message for a diagnostic.
-public struct CourseError: Error, Sendable, Equatable {
-    public var message: String
-    public init(_ message: String) { self.message = message }
+package struct CourseError: Error, Sendable, Equatable {
+    package var message: String
+    package init(_ message: String) { self.message = message }
 }
 
 /// `course.yaml`: the course's own settings, beside the journals or the
@@ -75,39 +75,39 @@ public struct CourseError: Error, Sendable, Equatable {
 /// start: 2026-10-05        # the first day of the course's first curriculum week
 /// summary-threshold: 5     # optional: counts below this are never shown (at least 3)
 /// ```
-public struct CourseSettings: Sendable, Equatable {
-    public static let fileName = "course.yaml"
-    public static let keys = ["start", "summary-threshold"]
+package struct CourseSettings: Sendable, Equatable {
+    package static let fileName = "course.yaml"
+    package static let keys = ["start", "summary-threshold"]
     /// The smallest a summary threshold may be: below 3, one trainee could
     /// work out another's answers from a count and their own.
-    public static let minimumThreshold = 3
+    package static let minimumThreshold = 3
     /// The largest: far above any cohort, and small enough that the
     /// summary's arithmetic on it can never overflow.
-    public static let maximumThreshold = 1000
+    package static let maximumThreshold = 1000
     /// 4 KiB is room for both settings and many comments.
-    public static let maximumBytes = 4096
+    package static let maximumBytes = 4096
 
-    public var start: CourseStart?
-    public var threshold: Int?
+    package var start: CourseStart?
+    package var threshold: Int?
     /// Where `threshold` was written, for errors about it.
-    public var thresholdLocation: SourceLocation?
+    package var thresholdLocation: SourceLocation?
 
-    public init(start: CourseStart? = nil, threshold: Int? = nil) {
+    package init(start: CourseStart? = nil, threshold: Int? = nil) {
         self.start = start
         self.threshold = threshold
     }
 
     /// What a summary threshold must be, after the name of where it was given.
-    public static let thresholdRule =
+    package static let thresholdRule =
         "must be a whole number from \(minimumThreshold) to \(maximumThreshold): below \(minimumThreshold), a trainee could tell from a count what another wrote"
 
     /// Why `value` cannot be a summary threshold, or `nil` when it can.
-    public static func thresholdProblem(_ value: Int) -> String? {
+    package static func thresholdProblem(_ value: Int) -> String? {
         (minimumThreshold...maximumThreshold).contains(value) ? nil : thresholdRule
     }
 
     /// Reads a settings file; every problem is a diagnostic at its place.
-    public static func parse(_ file: SourceFile) -> (settings: CourseSettings, problems: [Diagnostic]) {
+    package static func parse(_ file: SourceFile) -> (settings: CourseSettings, problems: [Diagnostic]) {
         var settings = CourseSettings()
         let start = SourceLocation(path: file.path, line: 1, column: 1)
         guard file.text.utf8.count <= maximumBytes else {
@@ -145,7 +145,7 @@ public struct CourseSettings: Sendable, Equatable {
 extension ISOWeek {
     /// The ISO week of a `YYYY-MM-DD` date, computed in UTC so that it never
     /// depends on the machine's time zone; `nil` for anything else.
-    public static func ofDate(_ text: String) -> ISOWeek? {
+    package static func ofDate(_ text: String) -> ISOWeek? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return nil }

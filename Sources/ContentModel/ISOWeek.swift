@@ -3,18 +3,18 @@ import Foundation
 /// An ISO 8601 week such as `2026-W47`: weeks start on Monday, and week 1 is
 /// the week with the year's first Thursday.
 public struct ISOWeek: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public let year: Int
-    public let week: Int
+    package let year: Int
+    package let week: Int
 
     /// Fails for weeks the year does not have (`2025-W53`).
-    public init?(year: Int, week: Int) {
+    package init?(year: Int, week: Int) {
         guard (1...9999).contains(year), week >= 1, week <= ISOWeek.weeks(inYear: year) else { return nil }
         self.year = year
         self.week = week
     }
 
     /// Parses `YYYY-Www`.
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2, parts[0].count == 4, parts[1].count == 3, parts[1].first == "W",
               parts[0].allSatisfy(\.isASCIIDigit), parts[1].dropFirst().allSatisfy(\.isASCIIDigit),
@@ -24,7 +24,7 @@ public struct ISOWeek: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// The ISO week containing `date` in `timeZone`.
-    public init(containing date: Date, timeZone: TimeZone = .current) {
+    package init(containing date: Date, timeZone: TimeZone = .current) {
         var calendar = Calendar(identifier: .iso8601)
         calendar.timeZone = timeZone
         let parts = calendar.dateComponents([.yearForWeekOfYear, .weekOfYear], from: date)
@@ -53,22 +53,22 @@ public struct ISOWeek: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// Consecutive weeks have consecutive indexes, across years.
-    public var absoluteIndex: Int { mondayDayNumber / 7 }
+    package var absoluteIndex: Int { mondayDayNumber / 7 }
 
     /// The week's Monday as `(year, month, day)`.
-    public var monday: (year: Int, month: Int, day: Int) { Self.civil(fromDayNumber: mondayDayNumber) }
+    package var monday: (year: Int, month: Int, day: Int) { Self.civil(fromDayNumber: mondayDayNumber) }
 
     /// The week's Sunday as `(year, month, day)`.
-    public var sunday: (year: Int, month: Int, day: Int) { Self.civil(fromDayNumber: mondayDayNumber + 6) }
+    package var sunday: (year: Int, month: Int, day: Int) { Self.civil(fromDayNumber: mondayDayNumber + 6) }
 
     /// The week that follows, rolling over into the next year.
-    public var next: ISOWeek {
+    package var next: ISOWeek {
         ISOWeek(year: year, week: week + 1) ?? ISOWeek(year: year + 1, week: 1)!
     }
 
     /// 52 or 53: a year has 53 ISO weeks when it starts on a Thursday, or is a
     /// leap year starting on a Wednesday.
-    public static func weeks(inYear year: Int) -> Int {
+    package static func weeks(inYear year: Int) -> Int {
         let jan1 = dayNumber(year: year, month: 1, day: 1) % 7
         return jan1 == 3 || (Gregorian.isLeapYear(year) && jan1 == 2) ? 53 : 52
     }

@@ -17,7 +17,7 @@ public enum SectionID: String, CaseIterable, Sendable, Codable {
     case ethics
 
     /// The `group` values a section's cards may take; empty where cards have no group.
-    public var groups: [String] {
+    package var groups: [String] {
         switch self {
         case .noticing: return ["direct", "quiet", "nonverbal"]
         case .strategies: return ["immediate", "exploratory"]
@@ -26,50 +26,50 @@ public enum SectionID: String, CaseIterable, Sendable, Codable {
     }
 
     /// Sections whose cards can answer a marker.
-    public static let repairSections: [SectionID] = [.repairSteps, .practices, .strategies]
+    package static let repairSections: [SectionID] = [.repairSteps, .practices, .strategies]
 }
 
 /// A section heading and its introduction, gathered from every file that names it.
-public struct Section: Sendable {
-    public var id: SectionID
-    public var title: String
+package struct Section: Sendable {
+    package var id: SectionID
+    package var title: String
     /// Markdown.
-    public var intro: String?
+    package var intro: String?
     /// The research codebook the section's names come from, e.g. `3RS-2015`.
-    public var codebook: String?
-    public var location: SourceLocation
+    package var codebook: String?
+    package var location: SourceLocation
 }
 
 /// One teaching card: a short, citable piece of the material.
 public struct Card: Sendable {
-    public var id: String
+    package var id: String
     /// "Card 12": the same in every workbook, handout and site page, so a
     /// supervisor's "card 12" means one card. Given by `ContentModel` alone
     /// (see `ContentModel.assignNumbers`), never by a renderer.
-    public internal(set) var number = 0
-    public var section: SectionID
-    public var title: String
+    package internal(set) var number = 0
+    package var section: SectionID
+    package var title: String
     /// One plain sentence.
-    public var summary: String
+    package var summary: String
     /// Markdown.
-    public var body: String
-    public var points: [String]
+    package var body: String
+    package var points: [String]
     /// Source IDs: every card cites at least one (see `SourceValidator`).
-    public var sources: [String]
+    package var sources: [String]
     /// How the card stands to its sources: taken from them, or Attune's own
     /// synthesis of them (the card then says so, and cites what it draws on).
-    public var basis: CardBasis = .cited
+    package var basis: CardBasis = .cited
     /// Markers only: the rupture-types card it belongs to.
-    public var ruptureType: String?
+    package var ruptureType: String?
     /// Markers only: repair steps, practices or strategies that answer it.
-    public var answeredBy: [String]
+    package var answeredBy: [String]
     /// Noticing and strategies only.
-    public var group: String?
+    package var group: String?
     /// Triggers only: reflection prompts to work through.
-    public var prompts: [String]
-    public var location: SourceLocation
+    package var prompts: [String]
+    package var location: SourceLocation
     /// Where each ID this card names was written, for precise errors.
-    public var references: [Reference] = []
+    package var references: [Reference] = []
     /// Part of the bundled material, held to the stricter standard: a
     /// missing source is an error here and a warning in an overlay.
     var isBundled = false
@@ -79,11 +79,11 @@ public struct Card: Sendable {
     /// cohort summary), so the number a supervisor reads in one is the
     /// number the handout and the site show. Plain text: each renderer
     /// escapes it for its format.
-    public var numberedTitle: String { "Card \(number) · \(title)" }
+    package var numberedTitle: String { "Card \(number) · \(title)" }
 }
 
 /// Whether a card reports its sources or is Attune's synthesis of them.
-public enum CardBasis: String, Sendable, CaseIterable {
+package enum CardBasis: String, Sendable, CaseIterable {
     /// The card restates what its sources say.
     case cited
     /// The card is Attune's own synthesis, drawing on its sources.
@@ -91,13 +91,13 @@ public enum CardBasis: String, Sendable, CaseIterable {
 }
 
 /// One ID named by a field, and where it was written.
-public struct Reference: Sendable {
-    public var field: String
-    public var id: String
-    public var location: SourceLocation
+package struct Reference: Sendable {
+    package var field: String
+    package var id: String
+    package var location: SourceLocation
 }
 
-public enum PromptKind: String, Sendable, CaseIterable {
+package enum PromptKind: String, Sendable, CaseIterable {
     /// A reflection question about this week's practice.
     case reflection
     /// A "what I wish I'd known" prompt, closing the week.
@@ -105,46 +105,46 @@ public enum PromptKind: String, Sendable, CaseIterable {
 }
 
 /// A question the therapist answers in their journal.
-public struct Prompt: Sendable {
-    public var id: String
+package struct Prompt: Sendable {
+    package var id: String
     /// "Prompt 3", numbered like cards (see `ContentModel.assignNumbers`),
     /// one sequence for reflections and wishes alike.
-    public internal(set) var number = 0
-    public var kind: PromptKind
-    public var text: String
-    public var hint: String?
-    public var location: SourceLocation
+    package internal(set) var number = 0
+    package var kind: PromptKind
+    package var text: String
+    package var hint: String?
+    package var location: SourceLocation
 
     /// "Prompt 6 · What did you notice …": how a list or a table names a
     /// prompt, as its heading in a workbook or handout does. Plain text.
-    public var numberedText: String { "Prompt \(number) · \(text)" }
+    package var numberedText: String { "Prompt \(number) · \(text)" }
 }
 
 /// One work the material cites. The reference fields are what a reader
 /// needs to find the work; `citation` is how it is displayed, and must
 /// agree with them (see `SourceValidator`).
-public struct Source: Sendable {
-    public var id: String
+package struct Source: Sendable {
+    package var id: String
     /// "Safran & Muran 2000"
-    public var short: String
+    package var short: String
     /// Markdown: the full reference as readers see it.
-    public var citation: String
-    public var kind: SourceKind?
+    package var citation: String
+    package var kind: SourceKind?
     /// People or bodies, as cited: "Safran, J. D." or "National Data Guardian".
-    public var authors: [String] = []
+    package var authors: [String] = []
     /// Four digits.
-    public var year: String?
-    public var title: String?
+    package var year: String?
+    package var title: String?
     /// The journal, publisher or issuing body.
-    public var venue: String?
+    package var venue: String?
     /// Volume, issue and pages for an article ("48(1), 80–87"); the
     /// section of a law ("§ 164.514(b)(2)").
-    public var locator: String?
+    package var locator: String?
     /// A bare DOI, "10.1037/a0022140".
-    public var doi: String?
+    package var doi: String?
     /// A stable http(s) address.
-    public var url: String?
-    public var location: SourceLocation
+    package var url: String?
+    package var location: SourceLocation
     /// Where each reference field was written, for precise errors.
     var fieldLocations: [String: SourceLocation] = [:]
     /// See `Card.isBundled`.
@@ -152,7 +152,7 @@ public struct Source: Sendable {
 }
 
 /// What kind of work a source is; decides which reference fields it needs.
-public enum SourceKind: String, Sendable, CaseIterable {
+package enum SourceKind: String, Sendable, CaseIterable {
     /// A journal article: needs volume/issue/pages and a DOI or address.
     case article
     case book
@@ -166,33 +166,33 @@ public enum SourceKind: String, Sendable, CaseIterable {
 
 /// One week of the curriculum: a focus and the cards and prompts it draws on.
 public struct Week: Sendable {
-    public var id: String
-    public var title: String
-    public var summary: String
-    public var cards: [String]
-    public var prompts: [String]
-    public var location: SourceLocation
-    public var references: [Reference] = []
+    package var id: String
+    package var title: String
+    package var summary: String
+    package var cards: [String]
+    package var prompts: [String]
+    package var location: SourceLocation
+    package var references: [Reference] = []
 }
 
 /// The whole validated teaching material. Every reference in it resolves.
 public struct ContentModel: Sendable {
     // Fixed once made, so the lookups by ID below can never go stale.
-    public let sections: [Section]
-    public let cards: [Card]
-    public let prompts: [Prompt]
-    public let sources: [Source]
-    public let weeks: [Week]
+    package let sections: [Section]
+    package let cards: [Card]
+    package let prompts: [Prompt]
+    package let sources: [Source]
+    package let weeks: [Week]
     /// Problems that do not stop a build, such as an overlay card without a
     /// source; `attune check` prints them.
-    public internal(set) var warnings: [Diagnostic] = []
+    package internal(set) var warnings: [Diagnostic] = []
     /// What the published site calls itself (`site.yaml`); `nil` only for
     /// material loaded without one, which the site names plainly.
-    public internal(set) var site: SiteSettings?
+    package internal(set) var site: SiteSettings?
     /// With a `--content` folder: a fingerprint of its content files in
     /// effect, since the bundled fingerprint alone cannot tell two versions
     /// of a programme's own material apart.
-    public internal(set) var overlayFingerprint: String?
+    package internal(set) var overlayFingerprint: String?
 
     private let cardPositions: PositionsByID
     private let promptPositions: PositionsByID
@@ -233,16 +233,16 @@ public struct ContentModel: Sendable {
         return numbered
     }
 
-    public func card(_ id: String) -> Card? { cardPositions.item(id, in: cards) }
-    public func prompt(_ id: String) -> Prompt? { promptPositions.item(id, in: prompts) }
-    public func source(_ id: String) -> Source? { sourcePositions.item(id, in: sources) }
-    public func week(_ id: String) -> Week? { weekPositions.item(id, in: weeks) }
-    public func section(_ id: SectionID) -> Section? { sections.first { $0.id == id } }
-    public func cards(in section: SectionID) -> [Card] { cards.filter { $0.section == section } }
+    package func card(_ id: String) -> Card? { cardPositions.item(id, in: cards) }
+    package func prompt(_ id: String) -> Prompt? { promptPositions.item(id, in: prompts) }
+    package func source(_ id: String) -> Source? { sourcePositions.item(id, in: sources) }
+    package func week(_ id: String) -> Week? { weekPositions.item(id, in: weeks) }
+    package func section(_ id: SectionID) -> Section? { sections.first { $0.id == id } }
+    package func cards(in section: SectionID) -> [Card] { cards.filter { $0.section == section } }
 
     /// The curriculum week for an ISO week when the therapist picks none:
     /// the weeks repeat in order, continuing across year boundaries.
-    public func defaultWeek(for isoWeek: ISOWeek) -> Week {
+    package func defaultWeek(for isoWeek: ISOWeek) -> Week {
         weeks[isoWeek.absoluteIndex.positiveModulo(weeks.count)]
     }
 }

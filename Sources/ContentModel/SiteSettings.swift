@@ -15,30 +15,30 @@ import Yams
 ///
 /// Every value is plain text, shown as written (never read as Markdown or
 /// HTML), so a title like `<b>Group</b>` is shown with its angle brackets.
-public struct SiteSettings: Sendable, Equatable {
-    public static let fileName = "site.yaml"
-    public static let keys = ["title", "description", "version", "logo"]
+package struct SiteSettings: Sendable, Equatable {
+    package static let fileName = "site.yaml"
+    package static let keys = ["title", "description", "version", "logo"]
     /// A title fits a browser tab and a site header on a phone.
-    public static let maximumTitleLength = 80
+    package static let maximumTitleLength = 80
     /// Room for two sentences: the home page's lead and every page's
     /// `<meta name="description">`, which search engines cut near 160.
-    public static let maximumDescriptionLength = 300
+    package static let maximumDescriptionLength = 300
     /// The file holds four short values; 4 KiB leaves room for comments.
-    public static let maximumBytes = 4096
+    package static let maximumBytes = 4096
 
-    public var title: String
-    public var description: String
+    package var title: String
+    package var description: String
     /// The day this version of the material was made, if the file says.
-    public var version: MaterialDate?
+    package var version: MaterialDate?
     /// The logo's path inside the content folder, as written.
-    public var logo: String?
+    package var logo: String?
     /// Where the title and description were written, for the material
     /// screen; where the logo was named, for errors about the image.
-    public var titleLocation: SourceLocation
-    public var descriptionLocation: SourceLocation
-    public var logoLocation: SourceLocation?
+    package var titleLocation: SourceLocation
+    package var descriptionLocation: SourceLocation
+    package var logoLocation: SourceLocation?
 
-    public init(
+    package init(
         title: String, description: String, version: MaterialDate? = nil, logo: String? = nil,
         titleLocation: SourceLocation, descriptionLocation: SourceLocation, logoLocation: SourceLocation? = nil
     ) {
@@ -53,7 +53,7 @@ public struct SiteSettings: Sendable, Equatable {
 
     /// Reads a settings file; every problem is a diagnostic at its place,
     /// and there are settings only when there is no problem.
-    public static func parse(_ file: SourceFile) -> (settings: SiteSettings?, problems: [Diagnostic]) {
+    package static func parse(_ file: SourceFile) -> (settings: SiteSettings?, problems: [Diagnostic]) {
         let start = SourceLocation(path: file.path, line: 1, column: 1)
         guard file.text.utf8.count <= maximumBytes else {
             return (nil, [.error("a site file is at most \(maximumBytes) bytes; this one is \(file.text.utf8.count)", at: start)])
@@ -120,24 +120,24 @@ public struct SiteSettings: Sendable, Equatable {
 
 /// The image formats a site's logo may have, told apart by their first
 /// bytes, never by the file's name alone.
-public enum LogoFormat: String, Sendable, CaseIterable {
+package enum LogoFormat: String, Sendable, CaseIterable {
     case png, jpeg, webp
 
     /// At most 32 KiB: every page carries the logo inside itself (see
     /// `Site`), so its size is paid once per page.
-    public static let maximumBytes = 32 * 1024
+    package static let maximumBytes = 32 * 1024
 
     /// A name that ends like a picture's: the content loader leaves such
     /// files to the site rather than reading them as text.
-    public static func isPictureName(_ name: String) -> Bool {
+    package static func isPictureName(_ name: String) -> Bool {
         let lower = name.lowercased()
         return allCases.contains { format in format.extensions.contains { lower.hasSuffix("." + $0) } }
     }
 
     /// For a `data:` address.
-    public var mediaType: String { "image/\(rawValue)" }
+    package var mediaType: String { "image/\(rawValue)" }
 
-    public var extensions: [String] {
+    package var extensions: [String] {
         switch self {
         case .png: return ["png"]
         case .jpeg: return ["jpg", "jpeg"]
@@ -146,7 +146,7 @@ public enum LogoFormat: String, Sendable, CaseIterable {
     }
 
     /// The format `bytes` start with, or `nil` for anything else.
-    public static func sniff(_ bytes: [UInt8]) -> LogoFormat? {
+    package static func sniff(_ bytes: [UInt8]) -> LogoFormat? {
         if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return .png }
         if bytes.starts(with: [0xFF, 0xD8, 0xFF]) { return .jpeg }
         if bytes.count >= 12, bytes.starts(with: Array("RIFF".utf8)), Array(bytes[8..<12]) == Array("WEBP".utf8) { return .webp }
@@ -157,13 +157,13 @@ public enum LogoFormat: String, Sendable, CaseIterable {
 /// A calendar day, as content files write it (`2026-12-05`) and as a
 /// reader says it ("5 December 2026"): no clock and no locale involved, so
 /// the words are the same on every machine.
-public struct MaterialDate: Sendable, Equatable {
-    public let year: Int
-    public let month: Int
-    public let day: Int
+package struct MaterialDate: Sendable, Equatable {
+    package let year: Int
+    package let month: Int
+    package let day: Int
 
     /// `nil` unless `text` is a real day written `YYYY-MM-DD`.
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
@@ -176,5 +176,5 @@ public struct MaterialDate: Sendable, Equatable {
     }
 
     /// "5 December 2026".
-    public var words: String { "\(day) \(Gregorian.monthNames[month - 1]) \(year)" }
+    package var words: String { "\(day) \(Gregorian.monthNames[month - 1]) \(year)" }
 }

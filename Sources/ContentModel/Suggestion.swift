@@ -1,8 +1,8 @@
 /// "Did you mean …?" for mistyped IDs and keys.
-public enum Suggestion {
+package enum Suggestion {
     /// The candidate nearest to `word` by edit distance, if it is close enough
     /// to be a typo rather than a different word.
-    public static func closest(to word: String, in candidates: [String]) -> String? {
+    package static func closest(to word: String, in candidates: [String]) -> String? {
         let limit = max(1, word.count / 3)
         var best: (String, Int)?
         for candidate in candidates {

@@ -4,22 +4,22 @@ import Yams
 
 /// Reads typed fields out of a Yams node tree, recording a diagnostic with
 /// the exact position for every problem instead of stopping at the first.
-public struct YAMLFields {
-    public let path: String
+package struct YAMLFields {
+    package let path: String
     /// Added to every line number, for YAML embedded in a larger file.
-    public var lineOffset = 0
-    public private(set) var diagnostics: [Diagnostic] = []
+    package var lineOffset = 0
+    package private(set) var diagnostics: [Diagnostic] = []
 
-    public init(path: String, lineOffset: Int = 0) {
+    package init(path: String, lineOffset: Int = 0) {
         self.path = path
         self.lineOffset = lineOffset
     }
 
-    public func location(of node: Node?) -> SourceLocation {
+    package func location(of node: Node?) -> SourceLocation {
         SourceLocation(path: path, line: (node?.mark?.line ?? 1) + lineOffset, column: node?.mark?.column ?? 1)
     }
 
-    public mutating func error(_ message: String, at node: Node?) {
+    package mutating func error(_ message: String, at node: Node?) {
         diagnostics.append(.error(message, at: location(of: node)))
     }
 
@@ -27,7 +27,7 @@ public struct YAMLFields {
     private static let aliasKey = try! NSRegularExpression(pattern: #"(?m)^\s*\?\s+\*|[{,]\s*\*[^\s,}]+\s*:"#)
 
     /// Parses `text` into its single root node, or records why it cannot.
-    public mutating func parse(_ text: String) -> Node? {
+    package mutating func parse(_ text: String) -> Node? {
         // An alias used as a mapping key makes Yams hash the whole aliased
         // tree while checking for duplicate keys: exponential for an alias
         // bomb. Refuse before composing.
@@ -127,7 +127,7 @@ public struct YAMLFields {
 
     /// A mapping's entries keyed by their string keys, in file order.
     /// Records unknown keys against `allowed`.
-    public mutating func mapping(_ node: Node, named what: String, allowed: [String]) -> Entries? {
+    package mutating func mapping(_ node: Node, named what: String, allowed: [String]) -> Entries? {
         guard case .mapping(let mapping) = node else {
             error("\(what) must be a mapping of keys to values, not \(node.kindName)", at: node)
             return nil
@@ -151,7 +151,7 @@ public struct YAMLFields {
     }
 
     /// A required text field; records "missing" or "wrong type".
-    public mutating func string(_ entries: Entries, _ key: String, in what: String) -> String? {
+    package mutating func string(_ entries: Entries, _ key: String, in what: String) -> String? {
         guard let value = entries.values[key] else {
             error("\(what) is missing required field '\(key)'", at: entries.node)
             return nil
@@ -159,12 +159,12 @@ public struct YAMLFields {
         return string(value, field: key)
     }
 
-    public mutating func optionalString(_ entries: Entries, _ key: String) -> String? {
+    package mutating func optionalString(_ entries: Entries, _ key: String) -> String? {
         guard let value = entries.values[key] else { return nil }
         return string(value, field: key)
     }
 
-    public mutating func string(_ value: Node, field: String) -> String? {
+    package mutating func string(_ value: Node, field: String) -> String? {
         guard case .scalar(let scalar) = value, Self.isText(scalar) else {
             error("field '\(field)' must be text, not \(value.kindName)", at: value)
             return nil
@@ -178,7 +178,7 @@ public struct YAMLFields {
     }
 
     /// A list of text; a missing key is an empty list unless `required`.
-    public mutating func strings(_ entries: Entries, _ key: String, in what: String, required: Bool = false) -> [(String, Node)] {
+    package mutating func strings(_ entries: Entries, _ key: String, in what: String, required: Bool = false) -> [(String, Node)] {
         guard let value = entries.values[key] else {
             if required { error("\(what) is missing required field '\(key)'", at: entries.node) }
             return []
@@ -194,7 +194,7 @@ public struct YAMLFields {
     }
 
     /// The items of a list field whose items are mappings.
-    public mutating func list(_ entries: Entries, _ key: String) -> [Node] {
+    package mutating func list(_ entries: Entries, _ key: String) -> [Node] {
         guard let value = entries.values[key] else { return [] }
         guard case .sequence(let sequence) = value else {
             error("field '\(key)' must be a list, not \(value.kindName)", at: value)
@@ -203,14 +203,14 @@ public struct YAMLFields {
         return Array(sequence)
     }
 
-    public struct Entries {
-        public let node: Node
+    package struct Entries {
+        package let node: Node
         var values: [String: Node] = [:]
         var keys: [String: Node] = [:]
 
         init(node: Node) { self.node = node }
 
-        public subscript(key: String) -> Node? { values[key] }
+        package subscript(key: String) -> Node? { values[key] }
     }
 }
 

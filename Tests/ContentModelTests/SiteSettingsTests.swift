@@ -1,6 +1,6 @@
+import ContentModel
 import Diagnostics
 import Testing
-@testable import ContentModel
 
 @Suite("site.yaml: what the published site calls itself")
 struct SiteSettingsTests {
