@@ -9,7 +9,7 @@ extension String {
     /// The standard library's generic `firstRange(of:)` on a UTF-8 view is
     /// unspecialised, and Foundation's `range(of:)` goes through `NSString`:
     /// either made a cohort's privacy check take twice as long.
-    public func firstByteRange(of needle: String) -> Range<String.Index>? {
+    package func firstByteRange(of needle: String) -> Range<String.Index>? {
         guard !needle.isEmpty else { return startIndex..<startIndex }
         var haystack = self
         var needle = needle

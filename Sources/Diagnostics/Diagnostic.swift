@@ -1,11 +1,11 @@
 /// A place in a file a user can jump to: 1-based line and column, columns
 /// counted in Unicode scalars (as libyaml and most editors' "column" count).
 public struct SourceLocation: Hashable, Sendable, Comparable {
-    public var path: String
-    public var line: Int
-    public var column: Int
+    package var path: String
+    package var line: Int
+    package var column: Int
 
-    public init(path: String, line: Int, column: Int) {
+    package init(path: String, line: Int, column: Int) {
         self.path = path
         self.line = line
         self.column = column
@@ -19,27 +19,27 @@ public struct SourceLocation: Hashable, Sendable, Comparable {
 /// One problem found in the user's input, printed the way compilers print
 /// them so editors and terminals can link straight to the spot.
 public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
-    public enum Severity: String, Sendable {
+    package enum Severity: String, Sendable {
         case error, warning, note
         /// A likely client identifier: blocks anything meant to be shared.
         case privacy
     }
 
-    public var location: SourceLocation
-    public var severity: Severity
-    public var message: String
+    package var location: SourceLocation
+    package var severity: Severity
+    package var message: String
 
-    public init(_ severity: Severity = .error, at location: SourceLocation, _ message: String) {
+    package init(_ severity: Severity = .error, at location: SourceLocation, _ message: String) {
         self.severity = severity
         self.location = location
         self.message = message
     }
 
-    public static func error(_ message: String, at location: SourceLocation) -> Diagnostic {
+    package static func error(_ message: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic(.error, at: location, message)
     }
 
-    public static func warning(_ message: String, at location: SourceLocation) -> Diagnostic {
+    package static func warning(_ message: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic(.warning, at: location, message)
     }
 
@@ -52,9 +52,9 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
 /// Thrown when any input had errors. Carries every problem found, not just
 /// the first, so one run shows the user everything to fix.
 public struct DiagnosticError: Error, Sendable, CustomStringConvertible {
-    public var diagnostics: [Diagnostic]
+    package var diagnostics: [Diagnostic]
 
-    public init(_ diagnostics: [Diagnostic]) {
+    package init(_ diagnostics: [Diagnostic]) {
         self.diagnostics = diagnostics
     }
 
@@ -65,11 +65,11 @@ public struct DiagnosticError: Error, Sendable, CustomStringConvertible {
 
 extension Array where Element == Diagnostic {
     /// Errors and privacy findings both stop a run that would share them.
-    public var hasErrors: Bool { contains { $0.severity == .error || $0.severity == .privacy } }
-    public var errors: [Diagnostic] { filter { $0.severity == .error || $0.severity == .privacy } }
+    package var hasErrors: Bool { contains { $0.severity == .error || $0.severity == .privacy } }
+    package var errors: [Diagnostic] { filter { $0.severity == .error || $0.severity == .privacy } }
 
     /// Sorted by file, then position; keeps the order of problems at one spot.
-    public var sortedByLocation: [Diagnostic] {
+    package var sortedByLocation: [Diagnostic] {
         enumerated()
             .sorted { ($0.element.location, $0.offset) < ($1.element.location, $1.offset) }
             .map(\.element)

@@ -6,39 +6,39 @@ import Foundation
 /// `<!`, `<![CDATA[`). Measured here: a 120 KB table header of 30,000 cells
 /// took 5 s, and 200 KB of `<?` took 4.5 s. The limits below keep the worst
 /// case well under a second while leaving room for years of reflection.
-public enum InputLimits {
+package enum InputLimits {
     /// A weekly journal: about 40,000 words.
-    public static let journalBytes = 256 * 1024
+    package static let journalBytes = 256 * 1024
     /// One answer, or the text before a journal's first prompt: about
     /// 10,000 words. Each is rendered on its own, so each has its own bound.
     /// (A rupture log's notes live in its answer and share this bound.)
-    public static let answerBytes = 64 * 1024
+    package static let answerBytes = 64 * 1024
     /// A content file (YAML).
-    public static let yamlBytes = 1024 * 1024
+    package static let yamlBytes = 1024 * 1024
     /// One card's body in a content file: rendered as Markdown on its own.
-    public static let cardBodyBytes = 64 * 1024
+    package static let cardBodyBytes = 64 * 1024
     /// A roster, YAML or CSV: thousands of trainees with notes.
-    public static let rosterBytes = 1024 * 1024
+    package static let rosterBytes = 1024 * 1024
     /// A roster's notes for everyone, or one trainee's note: Markdown each.
-    public static let noteBytes = 64 * 1024
+    package static let noteBytes = 64 * 1024
     /// A privacy names or allow list (`.attune/names.txt`, `--allow`).
-    public static let listBytes = 1024 * 1024
+    package static let listBytes = 1024 * 1024
     /// A template or stylesheet.
-    public static let templateBytes = 256 * 1024
+    package static let templateBytes = 256 * 1024
     /// Cells in one table row; cmark-gfm slows quadratically with more.
-    public static let tableCells = 200
+    package static let tableCells = 200
     /// Cells in one table, counting the ones cmark-gfm adds to fill out
     /// short rows to the header's width: a 200-column header over 30,000
     /// one-word rows (64 KiB) makes six million cells, measured at 51 s
     /// and 3 GiB. A table of 50,000 cells renders in well under a second.
-    public static let tableTotalCells = 50_000
+    package static let tableTotalCells = 50_000
     /// `<?`, `<!` and `<![CDATA[` openers in one journal; each makes
     /// cmark-gfm rescan the rest of the text.
-    public static let htmlOpeners = 1000
+    package static let htmlOpeners = 1000
 
     /// Problems that make `file` unsafe to parse at all: too large, or
     /// binary (a NUL byte). Checked before any parser sees the text.
-    public static func check(_ file: SourceFile, maxBytes: Int, kind: String) -> [Diagnostic] {
+    package static func check(_ file: SourceFile, maxBytes: Int, kind: String) -> [Diagnostic] {
         let size = file.text.utf8.count
         if size > maxBytes {
             return [.error(
@@ -62,7 +62,7 @@ public enum InputLimits {
     /// limit, checked before that part is parsed on its own: `what` is
     /// "this answer", and `per`, if given, says what the limit is for
     /// ("one answer").
-    public static func tooLarge(_ text: String, limit: Int, what: String, per: String? = nil, at location: SourceLocation) -> Diagnostic? {
+    package static func tooLarge(_ text: String, limit: Int, what: String, per: String? = nil, at location: SourceLocation) -> Diagnostic? {
         let size = text.utf8.count
         guard size > limit else { return nil }
         return .error("\(what) is \(size.formattedBytes), over Attune's limit of \(limit.formattedBytes)" + (per.map { " for \($0)" } ?? ""), at: location)
@@ -83,7 +83,7 @@ extension Int {
 
 extension String {
     /// `\r\n` and lone `\r` as `\n`, so every parser counts lines alike.
-    public var normalizingLineEndings: String {
+    package var normalizingLineEndings: String {
         guard utf8.contains(13) else { return self }
         return replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }

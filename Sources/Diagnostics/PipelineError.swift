@@ -12,10 +12,10 @@ public protocol PipelineStep: RawRepresentable, Sendable where RawValue == Strin
 /// then, each naming its file. One type for every pipeline, so a caller (the
 /// CLI, `check`) reads every failure the same way.
 public struct PipelineError<Step: PipelineStep>: Error, Sendable, CustomStringConvertible {
-    public var step: Step
-    public var diagnostics: [Diagnostic]
+    package var step: Step
+    package var diagnostics: [Diagnostic]
 
-    public init(step: Step, diagnostics: [Diagnostic]) {
+    package init(step: Step, diagnostics: [Diagnostic]) {
         self.step = step
         self.diagnostics = diagnostics
     }
@@ -29,7 +29,7 @@ public struct PipelineError<Step: PipelineStep>: Error, Sendable, CustomStringCo
 
 extension PipelineStep {
     /// Runs `body` as this step: its problems come back as this step's failure.
-    public func run<T>(_ body: () throws(DiagnosticError) -> T) throws(PipelineError<Self>) -> T {
+    package func run<T>(_ body: () throws(DiagnosticError) -> T) throws(PipelineError<Self>) -> T {
         do {
             return try body()
         } catch {

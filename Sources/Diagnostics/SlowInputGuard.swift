@@ -1,23 +1,23 @@
 /// Refuses the few shapes of Markdown that Debian's cmark-gfm parses in
 /// quadratic time, before cmark sees them (see `InputLimits`).
-public enum SlowInputGuard {
+package enum SlowInputGuard {
     /// A shape found: where, and what to tell the writer.
-    public struct Finding: Sendable, Equatable {
-        public var line: Int
-        public var column: Int
-        public var message: String
+    package struct Finding: Sendable, Equatable {
+        package var line: Int
+        package var column: Int
+        package var message: String
     }
 
     /// Every slow shape in a journal, at its place in the file. `kind`
     /// names the text in the message ("journal").
-    public static func check(_ lines: LineIndex, path: String, kind: String = "journal") -> [Diagnostic] {
+    package static func check(_ lines: LineIndex, path: String, kind: String = "journal") -> [Diagnostic] {
         findings(lines, scope: "one \(kind)").map { .error($0.message, at: SourceLocation(path: path, line: $0.line, column: $0.column)) }
     }
 
     /// The same for a Markdown value read from YAML or CSV (a note, a
     /// card's body), whose lines need not be the file's (YAML folds them):
     /// reported at the value's start, naming the line within it.
-    public static func check(_ text: String, at location: SourceLocation, kind: String) -> [Diagnostic] {
+    package static func check(_ text: String, at location: SourceLocation, kind: String) -> [Diagnostic] {
         findings(LineIndex(text.normalizingLineEndings), scope: kind).map {
             .error("line \($0.line) of \(kind): " + $0.message, at: location)
         }

@@ -2,12 +2,12 @@
 /// that overlays match on, and the text.
 public struct SourceFile: Sendable, Equatable {
     /// Shown to the user, e.g. `Content/markers.yaml` or `my-content/markers.yaml`.
-    public var path: String
+    package var path: String
     /// Relative to its folder; a later layer's file with the same name replaces it.
-    public var name: String
-    public var text: String
+    package var name: String
+    package var text: String
 
-    public init(path: String, name: String, text: String) {
+    package init(path: String, name: String, text: String) {
         self.path = path
         self.name = name
         self.text = text
@@ -15,7 +15,7 @@ public struct SourceFile: Sendable, Equatable {
 
     /// Stacks folders of files: a file in a later layer replaces the file
     /// with the same name in an earlier one. Each result keeps its layer index.
-    public static func overlay(_ layers: [[SourceFile]]) -> [(file: SourceFile, layer: Int)] {
+    package static func overlay(_ layers: [[SourceFile]]) -> [(file: SourceFile, layer: Int)] {
         var result: [(file: SourceFile, layer: Int)] = []
         var positions: [String: Int] = [:]
         for (layer, files) in layers.enumerated() {

@@ -2,25 +2,25 @@
 ///
 /// cmark reports byte columns; libyaml reports Unicode-scalar columns. Users
 /// see one convention: Unicode scalars, 1-based.
-public struct LineIndex: Sendable {
+package struct LineIndex: Sendable {
     /// The source split on `\n` (a trailing `\r` is kept with its line).
-    public let lines: [Substring]
+    package let lines: [Substring]
 
-    public init(_ text: String) {
+    package init(_ text: String) {
         // Split on the scalar: as a Character, "\r\n" is one grapheme that
         // is not equal to "\n", so a CRLF file would be a single line.
         lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map(Substring.init)
     }
 
     /// The text of 1-based line `number`, without its line break.
-    public func line(_ number: Int) -> Substring {
+    package func line(_ number: Int) -> Substring {
         guard number >= 1, number <= lines.count else { return "" }
         let line = lines[number - 1]
         return line.hasSuffix("\r") ? line.dropLast() : line
     }
 
     /// The 1-based scalar column of 1-based byte column `byteColumn` on `line`.
-    public func scalarColumn(line: Int, byteColumn: Int) -> Int {
+    package func scalarColumn(line: Int, byteColumn: Int) -> Int {
         var bytes = 0
         var column = 1
         for scalar in self.line(line).unicodeScalars {

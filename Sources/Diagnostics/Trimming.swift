@@ -2,12 +2,12 @@ extension StringProtocol {
     /// The text without leading and trailing spaces and tabs: Foundation's
     /// `trimmingCharacters(in: .whitespaces)`, without the round trip
     /// through `NSString` that made it a twelfth of reading a journal.
-    public func trimmingSpaces() -> String {
+    package func trimmingSpaces() -> String {
         trimming { $0.isWhitespace && !$0.isNewline }
     }
 
     /// The same, with line breaks trimmed too (`.whitespacesAndNewlines`).
-    public func trimmingWhitespace() -> String {
+    package func trimmingWhitespace() -> String {
         trimming(\.isWhitespace)
     }
 
