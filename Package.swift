@@ -51,6 +51,7 @@ let package = Package(
         // The build pipeline: journal + content -> workbook.
         .target(name: "Workbook", dependencies: [
             "Rendering", "ContentModel", "Diagnostics", "Files", "Journal", "MarkdownSafety", "Printing", "Privacy", "Sharing", "Templating",
+            .product(name: "SystemPackage", package: "swift-system"),
         ]),
         // Client-identifier scanning for everything meant to be shared.
         .target(name: "Privacy", dependencies: ["Bundled", "Diagnostics"]),
@@ -69,6 +70,7 @@ let package = Package(
         // Patterns across weeks: the rupture log's trends report.
         .target(name: "Trends", dependencies: [
             "Rendering", "Workbook", "ContentModel", "Diagnostics", "Files", "Journal", "MarkdownSafety", "Printing", "Templating",
+            .product(name: "SystemPackage", package: "swift-system"),
         ]),
         // The week's workbook as a fillable page, and importing its answers.
         .target(name: "BrowserForm", dependencies: [
@@ -78,6 +80,7 @@ let package = Package(
         .target(name: "AttuneCLI", dependencies: [
             "Rendering", "Workbook", "Files", "Diagnostics", "ContentModel", "GFM", "Journal", "Printing", "Privacy", "Sharing", "Handouts", "Site", "Trends", "BrowserForm",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "SystemPackage", package: "swift-system"),
         ]),
         .executableTarget(name: "attune", dependencies: ["AttuneCLI"]),
         // `make privacy-eval`: the guard's recall and precision on its labelled corpus.

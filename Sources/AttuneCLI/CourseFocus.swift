@@ -4,6 +4,7 @@ import Diagnostics
 import Files
 import Foundation
 import Rendering
+import struct SystemPackage.FilePath
 
 /// How `new` and `form` choose a week's focus, and the reason they print.
 ///
@@ -110,7 +111,7 @@ struct CourseFocus {
         start: \(start.date)
 
         """
-        try OutputRun.writeFile(Data(text.utf8), to: settingsPath, fileSystem: fileSystem, permissions: .privateFile) {
+        try OutputWriter(fileSystem: fileSystem).write(.file(FilePath(settingsPath), Data(text.utf8), permissions: .privateFile)) {
             if fileSystem.fileExists(at: settingsPath) { throw FileSystemError.alreadyExists(settingsPath) }
         }
     }

@@ -7,6 +7,7 @@ import Foundation
 import Journal
 import Rendering
 import Workbook
+import struct SystemPackage.FilePath
 
 /// `attune form`: the week's workbook as one HTML page to fill in, for
 /// therapists who would rather not edit Markdown. The page keeps what is
@@ -115,18 +116,11 @@ struct FormCommand: ParsableCommand {
         }
         let path = out ?? "out/\(isoWeek)-form.html"
         do {
-            try OutputGuard(fileSystem: fileSystem).check(
-                outputs: [path], inputs: [journal, material.contentOverlay, material.templatesOverlay])
+            try OutputWriter(fileSystem: fileSystem).write(
+                .file(FilePath(path), Data(page.utf8), permissions: .privateFile),
+                inputs: OutputGuard.inputs([journal, material.contentOverlay, material.templatesOverlay]))
         } catch {
-            throw InputProblems(error.diagnostics, stoppedWhile: "writing the form")
-        }
-        do {
-            try OutputRun.writeFile(Data(page.utf8), to: path, fileSystem: fileSystem, permissions: .privateFile)
-        } catch {
-            throw InputProblems(
-                [.error("cannot write: \(error)", at: SourceLocation(path: path, line: 1, column: 1))],
-                stoppedWhile: "writing the form"
-            )
+            throw InputProblems(DiagnosticError(writing: error, at: path).diagnostics, stoppedWhile: "writing the form")
         }
         // As `attune new` does: the first week's start is written down, so
         // next week's form (or journal) counts from it instead of guessing.

@@ -4,6 +4,7 @@ import Diagnostics
 import Files
 import Foundation
 import Rendering
+import struct SystemPackage.FilePath
 
 /// `attune import`: brings a journal file (such as the browser form's
 /// download) into the journal folder. A new week is added as is; an
@@ -120,22 +121,18 @@ struct ImportCommand: ParsableCommand {
         }
     }
 
-    /// Writes `text` to `path` as one change (see `OutputRun`); `check`
+    /// Writes `text` to `path` as one change (see `OutputWriter`); `check`
     /// runs at the moment of the rename, with everything staged.
     private func write(_ text: String, to path: String, step: String, check: () throws -> Void) throws {
         let fileSystem = Environment.current.fileSystem
         do {
-            try OutputGuard(fileSystem: fileSystem).check(
-                outputs: [path], inputs: [file, material.contentOverlay, material.templatesOverlay])
-        } catch {
-            throw InputProblems(error.diagnostics, stoppedWhile: step)
-        }
-        do {
-            try OutputRun.writeFile(Data(text.utf8), to: path, fileSystem: fileSystem, permissions: .privateFile, check: check)
+            try OutputWriter(fileSystem: fileSystem).write(
+                .file(FilePath(path), Data(text.utf8), permissions: .privateFile),
+                inputs: OutputGuard.inputs([file, material.contentOverlay, material.templatesOverlay]), check: check)
         } catch let changed as JournalChanged {
             throw InputProblems([.error(changed.message, at: SourceLocation(path: path, line: 1, column: 1))], stoppedWhile: step)
         } catch {
-            throw InputProblems([.error("cannot write: \(error)", at: SourceLocation(path: path, line: 1, column: 1))], stoppedWhile: step)
+            throw InputProblems(DiagnosticError(writing: error, at: path).diagnostics, stoppedWhile: step)
         }
     }
 

@@ -5,6 +5,7 @@ import Files
 import Foundation
 import Journal
 import Workbook
+import struct SystemPackage.FilePath
 
 /// `attune new`: scaffolds the week's journal. Never overwrites one.
 struct NewCommand: ParsableCommand {
@@ -79,7 +80,7 @@ struct NewCommand: ParsableCommand {
         let text = JournalScaffold.render(therapist: name, week: isoWeek, focus: chosen, content: content, carried: carried)
         do {
             // Checked again at the rename: never replace a journal.
-            try OutputRun.writeFile(Data(text.utf8), to: path, fileSystem: fileSystem, permissions: .privateFile) {
+            try OutputWriter(fileSystem: fileSystem).write(.file(FilePath(path), Data(text.utf8), permissions: .privateFile)) {
                 if fileSystem.fileExists(at: path) { throw FileSystemError.alreadyExists(path) }
             }
         } catch {

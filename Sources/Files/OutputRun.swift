@@ -204,23 +204,6 @@ public final class OutputRun: @unchecked Sendable {
         }
     }
 
-    /// Writes one file as one change: its folder (made if missing) locked,
-    /// the file staged in full, then renamed into place after `check`.
-    public static func writeFile(
-        _ data: Data, to path: String, fileSystem: FileSystem, permissions: FilePermissions,
-        folderPermissions: FilePermissions = .privateDirectory, check: () throws -> Void = {}
-    ) throws {
-        let (folder, name) = split(path)
-        let run = try OutputRun(fileSystem: fileSystem, folder: folder, permissions: folderPermissions)
-        do {
-            try run.stage(data, as: name, permissions: permissions)
-            try run.commit([name], check: check)
-        } catch {
-            run.discard()
-            throw error
-        }
-    }
-
     /// Removes everything staged, and any parent folder this run made.
     public func discard() {
         interruption.exclusively { discardHoldingGate() }

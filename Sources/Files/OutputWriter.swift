@@ -1,6 +1,6 @@
 import Foundation
-
 import struct SystemPackage.FilePath
+
 
 /// One file of an output: where it goes, relative to the folder it is
 /// written into, its bytes, and who may read it.

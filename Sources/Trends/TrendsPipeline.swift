@@ -7,6 +7,7 @@ import MarkdownSafety
 import Printing
 import Rendering
 import Workbook
+import struct SystemPackage.FilePath
 
 /// Builds the trends report from a folder of journals: load, read, find
 /// the trends, render, write. Every problem in every journal is reported
@@ -62,36 +63,25 @@ public struct TrendsPipeline: Sendable {
                 }
             }
         }
-        let names = request.formats.sorted().map { "trends.\($0.fileExtension)" }
         let written = try TrendsStep.write.run { () throws(DiagnosticError) in
-            var written: [String] = []
-            try OutputGuard(fileSystem: fileSystem).check(
-                outputs: [directory] + names.map { (directory.hasSuffix("/") ? directory : directory + "/") + $0 },
-                inputs: [request.journalDirectory, request.contentOverlay, request.templatesOverlay])
-            do {
-                // One change: every file staged, then renamed into place (see `OutputRun`).
-                let run = try OutputRun(fileSystem: fileSystem, folder: directory, permissions: .privateDirectory)
-                do {
-                    for format in request.formats.sorted() {
-                        let name = "trends.\(format.fileExtension)"
-                        let data: Data
-                        switch format {
-                        case .html: data = Data(files.html.utf8)
-                        case .md: data = Data(files.markdown.utf8)
-                        case .pdf: data = pdf ?? Data()
-                        }
-                        try run.stage(data, as: name, permissions: .privateFile)
-                        written.append((directory.hasSuffix("/") ? directory : directory + "/") + name)
-                    }
-                    try run.commit(names)
-                } catch {
-                    run.discard()
-                    throw error
+            let outputs = request.formats.sorted().map { format in
+                let data: Data
+                switch format {
+                case .html: data = Data(files.html.utf8)
+                case .md: data = Data(files.markdown.utf8)
+                case .pdf: data = pdf ?? Data()
                 }
-            } catch {
-                throw DiagnosticError([.error("cannot write: \(error)", at: SourceLocation(path: directory, line: 1, column: 1))])
+                return OutputFile(FilePath("trends.\(format.fileExtension)"), data, permissions: .privateFile)
             }
-            return written
+            do {
+                // One change, never over or among the inputs (see `OutputWriter`).
+                return try OutputWriter(fileSystem: fileSystem).write(
+                    .files(outputs, into: FilePath(directory)),
+                    inputs: OutputGuard.inputs([request.journalDirectory, request.contentOverlay, request.templatesOverlay])
+                ).files.map(\.string)
+            } catch {
+                throw DiagnosticError(writing: error, at: directory)
+            }
         }
         return TrendsReport(
             written: written, first: figures.first, last: figures.last,

@@ -7,6 +7,7 @@ import Printing
 import Privacy
 import Rendering
 import Sharing
+import struct SystemPackage.FilePath
 
 /// What `attune build` was asked to do.
 public struct BuildRequest: Sendable {
@@ -165,37 +166,22 @@ public struct BuildPipeline: Sendable {
 
 
     private func write(_ workbooks: [RenderedWorkbook], request: BuildRequest) throws(DiagnosticError) -> [String] {
-        let directory = request.outputDirectory
         // A shared copy gets its own name, so it can never replace the private one.
         let suffix = request.audience == .personal ? "" : ".shared"
         let permissions: FilePermissions = request.audience == .personal ? .privateFile : .sharedFile
-        var targets: [String] = []
-        for workbook in workbooks {
-            for format in request.formats.sorted() { targets.append(directory + "/\(workbook.week)\(suffix).\(format.fileExtension)") }
-        }
-        try OutputGuard(fileSystem: fileSystem).check(
-            outputs: [directory] + targets, inputs: request.inputs + [request.contentOverlay, request.templatesOverlay])
-        // One change to the folder: every workbook staged, then all renamed
-        // into place, under the folder's lock (see `OutputRun`).
-        var names: [String] = []
-        do {
-            let run = try OutputRun(fileSystem: fileSystem, folder: directory, permissions: .privateDirectory)
-            do {
-                for workbook in workbooks {
-                    for format in request.formats.sorted() {
-                        let name = "\(workbook.week)\(suffix).\(format.fileExtension)"
-                        try run.stage(workbook.data(for: format), as: name, permissions: permissions)
-                        names.append(name)
-                    }
-                }
-                try run.commit(names)
-            } catch {
-                run.discard()
-                throw error
+        let files = workbooks.flatMap { workbook in
+            request.formats.sorted().map { format in
+                OutputFile(FilePath("\(workbook.week)\(suffix).\(format.fileExtension)"), workbook.data(for: format), permissions: permissions)
             }
-        } catch {
-            throw DiagnosticError([.error("cannot write: \(error)", at: SourceLocation(path: directory, line: 1, column: 1))])
         }
-        return targets
+        // One change to the folder, never over or among the inputs (see `OutputWriter`).
+        do {
+            return try OutputWriter(fileSystem: fileSystem).write(
+                .files(files, into: FilePath(request.outputDirectory)),
+                inputs: OutputGuard.inputs(request.inputs + [request.contentOverlay, request.templatesOverlay])
+            ).files.map(\.string)
+        } catch {
+            throw DiagnosticError(writing: error, at: request.outputDirectory)
+        }
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-import struct SystemPackage.FilePath
 
+import struct SystemPackage.FilePath
 @testable import Files
 
 /// A disk that fails the `failOn`-th staged file (counting creations of
