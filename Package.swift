@@ -100,6 +100,7 @@ let package = Package(
         .testTarget(name: "ContentModelTests", dependencies: ["ContentModel", "Bundled", "Diagnostics", "TestSupport"]),
         .testTarget(name: "JournalTests", dependencies: ["Journal", "ContentModel", "Bundled", "Diagnostics", "GFM", "TestSupport"]),
         .testTarget(name: "TemplatingTests", dependencies: ["Templating", "Diagnostics", "TestSupport", .product(name: "Mustache", package: "swift-mustache")]),
+        .testTarget(name: "RenderingTests", dependencies: ["Rendering", "ContentModel", "Diagnostics", "Files", "Templating"]),
         .testTarget(name: "WorkbookTests", dependencies: ["Rendering", "Workbook", "Files", "Journal", "ContentModel", "Diagnostics", "GFM", "Privacy", "Sharing"], exclude: ["Golden", "Corpus"]),
         .testTarget(name: "PrivacyTests", dependencies: ["Privacy", "Diagnostics"], exclude: ["Corpus"]),
         .testTarget(name: "SharingTests", dependencies: ["Sharing", "Privacy", "Diagnostics", "Bundled", "Files"]),

@@ -31,15 +31,6 @@ struct WorkbookRendererTests {
         #expect(workbook.html.contains(#"<p><em>Open: not answered yet.</em></p>"# + "\n" + (#"<div class="writing-space" aria-hidden="true">"# + String(repeating: "<span></span>", count: 12) + "</div>")))
     }
 
-    @Test("draws writing space as 12 ruled lines, and a whole page of them where a template asks")
-    func writingSpaceLines() {
-        let html = HTMLRenderer.render("Before\n\n<!-- attune:writing-space -->\n\nBetween\n\n<!-- attune:writing-page -->\n")
-        // Elements with a border, never a background: a browser prints no background by default.
-        #expect(html.contains(#"<div class="writing-space" aria-hidden="true">"# + String(repeating: "<span></span>", count: 12) + "</div>\n<p>Between</p>"))
-        #expect(html.contains(#"<div class="writing-space writing-page" aria-hidden="true">"# + String(repeating: "<span></span>", count: 34) + "</div>"))
-        #expect(HTMLRenderer.Directive.promptLines >= 12)
-    }
-
     @Test("prints a therapist's name literally, never as formatting", arguments: [
         ("A_B*C", #"A\_B\*C"#),
         ("<b>Jo</b>", #"\<b\>Jo\</b\>"#),
@@ -159,15 +150,6 @@ struct WorkbookContextTests {
         }
         #expect(optionalNested.sorted() == ["answer", "citedAs", "hint"])
         #expect(page.intersection(optionalNested).isEmpty)
-    }
-
-    @Test("dates a week from Monday to Sunday, across months and years", arguments: [
-        ("2026-W47", "16–22 November 2026"),
-        ("2026-W49", "30 November – 6 December 2026"),
-        ("2026-W53", "28 December 2026 – 3 January 2027"),
-    ])
-    func dateRange(week: String, expected: String) throws {
-        #expect(try #require(ISOWeek(week)).dateRange == expected)
     }
 }
 
