@@ -66,6 +66,7 @@ let package = Package(
         // The training material as a static website.
         .target(name: "Site", dependencies: [
             "Rendering", "Workbook", "ContentModel", "Diagnostics", "Files", "GFM", "MarkdownSafety", "Printing", "Sharing", "Templating",
+            .product(name: "SystemPackage", package: "swift-system"),
         ]),
         // Patterns across weeks: the rupture log's trends report.
         .target(name: "Trends", dependencies: [

@@ -1,6 +1,8 @@
 import Diagnostics
 import Files
 import Foundation
+import Workbook
+import struct SystemPackage.FilePath
 
 /// The folder the site goes to, and the rule that keeps a user's files safe
 /// in it.
@@ -51,55 +53,34 @@ struct OutputFolder: Sendable {
         return folder
     }
 
-    /// Stages every file, then, in one change under the folder's lock,
-    /// puts them in place and removes the ones the last build wrote and this
-    /// one did not (see `OutputRun`). A full disk while staging leaves the
-    /// previous site whole. Returns what was removed.
-    ///
-    /// The marker is written first listing old and new files together, so
-    /// that if the renames stop half-way (the machine fails), the next build
-    /// still knows every file that is Attune's to replace or remove.
-    func write(_ files: [SiteFile], fileSystem: FileSystem) throws(DiagnosticError) -> [SitePath] {
-        let run: OutputRun
+    /// Writes the site as a folder Attune owns (see `OutputWriter`): every
+    /// file staged, then, in one change under the folder's lock, put in place,
+    /// and the files the last build wrote and this one did not removed. A
+    /// full disk while staging leaves the previous site whole. The marker is
+    /// written first listing old and new files together, so that if the
+    /// renames stop half-way (the machine fails), the next build still knows
+    /// every file that is Attune's to replace or remove. Returns what was removed.
+    func write(_ files: [SiteFile], fileSystem: FileSystem, inputs: [FilePath]) throws(DiagnosticError) -> [SitePath] {
+        let outputs = files.map { OutputFile(FilePath($0.path.value), $0.bytes, permissions: Self.filePermissions) }
         do {
-            run = try OutputRun(fileSystem: fileSystem, folder: path, permissions: Self.folderPermissions)
-        } catch {
-            throw DiagnosticError([.error("cannot write: \(error)", at: SourceLocation(path: path, line: 1, column: 1))])
-        }
-        do throws(DiagnosticError) {
-            // Read again under the lock: another run may have finished meanwhile.
-            let previous = try Self.inspect(path, fileSystem: fileSystem).previous
-            let paths = files.map(\.path)
-            let strangers = Self.record.strangers(
-                paths.map(\.value), previous: previous.map(\.value), in: path, fileSystem: fileSystem)
-            if !strangers.isEmpty {
-                throw DiagnosticError(strangers.map { name in
-                    .error(
-                        "this file was not written by 'attune site' (\(Self.markerName) does not list it), so Attune will not replace it; move it away or choose another folder with --out",
-                        at: SourceLocation(path: file(SitePath(name)), line: 1, column: 1))
-                })
-            }
-            let stale = previous.filter { !paths.contains($0) }
-            for site in files {
-                do {
-                    try run.stage(site.bytes, as: site.path.value, permissions: Self.filePermissions)
-                } catch {
-                    throw DiagnosticError([.error("cannot write: \(error)", at: SourceLocation(path: file(site.path), line: 1, column: 1))])
-                }
-            }
-            do {
-                try run.commit(
-                    paths.map(\.value), removing: stale.map(\.value),
-                    record: OutputRun.Record(
-                        name: Self.markerName, before: Data(Self.marker(listing: paths + stale).utf8),
-                        after: Data(Self.marker(listing: paths).utf8), permissions: Self.filePermissions))
-            } catch {
-                throw DiagnosticError([.error("cannot write: \(error)", at: SourceLocation(path: path, line: 1, column: 1))])
-            }
-            return stale
-        } catch {
-            run.discard()
+            let written = try OutputWriter(fileSystem: fileSystem).write(
+                .ownedFolder(
+                    FilePath(path), record: Self.record, files: outputs,
+                    folderPermissions: Self.folderPermissions, recordPermissions: Self.filePermissions),
+                inputs: inputs,
+                // Again under the lock: another run may have changed the folder meanwhile.
+                check: { () throws in _ = try Self.inspect(path, fileSystem: fileSystem) })
+            return written.removed.map { SitePath($0.string) }
+        } catch let error as DiagnosticError {
             throw error
+        } catch OutputRefusal.notWrittenByAttune(let strangers) {
+            throw DiagnosticError(strangers.map { stranger in
+                .error(
+                    "this file was not written by 'attune site' (\(Self.markerName) does not list it), so Attune will not replace it; move it away or choose another folder with --out",
+                    at: SourceLocation(path: stranger.string, line: 1, column: 1))
+            })
+        } catch {
+            throw DiagnosticError(writing: error, at: path)
         }
     }
 

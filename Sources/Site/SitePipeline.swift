@@ -88,7 +88,8 @@ public struct SitePipeline: Sendable {
             try screenSources(of: files, overlay: request.contentOverlay)
         }
         let removed = try SiteStep.write.run { () throws(DiagnosticError) in
-            try folder.write(files, fileSystem: fileSystem)
+            try folder.write(
+                files, fileSystem: fileSystem, inputs: OutputGuard.inputs([request.contentOverlay, request.templatesOverlay]))
         }
         return SiteReport(
             outputDirectory: request.outputDirectory, written: files.map(\.path).sorted(), removed: removed,
