@@ -43,8 +43,9 @@ struct Detector {
         scanSpelledEmails()
         scanLabelledIDs()
         scanBareHandles()
-        scanAddresses()
         scanStreetsAbroad()
+        scanAddresses()
+        scanJapanesePostcodes()
         scanEastAsianDates()
         scanDates()
         scanAges()
@@ -204,7 +205,7 @@ struct Detector {
     /// ("her Insta is tashdraws_x", "gamertag shadowfox91").
     static let handleCues: Set<String> = [
         "handle", "username", "user", "insta", "ig", "instagram", "tiktok", "snapchat", "snap", "twitter", "discord",
-        "gamertag", "psn", "xbox", "reddit", "twitch", "threads", "bluesky", "telegram", "steam",
+        "gamertag", "psn", "xbox", "reddit", "twitch", "threads", "bluesky", "telegram", "steam", "facebook", "fb",
     ]
 
     /// An account name without its `@`, after a word that says what it is:
@@ -214,8 +215,10 @@ struct Detector {
         for (index, current) in words.enumerated() where Self.handleCues.contains(current.lower) {
             var next = index + 1
             while let filler = word(next), next - index <= 3, ["is", "was", "name", "handle", "account", "called", "as", "it's", "her", "his", "their", "and"].contains(filler.lower) { next += 1 }
-            guard let candidate = word(next), !isClaimed(candidate), candidate.text == candidate.lower, candidate.hasLetter,
-                  !isEnglish(candidate), !Lexicon.capitalisedWords.contains(candidate.lower) else { continue }
+            // "rose.wren.dvo": dotted parts make a handle even of English words.
+            guard let candidate = word(next), !isClaimed(candidate), candidate.text == candidate.lower, candidate.hasLetter else { continue }
+            let dotted = candidate.range.upperBound + 1 < s.count && s[candidate.range.upperBound] == "." && isWordScalar(s[candidate.range.upperBound + 1])
+            guard dotted || !isEnglish(candidate) && !Lexicon.capitalisedWords.contains(candidate.lower) else { continue }
             var end = candidate.range.upperBound
             while end < s.count, s[end] == "_" || s[end] == "." && end + 1 < s.count && isWordScalar(s[end + 1]) || isWordScalar(s[end]) { end += 1 }
             claim(.handle, candidate.range.lowerBound..<end)
@@ -477,11 +480,16 @@ struct Detector {
         }
     }
 
+    /// Words before a plot's or house's number that starts an address.
+    static let plotWords: Set<String> = ["lot", "plot", "purok", "house", "croft", "blk", "block", "stand", "erf"]
+
     /// Street words that come before the name in Romance languages
     /// ("12 rue des Lilas", "Calle Mayor 5", "Rua Augusta 100").
     static let streetPrefixes: Set<String> = [
         "rue", "rua", "via", "viale", "calle", "carrer", "avenida", "avenue", "av", "boulevard", "bd", "chemin",
         "allée", "impasse", "quai", "strada", "piazza", "travessa", "largo", "paseo", "plaza", "ulica", "ul",
+        // Malay, Hebrew, Thai, Romanian and Spanish street words.
+        "jalan", "jln", "rehov", "rechov", "sderot", "derech", "soi", "thanon", "calea", "aleja", "carrera", "calzada", "camino",
     ]
     /// Endings of one-word street names in Germanic and Nordic languages
     /// ("Hauptstraße 17", "Kerkstraat 4", "Storgatan 12").
@@ -498,15 +506,25 @@ struct Detector {
             // house number and then comma-separated parts while each part
             // carries a number (cross, main, block, stage); the town after
             // it is a place of its own.
-            if current.lower == "no", current.capitalised, let number = word(index + 1), number.isNumber, number.text.count <= 4,
-               number.gapBefore == ".", number.range.lowerBound - current.range.upperBound <= 2, !isClaimed(number) {
+            // The same shape after a plot or house word, in the Philippines,
+            // Jamaica, Pakistan, Malaysia, Scotland: "Lot 31, Ironshore
+            // Estate", "Purok 4, Blk 12 Lot 9, Buhangin Road", "No. 17, Jalan
+            // SS 2/24"; a part then counts when it carries a number, starts
+            // with a street word or ends with one.
+            let dottedNo = current.lower == "no" && word(index + 1).map { $0.gapBefore == "." && $0.range.lowerBound - current.range.upperBound <= 2 } == true
+            if dottedNo || Self.plotWords.contains(current.lower), current.capitalised, let number = word(index + 1), number.hasDigit,
+               number.digitCount <= 4, number.text.count <= 6, dottedNo || adjacent(index + 1), !isClaimed(number) {
                 var end = index + 1
                 var next = end + 1
                 while let first = word(next), first.gapBefore == ",", first.range.lowerBound - words[next - 1].range.upperBound <= 2 {
                     var last = next
-                    while last - next < 3, let more = word(last + 1), more.gapBefore.isEmpty, adjacent(last + 1) { last += 1 }
+                    while last - next < 3, let more = word(last + 1),
+                          more.gapBefore.isEmpty && adjacent(last + 1) || more.isNumber && more.range.lowerBound == words[last].range.upperBound + 1
+                            && s[words[last].range.upperBound] == "/" { last += 1 }
                     let part = words[next...last]
-                    guard part.allSatisfy({ $0.capitalised || $0.hasDigit }), part.contains(where: { $0.hasDigit && $0.hasLetter }),
+                    let indian = part.contains(where: { $0.hasDigit && $0.hasLetter })
+                    let street = part.contains(where: { $0.hasDigit }) || Self.streetPrefixes.contains(part.first!.lower) || Self.streetSuffixes.contains(part.last!.lower)
+                    guard part.allSatisfy({ $0.capitalised || $0.hasDigit }), indian || street && (!dottedNo || Self.streetPrefixes.contains(part.first!.lower)),
                           !part.contains(where: { isClaimed($0) }) else { break }
                     end = last
                     next = last + 1
@@ -535,7 +553,11 @@ struct Detector {
                 let numberAfter = word(end + 1).map { $0.isNumber && $0.text.count <= 4 && adjacent(end + 1, maxGap: ",") && !isClaimed($0) } ?? false
                 guard numberBefore || numberAfter, current.capitalised || numberBefore else { continue }
                 let start = numberBefore ? before!.range.lowerBound : current.range.lowerBound
-                claim(.address, start..<(numberAfter ? words[end + 1].range.upperBound : words[end].range.upperBound))
+                var last = numberAfter ? end + 1 : end
+                // "Rehov Florentin 27, apt 4": the flat goes with the house.
+                if numberAfter, let unit = word(last + 1), Self.unitWords.contains(unit.lower), adjacent(last + 1, maxGap: ","),
+                   let flat = word(last + 2), flat.hasDigit, flat.text.count <= 4, adjacent(last + 2, maxGap: ".") { last += 2 }
+                claim(.address, start..<words[last].range.upperBound)
                 continue
             }
             if current.capitalised, current.text.count > 5, Self.streetEndings.contains(where: { current.lower.hasSuffix($0) && current.lower.count > $0.count + 2 }),
@@ -657,6 +679,15 @@ struct Detector {
                 var next = index + 1
                 if let of = word(next), of.lower == "of", adjacent(next) { next += 1 }
                 // "5 décembre", "12 de marzo": a month in the client's language after a day in figures.
+                // "1. Oktober", "17. März 2026": German writes a day as a number and a dot.
+                if !dayValue.ordinal, current.isNumber, let name = word(next), current.range.upperBound + 2 == name.range.lowerBound,
+                   s[current.range.upperBound] == ".", Self.foreignMonths.contains(name.lower) || month(name) != nil && name.capitalised {
+                    var end = next
+                    if year(word(end + 1)), adjacent(end + 1), word(end + 1)!.text.count == 4 { end += 1 }
+                    claim(.date, current.range.lowerBound..<words[end].range.upperBound)
+                    index = end
+                    continue
+                }
                 if month(word(next)) == nil, !dayValue.ordinal, current.isNumber {
                     var foreign = next
                     if let de = word(foreign), de.lower == "de", adjacent(foreign) { foreign += 1 }
@@ -675,6 +706,10 @@ struct Detector {
                     var start = index
                     if let the = word(index - 1), the.lower == "the", adjacent(index) { start = index - 1 }
                     start = weekdayBefore(start)
+                    // "10–24 December": the first day of a range joined by a dash.
+                    if start == index, index > 0, let first = word(index - 1), first.isNumber, !isClaimed(first),
+                       first.range.upperBound + 1 == current.range.lowerBound, ["-", "–"].contains(s[first.range.upperBound]),
+                       let value = first.numberValue, (1...31).contains(value), value < dayValue.value { start = index - 1 }
                     // "from 3 to 5 December", "the 2nd and 9th of May": the
                     // first day of a range is a date of its own.
                     if start == index, let link = word(index - 1), ["to", "and", "&", "till", "until"].contains(link.lower), adjacent(index),
@@ -741,6 +776,13 @@ struct Detector {
             // "dia 28", "el día 5": a day named in Portuguese or Spanish.
             if ["dia", "día"].contains(current.lower), let dayWord = word(index + 1), dayWord.isNumber, adjacent(index + 1),
                let value = dayWord.numberValue, (1...31).contains(value), dayWord.text.count <= 2 {
+                claim(.date, current.range.lowerBound..<dayWord.range.upperBound)
+                index += 1
+                continue
+            }
+            // "mon 23rd", "tue 4th": a weekday typed in haste, before a day in figures.
+            if Self.weekdays.contains(current.lower), !current.capitalised, let dayWord = word(index + 1), adjacent(index + 1), dayWord.hasDigit,
+               day(dayWord)?.ordinal == true {
                 claim(.date, current.range.lowerBound..<dayWord.range.upperBound)
                 index += 1
                 continue
@@ -846,10 +888,29 @@ struct Detector {
             var start = monthStart
             if start > 0, s[start - 1] == year {
                 let yearStart = digitsBefore(start - 1, limit: 4)
-                if start - 1 - yearStart == 4 { start = yearStart }
+                if start - 1 - yearStart == 4 {
+                    start = yearStart
+                } else if (1...2).contains(start - 1 - yearStart), yearStart >= 2,
+                          Self.japaneseEras.contains(String(String.UnicodeScalarView(s[(yearStart - 2)..<yearStart]))) {
+                    // "令和8年9月30日": a year of a Japanese era.
+                    start = yearStart - 2
+                }
             }
             if start > 0, isDigit(s[start - 1]) { continue }
             claim(.date, start..<(dayEnd + 1))
+        }
+    }
+
+    static let japaneseEras: Set<String> = ["令和", "平成", "昭和", "大正"]
+
+    /// `〒530-0012`: Japan's postal mark before three and four digits.
+    private mutating func scanJapanesePostcodes() {
+        for position in s.indices where s[position] == "〒" && !claimed[position] {
+            var end = position + 1
+            if end < s.count, s[end] == " " { end += 1 }
+            let digitsStart = end
+            while end < s.count, end - digitsStart < 8, isDigit(s[end]) || s[end] == "-" && end - digitsStart == 3 { end += 1 }
+            if end - digitsStart == 8 || end - digitsStart == 7 && !s[digitsStart..<end].contains("-") { claim(.postcode, position..<end) }
         }
     }
 
@@ -982,7 +1043,9 @@ struct Detector {
         }
         let end = numbers[1].range.upperBound
         let closingDot = end < s.count && s[end] == "." && (end + 1 == s.count || !isDigit(s[end + 1]))
-        guard closingDot, numbers[0].text.count + numbers[1].text.count >= 3, !Self.quantityWords.contains(before) else { return nil }
+        // Two digits are a date only in a list of them ("3.9., 17.09.2026").
+        let listed = end + 1 < s.count && s[end + 1] == ","
+        guard closingDot, numbers[0].text.count + numbers[1].text.count >= 3 || listed, !Self.quantityWords.contains(before) else { return nil }
         return range
     }
 
@@ -991,7 +1054,7 @@ struct Detector {
         "rated", "rate", "rating", "scored", "score", "scale", "it", "at", "a", "about", "gave", "was", "is", "felt", "out", "marked",
         "only", "to", "from", "around", "of", "by", "than", "over", "under", "with", "down", "up", "v", "version", "section",
         "chapter", "page", "p", "pp", "table", "figure", "fig", "step", "item", "question", "q", "level", "grade", "room", "ward",
-        "bed", "bmi", "weighs", "weighed", "kg", "mg", "ml", "dose", "were", "are", "be", "now", "and", "or",
+        "bed", "bmi", "weighs", "weighed", "kg", "mg", "ml", "dose", "were", "are", "be", "now", "and", "or", "gpa",
     ]
 
     static let ageWords: [String: Int] = {
@@ -1370,6 +1433,9 @@ extension Detector {
         "plays", "goes", "attends", "nurse", "sister", "works", "porter", "cleaner", "shop", "stacking",
         "lecture", "lectures", "lectured", "lecturer", "teaches", "taught", "teach", "student", "enrolled", "graduated",
         "trains", "trained", "drives", "delivers", "contract", "contractor", "staff",
+        "interning", "intern", "interns", "temping", "employee", "boss", "colleague", "colleagues", "retired", "resigned",
+        "chef", "waitress", "waiter", "barista", "cashier", "receptionist", "engineer", "accountant", "apprentice",
+        "pharmacist", "warehouse", "supervisor", "consultant", "labourer", "midwife", "paramedic", "pupil", "learner",
     ]
 
     private func isOrdinaryCapital(_ word: Word) -> Bool {
@@ -1413,8 +1479,10 @@ extension Detector {
     private func isNameWord(_ index: Int) -> Bool {
         let word = words[index]
         guard word.hasLetter, !word.hasDigit, !isClaimed(word) else { return false }
-        if word.nonLatin { return true }
         let previous = self.word(index - 1)
+        // "はい", "大丈夫です": Japanese written with hiragana is words, not a
+        // name (names are written in kanji); anything else non-Latin may be one.
+        if word.nonLatin { return !(word.text.unicodeScalars.last.map { (0x3040...0x309F).contains($0.value) } ?? false) }
         // "M.Phil.", "B.Sc", "D.Clin.Psy": a degree's letters after an initial and a dot.
         if let previous, previous.text.count <= 2, previous.capitalised, word.range.lowerBound - previous.range.upperBound == 1,
            s[previous.range.upperBound] == "." { return false }
@@ -1600,6 +1668,8 @@ extension Detector {
         "centre", "center", "clinic", "church", "juniors", "fc", "trust", "library", "council", "prison",
         "nursery", "mosque", "temple", "synagogue", "court", "hospice", "chapel", "cathedral", "gurdwara",
         "hospitals", "pharmacy", "solicitors", "motors", "garage", "bakery", "dental", "opticians",
+        "institution", "institute", "polytechnic", "kindergarten", "preschool", "madrasa", "madrassa", "polyclinic",
+        "seminary",
     ]
     /// Ends that are also everyday capitalised words ("her Mental Health"):
     /// a workplace only after two capitalised words ("Lakeshore Behavioral Health").
@@ -1716,6 +1786,17 @@ extension Detector {
             let afterTown = number.text.count == 4 && endingAt[previous.range.upperBound] == .place
                 && !(1900...2099).contains(number.numberValue ?? 0)
             if afterRegion || afterTown { claim(.postcode, number.range) }
+        }
+        // "19 Kiewiet Crescent, Rocklands, 7798", "House 55-A, …, Lahore
+        // 54810": four to six digits after a town that itself follows a
+        // street address are that address's postcode, in any country.
+        for (index, number) in words.enumerated() where number.isNumber && !isClaimed(number) && (4...6).contains(number.text.count) && index > 0 {
+            guard adjacent(index, maxGap: ","), endingAt[words[index - 1].range.upperBound] == .place,
+                  !(number.text.count == 4 && (1900...2099).contains(number.numberValue ?? 0)) else { continue }
+            var back = index - 1
+            while back > 0, index - back < 6, isClaimed(words[back]), adjacent(back, maxGap: ","),
+                  endingAt[words[back - 1].range.upperBound] != .address { back -= 1 }
+            if back > 0, adjacent(back, maxGap: ","), endingAt[words[back - 1].range.upperBound] == .address { claim(.postcode, number.range) }
         }
         for word in words where !isClaimed(word) && Self.isCEP(word.text) { claim(.postcode, word.range) }
         // "the 69003 code", "ZIP 60614", "PIN: 560034": a bare number the

@@ -21,7 +21,7 @@ struct PrivacyCorpusTests {
 
     @Test("the corpus is as big as promised: 300 identifiers, 150 look-alikes, every kind")
     func size() throws {
-        let splits = try ["tune", "heldout", "tune-b", "heldout-b", "tune-c", "heldout-c", "tune-d", "heldout-d", "tune-e", "heldout-e"].map(Self.corpus)
+        let splits = try ["tune", "heldout", "tune-b", "heldout-b", "tune-c", "heldout-c", "tune-d", "heldout-d", "tune-e", "heldout-e", "tune-f", "heldout-f"].map(Self.corpus)
         let identifiers = splits.flatMap(\.passages).flatMap(\.identifiers)
         #expect(identifiers.count >= 1_700)
         #expect(splits.flatMap(\.passages).flatMap(\.lookAlikes).count >= 900)
@@ -156,6 +156,32 @@ struct PrivacyCorpusTests {
         #expect(with.overallRecall.rate >= 0.85)
         #expect(with.overallPrecision.rate >= 0.90)
         #expect(with.leftWhole <= 26)
+    }
+
+    @Test("sixth author's tuning split: recall at least 95% with and without the names list, precision at least 93%")
+    func tunedF() throws {
+        let corpus = try Self.corpus("tune-f")
+        for names in [false, true] {
+            let score = Self.score(corpus, names: names)
+            #expect(score.overallRecall.rate >= 0.95, "\(score.misses)")
+            #expect(score.overallPrecision.rate >= 0.93, "\(score.falseAlarms)")
+        }
+    }
+
+    /// Written by a sixth author who never saw the guard or the other
+    /// corpora, after the guard was tuned on the fifth; scored in aggregate
+    /// only. Before any tuning on `tune-f` it scored 82.7% without the names
+    /// list and 83.0% with it, precision 83.6–83.7% (`Corpus/README.md`);
+    /// these floors are what it scores now, far below the targets.
+    @Test("sixth author's held-out split: recall at least 85% with and without the names list, precision at least 84%")
+    func heldOutF() throws {
+        let corpus = try Self.corpus("heldout-f")
+        for names in [false, true] {
+            let score = Self.score(corpus, names: names)
+            #expect(score.overallRecall.rate >= 0.85)
+            #expect(score.overallPrecision.rate >= 0.84)
+            #expect(score.leftWhole <= 25)
+        }
     }
 
     @Test("a miss, a false alarm and a wrong label are each counted")

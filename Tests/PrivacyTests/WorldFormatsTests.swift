@@ -88,6 +88,12 @@ struct WorldFormatsTests {
         ("we looked at this in supervision", []),
         ("we met on the 4th of next month", ["date: the 4th of next month"]),
         ("she was at home and I was at work", []),
+        ("interning at HSBC over the summer", ["workplace: HSBC"]),
+        ("her boss at Fonterra rang the GP", ["workplace: Fonterra"]),
+        ("a barista at Jollibee near the mall", ["workplace: Jollibee"]),
+        ("he went to Raffles Institution as a boy", ["workplace: Raffles Institution"]),
+        ("my supervisor at the clinic agreed", []),
+        ("the Institute said no, and so did the Polytechnic", []),
     ])
     func acronymWorkplaces(text: String, expected: [String]) {
         #expect(found(text) == expected)
@@ -186,6 +192,49 @@ struct WorldFormatsTests {
     ])
     func hurriedDateLookAlikes(text: String) {
         #expect(!found(text).contains { $0.hasPrefix("date") }, "\(found(text))")
+    }
+
+    @Test("addresses that start with a plot, a house or a street word, from Manila to Haifa", arguments: [
+        ("his address is Lot 31, Ironshore Estate, Montego Bay", "address: Lot 31, Ironshore Estate"),
+        ("Purok 4, Blk 12 Lot 9, Buhangin Road, Davao City", "address: Purok 4, Blk 12 Lot 9, Buhangin Road"),
+        ("address No. 17, Jalan SS 2/24, Petaling Jaya", "address: No. 17, Jalan SS 2/24"),
+        ("she moved to Rehov Florentin 27, apt 4 in the summer", "address: Rehov Florentin 27, apt 4"),
+        ("letters to Jalan Ampang 12 please", "address: Jalan Ampang 12"),
+        ("19 Kiewiet Crescent, Rocklands, 7798 is the flat", "postcode: 7798"),
+        ("〒530-0012 大阪市北区", "postcode: 〒530-0012"),
+    ])
+    func plotAddresses(text: String, expected: String) {
+        #expect(found(text).contains(expected), "\(found(text))")
+    }
+
+    @Test("a block of the course, a lot of things and a town's year stay", arguments: [
+        "Block 3 of the course starts after Christmas, then Block 4.",
+        "Lot 5 of the auction was her mother's ring",
+        "we moved through Stage 2, Module 4 quickly",
+        "she grew up in Leeds, 2019 was the year it changed",
+    ])
+    func plotLookAlikes(text: String) {
+        #expect(!found(text).contains { $0.hasPrefix("address") || $0.hasPrefix("postcode") }, "\(found(text))")
+    }
+
+    @Test("dates in German, Japanese and typed lower case", arguments: [
+        ("Termine bisher: 3.9., 17.09.2026 und 1. Oktober", "date: 3.9"),
+        ("Termine bisher: 3.9., 17.09.2026 und 1. Oktober", "date: 1. Oktober"),
+        ("reply mon 23rd per policy", "date: mon 23rd"),
+        ("I am away 10–24 December", "date: 10–24 December"),
+        ("受付日 令和8年9月30日", "date: 令和8年9月30日"),
+    ])
+    func moreDates(text: String, expected: String) {
+        #expect(found(text).contains(expected), "\(found(text))")
+    }
+
+    @Test("a handle after Facebook, dots and all; polite Japanese is no name", arguments: [
+        ("Her FB is rose.wren.dvo and she wants me to add her", ["handle: rose.wren.dvo"]),
+        ("She kept saying はい and smiling", []),
+        ("the GPA was 3.9, a grade she hated", []),
+    ])
+    func handlesAndKana(text: String, expected: [String]) {
+        #expect(found(text) == expected)
     }
 
     @Test("an ordinal that counts events is not a date", arguments: [

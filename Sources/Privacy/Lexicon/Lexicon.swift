@@ -72,6 +72,16 @@ enum Lexicon {
         "rogerian", "freud", "freudian", "jung", "jungian", "winnicott", "bowlby", "klein", "kleinian", "beck",
         "yalom", "lambert", "norcross", "wampold", "hill", "stiles", "hatcher", "horvath", "luborsky",
         "socratic", "phq", "gad", "core", "ors", "srs",
+        // More of the field's authors and terms, as trainees cite them; only
+        // surnames rare outside the field (Fairbairn, Adler, Siegel or Doi
+        // are clients' names too, and stay names).
+        "kohut", "karpman", "amae", "kolk", "bessel", "linehan", "fonagy", "bion", "kernberg", "porges", "perls",
+        "satir", "minuchin", "maslow", "frankl", "horney", "gendlin", "ferenczi", "schore", "padesky", "goldfried",
+        "orlinsky", "skovholt", "stolorow", "kabat-zinn", "rollnick", "bandura", "vygotsky", "piaget", "lacan",
+        "kübler-ross", "diclemente", "davanloo",
+        // Identity documents and schemes: "her MyKad", "the Teudat Zehut".
+        "mykad", "philhealth", "teudat", "zehut", "aadhaar", "medicaid", "medicare", "ppsn", "cnic", "nric",
+        "dming", "dm", "dms", "sess", "arab", "arabs", "rover",
         "ah", "acadian", "kiswahili", "maghrib", "fajr", "dhuhr", "isha", "arabia", "gulf",
         // Languages and nationalities: "signed it in Greek" names no one.
         "greek", "russian", "portuguese", "ukrainian", "romanian", "arabic", "urdu", "punjabi", "bengali", "somali",
