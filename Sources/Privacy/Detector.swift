@@ -1389,7 +1389,8 @@ extension Detector {
         "boss", "manager", "nan", "gran", "grandma", "grandad", "grandson", "granddaughter", "aunt", "auntie",
         "uncle", "cousin", "niece", "nephew", "stepson", "stepdaughter", "stepdad", "stepmum", "ex", "baby",
         "twin", "called", "named", "neighbour", "neighbor", "flatmate", "roommate", "teacher", "sibling", "child",
-        "kid", "carer", "caseworker", "worker", "dog", "cat", "puppy",
+        "kid", "carer", "caseworker", "worker", "dog", "cat", "puppy", "supervisor", "supervisee", "pt", "co-worker",
+        "coworker", "co-therapist", "housemate", "landlord", "landlady", "lawyer", "solicitor",
     ]
     /// Words after a capitalised sentence opener that say it is someone.
     static let personCues: Set<String> = [
@@ -2041,7 +2042,15 @@ extension Detector {
             // said"), and two-letter ones that are abbreviations are listed.
             let acts = current.text.count == 2 && !current.heading
                 && (word(index + 1).map { Self.personCues.contains($0.lower) && adjacent(index + 1) && !["is", "was", "has", "had", "and", "will", "would"].contains($0.lower) } ?? false)
-            if afterRelation || listed || acts { claim(.initials, current.range) }
+            // "AB (client) cancelled": a role in brackets right after.
+            let introducedAfter = current.text.count == 2 && word(index + 1).map { Self.relations.contains($0.lower) && $0.gapBefore == "(" } ?? false
+            if afterRelation || listed || acts || introducedAfter { claim(.initials, current.range) }
+        }
+        // "Saw JK today; JK was quiet": once two or three capitals have been
+        // found as someone's initials, the same capitals elsewhere are them too.
+        let known = Set(found.filter { $0.category == .initials && $0.range.count <= 3 }.map { String(String.UnicodeScalarView(s[$0.range])) })
+        for current in words where known.contains(current.text) && current.allCaps && current.text.count >= 2 && !isClaimed(current) {
+            claim(.initials, current.range)
         }
     }
 

@@ -253,9 +253,19 @@ struct WorldFormatsTests {
         ("her son J. was at the door", "initials: J."),
         ("my flatmate K thinks I work too much", "initials: K"),
         ("J. texted at midnight", "initials: J."),
+        ("AB (client) cancelled twice", "initials: AB"),
+        ("Pt DW seen at ten", "initials: DW"),
+        ("MK said no. Later MK was quieter.", "initials: MK"),
     ])
     func initials(text: String, expected: String) {
         #expect(found(text).contains(expected), "\(found(text))")
+    }
+
+    @Test("the same initials later in the text are the same person; a service's letters stay")
+    func initialsSeenAgain() {
+        #expect(found("MK said no. Later MK was quieter.") == ["initials: MK", "initials: MK"])
+        #expect(found("the CMHT said no (CMHT was full)").isEmpty)
+        #expect(found("AB testing is not AB (client)") == ["initials: AB", "initials: AB"])
     }
 
     @Test("a single capital that is a grade, a plan or a vitamin is no one", arguments: [
