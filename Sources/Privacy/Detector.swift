@@ -448,11 +448,20 @@ struct Detector {
                         if leading.heading || Lexicon.capitalisedWords.contains(leading.lower) { break }
                     }
                     var end = next.range.upperBound
+                    var last = index2
                     // "112 Hale End Road", "3 Mill Hill Lane": a weak street
                     // word followed by a strong one is part of the name.
                     if weak, let strong = word(index2 + 1), adjacent(index2 + 1), strong.capitalised, !isClaimed(strong),
                        Self.streetSuffixes.contains(strong.lower), !Self.weakSuffixes.contains(strong.lower) {
                         end = strong.range.upperBound
+                        last = index2 + 1
+                    }
+                    // "1234 County Road 5", "1600 Pennsylvania Avenue NW": a
+                    // road's number, or a city's quadrant, after the street word.
+                    if numbered, let after = word(last + 1), adjacent(last + 1), !isClaimed(after),
+                       after.isNumber && after.text.count <= 3 && ["road", "rd", "route", "highway", "hwy"].contains(words[last].lower)
+                        || ["NW", "NE", "SW", "SE"].contains(after.text) {
+                        end = after.range.upperBound
                     }
                     var start = (numbered ? first : leading).range.lowerBound
                     // "4/18 Nicholson Street": the unit number before the slash belongs to it.
@@ -534,6 +543,12 @@ struct Detector {
                     continue
                 }
             }
+            // "RR 2 Box 14": a rural route and its box.
+            if current.text == "RR", let route = word(index + 1), route.isNumber, adjacent(index + 1), let box = word(index + 2), box.lower == "box",
+               adjacent(index + 2), let number = word(index + 3), number.isNumber, adjacent(index + 3), !isClaimed(number) {
+                claim(.address, current.range.lowerBound..<number.range.upperBound)
+                continue
+            }
             // PO Box 4471, P.O. Box 12
             if current.lower == "box", let number = word(index + 1), number.isNumber, adjacent(index + 1), let po = word(index - 1),
                ["po", "o"].contains(po.lower), adjacent(index, maxGap: "."), !isClaimed(po) {
@@ -543,17 +558,22 @@ struct Detector {
                 continue
             }
             if Self.streetPrefixes.contains(current.lower) {
-                // The name: connectors and capitalised words, at most four.
+                // The name: connectors and capitalised words, at most four;
+                // "Av. Reforma", "ul. Marszałkowska": a short street word keeps its dot.
                 var end = index
-                while end - index < 4, let next = word(end + 1), adjacent(end + 1, maxGap: "'"), !isClaimed(next),
+                let dotted = current.text.count <= 3 && abbreviatedWithDot(index)
+                while end - index < 4, let next = word(end + 1), adjacent(end + 1, maxGap: "'") || end == index && dotted, !isClaimed(next),
                       next.capitalised && !next.hasDigit || Self.connectors.contains(next.lower) { end += 1 }
                 guard end > index, words[end].capitalised else { continue }
                 let before = word(index - 1)
                 let numberBefore = before.map { $0.hasDigit && $0.digitCount <= 4 && $0.text.count <= 5 && adjacent(index, maxGap: ",") && !isClaimed($0) } ?? false
                 let numberAfter = word(end + 1).map { $0.isNumber && $0.text.count <= 4 && adjacent(end + 1, maxGap: ",") && !isClaimed($0) } ?? false
-                guard numberBefore || numberAfter, current.capitalised || numberBefore else { continue }
+                guard numberBefore || numberAfter, current.capitalised || numberBefore || dotted else { continue }
                 let start = numberBefore ? before!.range.lowerBound : current.range.lowerBound
                 var last = numberAfter ? end + 1 : end
+                // "ul. Marszałkowska 10/12": a flat number after a slash.
+                if numberAfter, let flat = word(last + 1), flat.isNumber, flat.text.count <= 3,
+                   flat.range.lowerBound == words[last].range.upperBound + 1, s[words[last].range.upperBound] == "/" { last += 1 }
                 // "Rehov Florentin 27, apt 4": the flat goes with the house.
                 if numberAfter, let unit = word(last + 1), Self.unitWords.contains(unit.lower), adjacent(last + 1, maxGap: ","),
                    let flat = word(last + 2), flat.hasDigit, flat.text.count <= 4, adjacent(last + 2, maxGap: ".") { last += 2 }

@@ -202,6 +202,11 @@ struct WorldFormatsTests {
         ("letters to Jalan Ampang 12 please", "address: Jalan Ampang 12"),
         ("19 Kiewiet Crescent, Rocklands, 7798 is the flat", "postcode: 7798"),
         ("〒530-0012 大阪市北区", "postcode: 〒530-0012"),
+        ("the ranch is on 1234 County Road 5 past the silo", "address: 1234 County Road 5"),
+        ("sent to 1600 Pennsylvania Avenue NW by mistake", "address: 1600 Pennsylvania Avenue NW"),
+        ("mail goes to RR 2 Box 14 now", "address: RR 2 Box 14"),
+        ("her flat at ul. Marszałkowska 10/12 is cold", "address: ul. Marszałkowska 10/12"),
+        ("address Av. Reforma 222 in the centre", "address: Av. Reforma 222"),
     ])
     func plotAddresses(text: String, expected: String) {
         #expect(found(text).contains(expected), "\(found(text))")
@@ -212,6 +217,8 @@ struct WorldFormatsTests {
         "Lot 5 of the auction was her mother's ring",
         "we moved through Stage 2, Module 4 quickly",
         "she grew up in Leeds, 2019 was the year it changed",
+        "we took the Road 5 exit and the RR to the coast",
+        "her Av. score was 222 points",
     ])
     func plotLookAlikes(text: String) {
         #expect(!found(text).contains { $0.hasPrefix("address") || $0.hasPrefix("postcode") }, "\(found(text))")
