@@ -62,6 +62,7 @@ let package = Package(
         .target(name: "Handouts", dependencies: [
             "Rendering", "Workbook", "ContentModel", "Diagnostics", "Files", "GFM", "Journal", "MarkdownSafety", "Printing", "Sharing", "Yams",
             .product(name: "SwiftCSV", package: "SwiftCSV"),
+            .product(name: "SystemPackage", package: "swift-system"),
         ]),
         // The training material as a static website.
         .target(name: "Site", dependencies: [

@@ -6,6 +6,7 @@ import Printing
 import Rendering
 import Sharing
 import Workbook
+import struct SystemPackage.FilePath
 
 /// What `attune handouts` was asked to do.
 public struct HandoutsRequest: Sendable {
@@ -104,7 +105,7 @@ public struct HandoutsProgress: Sendable, Equatable {
 /// Every problem in every input is reported before anything is written:
 /// each file is staged under a hidden name as soon as it is rendered, and
 /// only when every file is staged are they all renamed into place (see
-/// `OutputRun`). Handouts render in parallel, a batch at a time, and are
+/// `OutputWriter`). Handouts render in parallel, a batch at a time, and are
 /// staged in roster order, so memory stays flat however large the cohort and
 /// the output is byte-identical whatever the number of workers.
 public struct HandoutsPipeline: Sendable {
@@ -155,29 +156,39 @@ public struct HandoutsPipeline: Sendable {
         var all = withHTML ? try allPage(cohort, renderer: renderer, resources: resources) : nil
         let index = try indexPage(cohort, withHTML: withHTML, renderer: renderer, resources: resources)
         let listed = cohort.members.count
+        let planned = cohort.stems.flatMap { stem in request.formats.map { "\(stem).\($0.fileExtension)" } }
+            + [CohortPages.indexFile, CohortPages.manifestFile] + (withHTML ? [CohortPages.allFile] : [])
+            + (withPDF ? [CohortPages.allPDFFile] : [])
+        let written: [String]
         do {
-            try output.createDirectory(planned: cohort.stems.flatMap { stem in request.formats.map { "\(stem).\($0.fileExtension)" } }
-                + [CohortPages.indexFile, CohortPages.manifestFile] + (withHTML ? [CohortPages.allFile] : [])
-                + (withPDF ? [CohortPages.allPDFFile] : []))
-            if let all { try output.start(CohortPages.allFile, head: all.head, permissions: .sharedFile) }
-            try output.start(CohortPages.indexFile, head: index.head, permissions: .privateFile)
-            var printed = PrintedHandouts()
-            var handouts = try renderAndStage(&cohort, renderer: renderer, output: &output, request: request, printed: &printed)
-            if all != nil, cohort.members.count != listed {
-                // Only --keep-going leaves someone out after the page was made.
-                all = try allPage(cohort, renderer: renderer, resources: resources)
-            }
-            let allPDF = try printPDFs(cohort, printed: printed, handouts: &handouts, renderer: renderer, resources: resources, output: &output, request: request)
-            try stageCohortPages(
-                cohort, handouts: handouts, allPage: all, renderer: renderer, resources: resources, output: &output, request: request,
-                allPDF: allPDF)
-            try output.commit()
+            // The cohort's folder is Attune's own, its record listing what it may
+            // replace; every file is staged while the run fills it (see `OutputWriter`).
+            written = try OutputWriter(fileSystem: fileSystem).write(
+                .ownedFolder(FilePath(request.outputDirectory), record: Output.record, files: []),
+                inputs: OutputGuard.inputs(
+                    [request.roster, request.contentOverlay, request.templatesOverlay] + cohort.roster.trainees.map(\.journal)),
+                filling: { folder throws(HandoutsError) in
+                    try output.begin(folder, planned: planned)
+                    if let all { try output.start(CohortPages.allFile, head: all.head, permissions: .sharedFile) }
+                    try output.start(CohortPages.indexFile, head: index.head, permissions: .privateFile)
+                    var printed = PrintedHandouts()
+                    var handouts = try renderAndStage(&cohort, renderer: renderer, output: &output, request: request, printed: &printed)
+                    if all != nil, cohort.members.count != listed {
+                        // Only --keep-going leaves someone out after the page was made.
+                        all = try allPage(cohort, renderer: renderer, resources: resources)
+                    }
+                    let allPDF = try printPDFs(
+                        cohort, printed: printed, handouts: &handouts, renderer: renderer, resources: resources, output: &output, request: request)
+                    try stageCohortPages(
+                        cohort, handouts: handouts, allPage: all, renderer: renderer, resources: resources, output: &output, request: request,
+                        allPDF: allPDF)
+                }
+            ).files.map(\.string)
         } catch {
-            output.discard()
-            throw error
+            throw Output.writeError(error, at: request.outputDirectory)
         }
         return HandoutsReport(
-            outputDirectory: request.outputDirectory, handouts: cohort.members.count, files: output.written,
+            outputDirectory: request.outputDirectory, handouts: cohort.members.count, files: written,
             index: output.path(CohortPages.indexFile),
             problems: cohort.failures.problems, skipped: cohort.roster.skipped.count, notices: cohort.roster.notices,
             week: cohort.roster.week, focusChoice: cohort.roster.focusChoice,
@@ -229,13 +240,13 @@ public struct HandoutsPipeline: Sendable {
     ) throws(HandoutsError) -> ManifestJSON.Handouts {
         let (members, stems) = (cohort.members, cohort.stems)
         let formats = request.formats.sorted()
-        let run = output.run!
+        let folder = output.folder!
         var handouts = ManifestJSON.Handouts()
         var problems: [Int: [Diagnostic]] = [:]
         var writeFailure: HandoutsError?
         // Files a worker staged but that will never be recorded must not outlive the run.
         let unstage: @Sendable ([Manifest.File]) -> Void = { files in
-            for file in files { run.unstage(file.path) }
+            for file in files { folder.unstage(FilePath(file.path)) }
         }
         forEachRendered(count: members.count, workers: request.workers) { index -> Staged in
             let handout: RenderedHandout
@@ -250,10 +261,10 @@ public struct HandoutsPipeline: Sendable {
                 let name = "\(stems[index]).\(format.fileExtension)"
                 let data = handout.data(for: format)
                 do {
-                    try run.stage(data, as: name, permissions: .sharedFile)
+                    try folder.stageUnlisted(OutputFile(FilePath(name), data, permissions: .sharedFile))
                 } catch {
                     unstage(files)
-                    return .failedToWrite(Output.writeError(error, at: run.target(name)))
+                    return .failedToWrite(Output.writeError(error, at: folder.target(FilePath(name)).string))
                 }
                 files.append(Manifest.File(path: name, data: data))
             }

@@ -2,9 +2,12 @@ import ContentModel
 import Diagnostics
 import Files
 import Foundation
+import struct SystemPackage.FilePath
 
-/// The output folder while a run fills it: files staged under hidden names,
-/// renamed into place by `commit()`, removed by `discard()`.
+/// The output folder while a run fills it, a folder Attune owns written
+/// through `OutputWriter`: files staged under hidden names in `folder`,
+/// which the writer renames into place, in the order listed, once the run's
+/// `filling` returns, or removes if it throws.
 ///
 /// The pages that grow with the cohort (`all.html`, with every handout, and
 /// `index.html`, with a row per trainee) are streamed to their staged files:
@@ -14,12 +17,8 @@ import Foundation
 struct Output {
     let directory: String
     let fileSystem: FileSystem
-    /// The change under way, from `createDirectory()` on.
-    private(set) var run: OutputRun?
-    /// Names relative to the folder, in the order `commit()` puts them in place.
-    private var staged: [String] = []
-    /// What the folder's record listed when the run began.
-    private var previous: [String] = []
+    /// The change under way, from `begin(_:planned:)` on.
+    private(set) var folder: StagedFolder?
     private var streams: [String: Stream] = [:]
 
     /// The folder's record of what `attune handouts` wrote there.
@@ -41,51 +40,45 @@ struct Output {
         self.fileSystem = fileSystem
     }
 
-    /// Every path `commit()` puts in place, in order.
-    var written: [String] { staged.map(path) }
-
     func path(_ name: String) -> String { Self.join(directory, name) }
 
     static func join(_ directory: String, _ name: String) -> String {
         directory.hasSuffix("/") ? directory + name : directory + "/" + name
     }
 
-    /// Locks the folder and starts staging (see `OutputRun`), then refuses,
-    /// before anything is rendered, any of `planned` that is already in the
-    /// folder but not in its record: a file Attune did not write.
-    mutating func createDirectory(planned: [String]) throws(HandoutsError) {
+    /// Takes the folder the writer is filling, then refuses, before anything
+    /// is rendered, any of `planned` that is already in the folder but not in
+    /// its record: a file Attune did not write.
+    mutating func begin(_ folder: StagedFolder, planned: [String]) throws(HandoutsError) {
+        self.folder = folder
         do {
-            run = try OutputRun(fileSystem: fileSystem, folder: directory, permissions: .privateDirectory)
-            previous = try Self.record.read(in: directory, fileSystem: fileSystem) ?? []
+            try folder.refuseStrangers(planned.map { FilePath($0) })
         } catch {
-            run?.discard()
             throw Self.writeError(error, at: directory)
         }
-        try refuseStrangers(planned)
     }
 
-    /// Stops the run, nothing changed, if any of `names` would replace a file
-    /// the record does not list.
-    private func refuseStrangers(_ names: [String]) throws(HandoutsError) {
-        let strangers = Self.record.strangers(names, previous: previous, in: directory, fileSystem: fileSystem)
-        guard !strangers.isEmpty else { return }
-        run?.discard()
-        throw HandoutsError(step: .write, diagnostics: strangers.map { name in
-            .error(
-                "this file was not written by 'attune handouts' (\(Self.record.name) does not list it), so Attune will not replace it; nothing was changed: move it away or choose another folder with --out",
-                at: SourceLocation(path: path(name), line: 1, column: 1))
-        })
+    /// The run's error for what the writer refused or failed to do.
+    static func writeError(_ error: Error, at path: String) -> HandoutsError {
+        if let error = error as? HandoutsError { return error }
+        if case OutputRefusal.notWrittenByAttune(let strangers) = error {
+            return HandoutsError(step: .write, diagnostics: strangers.map { stranger in
+                .error(
+                    "this file was not written by 'attune handouts' (\(Self.record.name) does not list it), so Attune will not replace it; nothing was changed: move it away or choose another folder with --out",
+                    at: SourceLocation(path: stranger.string, line: 1, column: 1))
+            })
+        }
+        return HandoutsError(step: .write, diagnostics: [.error("cannot write: \(error)", at: SourceLocation(path: path, line: 1, column: 1))])
     }
 
     /// Stages `data` as `name`; returns its manifest entry. Handouts are made
     /// to be handed on; the index, summary and manifest are the supervisor's.
     mutating func stage(_ data: Data, as name: String, permissions: FilePermissions = .privateFile) throws(HandoutsError) -> Manifest.File {
         do {
-            try run!.stage(data, as: name, permissions: permissions)
+            try folder!.stage(OutputFile(FilePath(name), data, permissions: permissions))
         } catch {
             throw Self.writeError(error, at: path(name))
         }
-        staged.append(name)
         return Manifest.File(path: name, data: data)
     }
 
@@ -105,8 +98,8 @@ struct Output {
     }
 
     /// Takes files a worker staged into the run, in the order given.
-    mutating func record(_ files: [Manifest.File]) {
-        staged += files.map(\.path)
+    func record(_ files: [Manifest.File]) {
+        folder!.list(files.map { FilePath($0.path) })
     }
 
     /// Starts streaming the page `name` with `head`.
@@ -115,9 +108,9 @@ struct Output {
         stream.head.withUnsafeBytes { stream.hash.add(buffer: $0) }
         stream.bytes = stream.head.count
         streams[name] = stream
-        staged.append(name)
+        folder!.list([FilePath(name)])
         do {
-            try run!.append(stream.head, to: name, permissions: permissions)
+            try folder!.append(stream.head, to: FilePath(name), permissions: permissions)
         } catch {
             throw Self.writeError(error, at: path(name))
         }
@@ -134,7 +127,7 @@ struct Output {
     private mutating func flush(_ name: String) throws(HandoutsError) {
         guard let stream = streams[name], !stream.pending.isEmpty else { return }
         do {
-            try run!.append(stream.pending, to: name, permissions: stream.permissions)
+            try folder!.append(stream.pending, to: FilePath(name), permissions: stream.permissions)
         } catch {
             throw Self.writeError(error, at: path(name))
         }
@@ -151,9 +144,9 @@ struct Output {
         let stream = streams[name]!
         if stream.head != head {
             do {
-                var file = Data(try fileSystem.readText(at: run!.stagedPath(name)).utf8)
+                var file = try folder!.staged(FilePath(name))
                 file.replaceSubrange(0..<stream.head.count, with: head)
-                try run!.rewrite(file, as: name, permissions: stream.permissions)
+                try folder!.rewrite(file, as: FilePath(name), permissions: stream.permissions)
                 streams[name]!.hash = FNV1a64()
                 file.withUnsafeBytes { streams[name]!.hash.add(buffer: $0) }
                 streams[name]!.bytes = file.count
@@ -168,34 +161,8 @@ struct Output {
         return Manifest.File(path: name, bytes: finished.bytes, hash: finished.hash.hex)
     }
 
-    /// Puts `name` last in `commit()`'s order: a page that links to the
-    /// others lands after them.
-    mutating func commitLast(_ name: String) {
-        guard let index = staged.lastIndex(of: name) else { return }
-        staged.append(staged.remove(at: index))
-    }
-
-    /// Puts every staged file in place and removes the files the record
-    /// lists that this run did not make (trainees no longer on the roster, a
-    /// format no longer asked for); the record then lists this run's files.
-    func commit() throws(HandoutsError) {
-        try refuseStrangers(staged)
-        let current = Set(staged)
-        let stale = previous.filter { !current.contains($0) }
-        do {
-            try run!.commit(
-                staged, removing: stale,
-                record: OutputRun.Record(
-                    name: Self.record.name, before: Data(Self.record.text(listing: previous + staged).utf8),
-                    after: Data(Self.record.text(listing: staged).utf8), permissions: .privateFile))
-        } catch {
-            throw Self.writeError(error, at: directory)
-        }
-    }
-
-    func discard() { run?.discard() }
-
-    static func writeError(_ error: Error, at path: String) -> HandoutsError {
-        HandoutsError(step: .write, diagnostics: [.error("cannot write: \(error)", at: SourceLocation(path: path, line: 1, column: 1))])
+    /// Puts `name` last: a page that links to the others lands after them.
+    func commitLast(_ name: String) {
+        folder!.putLast(FilePath(name))
     }
 }
