@@ -30,7 +30,7 @@ let package = Package(
         // The one way text is made safe for Markdown outputs, and which links may stay links.
         .target(name: "MarkdownSafety", dependencies: ["GFM"]),
         // Source locations and `path:line:column: error:` diagnostics.
-        .target(name: "Diagnostics"),
+        .target(name: "Diagnostics", dependencies: ["Files", .product(name: "SystemPackage", package: "swift-system")]),
         // Injectable file access; the one writer of outputs, with typed paths.
         .target(name: "Files", dependencies: [.product(name: "SystemPackage", package: "swift-system")]),
         // HTML pages to PDF in one headless Chromium per run.
@@ -38,7 +38,9 @@ let package = Package(
         // The teaching material: model, loader, validation.
         .target(name: "ContentModel", dependencies: ["Diagnostics", "Yams"]),
         // A therapist's weekly journal: parse and scaffold.
-        .target(name: "Journal", dependencies: ["ContentModel", "Diagnostics", "GFM", "MarkdownSafety", "Yams"]),
+        .target(name: "Journal", dependencies: [
+            "ContentModel", "Diagnostics", "Files", "GFM", "MarkdownSafety", "Yams", .product(name: "SystemPackage", package: "swift-system"),
+        ]),
         // Mustache templates with strict contexts.
         .target(name: "Templating", dependencies: [
             "Diagnostics",
@@ -76,7 +78,8 @@ let package = Package(
         ]),
         // The week's workbook as a fillable page, and importing its answers.
         .target(name: "BrowserForm", dependencies: [
-            "Rendering", "ContentModel", "Diagnostics", "Journal", "MarkdownSafety", "Templating",
+            "Rendering", "ContentModel", "Diagnostics", "Files", "Journal", "MarkdownSafety", "Templating",
+            .product(name: "SystemPackage", package: "swift-system"),
         ]),
         // Command-line interface as a library, so tests can drive it.
         .target(name: "AttuneCLI", dependencies: [
@@ -100,7 +103,7 @@ let package = Package(
         .testTarget(name: "FilesTests", dependencies: ["Files", .product(name: "SystemPackage", package: "swift-system")]),
         .testTarget(name: "PrintingTests", dependencies: ["Printing"]),
         .testTarget(name: "ContentModelTests", dependencies: ["ContentModel", "Bundled", "Diagnostics", "TestSupport"]),
-        .testTarget(name: "JournalTests", dependencies: ["Journal", "ContentModel", "Bundled", "Diagnostics", "GFM", "TestSupport"]),
+        .testTarget(name: "JournalTests", dependencies: ["Journal", "ContentModel", "Bundled", "Diagnostics", "Files", "GFM", "TestSupport"]),
         .testTarget(name: "TemplatingTests", dependencies: ["Templating", "Diagnostics", "TestSupport", .product(name: "Mustache", package: "swift-mustache")]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "ContentModel", "Diagnostics", "Files", "Templating"]),
         .testTarget(name: "WorkbookTests", dependencies: ["Rendering", "Workbook", "Files", "Journal", "ContentModel", "Diagnostics", "GFM", "Privacy", "Sharing"], exclude: ["Golden", "Corpus"]),

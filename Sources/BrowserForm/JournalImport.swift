@@ -136,7 +136,7 @@ public struct JournalImport: Sendable {
             if privateThere && !privateHere {
                 refusals.append(.error(
                     "the answer to '\(id)' is marked private here but not in \(journalFile.path); mark it private there too ('private: [\(id)]'), then import again",
-                    at: Self.frontMatterLocation(of: "private", in: file)
+                    at: Journal.frontMatterLocation(of: "private", in: file)
                 ))
             }
         }
@@ -201,13 +201,13 @@ public struct JournalImport: Sendable {
         if imported.therapist != journal.therapist {
             problems.append(.error(
                 "this journal is \(quoted(imported.therapist))'s, but \(journalFile.path) is \(quoted(journal.therapist))'s; Attune only merges a therapist's own journals",
-                at: Self.frontMatterLocation(of: "therapist", in: importedFile)
+                at: Journal.frontMatterLocation(of: "therapist", in: importedFile)
             ))
         }
         if imported.focus != journal.focus {
             problems.append(.error(
                 "this journal's focus is '\(imported.focus)', but \(journalFile.path) has '\(journal.focus)' for \(journal.week); Attune only merges journals on the same focus",
-                at: Self.frontMatterLocation(of: "focus", in: importedFile)
+                at: Journal.frontMatterLocation(of: "focus", in: importedFile)
             ))
         }
         if !problems.isEmpty { throw DiagnosticError(problems) }
@@ -348,16 +348,6 @@ public struct JournalImport: Sendable {
     /// The file's name without its folder, as the user knows it.
     static func fileName(_ path: String) -> String {
         path.split(separator: "/").last.map(String.init) ?? path
-    }
-
-    /// The front-matter line that sets `key`, or the file's first line.
-    public static func frontMatterLocation(of key: String, in file: SourceFile) -> SourceLocation {
-        let lines = file.text.normalizingLineEndings.split(separator: "\n", omittingEmptySubsequences: false)
-        for (index, line) in lines.enumerated().dropFirst() {
-            if line == "---" { break }
-            if line.hasPrefix("\(key):") { return SourceLocation(path: file.path, line: index + 1, column: 1) }
-        }
-        return SourceLocation(path: file.path, line: 1, column: 1)
     }
 }
 

@@ -68,3 +68,16 @@ public struct Answer: Sendable {
 
     public var isEmpty: Bool { markdown.isEmpty }
 }
+
+extension Journal {
+    /// The front-matter line that sets `key` (`focus:`, `therapist:`), or
+    /// the file's first line, for errors about what the front matter says.
+    public static func frontMatterLocation(of key: String, in file: SourceFile) -> SourceLocation {
+        let lines = file.text.normalizingLineEndings.split(separator: "\n", omittingEmptySubsequences: false)
+        for (index, line) in lines.enumerated().dropFirst() {
+            if line == "---" { break }
+            if line.hasPrefix("\(key):") { return SourceLocation(path: file.path, line: index + 1, column: 1) }
+        }
+        return SourceLocation(path: file.path, line: 1, column: 1)
+    }
+}

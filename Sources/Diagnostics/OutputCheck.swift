@@ -1,4 +1,3 @@
-import Diagnostics
 import Files
 import struct SystemPackage.FilePath
 
