@@ -73,7 +73,7 @@ let package = Package(
         ]),
         // Patterns across weeks: the rupture log's trends report.
         .target(name: "Trends", dependencies: [
-            "Rendering", "Workbook", "ContentModel", "Diagnostics", "Files", "Journal", "MarkdownSafety", "Printing", "Templating",
+            "Rendering", "ContentModel", "Diagnostics", "Files", "Journal", "MarkdownSafety", "Printing", "Templating",
             .product(name: "SystemPackage", package: "swift-system"),
         ]),
         // The week's workbook as a fillable page, and importing its answers.

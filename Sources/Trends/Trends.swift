@@ -2,7 +2,6 @@ import ContentModel
 import Diagnostics
 import Printing
 import Rendering
-import Workbook
 
 /// Patterns across weeks of journals, from their rupture logs: which
 /// ruptures keep happening, what they set off in the therapist, which

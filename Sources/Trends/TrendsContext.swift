@@ -2,7 +2,6 @@ import ContentModel
 import Foundation
 import Journal
 import MarkdownSafety
-import Workbook
 
 /// Which file a context is for: it decides how text is made safe.
 enum TrendsFormat {

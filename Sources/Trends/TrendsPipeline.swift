@@ -6,7 +6,6 @@ import Journal
 import MarkdownSafety
 import Printing
 import Rendering
-import Workbook
 import struct SystemPackage.FilePath
 
 /// Builds the trends report from a folder of journals: load, read, find
