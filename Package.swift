@@ -85,7 +85,6 @@ let package = Package(
         .target(name: "AttuneCLI", dependencies: [
             "Rendering", "Workbook", "Files", "Diagnostics", "ContentModel", "GFM", "Journal", "Printing", "Privacy", "Sharing", "Handouts", "Site", "Trends", "BrowserForm",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            .product(name: "SystemPackage", package: "swift-system"),
         ]),
         .executableTarget(name: "attune", dependencies: ["AttuneCLI"]),
         // `make privacy-eval`: the guard's recall and precision on its labelled corpus.

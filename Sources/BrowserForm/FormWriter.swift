@@ -2,9 +2,10 @@ import ContentModel
 import Diagnostics
 import Files
 import Foundation
-import struct SystemPackage.FilePath
 import Journal
 import Rendering
+
+import struct SystemPackage.FilePath
 
 /// What `attune form` is asked to write.
 public struct FormRequest: Sendable {

@@ -1,9 +1,10 @@
 import Diagnostics
 import Files
 import Foundation
-import struct SystemPackage.FilePath
 import Journal
 import Rendering
+
+import struct SystemPackage.FilePath
 
 /// What `attune import` is asked to do.
 public struct ImportRequest: Sendable {

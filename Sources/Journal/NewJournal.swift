@@ -2,6 +2,7 @@ import ContentModel
 import Diagnostics
 import Files
 import Foundation
+
 import struct SystemPackage.FilePath
 
 /// `attune new`'s front end: plans the week, writes its empty journal

@@ -2,6 +2,7 @@ import ContentModel
 import Diagnostics
 import Files
 import Foundation
+
 import struct SystemPackage.FilePath
 
 /// What `attune new` and `attune form` are asked for: the same week
