@@ -1518,7 +1518,7 @@ extension Detector {
         if word.capitalised {
             if word.allCaps && word.text.count > 1 { return false }
             if word.text.count == 1 { return false }
-            if isOrdinaryCapital(word) { return false }
+            if isOrdinaryCapital(word) || Self.isGermanNoun(word.lower) { return false }
             let english = isEnglish(word)
             if afterTitle, let previous, !Self.weakTitles.contains(previous.lower) || previous.capitalised { return true }
             if !word.sentenceStart {
@@ -1550,6 +1550,20 @@ extension Detector {
         // dictionary knows after a locative is a town written in haste.
         if !english, word.lower.count >= 4, !word.hasDigit, namesSomewhere(index) { return true }
         return false
+    }
+
+    /// German nouns by their endings ("Sitzung", "Überweisung",
+    /// "Versichertenkarte", "Arbeitgeber"): German capitalises every noun, so
+    /// notes that mix it in raised a name for each. Only endings no name
+    /// has: "-ung" after a consonant and in seven letters or more (Leung,
+    /// Cheung, Young and Jung are names), "-heit", "-keit", "-schaft".
+    static func isGermanNoun(_ lower: String) -> Bool {
+        let scalars = Array(lower.unicodeScalars)
+        if lower.count >= 7, lower.hasSuffix("ung") || lower.hasSuffix("ungen") {
+            let stem = scalars.dropLast(lower.hasSuffix("ungen") ? 5 : 3)
+            if let before = stem.last, !"aeiouy".unicodeScalars.contains(before) { return true }
+        }
+        return lower.count >= 7 && ["heit", "keit", "schaft", "karte", "geber", "nahme"].contains { lower.hasSuffix($0) }
     }
 
     /// Words after which a capitalised ordinary word mid-sentence is a town

@@ -235,6 +235,15 @@ struct WorldFormatsTests {
         #expect(found(text).contains(expected), "\(found(text))")
     }
 
+    @Test("German nouns in English notes are no one; names that end the same way still are", arguments: [
+        ("Sitzung 8, then the Überweisung from the GP", []),
+        ("her Versichertenkarte and the Arbeitgeber letter", []),
+        ("Mrs Leung and Dr Cheung both rang", ["name: Leung", "name: Cheung"]),
+    ])
+    func germanNouns(text: String, expected: [String]) {
+        #expect(found(text) == expected)
+    }
+
     @Test("a handle after Facebook, dots and all; polite Japanese is no name", arguments: [
         ("Her FB is rose.wren.dvo and she wants me to add her", ["handle: rose.wren.dvo"]),
         ("She kept saying はい and smiling", []),
