@@ -43,7 +43,7 @@ struct Output {
     func path(_ name: String) -> String { Self.join(directory, name) }
 
     static func join(_ directory: String, _ name: String) -> String {
-        directory.hasSuffix("/") ? directory + name : directory + "/" + name
+        FilePath(directory).appending(name).string
     }
 
     /// Takes the folder the writer is filling, then refuses, before anything

@@ -25,7 +25,7 @@ struct OutputFolder: Sendable {
     var markerPath: String { file(SitePath(Self.markerName)) }
 
     func file(_ path: SitePath) -> String {
-        (self.path.hasSuffix("/") ? self.path : self.path + "/") + path.value
+        FilePath(self.path).appending(path.value).string
     }
 
     /// Reads the folder's marker, or makes sure the folder is new or empty.
