@@ -62,7 +62,7 @@ let package = Package(
         .target(name: "Sharing", dependencies: ["Bundled", "Diagnostics", "Files", "Journal", "Privacy"]),
         // A supervisor's cohort: one personalised handout per trainee.
         .target(name: "Handouts", dependencies: [
-            "Rendering", "Workbook", "ContentModel", "Diagnostics", "Files", "GFM", "Journal", "MarkdownSafety", "Printing", "Sharing", "Yams",
+            "Rendering", "ContentModel", "Diagnostics", "Files", "GFM", "Journal", "MarkdownSafety", "Printing", "Sharing", "Yams",
             .product(name: "SwiftCSV", package: "SwiftCSV"),
             .product(name: "SystemPackage", package: "swift-system"),
         ]),

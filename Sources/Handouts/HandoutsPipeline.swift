@@ -5,7 +5,6 @@ import Foundation
 import Printing
 import Rendering
 import Sharing
-import Workbook
 import struct SystemPackage.FilePath
 
 /// What `attune handouts` was asked to do.
