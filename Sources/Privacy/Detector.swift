@@ -1618,6 +1618,19 @@ extension Detector {
             }
         }
         for index in words.indices where !isName[index] { isName[index] = isNameWord(index) }
+        // "Mayfield, Cork", "Reading, Berkshire": a town whose name is also a
+        // word is a town in a list of places or before its county or state.
+        for index in words.indices where !isName[index] {
+            let word = words[index]
+            guard word.capitalised, !word.allCaps, !word.sentenceStart, !isClaimed(word), !word.possessive,
+                  !isGiven(word), !isOrdinaryCapital(word), Lexicon.isTown(word.lower) else { continue }
+            let afterPlace = index > 0 && word.gapBefore == "," && adjacent(index, maxGap: ",")
+                && (isName[index - 1] || [.place, .address, .postcode].contains(endingAt[words[index - 1].range.upperBound]))
+            let beforeRegion = self.word(index + 1).map {
+                $0.gapBefore == "," && adjacent(index + 1, maxGap: ",") && $0.capitalised && Lexicon.isRegion($0.lower)
+            } ?? false
+            if afterPlace || beforeRegion { isName[index] = true }
+        }
         // "works for Northern Rail", "plays for Craven Juniors": a capitalised
         // run after a workplace cue is a workplace even when made of words.
         for index in words.indices where ["at", "for", "with"].contains(words[index].lower) {
@@ -1677,9 +1690,10 @@ extension Detector {
             let category = self.category(start: start, end: end, listed: listed[index])
             let last = words[end]
             // "the Leys", "the Mater": a place's article is part of its name,
-            // and redacting it too leaves no hint of which one.
+            // and redacting it too leaves no hint of which one. A town's is
+            // not: "the Decatur years", "the Bengaluru office".
             var first = words[start].range.lowerBound
-            if category != .name, let the = word(start - 1), the.lower == "the", adjacent(start), !isClaimed(the) {
+            if category != .name, !isTown(start, end), let the = word(start - 1), the.lower == "the", adjacent(start), !isClaimed(the) {
                 first = the.range.lowerBound
             }
             // A person's "'s" is grammar; a shop's ("Sainsbury's") is its name.
@@ -2009,8 +2023,24 @@ extension Detector {
         "commuting", "transferred", "headed", "heading", "ran", "ride", "train", "bus",
     ]
 
+    /// Whether words `start...end` spell a town's name ("Inverness", "Alice
+    /// Springs") and nothing beside them says a person is meant: no title or
+    /// relation before ("Dr Preston", "her cousin Kendal"), no "said" after,
+    /// and a one-word town is no given name ("Florence", "Jackson").
+    private func isTown(_ start: Int, _ end: Int) -> Bool {
+        guard end - start < 4 else { return false }
+        if start == end, isGiven(words[start]) { return false }
+        if let previous = word(start - 1), adjacent(start, maxGap: "."),
+           Self.titles.contains(previous.lower) || Self.relations.contains(previous.lower) { return false }
+        if cueFollows(end), !words[end].possessive { return false }
+        return Lexicon.isTown((start...end).map { words[$0].lower }.joined(separator: " "))
+    }
+
     private func category(start: Int, end: Int, listed: Bool) -> IdentifierCategory {
         if listed { return .name }
+        // Without a cue, a name that is a town's is the town.
+        let town = isTown(start, end)
+        let unmarked: IdentifierCategory = town ? .place : .name
         if (start...end).contains(where: { Self.institutions.contains(words[$0].lower) && $0 > start }) { return .workplace }
         // ", Filey" after an address or postcode is the town.
         if start > 0, let previous = endingAt[words[start - 1].range.upperBound] {
@@ -2021,13 +2051,13 @@ extension Detector {
         if let the = word(before), the.lower == "the", adjacent(start) { before -= 1 }
         // The preposition must be in the same clause: "waited outside.
         // Grace told me" is about a person, not a place.
-        guard let preposition = word(before), adjacent(before + 1) else { return .name }
+        guard let preposition = word(before), adjacent(before + 1) else { return unmarked }
         let firstWord = words[start]
         // "works at Sainsbury's": after a work cue, a possessive is a shop's name.
         if ["at", "for", "with"].contains(preposition.lower),
            (max(0, before - 3)..<before).contains(where: { Self.workCues.contains(words[$0].lower) }),
            !(isGiven(firstWord) && !isEnglish(firstWord) && !firstWord.possessive) { return .workplace }
-        if isGiven(firstWord) && !isEnglish(firstWord) || firstWord.possessive { return .name }
+        if isGiven(firstWord) && !isEnglish(firstWord) && !town || firstWord.possessive { return .name }
         if ["at", "for", "by", "with"].contains(preposition.lower) {
             for back in max(0, before - 3)..<before where Self.workCues.contains(words[back].lower) { return .workplace }
             if preposition.lower == "for" || preposition.lower == "by" { return .name }
@@ -2042,7 +2072,7 @@ extension Detector {
             if words[verb].lower == "back", verb > 0, adjacent(verb) { verb -= 1 }
             if Self.journeys.contains(words[verb].lower) { return .place }
         }
-        return .name
+        return unmarked
     }
 
     /// Capital pairs that are abbreviations, not someone's initials.

@@ -326,3 +326,54 @@ struct WorldFormatsTests {
         #expect(found(text).contains(expected), "\(found(text))")
     }
 }
+
+/// Towns are known by name from GeoNames' gazetteer: a town is labelled a
+/// place, a town that is an English word is one only beside another place,
+/// and a person who shares a town's name keeps being a person.
+@Suite("Towns by name")
+struct TownsTests {
+    let scanner = PrivacyScanner()
+
+    func found(_ text: String) -> [String] {
+        scanner.scan(text, path: "j.md").map { "\($0.category.rawValue): \($0.text)" }
+    }
+    @Test("a town from the gazetteer is a place, not a person", arguments: [
+        ("Her sister still lives up near Inverness and rings on Sundays.", "place: Inverness"),
+        ("Her Bengaluru notes are in the blue folder.", "place: Bengaluru"),
+        ("She grew up outside Alice Springs, she said.", "place: Alice Springs"),
+        ("The Decatur years were hard on all of them.", "place: Decatur"),
+    ])
+    func townsAreTowns(text: String, expected: String) {
+        #expect(found(text).contains(expected), "\(found(text))")
+    }
+
+    @Test("a town whose name is a word is a town beside another place", arguments: [
+        ("The flat is in Mayfield, Cork, above a chemist.", "place: Cork"),
+        ("Her son is at college now, Reading, Pennsylvania, and rarely calls.", "place: Reading"),
+        ("Her dad drove her from Dundalk, Bath and back in a day.", "place: Bath"),
+    ])
+    func wordTowns(text: String, expected: String) {
+        #expect(found(text).contains(expected), "\(found(text))")
+    }
+
+    @Test("a person who shares a town's name is still a person", arguments: [
+        ("Dr Preston asked how the week had gone.", "name: Preston"),
+        ("Florence said nothing for a long time.", "name: Florence"),
+        ("her cousin Kendal came to the second session", "name: Kendal"),
+        ("Preston said he would not come back.", "name: Preston"),
+    ])
+    func peopleNamedLikeTowns(text: String, expected: String) {
+        #expect(found(text).contains(expected), "\(found(text))")
+    }
+
+    @Test("words that are towns somewhere stay words", arguments: [
+        "Reading the notes again, I saw where I lost her.",
+        "We could split the session, I said, and she laughed.",
+        "Grace, Hope and Will are the pseudonyms in this week's notes.",
+        "It was a long session; Normal service resumed after the break.",
+        "Bath time was the only calm part of her day, she said.",
+    ])
+    func wordsStayWords(text: String) {
+        #expect(!found(text).contains { $0.hasPrefix("place") }, "\(found(text))")
+    }
+}

@@ -15,6 +15,12 @@ enum Lexicon {
     /// `word` is a given name in the Census lists (compare lower case).
     static func isGivenName(_ lowercased: String) -> Bool { contains(lowercased, in: givenNames) }
 
+    /// `name` (lower case, words joined by one space) is a town of 5,000
+    /// people or more somewhere: "Inverness", "Alice Springs", "Cork".
+    /// Whether a word that is one names a place is the detector's call: many
+    /// are also surnames ("Preston") or English words ("Reading", "Split").
+    static func isTown(_ lowercased: String) -> Bool { contains(lowercased, in: towns) }
+
     static func contains(_ key: String, in list: StaticString) -> Bool {
         var key = key
         return key.withUTF8 { key in
