@@ -76,12 +76,12 @@ stage() {
     "$bin" --generate-completion-script zsh > "$tree/share/zsh/site-functions/_attune"
     "$bin" --generate-completion-script fish > "$tree/share/fish/vendor_completions.d/attune.fish"
     # Licence notices of everything linked in: the toolchain's runtime and
-    # Foundation (one licence), ICU inside Foundation, cmark-gfm, the four
+    # Foundation (one licence), ICU inside Foundation, cmark-gfm, the five
     # Swift packages, and the word lists compiled into the privacy guard.
     swiftroot=$(dirname "$(dirname "$(readlink -f "$(command -v "$swift")")")")
     cp "$swiftroot/share/swift/LICENSE.txt" "$tree/NOTICES/swift-runtime-and-foundation.txt"
     cp Packaging/notices/*.txt "$tree/NOTICES/"
-    for pkg in swift-argument-parser swift-mustache SwiftCSV Yams; do
+    for pkg in swift-argument-parser swift-mustache swift-system SwiftCSV Yams; do
         cp "$(ls "$scratch/checkouts/$pkg"/LICENSE* | head -n 1)" "$tree/NOTICES/$pkg.txt"
     done
     cp Packaging/INSTALL "$tree/INSTALL"
