@@ -76,8 +76,8 @@ public protocol FileSystem: Sendable {
 /// A held `lockFolder` lock.
 public final class FolderLock: @unchecked Sendable {
     private var releaser: (() -> Void)?
-    public init(release: @escaping () -> Void) { releaser = release }
-    public func release() {
+    package init(release: @escaping () -> Void) { releaser = release }
+    package func release() {
         releaser?()
         releaser = nil
     }
@@ -85,28 +85,28 @@ public final class FolderLock: @unchecked Sendable {
 }
 
 extension FileSystem {
-    public func lockFolder(at path: String, waiting: (() -> Void)?) throws -> FolderLock? { FolderLock {} }
+    package func lockFolder(at path: String, waiting: (() -> Void)?) throws -> FolderLock? { FolderLock {} }
 
-    public func createExclusively(_ data: Data, at path: String, permissions: FilePermissions) throws {
+    package func createExclusively(_ data: Data, at path: String, permissions: FilePermissions) throws {
         if fileExists(at: path) || directoryExists(at: path) { throw FileSystemError.alreadyExists(path) }
         try write(data, to: path, permissions: permissions)
     }
 
-    public func createDirectoryExclusively(at path: String, permissions: FilePermissions) throws {
+    package func createDirectoryExclusively(at path: String, permissions: FilePermissions) throws {
         if fileExists(at: path) || directoryExists(at: path) { throw FileSystemError.alreadyExists(path) }
         try createDirectory(at: path, permissions: permissions)
     }
 
-    public func hiddenEntries(in folder: String) -> [String] { [] }
+    package func hiddenEntries(in folder: String) -> [String] { [] }
 
-    public func removeTree(at path: String) throws {
+    package func removeTree(at path: String) throws {
         if fileExists(at: path) { return try removeFile(at: path) }
         guard directoryExists(at: path) else { throw FileSystemError.notFound(path) }
         for name in try files(under: path) { try removeFile(at: OutputGuard.join(path, name)) }
         try? removeDirectory(at: path)
     }
 
-    public func move(_ source: String, to relative: String, inside folder: String, permissions: FilePermissions) throws {
+    package func move(_ source: String, to relative: String, inside folder: String, permissions: FilePermissions) throws {
         if let obstacle = obstacle(to: relative, inside: folder) { throw FileSystemError.io(OutputGuard.join(folder, relative), obstacle) }
         let target = OutputGuard.join(folder, relative)
         if let slash = target.lastIndex(of: "/"), slash != target.startIndex {
@@ -115,12 +115,12 @@ extension FileSystem {
         try moveFile(from: source, to: target)
     }
 
-    public func removeFile(_ relative: String, inside folder: String) throws {
+    package func removeFile(_ relative: String, inside folder: String) throws {
         if let obstacle = obstacle(to: relative, inside: folder) { throw FileSystemError.io(OutputGuard.join(folder, relative), obstacle) }
         try removeFile(at: OutputGuard.join(folder, relative))
     }
 
-    public func obstacle(to relative: String, inside folder: String) -> String? {
+    package func obstacle(to relative: String, inside folder: String) -> String? {
         var path = folder
         let parts = relative.split(separator: "/").map(String.init)
         for part in parts.dropLast() {
@@ -133,24 +133,24 @@ extension FileSystem {
 
 /// POSIX modes Attune writes with.
 public struct FilePermissions: Sendable, Equatable {
-    public var mode: Int16
-    public init(mode: Int16) { self.mode = mode }
+    package var mode: Int16
+    package init(mode: Int16) { self.mode = mode }
 
     /// Owner-only: for anything that may hold a therapist's reflections.
-    public static let privateFile = FilePermissions(mode: 0o600)
-    public static let privateDirectory = FilePermissions(mode: 0o700)
+    package static let privateFile = FilePermissions(mode: 0o600)
+    package static let privateDirectory = FilePermissions(mode: 0o700)
     /// For files made to be handed on: readable by others.
-    public static let sharedFile = FilePermissions(mode: 0o644)
+    package static let sharedFile = FilePermissions(mode: 0o644)
 }
 
-public enum FileSystemError: Error, Equatable, CustomStringConvertible {
+package enum FileSystemError: Error, Equatable, CustomStringConvertible {
     case notFound(String)
     /// Where the first byte that is not UTF-8 sits (1-based, columns in characters).
     case notUTF8(String, line: Int, column: Int)
     case alreadyExists(String)
     case io(String, String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .notFound(let path): return "\(path): no such file or folder"
         case .notUTF8(let path, let line, let column): return "\(path):\(line):\(column): not UTF-8 text"
@@ -162,9 +162,9 @@ public enum FileSystemError: Error, Equatable, CustomStringConvertible {
 
 extension FileSystem {
     /// For test doubles that only hold text.
-    public func readData(at path: String) throws -> Data { Data(try readText(at: path).utf8) }
+    package func readData(at path: String) throws -> Data { Data(try readText(at: path).utf8) }
 
-    public func writeAtomically(_ text: String, to path: String, permissions: FilePermissions = .privateFile) throws {
+    package func writeAtomically(_ text: String, to path: String, permissions: FilePermissions = .privateFile) throws {
         try writeAtomically(Data(text.utf8), to: path, permissions: permissions)
     }
 }

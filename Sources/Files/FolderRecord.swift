@@ -4,26 +4,26 @@ import Foundation
 /// there (`.attune-site`, `.attune-handouts`): the only files a later run of
 /// that command may replace or remove. Anything else in the folder is the
 /// user's, and a run that would replace it stops before changing anything.
-public struct FolderRecord: Sendable {
+package struct FolderRecord: Sendable {
     /// The record's file name, such as `.attune-handouts`.
-    public let name: String
+    package let name: String
     /// The command, as the record's first line names it: `attune handouts`.
-    public let command: String
+    package let command: String
 
-    public init(name: String, command: String) {
+    package init(name: String, command: String) {
         self.name = name
         self.command = command
     }
 
     /// The record listing `paths` (relative to the folder), sorted.
-    public func text(listing paths: [String]) -> String {
+    package func text(listing paths: [String]) -> String {
         "# Made by '\(command)'. A rebuild may replace or remove the files listed here, and no others.\n"
             + Set(paths).sorted().map { $0 + "\n" }.joined()
     }
 
     /// The record's file list. A line that could reach outside the folder
     /// (`..`, an absolute path) is ignored, whoever wrote it.
-    public func parse(_ text: String) -> [String] {
+    package func parse(_ text: String) -> [String] {
         text.split(separator: "\n").compactMap { line in
             let path = line.trimmingCharacters(in: .whitespaces)
             let parts = path.split(separator: "/", omittingEmptySubsequences: false)
@@ -35,7 +35,7 @@ public struct FolderRecord: Sendable {
     }
 
     /// What the folder's record lists; nil when the folder has none.
-    public func read(in folder: String, fileSystem: FileSystem) throws -> [String]? {
+    package func read(in folder: String, fileSystem: FileSystem) throws -> [String]? {
         let path = OutputGuard.join(folder, name)
         guard fileSystem.fileExists(at: path) else { return nil }
         return parse(try fileSystem.readText(at: path))
@@ -43,7 +43,7 @@ public struct FolderRecord: Sendable {
 
     /// The paths among `targets` where something already is in `folder`
     /// that `previous` (the record) does not list: not this command's to replace.
-    public func strangers(_ targets: [String], previous: [String], in folder: String, fileSystem: FileSystem) -> [String] {
+    package func strangers(_ targets: [String], previous: [String], in folder: String, fileSystem: FileSystem) -> [String] {
         let known = Set(previous)
         return targets.filter { target in
             let path = OutputGuard.join(folder, target)

@@ -1,32 +1,32 @@
 import Foundation
 
 /// A file system that lives in a dictionary, for tests and dry runs.
-public final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
+package final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
     private let lock = NSLock()
     private var storage: [String: (data: Data, permissions: FilePermissions)]
     private var directories: Set<String>
 
-    public init(files: [String: String] = [:]) {
+    package init(files: [String: String] = [:]) {
         storage = files.mapValues { (Data($0.utf8), .privateFile) }
         directories = []
         for path in files.keys { addParents(of: path) }
     }
 
     /// Every file's text, keyed by path.
-    public var snapshot: [String: String] {
+    package var snapshot: [String: String] {
         lock.withLock { storage.mapValues { String(decoding: $0.data, as: UTF8.self) } }
     }
 
     /// A file's bytes as written (a PDF is not text).
-    public func data(at path: String) -> Data? {
+    package func data(at path: String) -> Data? {
         lock.withLock { storage[normalize(path)]?.data }
     }
 
-    public func permissions(at path: String) -> FilePermissions? {
+    package func permissions(at path: String) -> FilePermissions? {
         lock.withLock { storage[normalize(path)]?.permissions }
     }
 
-    public func readText(at path: String) throws -> String {
+    package func readText(at path: String) throws -> String {
         try lock.withLock {
             guard let entry = storage[normalize(path)] else { throw FileSystemError.notFound(path) }
             guard let text = String(data: entry.data, encoding: .utf8) else { throw UTF8Position.error(path, entry.data) }
@@ -34,23 +34,23 @@ public final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
         }
     }
 
-    public func readData(at path: String) throws -> Data {
+    package func readData(at path: String) throws -> Data {
         try lock.withLock {
             guard let entry = storage[normalize(path)] else { throw FileSystemError.notFound(path) }
             return entry.data
         }
     }
 
-    public func fileExists(at path: String) -> Bool {
+    package func fileExists(at path: String) -> Bool {
         lock.withLock { storage[normalize(path)] != nil }
     }
 
     /// The working folder (`.`) always exists, as on disk.
-    public func directoryExists(at path: String) -> Bool {
+    package func directoryExists(at path: String) -> Bool {
         OutputGuard.lexical(path) == "/" || lock.withLock { directories.contains(normalize(path)) }
     }
 
-    public func files(under path: String) throws -> [String] {
+    package func files(under path: String) throws -> [String] {
         let prefix = normalize(path) + "/"
         return try lock.withLock {
             guard directories.contains(normalize(path)) else { throw FileSystemError.notFound(path) }
@@ -62,7 +62,7 @@ public final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
         }
     }
 
-    public func writeAtomically(_ data: Data, to path: String, permissions: FilePermissions) throws {
+    package func writeAtomically(_ data: Data, to path: String, permissions: FilePermissions) throws {
         let key = normalize(path)
         try lock.withLock {
             try requireParent(of: key)
@@ -70,11 +70,11 @@ public final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
         }
     }
 
-    public func write(_ data: Data, to path: String, permissions: FilePermissions) throws {
+    package func write(_ data: Data, to path: String, permissions: FilePermissions) throws {
         try writeAtomically(data, to: path, permissions: permissions)
     }
 
-    public func createDirectory(at path: String, permissions: FilePermissions) throws {
+    package func createDirectory(at path: String, permissions: FilePermissions) throws {
         lock.withLock { directories.insert(normalize(path)); addParents(of: normalize(path)) }
         afterCreatingDirectory?(path)
     }
@@ -83,13 +83,13 @@ public final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
     /// (interrupt a run just as its staging folder appears).
     package var afterCreatingDirectory: (@Sendable (String) -> Void)?
 
-    public func removeFile(at path: String) throws {
+    package func removeFile(at path: String) throws {
         try lock.withLock {
             guard storage.removeValue(forKey: normalize(path)) != nil else { throw FileSystemError.notFound(path) }
         }
     }
 
-    public func append(_ data: Data, to path: String, permissions: FilePermissions) throws {
+    package func append(_ data: Data, to path: String, permissions: FilePermissions) throws {
         let key = normalize(path)
         try lock.withLock {
             try requireParent(of: key)
@@ -100,7 +100,7 @@ public final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
         }
     }
 
-    public func moveFile(from source: String, to destination: String) throws {
+    package func moveFile(from source: String, to destination: String) throws {
         let (from, to) = (normalize(source), normalize(destination))
         try lock.withLock {
             if let entry = storage.removeValue(forKey: from) {
@@ -119,7 +119,7 @@ public final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
         }
     }
 
-    public func removeDirectory(at path: String) throws {
+    package func removeDirectory(at path: String) throws {
         let key = normalize(path)
         try lock.withLock {
             guard directories.contains(key) else { throw FileSystemError.notFound(path) }
@@ -131,7 +131,7 @@ public final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
         }
     }
 
-    public func hiddenEntries(in folder: String) -> [String] {
+    package func hiddenEntries(in folder: String) -> [String] {
         let key = normalize(folder)
         let prefix = key == "." || key.isEmpty ? "" : key + "/"
         return lock.withLock {
@@ -142,7 +142,7 @@ public final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
         }
     }
 
-    public func removeTree(at path: String) throws {
+    package func removeTree(at path: String) throws {
         let key = normalize(path)
         try lock.withLock {
             if storage.removeValue(forKey: key) != nil { return }

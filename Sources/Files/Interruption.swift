@@ -21,8 +21,8 @@ import Darwin
 /// SIGKILL cannot be caught: what a killed run staged stays on disk under
 /// names starting `.attune-staging-`, and the next run into that folder
 /// removes it (see `OutputRun`).
-public final class Interruption: @unchecked Sendable {
-    public static let shared = Interruption()
+package final class Interruption: @unchecked Sendable {
+    package static let shared = Interruption()
 
     private let gate: UnsafeMutablePointer<pthread_rwlock_t>
     /// Guarded by `gate` held exclusively, or by `registry`.
@@ -96,7 +96,7 @@ public final class Interruption: @unchecked Sendable {
     /// line to print: the caller prints it and exits (see `attune`'s
     /// signal handling). Holds the gate from then on, so nothing more is
     /// staged before the process ends.
-    public func interrupt() -> String {
+    package func interrupt() -> String {
         pthread_rwlock_wrlock(gate)
         let (open, loose, done, others) = registry.withLock { (Array(runs.values), temporaries, committed, Array(cleanups.values)) }
         for cleanup in others { cleanup() }

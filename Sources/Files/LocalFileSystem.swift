@@ -7,7 +7,7 @@ public struct LocalFileSystem: FileSystem {
     /// No input Attune reads may be larger than this (each kind has a far
     /// smaller limit, checked before parsing; see `InputLimits`): a file
     /// this size is refused before it is read into memory at all.
-    public static let largestReadable = 16 * 1024 * 1024
+    package static let largestReadable = 16 * 1024 * 1024
 
     /// Reads a regular file only: a pipe or a device (a FIFO, `/dev/zero`)
     /// would block or never end, so it is refused before any read. Opened

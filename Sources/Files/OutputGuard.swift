@@ -4,15 +4,15 @@ import Foundation
 /// identity are one file (a symlink, a hard link, `./x` and `x`, a bind mount).
 public struct FileIdentity: Hashable, Sendable {
     /// `device:inode` on disk; the resolved path for file systems without inodes.
-    public let key: String
-    public init(key: String) { self.key = key }
+    package let key: String
+    package init(key: String) { self.key = key }
 }
 
 extension FileSystem {
     /// Lexical stand-ins for file systems without inodes (`InMemoryFileSystem`,
     /// test doubles): the path with `.`, `..` and repeated slashes resolved,
     /// rooted at `/`. `LocalFileSystem` resolves symlinks and asks the kernel.
-    public func resolvedPath(_ path: String) -> String? {
+    package func resolvedPath(_ path: String) -> String? {
         let lexical = OutputGuard.lexical(path)
         let relative = OutputGuard.relative(lexical)
         guard lexical == "/" || fileExists(at: path) || directoryExists(at: path)
@@ -20,14 +20,14 @@ extension FileSystem {
         return lexical
     }
 
-    public func identity(at path: String) -> FileIdentity? {
+    package func identity(at path: String) -> FileIdentity? {
         resolvedPath(path).map(FileIdentity.init(key:))
     }
 }
 
 /// One reason an output may not be written where it was asked to go.
-public struct OutputConflict: Sendable, Equatable, CustomStringConvertible {
-    public enum Relation: Sendable, Equatable {
+package struct OutputConflict: Sendable, Equatable, CustomStringConvertible {
+    package enum Relation: Sendable, Equatable {
         /// The output is the input itself (perhaps through a link).
         case isInput
         /// The output folder has the input in it, at any depth.
@@ -37,12 +37,12 @@ public struct OutputConflict: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The output as the user named it.
-    public var output: String
+    package var output: String
     /// The input as the user (or the roster) named it.
-    public var input: String
-    public var relation: Relation
+    package var input: String
+    package var relation: Relation
 
-    public var description: String {
+    package var description: String {
         switch relation {
         case .isInput:
             return "this output is \(input), which this run reads; Attune never writes over its inputs, so choose another output"
@@ -62,10 +62,10 @@ public struct OutputConflict: Sendable, Equatable, CustomStringConvertible {
 /// An output may not be an input, may not be a folder that holds one at any
 /// depth, and may not be inside a folder of inputs (the next run would read
 /// what this one wrote as an input).
-public struct OutputGuard: Sendable {
-    public let fileSystem: FileSystem
+package struct OutputGuard: Sendable {
+    package let fileSystem: FileSystem
 
-    public init(fileSystem: FileSystem) {
+    package init(fileSystem: FileSystem) {
         self.fileSystem = fileSystem
     }
 
@@ -73,7 +73,7 @@ public struct OutputGuard: Sendable {
     /// skipped (reading them reports that). Folder inputs count with every
     /// file in them, so a symlinked journal inside a journal folder is
     /// followed to where it really is.
-    public func conflicts(outputs: [String], inputs: [String]) -> [OutputConflict] {
+    package func conflicts(outputs: [String], inputs: [String]) -> [OutputConflict] {
         var resolvedInputs: [(name: String, path: String, identity: FileIdentity, isFolder: Bool)] = []
         for input in inputs {
             guard let path = fileSystem.resolvedPath(input), let identity = fileSystem.identity(at: input) else { continue }
@@ -108,7 +108,7 @@ public struct OutputGuard: Sendable {
 
     /// `conflicts`, less any about a file inside a folder already refused: a
     /// folder refused is enough said about the files that would go in it.
-    public func refusals(outputs: [String], inputs: [String]) -> [OutputConflict] {
+    package func refusals(outputs: [String], inputs: [String]) -> [OutputConflict] {
         var refused: [OutputConflict] = []
         for conflict in conflicts(outputs: outputs, inputs: inputs)
         where !refused.contains(where: { conflict.output.hasPrefix($0.output.hasSuffix("/") ? $0.output : $0.output + "/") }) {
@@ -161,7 +161,7 @@ public struct OutputGuard: Sendable {
 
     /// `path` with `.`, `..` and repeated slashes resolved, rooted at `/`
     /// (a relative path as if the working folder were `/`).
-    public static func lexical(_ path: String) -> String {
+    package static func lexical(_ path: String) -> String {
         var parts: [Substring] = []
         for part in path.split(separator: "/") {
             if part == "." { continue }

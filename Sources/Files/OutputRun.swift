@@ -20,17 +20,17 @@ import Foundation
 /// - Staging left by a killed run is removed by the next run into the folder
 ///   (it holds the lock, so no live run can own it).
 /// - An interruption (see `Interruption`) removes the staging folder.
-public final class OutputRun: @unchecked Sendable {
+package final class OutputRun: @unchecked Sendable {
     /// Every staging name starts with this.
-    public static let stagingPrefix = ".attune-staging-"
+    package static let stagingPrefix = ".attune-staging-"
 
-    public let fileSystem: FileSystem
+    package let fileSystem: FileSystem
     /// The output folder, without a trailing slash.
-    public let folder: String
+    package let folder: String
     /// Where this run's files wait until `commit`.
-    public let stagingRoot: String
+    package let stagingRoot: String
     /// True when the folder did not exist: `commit` renames `stagingRoot` to it.
-    public let createsFolder: Bool
+    package let createsFolder: Bool
     let folderPermissions: FilePermissions
     /// Who removes this run's staging if the process is interrupted.
     let interruption: Interruption
@@ -43,12 +43,12 @@ public final class OutputRun: @unchecked Sendable {
     /// A file written by `commit` itself, twice: `before` ahead of the
     /// renames, `after` once they are done (for a record of what the folder
     /// holds that must list old and new files while the change is under way).
-    public struct Record: Sendable {
-        public var name: String
-        public var before: Data
-        public var after: Data
-        public var permissions: FilePermissions
-        public init(name: String, before: Data, after: Data, permissions: FilePermissions) {
+    package struct Record: Sendable {
+        package var name: String
+        package var before: Data
+        package var after: Data
+        package var permissions: FilePermissions
+        package init(name: String, before: Data, after: Data, permissions: FilePermissions) {
             self.name = name
             self.before = before
             self.after = after
@@ -58,7 +58,7 @@ public final class OutputRun: @unchecked Sendable {
 
     /// Locks `folder` (waiting, after calling `waiting`, while another run
     /// holds it), removes stale staging, and makes this run's staging folder.
-    public init(
+    package init(
         fileSystem: FileSystem, folder: String, permissions: FilePermissions,
         waiting: @escaping (String) -> Void = OutputRun.sayWaiting,
         interruption: Interruption = .shared
@@ -122,18 +122,18 @@ public final class OutputRun: @unchecked Sendable {
     }
 
     /// Prints that the run waits for another, on standard error.
-    public static func sayWaiting(_ folder: String) {
+    package static func sayWaiting(_ folder: String) {
         FileHandle.standardError.write(Data("attune: another attune run is writing to \(folder); waiting for it to finish\n".utf8))
     }
 
     /// Where `relative` waits until `commit`.
-    public func stagedPath(_ relative: String) -> String { OutputGuard.join(stagingRoot, relative) }
+    package func stagedPath(_ relative: String) -> String { OutputGuard.join(stagingRoot, relative) }
 
     /// The path `relative` will have once committed.
-    public func target(_ relative: String) -> String { OutputGuard.join(folder, relative) }
+    package func target(_ relative: String) -> String { OutputGuard.join(folder, relative) }
 
     /// Stages one file, from any thread. Errors name the target, not the staged file.
-    public func stage(_ data: Data, as relative: String, permissions: FilePermissions) throws {
+    package func stage(_ data: Data, as relative: String, permissions: FilePermissions) throws {
         try staging(relative) {
             try makeFolders(for: relative)
             try fileSystem.createExclusively(data, at: stagedPath(relative), permissions: permissions)
@@ -141,7 +141,7 @@ public final class OutputRun: @unchecked Sendable {
     }
 
     /// Adds to the end of a staged file, creating it.
-    public func append(_ data: Data, to relative: String, permissions: FilePermissions) throws {
+    package func append(_ data: Data, to relative: String, permissions: FilePermissions) throws {
         try staging(relative) {
             try makeFolders(for: relative)
             try fileSystem.append(data, to: stagedPath(relative), permissions: permissions)
@@ -149,12 +149,12 @@ public final class OutputRun: @unchecked Sendable {
     }
 
     /// Replaces a staged file's content.
-    public func rewrite(_ data: Data, as relative: String, permissions: FilePermissions) throws {
+    package func rewrite(_ data: Data, as relative: String, permissions: FilePermissions) throws {
         try staging(relative) { try fileSystem.write(data, to: stagedPath(relative), permissions: permissions) }
     }
 
     /// Removes one staged file (a worker's file the run will not use).
-    public func unstage(_ relative: String) {
+    package func unstage(_ relative: String) {
         try? staging(relative) { try fileSystem.removeFile(at: stagedPath(relative)) }
     }
 
@@ -168,7 +168,7 @@ public final class OutputRun: @unchecked Sendable {
     /// `check` runs first, with the lock held and nothing else staging: the
     /// last moment to stop the change (a journal that changed since it was
     /// read, a file that appeared where none may be replaced).
-    public func commit(_ files: [String], removing: [String] = [], record: Record? = nil, check: () throws -> Void = {}) throws {
+    package func commit(_ files: [String], removing: [String] = [], record: Record? = nil, check: () throws -> Void = {}) throws {
         try interruption.exclusively {
             guard state == .staging else { throw FileSystemError.io(folder, "this change was already ended") }
             defer { release() }
@@ -205,7 +205,7 @@ public final class OutputRun: @unchecked Sendable {
     }
 
     /// Removes everything staged, and any parent folder this run made.
-    public func discard() {
+    package func discard() {
         interruption.exclusively { discardHoldingGate() }
     }
 

@@ -4,12 +4,12 @@ import struct SystemPackage.FilePath
 
 /// One file of an output: where it goes, relative to the folder it is
 /// written into, its bytes, and who may read it.
-public struct OutputFile: Sendable, Equatable {
-    public var path: FilePath
-    public var data: Data
-    public var permissions: FilePermissions
+package struct OutputFile: Sendable, Equatable {
+    package var path: FilePath
+    package var data: Data
+    package var permissions: FilePermissions
 
-    public init(_ path: FilePath, _ data: Data, permissions: FilePermissions) {
+    package init(_ path: FilePath, _ data: Data, permissions: FilePermissions) {
         self.path = path
         self.data = data
         self.permissions = permissions
@@ -17,7 +17,7 @@ public struct OutputFile: Sendable, Equatable {
 }
 
 /// What is being written, which decides how `OutputWriter` writes it.
-public enum Output: Sendable {
+package enum Output: Sendable {
     /// One file at a path of its own (a new journal, a form, an imported
     /// journal, a course file): its folder, made if missing, is locked, the
     /// file staged in full beside it, then renamed into place.
@@ -36,7 +36,7 @@ public enum Output: Sendable {
 }
 
 /// Why the writer would not write, before anything was staged or renamed.
-public enum OutputRefusal: Error, Equatable, CustomStringConvertible {
+package enum OutputRefusal: Error, Equatable, CustomStringConvertible {
     /// An output is, holds or sits inside one of the run's inputs (see
     /// `OutputGuard`); one conflict per output, a folder's standing for the
     /// files that would go in it.
@@ -45,7 +45,7 @@ public enum OutputRefusal: Error, Equatable, CustomStringConvertible {
     /// paths): not this command's to replace.
     case notWrittenByAttune([FilePath])
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .overInputs(let conflicts):
             return conflicts.map { "\($0.output): \($0.description)" }.joined(separator: "\n")
@@ -56,12 +56,12 @@ public enum OutputRefusal: Error, Equatable, CustomStringConvertible {
 }
 
 /// What a write put in place.
-public struct OutputWritten: Sendable, Equatable {
+package struct OutputWritten: Sendable, Equatable {
     /// Every file written, as full paths, in the order they were put in place.
-    public var files: [FilePath]
+    package var files: [FilePath]
     /// Files an owned folder's record listed that this run no longer makes,
     /// removed (relative to the folder).
-    public var removed: [FilePath]
+    package var removed: [FilePath]
 }
 
 /// The one way Attune writes its outputs, whatever the command.
@@ -78,13 +78,13 @@ public struct OutputWritten: Sendable, Equatable {
 ///
 /// The disk is whatever `fileSystem` is: `LocalFileSystem`, or
 /// `InMemoryFileSystem` (or a wrapper that fails on cue) in tests.
-public struct OutputWriter: Sendable {
-    public let fileSystem: FileSystem
+package struct OutputWriter: Sendable {
+    package let fileSystem: FileSystem
     /// Told when another run holds the folder, before this one waits.
     let waiting: @Sendable (String) -> Void
     let interruption: Interruption
 
-    public init(fileSystem: FileSystem, waiting: @escaping @Sendable (String) -> Void = OutputRun.sayWaiting) {
+    package init(fileSystem: FileSystem, waiting: @escaping @Sendable (String) -> Void = OutputRun.sayWaiting) {
         self.init(fileSystem: fileSystem, waiting: waiting, interruption: .shared)
     }
 
@@ -105,7 +105,7 @@ public struct OutputWriter: Sendable {
     /// changed since it was read). Whatever fails or throws, nothing is
     /// changed and nothing staged is left.
     @discardableResult
-    public func write(
+    package func write(
         _ output: Output, inputs: [FilePath] = [], check: () throws -> Void = {},
         filling: (StagedFolder) throws -> Void = { _ in }
     ) throws -> OutputWritten {
@@ -160,12 +160,12 @@ public struct OutputWriter: Sendable {
 
 /// A folder output while it is being filled: files staged under hidden
 /// names, in the order they will be put in place. Given to `filling`.
-public final class StagedFolder: @unchecked Sendable {
+package final class StagedFolder: @unchecked Sendable {
     /// The output folder.
-    public let folder: FilePath
+    package let folder: FilePath
     /// What the folder's record listed when the run began (relative paths);
     /// empty without a record.
-    public let previous: [FilePath]
+    package let previous: [FilePath]
     let run: OutputRun
     let record: (FolderRecord, FilePermissions)?
     private let lock = NSLock()
@@ -180,13 +180,13 @@ public final class StagedFolder: @unchecked Sendable {
     }
 
     /// The full path `relative` has once written.
-    public func target(_ relative: FilePath) -> FilePath { folder.pushing(relative) }
+    package func target(_ relative: FilePath) -> FilePath { folder.pushing(relative) }
 
     /// Every file staged so far, as full paths, in the order they will be put in place.
-    public var written: [FilePath] { lock.withLock { order }.map(target) }
+    package var written: [FilePath] { lock.withLock { order }.map(target) }
 
     /// Stages `file` and lists it to be put in place after those listed before.
-    public func stage(_ file: OutputFile) throws {
+    package func stage(_ file: OutputFile) throws {
         try run.stage(file.data, as: file.path.string, permissions: file.permissions)
         list([file.path])
     }
@@ -194,37 +194,37 @@ public final class StagedFolder: @unchecked Sendable {
     /// Stages `file` without listing it, from any thread: `list` then puts
     /// such files in order (files made in parallel, listed in input order,
     /// so the output is the same whatever the number of workers).
-    public func stageUnlisted(_ file: OutputFile) throws {
+    package func stageUnlisted(_ file: OutputFile) throws {
         try run.stage(file.data, as: file.path.string, permissions: file.permissions)
     }
 
     /// Lists files staged with `stageUnlisted` (or streamed), in this order.
-    public func list(_ paths: [FilePath]) {
+    package func list(_ paths: [FilePath]) {
         lock.withLock { order += paths }
     }
 
     /// Adds to the end of a staged file, creating it; list it once (`list`).
-    public func append(_ data: Data, to relative: FilePath, permissions: FilePermissions) throws {
+    package func append(_ data: Data, to relative: FilePath, permissions: FilePermissions) throws {
         try run.append(data, to: relative.string, permissions: permissions)
     }
 
     /// The staged bytes of `relative` so far.
-    public func staged(_ relative: FilePath) throws -> Data {
+    package func staged(_ relative: FilePath) throws -> Data {
         try run.fileSystem.readData(at: run.stagedPath(relative.string))
     }
 
     /// Replaces a staged file's bytes.
-    public func rewrite(_ data: Data, as relative: FilePath, permissions: FilePermissions) throws {
+    package func rewrite(_ data: Data, as relative: FilePath, permissions: FilePermissions) throws {
         try run.rewrite(data, as: relative.string, permissions: permissions)
     }
 
     /// Removes a file staged but not to be used (a worker's, after a failure).
-    public func unstage(_ relative: FilePath) {
+    package func unstage(_ relative: FilePath) {
         run.unstage(relative.string)
     }
 
     /// Puts `relative` last: a page that links to the others lands after them.
-    public func putLast(_ relative: FilePath) {
+    package func putLast(_ relative: FilePath) {
         lock.withLock {
             guard let index = order.lastIndex(of: relative) else { return }
             order.append(order.remove(at: index))
@@ -234,7 +234,7 @@ public final class StagedFolder: @unchecked Sendable {
     /// Refuses, changing nothing, if any of `relatives` is already in an
     /// owned folder without its record listing it. (Nothing to refuse in a
     /// folder without a record.)
-    public func refuseStrangers(_ relatives: [FilePath]) throws {
+    package func refuseStrangers(_ relatives: [FilePath]) throws {
         guard let (record, _) = record else { return }
         let strangers = record.strangers(
             relatives.map(\.string), previous: previous.map(\.string), in: folder.string, fileSystem: run.fileSystem)

@@ -1,6 +1,6 @@
+import Files
 import Foundation
 import Testing
-@testable import Files
 
 /// What an interruption (Ctrl-C, `kill`) leaves: nothing a run staged.
 /// Each test has its own `Interruption`, since one that has interrupted

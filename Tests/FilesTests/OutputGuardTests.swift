@@ -1,6 +1,6 @@
+import Files
 import Foundation
 import Testing
-@testable import Files
 
 @Suite("Output guard")
 struct OutputGuardTests {

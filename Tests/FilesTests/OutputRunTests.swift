@@ -1,6 +1,6 @@
+import Files
 import Foundation
 import Testing
-@testable import Files
 
 /// A scratch folder on the real disk, removed afterwards.
 struct Scratch {
@@ -89,8 +89,15 @@ struct OutputRunTests {
 
     @Test("errors name the file the user knows, not its staging name")
     func errorNamesTarget() throws {
-        let error = OutputRun.renamed(.io("out/.attune-staging-1/a.md", "No space left on device"), staged: "out/.attune-staging-1/a.md", target: "out/a.md")
-        #expect(error == .io("out/a.md", "No space left on device"))
+        let full = try OutputRun(fileSystem: FailingDisk(InMemoryFileSystem(), failOn: 1), folder: "out", permissions: .privateDirectory)
+        #expect(throws: FileSystemError.io("out/a.md", "No space left on device")) {
+            try full.stage(Data("text".utf8), as: "a.md", permissions: .privateFile)
+        }
+        let run = try OutputRun(fileSystem: InMemoryFileSystem(), folder: "out", permissions: .privateDirectory)
+        try run.stage(Data("first".utf8), as: "a.md", permissions: .privateFile)
+        #expect(throws: FileSystemError.io("out/a.md", "its staging name is taken")) {
+            try run.stage(Data("second".utf8), as: "a.md", permissions: .privateFile)
+        }
     }
 
     @Test("a commit's check runs before any rename and can stop it, nothing changed")

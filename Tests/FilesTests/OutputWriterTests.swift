@@ -1,9 +1,8 @@
+import Files
 import Foundation
 import Testing
 
-
 import struct SystemPackage.FilePath
-@testable import Files
 
 /// A disk that fails the `failOn`-th staged file (counting creations of
 /// files under staging names), as a full disk would.
