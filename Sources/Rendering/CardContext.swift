@@ -4,20 +4,20 @@ import MarkdownSafety
 /// What the shared `card.md` partial names. The workbook, the handouts and
 /// the browser form all render a card through that one partial, so they all
 /// build its context here, the same way: a card reads alike in every output.
-public struct CardContext: Sendable, Encodable {
-    let id: String
+package struct CardContext: Sendable, Encodable {
+    package let id: String
     /// The card's number in the content model ("Card 12"), the same here as
     /// in every other output.
-    let number: Int
-    let title: String
-    let section: String
-    let summary: String
-    let body: String
-    let points: [String]
-    let hasPoints: Bool
+    package let number: Int
+    package let title: String
+    package let section: String
+    package let summary: String
+    package let body: String
+    package let points: [String]
+    package let hasPoints: Bool
     /// "Safran & Muran 2000; …", or `nil`. Named apart from the page's
     /// `references` so a card without sources never shows the page's list.
-    let citedAs: String?
+    package let citedAs: String?
 
     /// Every field as given: for tests that name the context's shape.
     package init(
@@ -37,7 +37,7 @@ public struct CardContext: Sendable, Encodable {
 
 extension CardContext {
     /// Plain fields Markdown-escaped; `body` is the card's Markdown.
-    public init(card: Card, content: ContentModel) {
+    package init(card: Card, content: ContentModel) {
         let escape = MarkdownSafety.escapeText
         self.init(
             id: card.id, number: card.number, title: escape(card.title),

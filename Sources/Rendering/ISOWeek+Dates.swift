@@ -2,7 +2,7 @@ import ContentModel
 
 extension ISOWeek {
     /// The week's dates as a reader says them, e.g. "16–22 November 2026".
-    public var readableDates: String { dateRange }
+    package var readableDates: String { dateRange }
 }
 
 extension ISOWeek {

@@ -10,7 +10,7 @@ public enum OutputFormat: String, CaseIterable, Sendable, Comparable {
     case md
     case pdf
 
-    public var fileExtension: String { rawValue }
+    package var fileExtension: String { rawValue }
 
     /// What a command writes when no `--format` is given: the formats that
     /// need nothing installed.

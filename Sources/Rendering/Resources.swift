@@ -8,19 +8,19 @@ import Templating
 /// The material a build works from: the content model and the templates,
 /// each the bundled folder overlaid by the user's, if any.
 public struct Resources: Sendable {
-    public let content: ContentModel
-    public let templates: TemplateSet
+    package let content: ContentModel
+    package let templates: TemplateSet
     /// Identifies the bundled content and templates in every output.
-    public let fingerprint: String
+    package let fingerprint: String
 
-    public init(content: ContentModel, templates: TemplateSet, fingerprint: String) {
+    package init(content: ContentModel, templates: TemplateSet, fingerprint: String) {
         self.content = content
         self.templates = templates
         self.fingerprint = fingerprint
     }
 
     /// Loads both, reporting the problems of both in one error.
-    public static func load(
+    package static func load(
         contentOverlay: String? = nil, templatesOverlay: String? = nil, fileSystem: FileSystem
     ) throws(DiagnosticError) -> Resources {
         // Side by side: loading is most of a short command's time.
@@ -50,7 +50,7 @@ public struct Resources: Sendable {
 
     /// The bundled content's and templates' fingerprints, as every output and
     /// `attune --version` show them: two cohorts' material told apart.
-    public static var bundledFingerprint: String {
+    package static var bundledFingerprint: String {
         BundledFiles.content.fingerprint + "-" + BundledFiles.templates.fingerprint
     }
 

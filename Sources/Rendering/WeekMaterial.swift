@@ -53,17 +53,17 @@ package struct WeekMaterial: Sendable {
 
 /// What `prompt.md`, `handout-prompt.md` and a page's wishes name for one prompt.
 package struct PromptContext: Sendable, Encodable {
-    let id: String
+    package let id: String
     /// The prompt's number in the content model ("Prompt 3"), not its place
     /// on this page: a supervisor's "prompt 3" is the same question for
     /// every trainee, whatever week they are on.
-    let number: Int
-    let text: String
-    let hint: String?
+    package let number: Int
+    package let text: String
+    package let hint: String?
     /// The therapist's Markdown, verbatim; `nil` while the prompt is open,
     /// and always on a handout or a blank workbook. The rendered document as
     /// a whole is made safe (`MarkdownSafety`).
-    let answer: String?
+    package let answer: String?
 
     package init(id: String, number: Int, text: String, hint: String?, answer: String?) {
         self.id = id
@@ -83,8 +83,8 @@ package struct PromptContext: Sendable, Encodable {
 /// One line of a page's "Sources": the short name Markdown-escaped, the
 /// full citation as the content's Markdown.
 package struct SourceContext: Sendable, Encodable {
-    let short: String
-    let citation: String
+    package let short: String
+    package let citation: String
 
     package init(short: String, citation: String) {
         self.short = short

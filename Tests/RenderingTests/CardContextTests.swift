@@ -1,7 +1,6 @@
 import ContentModel
+import Rendering
 import Testing
-
-@testable import Rendering
 
 /// The `card.md` partial's context, which the workbook, the handouts and the
 /// form all build with this one initialiser.

@@ -1,6 +1,5 @@
+import Rendering
 import Testing
-
-@testable import Rendering
 
 /// The one Markdown-to-HTML step every page goes through: cmark-gfm in safe
 /// mode, with Attune's own few `<!-- attune:NAME -->` markers.

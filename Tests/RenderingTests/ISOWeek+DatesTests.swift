@@ -1,7 +1,6 @@
 import ContentModel
+import Rendering
 import Testing
-
-@testable import Rendering
 
 @Suite("A week's dates")
 struct ISOWeekDatesTests {

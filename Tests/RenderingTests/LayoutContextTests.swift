@@ -1,8 +1,7 @@
 import Diagnostics
+import Rendering
 import Templating
 import Testing
-
-@testable import Rendering
 
 /// The printed pages' layout: the shared fields, and the byline's beside them.
 @Suite("The printed pages' layout")

@@ -1,7 +1,6 @@
 import ContentModel
+import Rendering
 import Testing
-
-@testable import Rendering
 
 /// The week's material is built once, here, for the workbook, the blank
 /// workbook and every handout: what a week shows is decided in one place.
