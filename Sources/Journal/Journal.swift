@@ -4,28 +4,28 @@ import Diagnostics
 /// A therapist's journal for one week, as parsed. Answers keep the exact
 /// Markdown the therapist wrote.
 public struct Journal: Sendable {
-    public var path: String
-    public var therapist: String
-    public var week: ISOWeek
+    package var path: String
+    package var therapist: String
+    package var week: ISOWeek
     /// Where the front matter names the week, for errors about it.
-    public var weekLocation: SourceLocation
+    package var weekLocation: SourceLocation
     /// The curriculum week's ID.
-    public var focus: String
+    package var focus: String
     /// Anything written before the first prompt, other than the title.
-    public var preamble: String?
+    package var preamble: String?
     /// The file line where `preamble` starts.
-    public var preambleLine: Int?
-    public var answers: [Answer]
+    package var preambleLine: Int?
+    package var answers: [Answer]
     /// `private: true` in the front matter: never part of anything shared.
-    public var isPrivate: Bool
+    package var isPrivate: Bool
     /// `private: [prompt-id, …]`: these answers are never shared.
-    public var privatePrompts: Set<String>
+    package var privatePrompts: Set<String>
     /// The `## Rupture log` section's entries, read and checked; `nil` when
     /// the journal has no such section. The section's text is also one of
     /// `answers` (ID `rupture-log`), so privacy checks cover it.
-    public var ruptureLog: RuptureLog?
+    package var ruptureLog: RuptureLog?
 
-    public init(
+    package init(
         path: String, therapist: String, week: ISOWeek, weekLocation: SourceLocation, focus: String,
         preamble: String? = nil, answers: [Answer] = [], isPrivate: Bool = false, privatePrompts: Set<String> = []
     ) {
@@ -40,25 +40,25 @@ public struct Journal: Sendable {
         self.answers = answers
     }
 
-    public func answer(to promptID: String) -> Answer? {
+    package func answer(to promptID: String) -> Answer? {
         answers.first { $0.promptID == promptID }
     }
 }
 
 /// The text under one prompt heading.
-public struct Answer: Sendable {
-    public var promptID: String
+package struct Answer: Sendable {
+    package var promptID: String
     /// The heading as the therapist left it (they may reword it).
-    public var heading: String
+    package var heading: String
     /// The therapist's Markdown, verbatim, without surrounding blank lines or
     /// Attune's guidance comments. Empty when the prompt is still open.
-    public var markdown: String
+    package var markdown: String
     /// Where the prompt's heading is.
-    public var location: SourceLocation
+    package var location: SourceLocation
     /// The file line where `markdown` starts, so findings in it point into the journal.
-    public var firstLine: Int
+    package var firstLine: Int
 
-    public init(promptID: String, heading: String, markdown: String, location: SourceLocation, firstLine: Int? = nil) {
+    package init(promptID: String, heading: String, markdown: String, location: SourceLocation, firstLine: Int? = nil) {
         self.promptID = promptID
         self.heading = heading
         self.markdown = markdown
@@ -66,13 +66,13 @@ public struct Answer: Sendable {
         self.firstLine = firstLine ?? location.line + 1
     }
 
-    public var isEmpty: Bool { markdown.isEmpty }
+    package var isEmpty: Bool { markdown.isEmpty }
 }
 
 extension Journal {
     /// The front-matter line that sets `key` (`focus:`, `therapist:`), or
     /// the file's first line, for errors about what the front matter says.
-    public static func frontMatterLocation(of key: String, in file: SourceFile) -> SourceLocation {
+    package static func frontMatterLocation(of key: String, in file: SourceFile) -> SourceLocation {
         let lines = file.text.normalizingLineEndings.split(separator: "\n", omittingEmptySubsequences: false)
         for (index, line) in lines.enumerated().dropFirst() {
             if line == "---" { break }

@@ -11,16 +11,16 @@ import Yams
 /// answer to its prompt, so the therapist may reword the heading freely.
 /// A heading without one is matched by the prompt's words, with or without
 /// the number outputs print before them (see `PromptHeading`).
-public struct JournalParser: Sendable {
-    public let content: ContentModel
+package struct JournalParser: Sendable {
+    package let content: ContentModel
 
-    public init(content: ContentModel) {
+    package init(content: ContentModel) {
         self.content = content
     }
 
-    public static let frontMatterKeys = ["therapist", "week", "focus", "private"]
+    package static let frontMatterKeys = ["therapist", "week", "focus", "private"]
 
-    public func parse(_ file: SourceFile) throws(DiagnosticError) -> Journal {
+    package func parse(_ file: SourceFile) throws(DiagnosticError) -> Journal {
         var diagnostics = InputLimits.check(file, maxBytes: InputLimits.journalBytes, kind: "journal")
         if !diagnostics.isEmpty { throw DiagnosticError(diagnostics) }
         var text = file.text.normalizingLineEndings

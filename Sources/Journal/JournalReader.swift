@@ -6,11 +6,11 @@ import Files
 /// `build`, `check`, `trends`, `new`, `form` and `import` agree on what a
 /// journal folder holds (every `.md` file under it, in name order, hidden
 /// files left out) and on how an unreadable file is reported.
-public struct JournalReader: Sendable {
-    public let fileSystem: FileSystem
-    public let content: ContentModel
+package struct JournalReader: Sendable {
+    package let fileSystem: FileSystem
+    package let content: ContentModel
 
-    public init(fileSystem: FileSystem, content: ContentModel) {
+    package init(fileSystem: FileSystem, content: ContentModel) {
         self.fileSystem = fileSystem
         self.content = content
     }
@@ -20,7 +20,7 @@ public struct JournalReader: Sendable {
     ///
     /// With `oneJournalPerWeek` (a build, whose outputs are named by week),
     /// a second journal for a week is an error; checking needs no such rule.
-    public func read(_ inputs: [String], oneJournalPerWeek: Bool = true) throws(DiagnosticError) -> [Journal] {
+    package func read(_ inputs: [String], oneJournalPerWeek: Bool = true) throws(DiagnosticError) -> [Journal] {
         var diagnostics: [Diagnostic] = []
         var journals: [Journal] = []
         var weeks: [ISOWeek: String] = [:]
@@ -50,7 +50,7 @@ public struct JournalReader: Sendable {
     }
 
     /// Every journal path the inputs name, in a stable order.
-    public func expand(_ inputs: [String], diagnostics: inout [Diagnostic]) -> [String] {
+    package func expand(_ inputs: [String], diagnostics: inout [Diagnostic]) -> [String] {
         var paths: [String] = []
         for input in inputs {
             if fileSystem.directoryExists(at: input) {
@@ -72,7 +72,7 @@ public struct JournalReader: Sendable {
     /// do not, for a command that reads old journals without judging them
     /// (`attune new` carrying open ruptures forward). Missing folders are
     /// simply empty.
-    public func readLeniently(_ inputs: [String]) -> (journals: [Journal], unreadable: [String]) {
+    package func readLeniently(_ inputs: [String]) -> (journals: [Journal], unreadable: [String]) {
         var ignored: [Diagnostic] = []
         let parser = JournalParser(content: content)
         var journals: [Journal] = []
@@ -91,7 +91,7 @@ public struct JournalReader: Sendable {
     /// Every `.md` file in `folder` as text, named relative to it; a file
     /// that cannot be read is a problem. No folder is no files: the first
     /// week has none yet.
-    public func files(in folder: String, problems: inout [Diagnostic]) -> [SourceFile] {
+    package func files(in folder: String, problems: inout [Diagnostic]) -> [SourceFile] {
         var files: [SourceFile] = []
         for name in journalNames(in: folder) {
             let path = Self.join(folder, name)
@@ -107,7 +107,7 @@ public struct JournalReader: Sendable {
     /// The journals in `folder` that parse, oldest name first, with their
     /// files. One that does not parse is left out here: `attune build` and
     /// `check` report it.
-    public func parsed(in folder: String) -> [(file: SourceFile, journal: Journal)] {
+    package func parsed(in folder: String) -> [(file: SourceFile, journal: Journal)] {
         var ignored: [Diagnostic] = []
         let parser = JournalParser(content: content)
         return files(in: folder, problems: &ignored).compactMap { file in

@@ -16,10 +16,10 @@ import MarkdownSafety
 /// a new release) and then contradict the workbook built from it. The
 /// number is shown wherever Attune renders the prompt, from the content
 /// model at the time (`Prompt.number`).
-public enum JournalScaffold {
+package enum JournalScaffold {
     /// `carried`: open ruptures from earlier weeks, asked about again in
     /// the rupture log (see `RuptureCarryForward`).
-    public static func render(
+    package static func render(
         therapist: String, week: ISOWeek, focus: Week, content: ContentModel, carried: [CarriedRupture] = []
     ) -> String {
         layout(therapist: therapist, week: week, focus: focus, content: content, carried: carried).filled(with: [:])
@@ -29,7 +29,7 @@ public enum JournalScaffold {
     /// slot empty; the browser form fills them from what was typed, so a
     /// downloaded journal is the file a therapist typing the same answers
     /// into the scaffold would have saved, byte for byte.
-    public static func layout(
+    package static func layout(
         therapist: String, week: ISOWeek, focus: Week, content: ContentModel, carried: [CarriedRupture] = []
     ) -> JournalLayout {
         var pieces: [JournalLayout.Piece] = []
@@ -115,8 +115,8 @@ public enum JournalScaffold {
 /// slot, and the browser form (which carries the pieces as JSON and joins
 /// them in its script) fills each with `answerText` of what was typed. Both
 /// go through `filled`'s rule, so the two files cannot drift apart.
-public struct JournalLayout: Sendable, Equatable {
-    public enum Piece: Sendable, Equatable {
+package struct JournalLayout: Sendable, Equatable {
+    package enum Piece: Sendable, Equatable {
         case text(String)
         case answer(promptID: String)
         /// The rupture log's entries, right after its comment.
@@ -125,14 +125,14 @@ public struct JournalLayout: Sendable, Equatable {
         case followUp(client: String)
     }
 
-    public var pieces: [Piece]
+    package var pieces: [Piece]
 
-    public init(pieces: [Piece]) {
+    package init(pieces: [Piece]) {
         self.pieces = pieces
     }
 
     /// The prompts with a slot, in file order.
-    public var promptIDs: [String] {
+    package var promptIDs: [String] {
         pieces.compactMap { if case .answer(let id) = $0 { id } else { nil } }
     }
 
@@ -141,7 +141,7 @@ public struct JournalLayout: Sendable, Equatable {
     /// blank go after the log's comment, a blank line before each; an
     /// answer to a carried question goes a blank line below it. With none,
     /// the log is exactly the scaffold's.
-    public func filled(
+    package func filled(
         with answers: [String: String], entries: [RuptureEntryDraft] = [], followUps: [String: String] = [:]
     ) -> String {
         var text = ""
@@ -164,7 +164,7 @@ public struct JournalLayout: Sendable, Equatable {
     /// because the parser would not keep them either. Everything else,
     /// including spaces at the start or end of a line, stays as typed.
     /// `Templates/form.js` applies the same rule in the browser.
-    public static func answerText(_ typed: String) -> String {
+    package static func answerText(_ typed: String) -> String {
         var lines = typed.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
             .split(separator: "\n", omittingEmptySubsequences: false)
         func isBlank(_ line: Substring) -> Bool { line.unicodeScalars.allSatisfy { $0 == " " || $0 == "\t" } }

@@ -7,25 +7,25 @@ import struct SystemPackage.FilePath
 
 /// `attune new`'s front end: plans the week, writes its empty journal
 /// (never over one), and records the course's start the first time.
-public struct NewJournal: Sendable {
-    public let planner: WeekPlanner
+package struct NewJournal: Sendable {
+    package let planner: WeekPlanner
 
-    public init(content: ContentModel, fileSystem: FileSystem) {
+    package init(content: ContentModel, fileSystem: FileSystem) {
         self.planner = WeekPlanner(content: content, fileSystem: fileSystem)
     }
 
     /// What was written.
-    public struct Written: Sendable {
-        public var path: String
-        public var plan: WeekPlan
+    package struct Written: Sendable {
+        package var path: String
+        package var plan: WeekPlan
         /// The start written to `course.yaml`, when this run wrote it.
-        public var recordedStart: CourseStart?
+        package var recordedStart: CourseStart?
     }
 
     /// Plans and writes the week's journal. `warn` hears each warning when
     /// it arises (an earlier journal whose ruptures could not be carried
     /// forward, a start that could not be recorded), before anything fails.
-    public func write(_ request: WeekPlanRequest, warn: (Diagnostic) -> Void) throws(WeekPlanError) -> Written {
+    package func write(_ request: WeekPlanRequest, warn: (Diagnostic) -> Void) throws(WeekPlanError) -> Written {
         let plan = try planner.planNewJournal(request)
         plan.warnings.forEach(warn)
         let path = JournalReader.join(request.journalFolder, "\(plan.week).md")

@@ -14,9 +14,9 @@ import Foundation
 /// reader then keeps the canonical ID, which is all that trends, the
 /// workbook and carry-forward ever see, so two spellings of one card count
 /// as one.
-public enum RuptureCardNames {
+package enum RuptureCardNames {
     /// What a written name refers to among `cards`.
-    public enum Match: Equatable, Sendable {
+    package enum Match: Equatable, Sendable {
         case card(String)
         /// More than one card answers to the name (an overlay may give two
         /// cards one title): the IDs, in content order.
@@ -28,7 +28,7 @@ public enum RuptureCardNames {
     }
 
     /// The card among `cards` that `written` names.
-    public static func match(_ written: String, in cards: [Card]) -> Match {
+    package static func match(_ written: String, in cards: [Card]) -> Match {
         let plain = matchName(written, in: cards)
         guard case .none = plain, let (number, name) = NumberedName.split(written, word: "card") else { return plain }
         switch matchName(name, in: cards) {
@@ -59,7 +59,7 @@ public enum RuptureCardNames {
 
     /// The closest name among `cards` to a name that matched nothing: a
     /// title when `written` reads like one (it has a space), else an ID.
-    public static func suggestion(for written: String, in cards: [Card]) -> String? {
+    package static func suggestion(for written: String, in cards: [Card]) -> String? {
         let wanted = normalised(written)
         if wanted.contains(" ") {
             let titles = cards.map { normalised($0.title) }

@@ -9,21 +9,21 @@ import Diagnostics
 /// canonical IDs. Nothing is checked here: an entry missing its markers is
 /// written without them, and the journal parser says so at its line, as it
 /// would for a block typed by hand.
-public struct RuptureEntryDraft: Sendable, Equatable {
+package struct RuptureEntryDraft: Sendable, Equatable {
     /// An earlier ISO week, or empty for the journal's own.
-    public var week: String
-    public var client: String
-    public var markers: [String]
-    public var salience: Int?
-    public var trigger: String
+    package var week: String
+    package var client: String
+    package var markers: [String]
+    package var salience: Int?
+    package var trigger: String
     /// `goal`, `task` or `bond`, or empty.
-    public var component: String
-    public var repairs: [String]
-    public var tension: Int?
-    public var resolution: Int?
-    public var notes: String
+    package var component: String
+    package var repairs: [String]
+    package var tension: Int?
+    package var resolution: Int?
+    package var notes: String
 
-    public init(
+    package init(
         week: String = "", client: String = "", markers: [String] = [], salience: Int? = nil, trigger: String = "",
         component: String = "", repairs: [String] = [], tension: Int? = nil, resolution: Int? = nil, notes: String = ""
     ) {
@@ -40,7 +40,7 @@ public struct RuptureEntryDraft: Sendable, Equatable {
     }
 
     /// Nothing chosen or typed: a form's new entry left alone is not written.
-    public var isBlank: Bool {
+    package var isBlank: Bool {
         week.isEmpty && client.trimmingWhitespace().isEmpty && markers.isEmpty && salience == nil && trigger.isEmpty
             && component.isEmpty && repairs.isEmpty && tension == nil && resolution == nil
             && JournalLayout.answerText(notes).isEmpty
@@ -52,7 +52,7 @@ public struct RuptureEntryDraft: Sendable, Equatable {
     /// `#3` would otherwise not read back as typed), notes as a literal
     /// block. The fence is longer than any run of backticks in the notes,
     /// so no line of them can close it.
-    public var markdown: String {
+    package var markdown: String {
         let notes = JournalLayout.answerText(notes)
         var longest = 0
         var run = 0

@@ -22,32 +22,32 @@ import Diagnostics
 /// finds the block, YAML reads it, and every value has a line and column.
 /// The section is also kept as an `Answer`, verbatim, so everything that
 /// reads answers (the privacy guard, `private:`, redaction) covers it.
-public struct RuptureLog: Sendable, Equatable {
+package struct RuptureLog: Sendable, Equatable {
     /// The section's ID in `<!-- prompt: rupture-log -->`. Not a content
     /// prompt: the parser knows it by name.
-    public static let sectionID = "rupture-log"
+    package static let sectionID = "rupture-log"
     /// The heading the scaffold writes; a heading with this text (any case)
     /// and no marker line is the log too.
-    public static let heading = "Rupture log"
+    package static let heading = "Rupture log"
     /// The info string that makes a fenced code block a log entry.
-    public static let infoString = "rupture"
+    package static let infoString = "rupture"
     /// The fields an entry may have, in the order the scaffold shows them.
-    public static let fields = [
+    package static let fields = [
         "week", "client", "type", "markers", "salience", "trigger", "component", "repairs", "tension", "resolution", "notes",
     ]
     /// A rupture rated this low or lower is carried forward to next week.
-    public static let unresolvedAtMost = 2
+    package static let unresolvedAtMost = 2
 
-    public var entries: [RuptureEntry]
+    package var entries: [RuptureEntry]
     /// Markdown in the section that is neither an entry nor a comment (a
     /// line such as "No ruptures this week", or an answer to a carried-forward
     /// question), verbatim, blocks separated by a blank line.
-    public var remarks: String?
+    package var remarks: String?
     /// Clients (lowercased aliases) whose "What happened next with …?"
     /// question has an answer in this log.
-    public var followedUp: Set<String>
+    package var followedUp: Set<String>
 
-    public init(entries: [RuptureEntry] = [], remarks: String? = nil, followedUp: Set<String> = []) {
+    package init(entries: [RuptureEntry] = [], remarks: String? = nil, followedUp: Set<String> = []) {
         self.entries = entries
         self.remarks = remarks
         self.followedUp = followedUp
@@ -55,34 +55,34 @@ public struct RuptureLog: Sendable, Equatable {
 }
 
 /// One rupture, as the therapist logged it. IDs are the content model's.
-public struct RuptureEntry: Sendable, Equatable {
+package struct RuptureEntry: Sendable, Equatable {
     /// The week of the session; the journal's week unless the entry says.
     /// Never a date: a session's date would identify the client.
-    public var week: ISOWeek
+    package var week: ISOWeek
     /// A pseudonym or case label, never a name.
-    public var client: String
+    package var client: String
     /// A `rupture-types` card ID: given, or read off the markers.
-    public var type: String
+    package var type: String
     /// `markers` card IDs, at least one, all of `type`.
-    public var markers: [String]
+    package var markers: [String]
     /// How clearly the markers showed, 1–5 (as 3RS coders rate them).
-    public var salience: Int?
+    package var salience: Int?
     /// A `triggers` card ID: what the rupture set off in the therapist.
-    public var trigger: String?
+    package var trigger: String?
     /// Which part of the alliance strained.
-    public var component: AllianceComponent?
+    package var component: AllianceComponent?
     /// `repair-steps`, `practices` or `strategies` card IDs, as tried.
-    public var repairs: [String]
+    package var repairs: [String]
     /// The therapist's rating of the tension, 1–5.
-    public var tension: Int
+    package var tension: Int
     /// The therapist's rating of how far it was resolved, 1–5.
-    public var resolution: Int
+    package var resolution: Int
     /// Free text, as written.
-    public var notes: String?
+    package var notes: String?
     /// The entry's opening fence.
-    public var location: SourceLocation
+    package var location: SourceLocation
 
-    public init(
+    package init(
         week: ISOWeek, client: String, type: String, markers: [String], salience: Int? = nil, trigger: String? = nil,
         component: AllianceComponent? = nil, repairs: [String] = [], tension: Int, resolution: Int, notes: String? = nil,
         location: SourceLocation
@@ -104,17 +104,17 @@ public struct RuptureEntry: Sendable, Equatable {
     /// The same rupture, logged the same way, wherever it was written:
     /// every field but the location. Names are compared as the canonical
     /// IDs they were read as, so `Denial` and `marker-denial` agree.
-    public func isSame(as other: RuptureEntry) -> Bool {
+    package func isSame(as other: RuptureEntry) -> Bool {
         var moved = other
         moved.location = location
         return self == moved
     }
 
     /// Resolution rated 2 or lower: the rupture is still open.
-    public var isUnresolved: Bool { resolution <= RuptureLog.unresolvedAtMost }
+    package var isUnresolved: Bool { resolution <= RuptureLog.unresolvedAtMost }
 
     /// The alias as a key: the same client however it is capitalised.
-    public var clientKey: String { RuptureEntry.key(for: client) }
+    package var clientKey: String { RuptureEntry.key(for: client) }
 
     static func key(for alias: String) -> String {
         alias.trimmingSpaces().lowercased()
@@ -122,11 +122,11 @@ public struct RuptureEntry: Sendable, Equatable {
 }
 
 /// Bordin's three components of the working alliance.
-public enum AllianceComponent: String, CaseIterable, Sendable, Comparable {
+package enum AllianceComponent: String, CaseIterable, Sendable, Comparable {
     case goal, task, bond
 
     /// The alliance card that teaches this component.
-    public var cardID: String {
+    package var cardID: String {
         switch self {
         case .goal: return "alliance-goals"
         case .task: return "alliance-tasks"
@@ -135,7 +135,7 @@ public enum AllianceComponent: String, CaseIterable, Sendable, Comparable {
     }
 
     /// "Goals", "Tasks", "Bond": how a report names it.
-    public var title: String {
+    package var title: String {
         switch self {
         case .goal: return "Agreement on goals"
         case .task: return "Agreement on tasks"
@@ -145,7 +145,7 @@ public enum AllianceComponent: String, CaseIterable, Sendable, Comparable {
 
     /// The component a person typed: its name in any case, plural or not
     /// (`Goals`), or its title (`Agreement on goals`).
-    public init?(written: String) {
+    package init?(written: String) {
         let wanted = RuptureCardNames.normalised(written)
         guard let found = Self.allCases.first(where: {
             wanted == $0.rawValue || wanted == $0.rawValue + "s" || wanted == RuptureCardNames.normalised($0.title)
@@ -153,15 +153,15 @@ public enum AllianceComponent: String, CaseIterable, Sendable, Comparable {
         self = found
     }
 
-    public static func < (lhs: Self, rhs: Self) -> Bool {
+    package static func < (lhs: Self, rhs: Self) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
 }
 
 extension Journal {
     /// The answer that holds the rupture log section, if the journal has one.
-    public var ruptureLogAnswer: Answer? { answer(to: RuptureLog.sectionID) }
+    package var ruptureLogAnswer: Answer? { answer(to: RuptureLog.sectionID) }
 
     /// Answers to the content's prompts: every answer but the rupture log.
-    public var promptAnswers: [Answer] { answers.filter { $0.promptID != RuptureLog.sectionID } }
+    package var promptAnswers: [Answer] { answers.filter { $0.promptID != RuptureLog.sectionID } }
 }

@@ -3,18 +3,18 @@ import ContentModel
 /// A rupture still open when a new week starts: the latest entry for a
 /// client, rated 2 or lower for resolution, whose "what happened next"
 /// question has not been answered since.
-public struct CarriedRupture: Sendable, Equatable {
+package struct CarriedRupture: Sendable, Equatable {
     /// The alias as the therapist last wrote it.
-    public var client: String
+    package var client: String
     /// The journal the latest entry is in.
-    public var journalWeek: ISOWeek
-    public var entry: RuptureEntry
+    package var journalWeek: ISOWeek
+    package var entry: RuptureEntry
     /// Every repair tried with this client in earlier journals, in content order.
-    public var tried: [String]
+    package var tried: [String]
     /// The repair steps (the five steps) not yet tried with this client.
-    public var stepsNotTried: [String]
+    package var stepsNotTried: [String]
     /// Practices and strategies that answer the entry's markers, not yet tried.
-    public var suggestions: [String]
+    package var suggestions: [String]
 }
 
 /// Finds what `attune new` brings forward, so nothing unresolved is dropped.
@@ -23,15 +23,15 @@ public struct CarriedRupture: Sendable, Equatable {
 /// later entry rated 3 or more, or an answer under the carried question
 /// ("What happened next with …?") in a later journal, closes it. Old
 /// journals are only read; the question is written into the new one.
-public enum RuptureCarryForward {
-    public static let questionPrefix = "What happened next with "
+package enum RuptureCarryForward {
+    package static let questionPrefix = "What happened next with "
 
-    public static func question(for client: String) -> String {
+    package static func question(for client: String) -> String {
         "\(questionPrefix)\(client)?"
     }
 
     /// Open ruptures from `journals` written before `week`, oldest first.
-    public static func unresolved(in journals: [Journal], before week: ISOWeek, content: ContentModel) -> [CarriedRupture] {
+    package static func unresolved(in journals: [Journal], before week: ISOWeek, content: ContentModel) -> [CarriedRupture] {
         let earlier = journals.filter { $0.week < week }.sorted { $0.week < $1.week }
         var latest: [String: (entry: RuptureEntry, journal: ISOWeek, order: Int)] = [:]
         var tried: [String: Set<String>] = [:]

@@ -11,51 +11,51 @@ import Yams
 /// It works on the section's verbatim Markdown, so the workbook can read a
 /// shared copy's log (redacted, or kept private) exactly as it reads the
 /// journal's own.
-public struct RuptureLogReader {
-    public let content: ContentModel
-    public let path: String
+package struct RuptureLogReader {
+    package let content: ContentModel
+    package let path: String
     /// The journal's week: an entry's week by default, and its latest.
     /// `nil` when the front matter has no valid week: entries are still
     /// checked, so one run shows every problem, but none is kept.
-    public let journalWeek: ISOWeek?
+    package let journalWeek: ISOWeek?
 
-    public init(content: ContentModel, path: String, journalWeek: ISOWeek?) {
+    package init(content: ContentModel, path: String, journalWeek: ISOWeek?) {
         self.content = content
         self.path = path
         self.journalWeek = journalWeek
     }
 
     /// What one reading found.
-    public struct Reading: Sendable {
-        public var log: RuptureLog
-        public var diagnostics: [Diagnostic]
+    package struct Reading: Sendable {
+        package var log: RuptureLog
+        package var diagnostics: [Diagnostic]
         /// One slot per `rupture` block, in order: its entry, or `nil` when
         /// the block had errors.
-        public var slots: [RuptureEntry?]
+        package var slots: [RuptureEntry?]
         /// The journal lines of each slot's block, fences included, so an
         /// entry can be copied into another journal as it was written.
-        public var slotLines: [ClosedRange<Int>] = []
+        package var slotLines: [ClosedRange<Int>] = []
         /// Each "What happened next with …?" question, in order.
-        public var followUps: [FollowUp] = []
+        package var followUps: [FollowUp] = []
         /// Remarks that are neither such a question nor its answer, verbatim.
-        public var otherRemarks: [String] = []
+        package var otherRemarks: [String] = []
     }
 
     /// A carried-forward question in the log, and what is written under it.
-    public struct FollowUp: Sendable, Equatable {
+    package struct FollowUp: Sendable, Equatable {
         /// The client's alias as a key (`RuptureEntry.clientKey`).
-        public var clientKey: String
+        package var clientKey: String
         /// The journal line of the question's heading, and the heading as written.
-        public var headingLine: Int
-        public var heading: String
+        package var headingLine: Int
+        package var heading: String
         /// The blocks under it, verbatim, separated by a blank line; empty
         /// when the question is still open.
-        public var answer: String
+        package var answer: String
     }
 
     /// Reads `markdown`, the section's text, whose first line is line
     /// `firstLine` of the journal.
-    public func read(_ markdown: String, firstLine: Int) -> Reading {
+    package func read(_ markdown: String, firstLine: Int) -> Reading {
         var diagnostics: [Diagnostic] = []
         var slots: [RuptureEntry?] = []
         var slotLines: [ClosedRange<Int>] = []

@@ -87,7 +87,7 @@ extension JournalScaffold {
     /// What the carried question recalls, a sentence a line: where the
     /// rupture was left, what was tried, the repair steps not yet tried and
     /// what else answers its markers. The browser form shows the same lines.
-    public static func carriedSummary(_ item: CarriedRupture, content: ContentModel) -> [String] {
+    package static func carriedSummary(_ item: CarriedRupture, content: ContentModel) -> [String] {
         func titles(_ ids: [String]) -> String {
             ids.compactMap { content.card($0)?.title }.joined(separator: "; ")
         }
@@ -132,7 +132,7 @@ extension JournalScaffold {
 
 extension ISOWeek {
     /// The week before, rolling back into the previous year.
-    public var previous: ISOWeek {
+    package var previous: ISOWeek {
         ISOWeek(year: year, week: week - 1) ?? ISOWeek(year: year - 1, week: ISOWeek.weeks(inYear: year - 1)) ?? self
     }
 }

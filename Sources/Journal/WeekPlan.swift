@@ -8,18 +8,18 @@ import struct SystemPackage.FilePath
 /// What `attune new` and `attune form` are asked for: the same week
 /// planning behind both, so a form's download is the journal `new` would
 /// have started.
-public struct WeekPlanRequest: Sendable {
-    public var week: ISOWeek
+package struct WeekPlanRequest: Sendable {
+    package var week: ISOWeek
     /// The folder of journals: names, focus and the course's start come from here.
-    public var journalFolder: String
+    package var journalFolder: String
     /// `--focus`: a curriculum week's ID.
-    public var focus: String?
+    package var focus: String?
     /// `--start`: the course's first day, `YYYY-MM-DD`.
-    public var start: String?
+    package var start: String?
     /// `--therapist`.
-    public var therapist: String?
+    package var therapist: String?
 
-    public init(week: ISOWeek, journalFolder: String, focus: String? = nil, start: String? = nil, therapist: String? = nil) {
+    package init(week: ISOWeek, journalFolder: String, focus: String? = nil, start: String? = nil, therapist: String? = nil) {
         self.week = week
         self.journalFolder = journalFolder
         self.focus = focus
@@ -30,7 +30,7 @@ public struct WeekPlanRequest: Sendable {
 
 /// Why a week cannot be planned. Problems in files carry their places;
 /// the other two are mistakes on the command line, which the command words.
-public enum WeekPlanError: Error, Sendable, Equatable {
+package enum WeekPlanError: Error, Sendable, Equatable {
     /// Problems in the journal folder or its `course.yaml`, each at its place.
     case problems([Diagnostic])
     /// A focus that is no curriculum week: the message names the nearest and lists them all.
@@ -38,27 +38,27 @@ public enum WeekPlanError: Error, Sendable, Equatable {
     /// No therapist given, and no journal to take the name from.
     case noTherapist
 
-    public var diagnostics: [Diagnostic] {
+    package var diagnostics: [Diagnostic] {
         if case .problems(let found) = self { found } else { [] }
     }
 }
 
 /// A planned week: everything a new journal (or the form that downloads
 /// one) is made from, decided but not yet written.
-public struct WeekPlan: Sendable {
-    public var week: ISOWeek
+package struct WeekPlan: Sendable {
+    package var week: ISOWeek
     /// The curriculum week, and the reason it was chosen.
-    public var focus: FocusChoice
-    public var therapist: String
+    package var focus: FocusChoice
+    package var therapist: String
     /// Open ruptures from earlier weeks, asked about again in the new log.
-    public var carried: [CarriedRupture]
+    package var carried: [CarriedRupture]
     /// Earlier journals with errors, whose ruptures could not be carried forward.
-    public var warnings: [Diagnostic]
+    package var warnings: [Diagnostic]
     /// The start to write to `course.yaml` once the week's file is written
     /// (`nil` when the folder has one already, or none is known).
-    public var startToRecord: CourseStart?
+    package var startToRecord: CourseStart?
     /// Where the folder's `course.yaml` is.
-    public var settingsPath: String
+    package var settingsPath: String
 }
 
 /// Week planning: which week, which focus and why, whose journal, and what
@@ -73,21 +73,21 @@ public struct WeekPlan: Sendable {
 ///
 /// The therapist: the week's own journal's, else `--therapist`, else the
 /// latest journal's. Earlier journals are only read.
-public struct WeekPlanner: Sendable {
-    public let content: ContentModel
-    public let fileSystem: FileSystem
+package struct WeekPlanner: Sendable {
+    package let content: ContentModel
+    package let fileSystem: FileSystem
 
-    public init(content: ContentModel, fileSystem: FileSystem) {
+    package init(content: ContentModel, fileSystem: FileSystem) {
         self.content = content
         self.fileSystem = fileSystem
     }
 
     /// The week's own journal, when the folder has one that parses.
-    public typealias Existing = (file: SourceFile, journal: Journal)
+    package typealias Existing = (file: SourceFile, journal: Journal)
 
     /// Plans a week whose journal is to be written now: one already there
     /// is an error, because Attune never overwrites a journal.
-    public func planNewJournal(_ request: WeekPlanRequest) throws(WeekPlanError) -> WeekPlan {
+    package func planNewJournal(_ request: WeekPlanRequest) throws(WeekPlanError) -> WeekPlan {
         let path = JournalReader.join(request.journalFolder, "\(request.week).md")
         if fileSystem.fileExists(at: path) {
             throw .problems([
@@ -101,7 +101,7 @@ public struct WeekPlanner: Sendable {
     /// Plans a week that may already have a journal (the form): its focus
     /// and therapist are then the journal's, and flags that differ are
     /// errors, or the form's download could never be imported into it.
-    public func planForm(_ request: WeekPlanRequest) throws(WeekPlanError) -> WeekPlan {
+    package func planForm(_ request: WeekPlanRequest) throws(WeekPlanError) -> WeekPlan {
         let journals = JournalReader(fileSystem: fileSystem, content: content).parsed(in: request.journalFolder)
         let existing = journals.first { $0.journal.week == request.week }
         var problems: [Diagnostic] = []
@@ -143,7 +143,7 @@ public struct WeekPlanner: Sendable {
     }
 
     /// The therapist named in the newest journal in `folder` that parses.
-    public func latestTherapist(in folder: String) -> String? {
+    package func latestTherapist(in folder: String) -> String? {
         JournalReader(fileSystem: fileSystem, content: content).parsed(in: folder).last?.journal.therapist
     }
 
@@ -215,7 +215,7 @@ public struct WeekPlanner: Sendable {
     /// written is a warning, not a failure: what was asked for is already
     /// written, and `--start` next week does the same job. Only ever a new
     /// file: an existing one is the user's.
-    public func recordStart(of plan: WeekPlan, warn: (Diagnostic) -> Void) -> CourseStart? {
+    package func recordStart(of plan: WeekPlan, warn: (Diagnostic) -> Void) -> CourseStart? {
         guard let start = plan.startToRecord else { return nil }
         let path = plan.settingsPath
         let text = """
