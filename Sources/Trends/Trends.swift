@@ -13,22 +13,22 @@ import Rendering
 /// carries the same tables.
 
 /// What `attune trends` was asked to do.
-public struct TrendsRequest: Sendable {
+package struct TrendsRequest: Sendable {
     /// A folder of journals.
-    public var journalDirectory: String
-    public var outputDirectory: String
+    package var journalDirectory: String
+    package var outputDirectory: String
     /// The first and last weeks the report covers; by default, the first and
     /// last weeks the journals cover.
-    public var since: ISOWeek?
-    public var until: ISOWeek?
-    public var contentOverlay: String?
-    public var templatesOverlay: String?
+    package var since: ISOWeek?
+    package var until: ISOWeek?
+    package var contentOverlay: String?
+    package var templatesOverlay: String?
     /// Which of trends.html, trends.md and trends.pdf to write.
-    public var formats: [OutputFormat]
+    package var formats: [OutputFormat]
     /// Prints trends.pdf; needed only when `formats` has `.pdf`.
-    public var printer: PDFPrinter?
+    package var printer: PDFPrinter?
 
-    public init(
+    package init(
         journalDirectory: String = "journal", outputDirectory: String = "out", since: ISOWeek? = nil, until: ISOWeek? = nil,
         contentOverlay: String? = nil, templatesOverlay: String? = nil,
         formats: [OutputFormat] = OutputFormat.defaults, printer: PDFPrinter? = nil
@@ -45,16 +45,16 @@ public struct TrendsRequest: Sendable {
 }
 
 /// What a run wrote, and what it covered.
-public struct TrendsReport: Sendable {
-    public var written: [String]
-    public var first: ISOWeek
-    public var last: ISOWeek
-    public var journals: Int
-    public var ruptures: Int
+package struct TrendsReport: Sendable {
+    package var written: [String]
+    package var first: ISOWeek
+    package var last: ISOWeek
+    package var journals: Int
+    package var ruptures: Int
 }
 
 /// The run, one named step after another. Each reads what the last made.
-public enum TrendsStep: String, PipelineStep {
+package enum TrendsStep: String, PipelineStep {
     case loadResources = "load content and templates"
     case readJournals = "read journals"
     case analyse = "find the trends"
@@ -65,4 +65,4 @@ public enum TrendsStep: String, PipelineStep {
 
 /// A failed run: the step it stopped in and every problem found by then.
 /// Nothing has been written when this is thrown.
-public typealias TrendsError = PipelineError<TrendsStep>
+package typealias TrendsError = PipelineError<TrendsStep>

@@ -4,123 +4,123 @@ import Journal
 
 /// Every number the trends report shows, worked out once from the journals
 /// so the Markdown and the HTML (charts and tables) cannot disagree.
-public struct TrendsFigures: Sendable {
-    public var therapist: String
+package struct TrendsFigures: Sendable {
+    package var therapist: String
     /// Every week the report covers, first to last, with or without a journal.
-    public var weeks: [ISOWeek]
-    public var journalWeeks: Set<ISOWeek>
+    package var weeks: [ISOWeek]
+    package var journalWeeks: Set<ISOWeek>
     /// Ruptures logged for a week in the range, oldest first.
-    public var entries: [RuptureEntry]
+    package var entries: [RuptureEntry]
     /// The rupture types, in the content's order.
-    public var types: [Card]
+    package var types: [Card]
     /// Ruptures per week, by type, for every week of `weeks`.
-    public var perWeek: [WeekCount]
+    package var perWeek: [WeekCount]
     /// The columns of the "over time" figures: weeks for a short report,
     /// months for up to two years, quarters beyond.
-    public var periods: [Period]
+    package var periods: [Period]
     /// Every marker, by type then content order, with counts per period.
-    public var markers: [Series]
+    package var markers: [Series]
     /// Every trigger category, with counts per period.
-    public var triggers: [Series]
+    package var triggers: [Series]
     /// Mean ratings in each period, `nil` where a period has no ruptures.
-    public var ratings: [PeriodRatings?]
-    public var components: [ComponentCount]
+    package var ratings: [PeriodRatings?]
+    package var components: [ComponentCount]
     /// Ruptures with no component recorded.
-    public var componentNotRecorded: Int
+    package var componentNotRecorded: Int
     /// Each repair tried at least once, most tried first.
-    public var repairs: [RepairOutcome]
+    package var repairs: [RepairOutcome]
     /// Prompts the journals offered that none of them answered.
-    public var neverAnswered: [UnansweredPrompt]
+    package var neverAnswered: [UnansweredPrompt]
     /// Runs of consecutive weeks without a journal.
-    public var missingWeeks: [WeekSpan]
+    package var missingWeeks: [WeekSpan]
     /// Each client's latest rupture, when it is still rated 2 or lower.
-    public var stillOpen: [CarriedRupture]
+    package var stillOpen: [CarriedRupture]
 
-    public var first: ISOWeek { weeks.first! }
-    public var last: ISOWeek { weeks.last! }
+    package var first: ISOWeek { weeks.first! }
+    package var last: ISOWeek { weeks.last! }
 
-    public struct WeekCount: Sendable, Equatable {
-        public var week: ISOWeek
+    package struct WeekCount: Sendable, Equatable {
+        package var week: ISOWeek
         /// One count per rupture type, in `types` order.
-        public var byType: [Int]
-        public var hasJournal: Bool
-        public var total: Int { byType.reduce(0, +) }
+        package var byType: [Int]
+        package var hasJournal: Bool
+        package var total: Int { byType.reduce(0, +) }
     }
 
-    public struct Period: Sendable, Equatable {
-        public var label: String
-        public var weeks: ClosedRange<ISOWeek>
+    package struct Period: Sendable, Equatable {
+        package var label: String
+        package var weeks: ClosedRange<ISOWeek>
     }
 
-    public struct Series: Sendable, Equatable {
-        public var id: String
-        public var title: String
+    package struct Series: Sendable, Equatable {
+        package var id: String
+        package var title: String
         /// The card's number in the content model.
-        public var number: Int
+        package var number: Int
         /// The marker's rupture type, for markers.
-        public var group: String?
+        package var group: String?
         /// One count per period.
-        public var counts: [Int]
-        public var total: Int { counts.reduce(0, +) }
+        package var counts: [Int]
+        package var total: Int { counts.reduce(0, +) }
         /// "Card 12 · Minimal response", as workbooks and handouts head the card.
-        public var numberedTitle: String { "Card \(number) · \(title)" }
+        package var numberedTitle: String { "Card \(number) · \(title)" }
     }
 
-    public struct PeriodRatings: Sendable, Equatable {
-        public var period: String
-        public var ruptures: Int
-        public var tension: Double
-        public var resolution: Double
+    package struct PeriodRatings: Sendable, Equatable {
+        package var period: String
+        package var ruptures: Int
+        package var tension: Double
+        package var resolution: Double
     }
 
-    public struct ComponentCount: Sendable, Equatable {
-        public var component: AllianceComponent
-        public var count: Int
+    package struct ComponentCount: Sendable, Equatable {
+        package var component: AllianceComponent
+        package var count: Int
     }
 
-    public struct RepairOutcome: Sendable, Equatable {
-        public var id: String
-        public var title: String
+    package struct RepairOutcome: Sendable, Equatable {
+        package var id: String
+        package var title: String
         /// The card's number in the content model.
-        public var number: Int
-        public var section: SectionID
-        public var tried: Int
+        package var number: Int
+        package var section: SectionID
+        package var tried: Int
         /// Ruptures it was tried in that ended rated 4 or 5.
-        public var resolved: Int
+        package var resolved: Int
         /// Rated 3.
-        public var partly: Int
+        package var partly: Int
         /// Rated 1 or 2.
-        public var unresolved: Int
-        public var meanResolution: Double
+        package var unresolved: Int
+        package var meanResolution: Double
         /// "Card 40 · Pause and breathe".
-        public var numberedTitle: String { "Card \(number) · \(title)" }
+        package var numberedTitle: String { "Card \(number) · \(title)" }
     }
 
-    public struct UnansweredPrompt: Sendable, Equatable {
-        public var id: String
-        public var text: String
+    package struct UnansweredPrompt: Sendable, Equatable {
+        package var id: String
+        package var text: String
         /// The prompt's number in the content model.
-        public var number: Int
-        public var offered: [ISOWeek]
+        package var number: Int
+        package var offered: [ISOWeek]
         /// "Prompt 6 · …", as the journal's workbook heads it.
-        public var numberedText: String { "Prompt \(number) · \(text)" }
+        package var numberedText: String { "Prompt \(number) · \(text)" }
     }
 
-    public struct WeekSpan: Sendable, Equatable {
-        public var first: ISOWeek
-        public var last: ISOWeek
-        public var count: Int
+    package struct WeekSpan: Sendable, Equatable {
+        package var first: ISOWeek
+        package var last: ISOWeek
+        package var count: Int
     }
 
     /// The most weeks one report covers: ten years.
-    public static let maxWeeks = 530
+    package static let maxWeeks = 530
 }
 
 extension TrendsFigures {
     /// Works out the figures for the weeks `since` to `until` (by default,
     /// those the journals and their entries cover). `location` is where an
     /// empty range is reported.
-    public init(
+    package init(
         journals: [Journal], content: ContentModel, since: ISOWeek?, until: ISOWeek?, location: SourceLocation
     ) throws(DiagnosticError) {
         let covered = journals.map(\.week) + journals.flatMap { $0.ruptureLog?.entries.map(\.week) ?? [] }

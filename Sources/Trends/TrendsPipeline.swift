@@ -12,18 +12,18 @@ import struct SystemPackage.FilePath
 /// the trends, render, write. Every problem in every journal is reported
 /// before anything is written; each file is written atomically, owner-only,
 /// because the report names clients by their aliases.
-public struct TrendsPipeline: Sendable {
-    public let fileSystem: FileSystem
+package struct TrendsPipeline: Sendable {
+    package let fileSystem: FileSystem
 
-    public static let markdownTemplate = "trends.md"
-    public static let htmlTemplate = "trends.html"
-    public static let stylesheets = ["workbook.css", "trends.css"]
+    package static let markdownTemplate = "trends.md"
+    package static let htmlTemplate = "trends.html"
+    package static let stylesheets = ["workbook.css", "trends.css"]
 
-    public init(fileSystem: FileSystem = LocalFileSystem()) {
+    package init(fileSystem: FileSystem = LocalFileSystem()) {
         self.fileSystem = fileSystem
     }
 
-    public func run(_ request: TrendsRequest) throws(TrendsError) -> TrendsReport {
+    package func run(_ request: TrendsRequest) throws(TrendsError) -> TrendsReport {
         let resources = try TrendsStep.loadResources.run { () throws(DiagnosticError) in
             try Resources.load(
                 contentOverlay: request.contentOverlay, templatesOverlay: request.templatesOverlay, fileSystem: fileSystem
@@ -91,19 +91,19 @@ public struct TrendsPipeline: Sendable {
 }
 
 /// figures → two contexts → `trends.md` and `trends.html`, in memory.
-public struct TrendsRenderer: Sendable {
-    public let resources: Resources
+package struct TrendsRenderer: Sendable {
+    package let resources: Resources
 
-    public init(resources: Resources) {
+    package init(resources: Resources) {
         self.resources = resources
     }
 
-    public struct Rendered: Sendable {
-        public var markdown: String
-        public var html: String
+    package struct Rendered: Sendable {
+        package var markdown: String
+        package var html: String
     }
 
-    public func render(_ figures: TrendsFigures) throws(DiagnosticError) -> Rendered {
+    package func render(_ figures: TrendsFigures) throws(DiagnosticError) -> Rendered {
         let content = resources.content
         let stylesheet = TrendsPipeline.stylesheets.compactMap(resources.templates.asset).joined(separator: "\n")
         let markdown = try resources.templates.render(

@@ -3,7 +3,7 @@ import Diagnostics
 import Files
 import Foundation
 import Testing
-@testable import Trends
+import Trends
 
 private let twoWeeks = [
     "journal/2026-W46.md": Fixtures.journal("2026-W46", entries: [Fixtures.entry("Harbour", resolution: 2)]),

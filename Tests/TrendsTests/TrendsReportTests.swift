@@ -1,7 +1,7 @@
 import Files
 import Foundation
 import Testing
-@testable import Trends
+import Trends
 
 /// The example year's report, compared byte for byte with reviewed copies
 /// in `Golden/`. Set ATTUNE_UPDATE_GOLDEN=1 to rewrite them, then read the
