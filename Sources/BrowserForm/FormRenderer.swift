@@ -11,22 +11,22 @@ import Templating
 /// The page asks nothing of any server. Its Content-Security-Policy allows
 /// no request at all, and only the exact script and stylesheet rendered
 /// into it, by their SHA-256.
-public struct FormRenderer: Sendable {
-    public let resources: Resources
+package struct FormRenderer: Sendable {
+    package let resources: Resources
 
-    public static let template = "form.html"
-    public static let script = "form.js"
+    package static let template = "form.html"
+    package static let script = "form.js"
     /// The workbook's look, then the form's own rules on top.
-    public static let stylesheets = [Resources.pageStylesheet, "form.css"]
+    package static let stylesheets = [Resources.pageStylesheet, "form.css"]
 
-    public init(resources: Resources) {
+    package init(resources: Resources) {
         self.resources = resources
     }
 
     /// The page for `therapist`'s journal of `week`, on the curriculum week
     /// `focus`. `carried` are the open ruptures `attune new` would ask about
     /// again: the downloaded journal carries them exactly as its scaffold does.
-    public func render(
+    package func render(
         therapist: String, week: ISOWeek, focus: Week, carried: [CarriedRupture] = []
     ) throws(DiagnosticError) -> String {
         let content = resources.content
@@ -69,7 +69,7 @@ public struct FormRenderer: Sendable {
 
     /// What "Download answers" saves the journal as: the name `attune new`
     /// gives it, so `attune import` of a new week adds the same file.
-    public static func fileName(for week: ISOWeek) -> String { "\(week).md" }
+    package static func fileName(for week: ISOWeek) -> String { "\(week).md" }
 
     /// No requests of any kind; the one inline script and the one inline
     /// stylesheet by hash; pictures only if embedded, as in the workbook.

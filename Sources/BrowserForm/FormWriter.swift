@@ -8,15 +8,15 @@ import Rendering
 import struct SystemPackage.FilePath
 
 /// What `attune form` is asked to write.
-public struct FormRequest: Sendable {
-    public var plan: WeekPlanRequest
+package struct FormRequest: Sendable {
+    package var plan: WeekPlanRequest
     /// The page to write; `nil` for `out/<week>-form.html`.
-    public var outputPath: String?
+    package var outputPath: String?
     /// Overlays the page was made with: inputs the page may not be written over.
-    public var contentOverlay: String?
-    public var templatesOverlay: String?
+    package var contentOverlay: String?
+    package var templatesOverlay: String?
 
-    public init(plan: WeekPlanRequest, outputPath: String? = nil, contentOverlay: String? = nil, templatesOverlay: String? = nil) {
+    package init(plan: WeekPlanRequest, outputPath: String? = nil, contentOverlay: String? = nil, templatesOverlay: String? = nil) {
         self.plan = plan
         self.outputPath = outputPath
         self.contentOverlay = contentOverlay
@@ -27,27 +27,27 @@ public struct FormRequest: Sendable {
 /// `attune form`'s front end: plans the week as `attune new` would (the
 /// week's own journal, when there is one, decides focus and name), renders
 /// the page, writes it, and records the course's start the first time.
-public struct FormWriter: Sendable {
-    public let resources: Resources
-    public let fileSystem: FileSystem
+package struct FormWriter: Sendable {
+    package let resources: Resources
+    package let fileSystem: FileSystem
 
-    public init(resources: Resources, fileSystem: FileSystem) {
+    package init(resources: Resources, fileSystem: FileSystem) {
         self.resources = resources
         self.fileSystem = fileSystem
     }
 
     /// What was written.
-    public struct Written: Sendable {
-        public var path: String
-        public var plan: WeekPlan
+    package struct Written: Sendable {
+        package var path: String
+        package var plan: WeekPlan
         /// The start written to `course.yaml`, when this run wrote it.
-        public var recordedStart: CourseStart?
+        package var recordedStart: CourseStart?
         /// What the page's download is called, for `attune import`.
-        public var downloadName: String
+        package var downloadName: String
     }
 
     /// `warn` hears each warning when it arises, before anything fails.
-    public func write(_ request: FormRequest, warn: (Diagnostic) -> Void) throws(WeekPlanError) -> Written {
+    package func write(_ request: FormRequest, warn: (Diagnostic) -> Void) throws(WeekPlanError) -> Written {
         let planner = WeekPlanner(content: resources.content, fileSystem: fileSystem)
         let plan = try planner.planForm(request.plan)
         plan.warnings.forEach(warn)

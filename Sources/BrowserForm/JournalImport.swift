@@ -23,15 +23,15 @@ import Journal
 /// Front matter is never merged: a different therapist or focus is refused.
 /// Neither is the text before the prompts (it is not an answer to a prompt)
 /// nor the rupture log (its entries are counted, so two copies would count twice).
-public struct JournalImport: Sendable {
-    public let content: ContentModel
+package struct JournalImport: Sendable {
+    package let content: ContentModel
 
-    public init(content: ContentModel) {
+    package init(content: ContentModel) {
         self.content = content
     }
 
     /// What to write, if anything.
-    public enum Outcome: Sendable, Equatable {
+    package enum Outcome: Sendable, Equatable {
         /// A new week: the imported file, unchanged, to write at `path`.
         case add(path: String, text: String)
         /// The journal at `path` already holds everything the file says.
@@ -50,12 +50,12 @@ public struct JournalImport: Sendable {
     }
 
     /// The first line of each kept version, up to the name of its origin.
-    public static let markerPrefix = "**Kept by attune import --keep both · "
+    package static let markerPrefix = "**Kept by attune import --keep both · "
 
     /// - Parameters:
     ///   - file: the journal to import.
     ///   - folder: where journals live; `existing` are the `.md` files in it.
-    public func plan(
+    package func plan(
         _ file: SourceFile, into folder: String, existing: [SourceFile], keepBoth: Bool
     ) throws(DiagnosticError) -> Outcome {
         let parser = JournalParser(content: content)

@@ -7,17 +7,17 @@ import Rendering
 import struct SystemPackage.FilePath
 
 /// What `attune import` is asked to do.
-public struct ImportRequest: Sendable {
+package struct ImportRequest: Sendable {
     /// The journal file to import.
-    public var file: String
-    public var journalFolder: String
+    package var file: String
+    package var journalFolder: String
     /// `--keep both`.
-    public var keepBoth: Bool
+    package var keepBoth: Bool
     /// Overlays: inputs no journal may be written over.
-    public var contentOverlay: String?
-    public var templatesOverlay: String?
+    package var contentOverlay: String?
+    package var templatesOverlay: String?
 
-    public init(file: String, journalFolder: String, keepBoth: Bool = false, contentOverlay: String? = nil, templatesOverlay: String? = nil) {
+    package init(file: String, journalFolder: String, keepBoth: Bool = false, contentOverlay: String? = nil, templatesOverlay: String? = nil) {
         self.file = file
         self.journalFolder = journalFolder
         self.keepBoth = keepBoth
@@ -27,7 +27,7 @@ public struct ImportRequest: Sendable {
 }
 
 /// Why an import wrote nothing.
-public enum ImportError: Error, Sendable, Equatable {
+package enum ImportError: Error, Sendable, Equatable {
     /// Problems in the file, the folder or the write, each at its place.
     case problems([Diagnostic])
     /// Answers differ from the journal's: each difference with both
@@ -38,17 +38,17 @@ public enum ImportError: Error, Sendable, Equatable {
 /// `attune import`'s front end: reads the file and the folder, plans with
 /// `JournalImport`, and writes what the plan says, never over a journal it
 /// did not read (see `JournalImport` for the rule).
-public struct JournalImporter: Sendable {
-    public let resources: Resources
-    public let fileSystem: FileSystem
+package struct JournalImporter: Sendable {
+    package let resources: Resources
+    package let fileSystem: FileSystem
 
-    public init(resources: Resources, fileSystem: FileSystem) {
+    package init(resources: Resources, fileSystem: FileSystem) {
         self.resources = resources
         self.fileSystem = fileSystem
     }
 
     /// What became of the file.
-    public enum Done: Sendable, Equatable {
+    package enum Done: Sendable, Equatable {
         /// The file given is itself the folder's journal for its week.
         case alreadyInPlace
         case added(path: String)
@@ -57,13 +57,13 @@ public struct JournalImporter: Sendable {
         case addedToLog(path: String, added: [String])
     }
 
-    public struct Report: Sendable {
-        public var done: Done
+    package struct Report: Sendable {
+        package var done: Done
         /// Said after the outcome: the file sits inside the journal folder.
-        public var warnings: [Diagnostic]
+        package var warnings: [Diagnostic]
     }
 
-    public func run(_ request: ImportRequest) throws(ImportError) -> Report {
+    package func run(_ request: ImportRequest) throws(ImportError) -> Report {
         let file = request.file
         let text: String
         do {

@@ -1,3 +1,4 @@
+import BrowserForm
 import ContentModel
 import Diagnostics
 import Files
@@ -6,8 +7,6 @@ import Journal
 import Rendering
 import Templating
 import Testing
-
-@testable import BrowserForm
 
 @Suite("The fillable form page")
 struct FormRendererTests {

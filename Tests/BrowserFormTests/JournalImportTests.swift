@@ -1,9 +1,8 @@
+import BrowserForm
 import ContentModel
 import Diagnostics
 import Journal
 import Testing
-
-@testable import BrowserForm
 
 @Suite("Importing a journal into the journal folder")
 struct JournalImportTests {
