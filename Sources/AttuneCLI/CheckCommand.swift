@@ -2,7 +2,8 @@ import ArgumentParser
 import Diagnostics
 import Workbook
 
-/// `attune check`: validates without writing anything.
+/// `attune check`: the build without its write step (`Checker`), so it
+/// refuses what `attune build` refuses and writes nothing.
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
@@ -27,11 +28,11 @@ struct CheckCommand: ParsableCommand {
         for warning in resources.content.warnings { environment.errors(warning.description) }
         var inputs = paths
         if inputs.isEmpty, environment.fileSystem.directoryExists(at: "journal") { inputs = ["journal"] }
+        let rules = privacy ? try privacyLists.load() : nil
         let report: CheckReport
         do {
-            report = try Checker(fileSystem: environment.fileSystem, resources: resources)
-                .check(journals: inputs, privacy: privacy ? try privacyLists.load() : nil)
-        } catch let error as DiagnosticError {
+            report = try Checker(fileSystem: environment.fileSystem, resources: resources).check(journals: inputs, privacy: rules)
+        } catch {
             throw InputProblems(error.diagnostics, stoppedWhile: "checking", wroteNothing: false)
         }
         for note in report.notes { environment.errors(note.description) }

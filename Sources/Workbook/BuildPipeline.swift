@@ -7,6 +7,7 @@ import Printing
 import Privacy
 import Rendering
 import Sharing
+
 import struct SystemPackage.FilePath
 
 /// What `attune build` was asked to do.
@@ -21,12 +22,18 @@ public struct BuildRequest: Sendable {
     public var privacyRules: PrivacyRules
     /// Prints the PDFs; needed only when `formats` has `.pdf`.
     public var printer: PDFPrinter?
+    /// The content and templates when they are already loaded (`check`
+    /// loads them once, to show their warnings, and runs the build twice);
+    /// nil loads them from the overlays in the first step.
+    public var resources: Resources?
 
     public init(
         inputs: [String], outputDirectory: String = "out", formats: [OutputFormat] = OutputFormat.defaults,
         contentOverlay: String? = nil, templatesOverlay: String? = nil,
-        audience: Audience = .personal, privacyRules: PrivacyRules = PrivacyRules(), printer: PDFPrinter? = nil
+        audience: Audience = .personal, privacyRules: PrivacyRules = PrivacyRules(), printer: PDFPrinter? = nil,
+        resources: Resources? = nil
     ) {
+        self.resources = resources
         self.printer = printer
         self.audience = audience
         self.privacyRules = privacyRules
@@ -49,6 +56,11 @@ public enum Audience: Sendable, Equatable {
 
 /// What a successful build did.
 public struct BuildReport: Sendable {
+    /// How many journals the inputs held.
+    public var journals = 0
+    /// How many of them are not marked `private: true`: what a shared
+    /// build of the same inputs would share.
+    public var shareable = 0
     public var written: [String] = []
     /// Privacy findings and notes that did not stop the build.
     public var warnings: [Diagnostic] = []
@@ -62,8 +74,9 @@ public struct BuildReport: Sendable {
 /// Nothing has been written when this is thrown.
 public typealias BuildError = PipelineError<BuildStep>
 
-/// The build, one named step after another. Each reads what the last made.
-public enum BuildStep: String, PipelineStep {
+/// The build, one named step after another, in this order. Each reads what
+/// the last made. `attune check` is the same list without `write`.
+public enum BuildStep: String, PipelineStep, CaseIterable {
     case loadResources = "load content and templates"
     case readJournals = "read journals"
     case guardPrivacy = "check privacy"
@@ -81,20 +94,31 @@ public struct BuildPipeline: Sendable {
         self.fileSystem = fileSystem
     }
 
-    public func run(_ request: BuildRequest) throws(BuildError) -> BuildReport {
+    /// Runs the build's steps in order, every one of them, or with `until`
+    /// only those before it: `run(request, until: .write)` refuses exactly
+    /// what the build would refuse, with the same diagnostics, and writes
+    /// nothing (that is `attune check`, see `Checker`).
+    public func run(_ request: BuildRequest, until stop: BuildStep? = nil) throws(BuildError) -> BuildReport {
+        let steps = stop.map { stop in BuildStep.allCases.prefix { $0 != stop } } ?? BuildStep.allCases[...]
         var report = BuildReport()
         let resources = try BuildStep.loadResources.run { () throws(DiagnosticError) in
-            try Resources.load(
+            if let loaded = request.resources { return loaded }
+            return try Resources.load(
                 contentOverlay: request.contentOverlay, templatesOverlay: request.templatesOverlay,
                 fileSystem: fileSystem
             )
         }
+        guard steps.contains(.readJournals) else { return report }
         var journals = try BuildStep.readJournals.run { () throws(DiagnosticError) in
             try JournalReader(fileSystem: fileSystem, content: resources.content).read(request.inputs)
         }
+        report.journals = journals.count
+        report.shareable = journals.count { !$0.isPrivate }
+        guard steps.contains(.guardPrivacy) else { return report }
         journals = try BuildStep.guardPrivacy.run { () throws(DiagnosticError) in
             try guardPrivacy(journals, request: request, report: &report)
         }
+        guard steps.contains(.render) else { return report }
         let renderer = WorkbookRenderer(resources: resources)
         var workbooks = try BuildStep.render.run { () throws(DiagnosticError) in
             var diagnostics: [Diagnostic] = []
@@ -105,11 +129,12 @@ public struct BuildPipeline: Sendable {
             if !diagnostics.isEmpty { throw DiagnosticError(diagnostics) }
             return workbooks
         }
-        if request.formats.contains(.pdf) {
+        if request.formats.contains(.pdf), steps.contains(.print) {
             workbooks = try BuildStep.print.run { () throws(DiagnosticError) in
                 try Self.printPDFs(workbooks, printer: request.printer, at: request.outputDirectory)
             }
         }
+        guard steps.contains(.write) else { return report }
         report.written = try BuildStep.write.run { () throws(DiagnosticError) in
             try write(workbooks, request: request)
         }
@@ -134,8 +159,9 @@ public struct BuildPipeline: Sendable {
     }
 
     /// Personal: findings become warnings. Shared: private journals and
-    /// answers are dropped, then any finding stops the build, unless
-    /// redacting, which replaces each one and counts them.
+    /// answers are dropped, then any finding stops the build (listed with
+    /// the allowances among them), unless redacting, which replaces each
+    /// one and counts them.
     private func guardPrivacy(_ journals: [Journal], request: BuildRequest, report: inout BuildReport) throws(DiagnosticError) -> [Journal] {
         let privacy = PrivacyGuard(rules: request.privacyRules)
         guard case .shared(let redact) = request.audience else {
@@ -143,27 +169,26 @@ public struct BuildPipeline: Sendable {
             return journals
         }
         var shared: [Journal] = []
-        var blocking: [Diagnostic] = []
+        var findings: [Diagnostic] = []
         for journal in journals {
             if journal.isPrivate {
                 report.skippedPrivate.append(journal.path)
                 continue
             }
-            let findings = privacy.findings(in: journal).map(\.diagnostic)
-            report.warnings += findings.filter { $0.severity == .note }
-            if !redact { blocking += findings.filter { $0.severity == .privacy } }
+            findings += privacy.findings(in: journal).map(\.diagnostic)
             let (journal, redactions) = privacy.shareable(journal, redact: redact)
             report.redactions += redactions
             shared.append(journal)
         }
-        if !blocking.isEmpty { throw DiagnosticError(blocking) }
+        report.warnings = findings.filter { $0.severity == .note }
+        // A refusal lists the allowances too, in place: nothing is waved through unseen.
+        if !redact, findings.contains(where: { $0.severity == .privacy }) { throw DiagnosticError(findings) }
         if shared.isEmpty {
             let location = SourceLocation(path: request.inputs.first ?? "journal", line: 1, column: 1)
             throw DiagnosticError([.error("every journal given is marked private: true, so there is nothing to share", at: location)])
         }
         return shared
     }
-
 
     private func write(_ workbooks: [RenderedWorkbook], request: BuildRequest) throws(DiagnosticError) -> [String] {
         // A shared copy gets its own name, so it can never replace the private one.

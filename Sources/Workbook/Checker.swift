@@ -4,7 +4,6 @@ import Files
 import Journal
 import Privacy
 import Rendering
-import Sharing
 
 /// What `attune check` found, when it found no errors.
 public struct CheckReport: Sendable {
@@ -29,7 +28,9 @@ public struct CheckReport: Sendable {
     }
 }
 
-/// Validates everything a build would touch, and writes nothing.
+/// Validates everything a build would touch, and writes nothing: `check` is
+/// the build itself (`BuildPipeline`) with its write step left out, so it
+/// refuses what the build refuses, with the same diagnostics.
 public struct Checker: Sendable {
     public let fileSystem: FileSystem
     public let resources: Resources
@@ -39,15 +40,49 @@ public struct Checker: Sendable {
         self.resources = resources
     }
 
-    /// Templates are checked by rendering every curriculum week with an empty
-    /// journal: a name a template uses but the context lacks shows up here,
-    /// not in a trainee's build.
-    /// Every journal is then rendered exactly as `attune build` renders it
-    /// (the personal workbook, and the redacted shared copy), minus the
-    /// write: whatever `check` passes, `build` builds.
-    /// With `privacy` rules, also scans every shareable answer for likely
-    /// client identifiers; any finding fails the check.
-    public func check(journals inputs: [String], privacy: PrivacyRules? = nil) throws(DiagnosticError) -> CheckReport {
+    /// Templates come first, by rendering every curriculum week with an
+    /// empty journal: a name a template uses but the context lacks shows up
+    /// here, not in a trainee's build.
+    ///
+    /// Then the build runs every step but `write`, twice: as `attune build`
+    /// makes the therapist's own workbooks, then, for the journals not
+    /// marked private, as `attune build --share --redact` makes the shared
+    /// copies, so whatever `check` passes, either builds. With `privacy`
+    /// rules the second run is `attune build --share`, where any likely
+    /// client identifier stops it. The first run that fails is the failure,
+    /// as it would be in a build; its diagnostics follow the templates'.
+    public func check(journals inputs: [String], privacy: PrivacyRules? = nil) throws(BuildError) -> CheckReport {
+        var problems = blankWeekProblems()
+        let pipeline = BuildPipeline(fileSystem: fileSystem)
+        let personal = BuildRequest(inputs: inputs, privacyRules: privacy ?? PrivacyRules(), resources: resources)
+        var shared = personal
+        shared.audience = .shared(redact: privacy == nil)
+        let built: BuildReport
+        var notes: [Diagnostic] = []
+        do {
+            built = try pipeline.run(personal, until: .write)
+            if built.shareable > 0 {
+                let sharedRun = try pipeline.run(shared, until: .write)
+                if privacy != nil { notes = sharedRun.warnings.filter { $0.severity == .note } }
+            }
+        } catch {
+            for diagnostic in error.diagnostics where !problems.contains(diagnostic) { problems.append(diagnostic) }
+            throw BuildError(step: error.step, diagnostics: problems)
+        }
+        if problems.hasErrors { throw BuildError(step: .render, diagnostics: problems) }
+        var report = CheckReport(
+            cards: resources.content.cards.count, prompts: resources.content.prompts.count,
+            weeks: resources.content.weeks.count, templates: resources.templates.names.count,
+            journals: built.journals
+        )
+        report.notes = notes
+        report.privacyChecked = privacy != nil
+        report.warnings = resources.content.warnings.count
+        return report
+    }
+
+    /// Every curriculum week rendered with an empty journal; each problem once.
+    private func blankWeekProblems() -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let renderer = WorkbookRenderer(resources: resources)
         for week in resources.content.weeks {
@@ -57,41 +92,6 @@ public struct Checker: Sendable {
             )
             do throws(DiagnosticError) { _ = try renderer.render(blank) } catch {
                 for diagnostic in error.diagnostics where !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
-            }
-        }
-        var journals: [Journal] = []
-        do throws(DiagnosticError) {
-            journals = try JournalReader(fileSystem: fileSystem, content: resources.content).read(inputs, oneJournalPerWeek: false)
-        } catch { diagnostics += error.diagnostics }
-        if let privacy {
-            let guardian = PrivacyGuard(rules: privacy)
-            diagnostics += journals.flatMap(guardian.findings).map(\.diagnostic)
-        }
-        diagnostics += render(journals, privacy: privacy ?? PrivacyRules(), renderer: renderer)
-        if diagnostics.hasErrors { throw DiagnosticError(diagnostics) }
-        var report = CheckReport(
-            cards: resources.content.cards.count, prompts: resources.content.prompts.count,
-            weeks: resources.content.weeks.count, templates: resources.templates.names.count,
-            journals: journals.count
-        )
-        report.notes = diagnostics.filter { $0.severity == .note }
-        report.privacyChecked = privacy != nil
-        report.warnings = resources.content.warnings.count
-        return report
-    }
-
-    /// The build's render step for each journal, the personal copy and, when
-    /// the journal may be shared, the redacted shared copy; problems only.
-    private func render(_ journals: [Journal], privacy: PrivacyRules, renderer: WorkbookRenderer) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        let guardian = PrivacyGuard(rules: privacy)
-        for journal in journals {
-            var copies = [journal]
-            if !journal.isPrivate { copies.append(guardian.shareable(journal, redact: true).journal) }
-            for copy in copies {
-                do throws(DiagnosticError) { _ = try renderer.render(copy) } catch {
-                    for diagnostic in error.diagnostics where !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
-                }
             }
         }
         return diagnostics

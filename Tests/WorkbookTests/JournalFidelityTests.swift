@@ -91,7 +91,7 @@ struct JournalFidelityTests {
             #expect(error.diagnostics.map { "\($0.location.line):\($0.location.column)" } == ["7:1", "13:1", "19:1", "25:1"])
         }
         #expect(!fileSystem.directoryExists(at: "out"))
-        #expect(throws: DiagnosticError.self) {
+        #expect(throws: BuildError.self) {
             try Checker(fileSystem: fileSystem, resources: Fixtures.resources).check(journals: ["j.md"])
         }
     }
