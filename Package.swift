@@ -34,7 +34,7 @@ let package = Package(
         // Injectable file access; the one writer of outputs, with typed paths.
         .target(name: "Files", dependencies: [.product(name: "SystemPackage", package: "swift-system")]),
         // HTML pages to PDF in one headless Chromium per run.
-        .target(name: "Printing", dependencies: ["Files"]),
+        .target(name: "Printing", dependencies: ["Files", "Templating"]),
         // The teaching material: model, loader, validation.
         .target(name: "ContentModel", dependencies: ["Diagnostics", "Yams"]),
         // A therapist's weekly journal: parse and scaffold.

@@ -1,5 +1,13 @@
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The real disk.
 public struct LocalFileSystem: FileSystem {
     public init() {}
@@ -191,30 +199,13 @@ public struct LocalFileSystem: FileSystem {
     }
 }
 
-/// `write(2)` from the platform's C library. Named apart because
-/// `FileSystem.write` shadows the bare name inside `LocalFileSystem`, and
-/// qualified per platform so the package compiles on macOS as well as Linux.
+/// `write(2)` and `read(2)` from the platform's C library (imported above).
+/// Named apart because `FileSystem.write` shadows the bare name inside
+/// `LocalFileSystem`; out here the bare names are the C library's.
 private func posixWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
-    #if canImport(Glibc)
-    Glibc.write(descriptor, bytes, count)
-    #elseif canImport(Musl)
-    Musl.write(descriptor, bytes, count)
-    #elseif canImport(Darwin)
-    Darwin.write(descriptor, bytes, count)
-    #else
-    #error("posixWrite: no C library to write with on this platform")
-    #endif
+    write(descriptor, bytes, count)
 }
 
-/// `read(2)`, named apart for the same reason as `posixWrite`.
 private func posixRead(_ descriptor: Int32, _ bytes: UnsafeMutableRawPointer, _ count: Int) -> Int {
-    #if canImport(Glibc)
-    Glibc.read(descriptor, bytes, count)
-    #elseif canImport(Musl)
-    Musl.read(descriptor, bytes, count)
-    #elseif canImport(Darwin)
-    Darwin.read(descriptor, bytes, count)
-    #else
-    #error("posixRead: no C library to read with on this platform")
-    #endif
+    read(descriptor, bytes, count)
 }

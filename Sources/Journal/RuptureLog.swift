@@ -55,6 +55,10 @@ package struct RuptureLog: Sendable, Equatable {
 }
 
 /// One rupture, as the therapist logged it. IDs are the content model's.
+/// Only the journal parser (`RuptureLogReader`) makes one, with the
+/// memberwise initialiser Swift writes: an entry elsewhere is always one
+/// that was read and checked. (A form's unchecked entry is a
+/// `RuptureEntryDraft`.)
 package struct RuptureEntry: Sendable, Equatable {
     /// The week of the session; the journal's week unless the entry says.
     /// Never a date: a session's date would identify the client.
@@ -81,25 +85,6 @@ package struct RuptureEntry: Sendable, Equatable {
     package var notes: String?
     /// The entry's opening fence.
     package var location: SourceLocation
-
-    package init(
-        week: ISOWeek, client: String, type: String, markers: [String], salience: Int? = nil, trigger: String? = nil,
-        component: AllianceComponent? = nil, repairs: [String] = [], tension: Int, resolution: Int, notes: String? = nil,
-        location: SourceLocation
-    ) {
-        self.week = week
-        self.client = client
-        self.type = type
-        self.markers = markers
-        self.salience = salience
-        self.trigger = trigger
-        self.component = component
-        self.repairs = repairs
-        self.tension = tension
-        self.resolution = resolution
-        self.notes = notes
-        self.location = location
-    }
 
     /// The same rupture, logged the same way, wherever it was written:
     /// every field but the location. Names are compared as the canonical

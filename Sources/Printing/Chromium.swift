@@ -1,5 +1,6 @@
 import Files
 import Foundation
+import Templating
 
 #if canImport(Glibc)
 import Glibc
@@ -241,27 +242,13 @@ final class Browser: @unchecked Sendable {
         return PDFDates.fixed(pdf)
     }
 
-    /// The running head: text only, every character escaped.
+    /// The running head: text only, every character escaped (`HTMLText`,
+    /// the one HTML escaper: Chromium reads the head as an HTML template).
     static func header(_ text: String) -> String {
-        #"<div style="font: 8pt sans-serif; color: #555555; width: 100%; margin: 0 14mm;">"# + escape(text) + "</div>"
+        #"<div style="font: 8pt sans-serif; color: #555555; width: 100%; margin: 0 14mm;">"# + HTMLText.escape(text) + "</div>"
     }
 
     static let footer = #"<div style="font: 8pt sans-serif; color: #555555; width: 100%; margin: 0 14mm; text-align: right;">Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>"#
-
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
 
     /// `politely`: first asks the browser to close (`Browser.close`) and
     /// gives it two seconds, so it ends its own processes and waits for

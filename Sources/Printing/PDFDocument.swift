@@ -19,6 +19,25 @@ indirect enum PDFValue: Equatable, Sendable {
     var reference: Int? { if case .reference(let n) = self { return n } else { return nil } }
     var array: [PDFValue]? { if case .array(let a) = self { return a } else { return nil } }
     var name: String? { if case .name(let n) = self { return n } else { return nil } }
+
+    /// The value with every reference in it, however deep in arrays and
+    /// dictionaries, replaced by what `replace` makes of its object number;
+    /// everything else as it was, dictionaries in their order. References
+    /// are met in the order they are written, so a `replace` that numbers
+    /// what it meets (copying objects into another document, renumbering
+    /// one) numbers the same way on every run.
+    func replacingReferences(_ replace: (Int) -> PDFValue) -> PDFValue {
+        switch self {
+        case .reference(let number): return replace(number)
+        case .array(let items): return .array(items.map { $0.replacingReferences(replace) })
+        case .dictionary(var dictionary):
+            for index in dictionary.entries.indices {
+                dictionary.entries[index].value = dictionary.entries[index].value.replacingReferences(replace)
+            }
+            return .dictionary(dictionary)
+        default: return self
+        }
+    }
 }
 
 /// A dictionary, its keys in the order written (so output is deterministic).

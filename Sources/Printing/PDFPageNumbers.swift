@@ -71,24 +71,18 @@ extension PDFDocument {
         var copy = self
         var next = (objects.keys.max() ?? 0) + 1
         var imported: [Int: Int] = [:]
-        /// A value of `overlay`'s with every object it refers to copied in.
-        func bring(_ value: PDFValue) -> PDFValue {
-            switch value {
-            case .reference(let number):
-                if let known = imported[number] { return .reference(known) }
-                guard let object = overlay.objects[number] else { return .null }
-                let here = next
-                next += 1
-                imported[number] = here
-                copy.objects[here] = PDFObject(value: bring(object.value), stream: object.stream)
-                return .reference(here)
-            case .array(let items): return .array(items.map(bring))
-            case .dictionary(var dictionary):
-                for index in dictionary.entries.indices { dictionary.entries[index].value = bring(dictionary.entries[index].value) }
-                return .dictionary(dictionary)
-            default: return value
-            }
+        /// A reference of `overlay`'s, its object (and all it refers to) copied in once.
+        func bringObject(_ number: Int) -> PDFValue {
+            if let known = imported[number] { return .reference(known) }
+            guard let object = overlay.objects[number] else { return .null }
+            let here = next
+            next += 1
+            imported[number] = here
+            copy.objects[here] = PDFObject(value: bring(object.value), stream: object.stream)
+            return .reference(here)
         }
+        /// A value of `overlay`'s with every object it refers to copied in.
+        func bring(_ value: PDFValue) -> PDFValue { value.replacingReferences(bringObject) }
         var forms: [Int: Int] = [:]
         for index in Set(map.values).sorted() {
             guard index >= 0, index < theirs.count, let page = theirPages[theirs[index]] else { throw PDFFormatError("no page number \(index + 1) was printed") }

@@ -309,14 +309,7 @@ extension PDFDocument {
         var numbers: [Int: Int] = [:]
         for (index, old) in (reached.sorted() + extra.keys.sorted()).enumerated() { numbers[old] = index + 1 }
         func renumber(_ value: PDFValue) -> PDFValue {
-            switch value {
-            case .reference(let number): return numbers[number].map { .reference($0) } ?? .null
-            case .array(let items): return .array(items.map(renumber))
-            case .dictionary(var dictionary):
-                for index in dictionary.entries.indices { dictionary.entries[index].value = renumber(dictionary.entries[index].value) }
-                return .dictionary(dictionary)
-            default: return value
-            }
+            value.replacingReferences { number in numbers[number].map { .reference($0) } ?? .null }
         }
         var result: [Int: PDFObject] = [:]
         for number in reached {

@@ -54,12 +54,7 @@ enum Charts {
                 base += row[column]
             }
         }
-        // Labels far enough apart to read: about one per 64 points.
-        let every = max(1, Int((64.0 / step).rounded(.up)))
-        for column in labels.indices where column % every == 0 {
-            let x = left + (Double(column) + 0.5) * step
-            body.append(#"<text class="tick" x="\#(n(x))" y="\#(n(top + plotHeight + 16))" text-anchor="middle">\#(HTMLText.escape(labels[column]))</text>"#)
-        }
+        body += columnLabels(labels, left: left, step: step, y: top + plotHeight + 16)
         return svg(id: id, title: title, description: description, height: height, body: body)
     }
 
@@ -135,11 +130,7 @@ enum Charts {
                 }
             }
         }
-        let every = max(1, Int((64.0 / step).rounded(.up)))
-        for column in labels.indices where column % every == 0 {
-            let x = left + (Double(column) + 0.5) * step
-            body.append(#"<text class="tick" x="\#(n(x))" y="\#(n(top + plotHeight + 16))" text-anchor="middle">\#(HTMLText.escape(labels[column]))</text>"#)
-        }
+        body += columnLabels(labels, left: left, step: step, y: top + plotHeight + 16)
         return svg(id: id, title: title, description: description, height: height, body: body)
     }
 
@@ -181,6 +172,17 @@ enum Charts {
             let maximum = max(maximum, 1)
             step = maximum <= 5 ? 1 : [2, 5, 10, 20, 50, 100].first { maximum / $0 <= 5 } ?? 200
             top = Double((maximum + step - 1) / step * step)
+        }
+    }
+
+    /// The labels under columns `step` wide from `left`, each centred on its
+    /// column: the weeks under the stacked columns and the lines. Only as
+    /// many as are far enough apart to read, about one per 64 points.
+    static func columnLabels(_ labels: [String], left: Double, step: Double, y: Double) -> [String] {
+        let every = max(1, Int((64.0 / step).rounded(.up)))
+        return labels.indices.filter { $0 % every == 0 }.map { column in
+            let x = left + (Double(column) + 0.5) * step
+            return #"<text class="tick" x="\#(n(x))" y="\#(n(y))" text-anchor="middle">\#(HTMLText.escape(labels[column]))</text>"#
         }
     }
 

@@ -1,7 +1,7 @@
 import ContentModel
 import Diagnostics
-import Journal
 import Testing
+@testable import Journal
 
 /// A journal whose rupture log holds `log`: the section's marker is line 9,
 /// its heading line 10, and `log` starts on line 12.

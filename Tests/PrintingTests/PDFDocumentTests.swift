@@ -177,6 +177,30 @@ struct PDFDocumentTests {
     func title() {
         #expect(PDFDocument.textString("Ló") == .string(Array("<FEFF004C00F3>".utf8)))
     }
+
+    @Test("replacing references reaches every one, however deep, in the order written, and changes nothing else")
+    func replacingReferences() throws {
+        var lexer = PDFLexer(bytes: Array("<</A 7 0 R /B [3 0 R [5 0 R] (7 0 R)] /C <</D 3 0 R /E /Name>> /F 12>>".utf8), at: 0)
+        let value = try lexer.value()
+        var met: [Int] = []
+        let replaced = value.replacingReferences { number in
+            met.append(number)
+            return number == 5 ? .null : .reference(number * 10)
+        }
+        #expect(met == [7, 3, 5, 3])
+        var expected = PDFDictionary()
+        expected["A"] = .reference(70)
+        expected["B"] = .array([.reference(30), .array([.null]), .string(Array("(7 0 R)".utf8))])
+        var inner = PDFDictionary()
+        inner["D"] = .reference(30)
+        inner["E"] = .name("Name")
+        expected["C"] = .dictionary(inner)
+        expected["F"] = .token("12")
+        #expect(replaced == .dictionary(expected))
+        // A value with no reference in it comes back as it was, and `replace` is never asked.
+        let plain = PDFValue.array([.token("1"), .name("N"), .dictionary(PDFDictionary())])
+        #expect(plain.replacingReferences { _ in Issue.record("asked"); return .null } == plain)
+    }
 }
 
 @Suite("all.pdf and each trainee's PDF from one print")
