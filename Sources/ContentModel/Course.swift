@@ -114,15 +114,11 @@ package struct CourseSettings: Sendable, Equatable {
             return (settings, [.error("a course file is at most \(maximumBytes) bytes; this one is \(file.text.utf8.count)", at: start)])
         }
         var fields = YAMLFields(path: file.path)
-        var text = file.text
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        guard let root = fields.parse(text) else {
-            if fields.diagnostics.isEmpty {
-                fields.error("the course file is empty: write the course's first day as start: 2026-10-05", at: nil)
-            }
-            return (settings, fields.diagnostics)
-        }
-        guard let entries = fields.mapping(root, named: "the course file", allowed: keys) else { return (settings, fields.diagnostics) }
+        guard
+            let entries = fields.fileMapping(
+                file.text, named: "the course file", allowed: keys,
+                ifEmpty: "the course file is empty: write the course's first day as start: 2026-10-05")
+        else { return (settings, fields.diagnostics) }
         if let node = entries["start"] {
             if case .scalar(let scalar) = node, let parsed = CourseStart(date: scalar.string, origin: file.path) {
                 settings.start = parsed

@@ -59,15 +59,11 @@ package struct SiteSettings: Sendable, Equatable {
             return (nil, [.error("a site file is at most \(maximumBytes) bytes; this one is \(file.text.utf8.count)", at: start)])
         }
         var fields = YAMLFields(path: file.path)
-        var text = file.text
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        guard let root = fields.parse(text) else {
-            if fields.diagnostics.isEmpty {
-                fields.error("the site file is empty: give the site a title and a description, as in title: Our programme", at: nil)
-            }
-            return (nil, fields.diagnostics)
-        }
-        guard let entries = fields.mapping(root, named: "the site file", allowed: keys) else { return (nil, fields.diagnostics) }
+        guard
+            let entries = fields.fileMapping(
+                file.text, named: "the site file", allowed: keys,
+                ifEmpty: "the site file is empty: give the site a title and a description, as in title: Our programme")
+        else { return (nil, fields.diagnostics) }
         let title = fields.string(entries, "title", in: "the site file")
         if let title, let node = entries["title"] {
             if title.contains(where: \.isNewline) {

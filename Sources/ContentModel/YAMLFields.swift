@@ -125,6 +125,21 @@ package struct YAMLFields {
         }
     }
 
+    /// A whole file's top-level mapping, for the small files written by hand
+    /// (`course.yaml`, `site.yaml`, a roster): a byte-order mark skipped (an
+    /// editor on Windows may write one), an empty file told `ifEmpty` (what
+    /// to write in it), keys checked against `allowed`. `nil` when there is
+    /// nothing to read; `diagnostics` then say why.
+    package mutating func fileMapping(_ text: String, named what: String, allowed: [String], ifEmpty: String) -> Entries? {
+        var text = text
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        guard let root = parse(text) else {
+            if diagnostics.isEmpty { error(ifEmpty, at: nil) }
+            return nil
+        }
+        return mapping(root, named: what, allowed: allowed)
+    }
+
     /// A mapping's entries keyed by their string keys, in file order.
     /// Records unknown keys against `allowed`.
     package mutating func mapping(_ node: Node, named what: String, allowed: [String]) -> Entries? {

@@ -24,15 +24,10 @@ enum YAMLRoster {
     static func read(_ file: SourceFile) -> RosterDraft {
         var draft = RosterDraft(path: file.path)
         var fields = YAMLFields(path: file.path)
-        var source = file.text
-        if source.hasPrefix("\u{FEFF}") { source.removeFirst() }
-        guard let root = fields.parse(source) else {
-            if fields.diagnostics.isEmpty { fields.error("the roster is empty: it needs a cohort, a supervisor and trainees", at: nil) }
-            draft.problems = fields.diagnostics
-            draft.unreadable = true
-            return draft
-        }
-        guard let entries = fields.mapping(root, named: "the roster", allowed: keys) else {
+        guard
+            let entries = fields.fileMapping(
+                file.text, named: "the roster", allowed: keys, ifEmpty: "the roster is empty: it needs a cohort, a supervisor and trainees")
+        else {
             draft.problems = fields.diagnostics
             draft.unreadable = true
             return draft
@@ -50,7 +45,7 @@ enum YAMLRoster {
             }
         }
         if entries["trainees"] == nil {
-            fields.error("the roster is missing required field 'trainees'", at: root)
+            fields.error("the roster is missing required field 'trainees'", at: entries.node)
         }
         let items = fields.list(entries, "trainees")
         draft.problems = fields.diagnostics
