@@ -88,19 +88,15 @@ package enum JournalScaffold {
     /// and a viewer shows the escape, never a tag. Letters, digits, spaces
     /// and `.,'-` (most names) are written as they are.
     static func yamlQuoted(_ value: String) -> String {
-        var result = "\""
-        for scalar in value.unicodeScalars {
+        YAMLQuoting.doubleQuoted(value) { scalar in
             switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n", "\r", "\t": result += " "
-            case _ where scalar.properties.generalCategory == .control: result += " "  // YAML forbids them raw
+            case "\n", "\r", "\t": " "
+            case _ where scalar.properties.generalCategory == .control: " "  // YAML forbids them raw
             case _ where scalar.isASCII && !(scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)) && !" .,'-".unicodeScalars.contains(scalar):
-                result += String(format: "\\u%04X", scalar.value)
-            default: result.unicodeScalars.append(scalar)
+                YAMLQuoting.escape(scalar)
+            default: nil
             }
         }
-        return result + "\""
     }
 
     /// Text that cannot end or nest an HTML comment.

@@ -85,18 +85,7 @@ package struct RuptureEntryDraft: Sendable, Equatable {
     /// would not keep as typed (controls, line and paragraph separators, a
     /// byte-order mark) as a `\u` escape, so the alias reads back exactly.
     static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case _ where needsEscape(scalar):
-                let hex = String(scalar.value, radix: 16, uppercase: true)
-                result += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
+        YAMLQuoting.doubleQuoted(text) { needsEscape($0) ? YAMLQuoting.escape($0) : nil }
     }
 
     /// A line of notes as YAML's literal block can hold it: a control
