@@ -109,14 +109,10 @@ package struct CourseSettings: Sendable, Equatable {
     /// Reads a settings file; every problem is a diagnostic at its place.
     package static func parse(_ file: SourceFile) -> (settings: CourseSettings, problems: [Diagnostic]) {
         var settings = CourseSettings()
-        let start = SourceLocation(path: file.path, line: 1, column: 1)
-        guard file.text.utf8.count <= maximumBytes else {
-            return (settings, [.error("a course file is at most \(maximumBytes) bytes; this one is \(file.text.utf8.count)", at: start)])
-        }
         var fields = YAMLFields(path: file.path)
         guard
             let entries = fields.fileMapping(
-                file.text, named: "the course file", allowed: keys,
+                file, kind: "course file", maximumBytes: maximumBytes, allowed: keys,
                 ifEmpty: "the course file is empty: write the course's first day as start: 2026-10-05")
         else { return (settings, fields.diagnostics) }
         if let node = entries["start"] {

@@ -54,14 +54,10 @@ package struct SiteSettings: Sendable, Equatable {
     /// Reads a settings file; every problem is a diagnostic at its place,
     /// and there are settings only when there is no problem.
     package static func parse(_ file: SourceFile) -> (settings: SiteSettings?, problems: [Diagnostic]) {
-        let start = SourceLocation(path: file.path, line: 1, column: 1)
-        guard file.text.utf8.count <= maximumBytes else {
-            return (nil, [.error("a site file is at most \(maximumBytes) bytes; this one is \(file.text.utf8.count)", at: start)])
-        }
         var fields = YAMLFields(path: file.path)
         guard
             let entries = fields.fileMapping(
-                file.text, named: "the site file", allowed: keys,
+                file, kind: "site file", maximumBytes: maximumBytes, allowed: keys,
                 ifEmpty: "the site file is empty: give the site a title and a description, as in title: Our programme")
         else { return (nil, fields.diagnostics) }
         let title = fields.string(entries, "title", in: "the site file")

@@ -126,18 +126,26 @@ package struct YAMLFields {
     }
 
     /// A whole file's top-level mapping, for the small files written by hand
-    /// (`course.yaml`, `site.yaml`, a roster): a byte-order mark skipped (an
-    /// editor on Windows may write one), an empty file told `ifEmpty` (what
-    /// to write in it), keys checked against `allowed`. `nil` when there is
-    /// nothing to read; `diagnostics` then say why.
-    package mutating func fileMapping(_ text: String, named what: String, allowed: [String], ifEmpty: String) -> Entries? {
-        var text = text
+    /// (`course.yaml`, `site.yaml`, a roster): a file over `maximumBytes`
+    /// refused before it is parsed ("a course file is at most ..."), a
+    /// byte-order mark skipped (an editor on Windows may write one), an
+    /// empty file told `ifEmpty` (what to write in it), keys checked against
+    /// `allowed`, and each problem named after "the `kind`". `nil` when there
+    /// is nothing to read; `diagnostics` then say why.
+    package mutating func fileMapping(
+        _ file: SourceFile, kind: String, maximumBytes: Int? = nil, allowed: [String], ifEmpty: String
+    ) -> Entries? {
+        if let maximumBytes, file.text.utf8.count > maximumBytes {
+            error("a \(kind) is at most \(maximumBytes) bytes; this one is \(file.text.utf8.count)", at: nil)
+            return nil
+        }
+        var text = file.text
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         guard let root = parse(text) else {
             if diagnostics.isEmpty { error(ifEmpty, at: nil) }
             return nil
         }
-        return mapping(root, named: what, allowed: allowed)
+        return mapping(root, named: "the \(kind)", allowed: allowed)
     }
 
     /// A mapping's entries keyed by their string keys, in file order.

@@ -26,7 +26,7 @@ enum YAMLRoster {
         var fields = YAMLFields(path: file.path)
         guard
             let entries = fields.fileMapping(
-                file.text, named: "the roster", allowed: keys, ifEmpty: "the roster is empty: it needs a cohort, a supervisor and trainees")
+                file, kind: "roster", allowed: keys, ifEmpty: "the roster is empty: it needs a cohort, a supervisor and trainees")
         else {
             draft.problems = fields.diagnostics
             draft.unreadable = true

@@ -1,4 +1,5 @@
 import ContentModel
+import Diagnostics
 import Testing
 
 @Suite("A hand-written settings file's top-level mapping")
@@ -6,9 +7,10 @@ struct YAMLFieldsTests {
     static let keys = ["start", "title"]
     static let ifEmpty = "the file is empty: write start: 2026-10-05"
 
-    static func read(_ text: String) -> (found: [String]?, problems: [String]) {
+    static func read(_ text: String, maximumBytes: Int? = nil) -> (found: [String]?, problems: [String]) {
         var fields = YAMLFields(path: "mine/settings.yaml")
-        let entries = fields.fileMapping(text, named: "the settings file", allowed: keys, ifEmpty: ifEmpty)
+        let file = SourceFile(path: "mine/settings.yaml", name: "settings.yaml", text: text)
+        let entries = fields.fileMapping(file, kind: "settings file", maximumBytes: maximumBytes, allowed: keys, ifEmpty: ifEmpty)
         return (entries.map { entries in keys.filter { entries[$0] != nil } }, fields.diagnostics.map(\.description))
     }
 
@@ -38,5 +40,14 @@ struct YAMLFieldsTests {
         let list = Self.read("- start\n- title\n")
         #expect(list.found == nil)
         #expect(list.problems == ["mine/settings.yaml:1:1: error: the settings file must be a mapping of keys to values, not a list"])
+    }
+
+    @Test("a file at its size limit is read; a byte over, it is refused before it is parsed")
+    func size() {
+        let text = "start: 2026-10-05\n"  // 18 bytes
+        #expect(Self.read(text, maximumBytes: 18) == (["start"], []))
+        #expect(Self.read(text, maximumBytes: 17) == (nil, ["mine/settings.yaml:1:1: error: a settings file is at most 17 bytes; this one is 18"]))
+        // Refused before parsing: a file that is not YAML at all says only its size.
+        #expect(Self.read("start: [\n", maximumBytes: 2).problems == ["mine/settings.yaml:1:1: error: a settings file is at most 2 bytes; this one is 9"])
     }
 }
