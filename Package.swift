@@ -112,6 +112,6 @@ let package = Package(
         .testTarget(name: "SiteTests", dependencies: ["Rendering", "Site", "Workbook", "Files", "ContentModel", "Printing", "Privacy", "Sharing", "Templating"]),
         .testTarget(name: "TrendsTests", dependencies: ["Rendering", "Trends", "Workbook", "Files", "Diagnostics", "ContentModel", "Journal"], exclude: ["Golden"]),
         .testTarget(name: "BrowserFormTests", dependencies: ["Rendering", "BrowserForm", "Files", "Diagnostics", "ContentModel", "Journal", "Templating"]),
-        .testTarget(name: "AttuneCLITests", dependencies: ["Rendering", "AttuneCLI", "Bundled", "Files", "Printing", "Workbook", "attune"]),
+        .testTarget(name: "AttuneCLITests", dependencies: ["Rendering", "AttuneCLI", "Bundled", "Files", "Printing", "Workbook", "TestSupport", "attune"]),
     ]
 )

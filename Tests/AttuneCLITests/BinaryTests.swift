@@ -5,37 +5,18 @@ import Testing
 /// with no flags, using only what is compiled into it.
 @Suite("The attune binary")
 struct BinaryTests {
-    static var binary: URL {
-        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("attune")
-    }
-
-    func run(_ arguments: [String], in directory: URL) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
-    }
-
     @Test("works from any folder with the bundled content: new, build, check")
     func endToEnd() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("attune-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
 
-        let new = try run(["new", "--week", "2026-W47", "--therapist", "Sam"], in: folder)
+        let new = try AttuneBinary.run(["new", "--week", "2026-W47", "--therapist", "Sam"], in: folder)
         #expect(new.status == 0, "\(new.stderr)")
-        let build = try run(["build"], in: folder)
+        let build = try AttuneBinary.run(["build"], in: folder)
         #expect(build.status == 0, "\(build.stderr)")
         #expect(build.stdout == "Wrote out/2026-W47.html\nWrote out/2026-W47.md\n")
-        let check = try run(["check"], in: folder)
+        let check = try AttuneBinary.run(["check"], in: folder)
         #expect(check.status == 0)
 
         let attributes = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent("out/2026-W47.html").path)
@@ -49,13 +30,13 @@ struct BinaryTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         try "---\nweek: 2026-W47\n".write(to: folder.appendingPathComponent("j.md"), atomically: true, encoding: .utf8)
 
-        let bad = try run(["build", "j.md"], in: folder)
+        let bad = try AttuneBinary.run(["build", "j.md"], in: folder)
         #expect(bad.status == 1)
         #expect(bad.stdout.isEmpty)
         #expect(bad.stderr == "j.md:1:1: error: the front matter that starts here is never closed with a '---' line\nattune: 1 error while trying to read journals; nothing was written.\n")
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
 
-        let usage = try run(["build", "--nope"], in: folder)
+        let usage = try AttuneBinary.run(["build", "--nope"], in: folder)
         #expect(usage.status == 64)
     }
 
@@ -65,12 +46,12 @@ struct BinaryTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
 
-        let version = try run(["--version"], in: folder)
+        let version = try AttuneBinary.run(["--version"], in: folder)
         #expect(version.status == 0)
         #expect(version.stdout.hasPrefix("attune "))
         #expect(version.stdout.split(separator: "\n").count == 3)
         for (shell, marker) in [("bash", "-F _attune attune"), ("zsh", "#compdef attune"), ("fish", "complete -c 'attune'")] {
-            let script = try run(["--generate-completion-script", shell], in: folder)
+            let script = try AttuneBinary.run(["--generate-completion-script", shell], in: folder)
             #expect(script.status == 0, "\(shell): \(script.stderr)")
             #expect(script.stdout.contains(marker), "\(shell)")
             for command in ["new", "build", "check", "handouts", "site", "trends", "form", "import"] {

@@ -7,10 +7,6 @@ struct DiskFixture {
     let root: URL
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    static var binary: URL {
-        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("attune")
-    }
-
     /// `journal/2026-W47.md` and `cohort/` (roster.yaml, roster.csv, journals/).
     init() throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("attune-disk-\(UUID().uuidString)")
@@ -36,18 +32,7 @@ struct DiskFixture {
     /// Runs the binary in `folder` (relative to the fixture's root).
     @discardableResult
     func run(_ arguments: [String], in folder: String = "") throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments
-        process.currentDirectoryURL = folder.isEmpty ? root : root.appendingPathComponent(folder)
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+        try AttuneBinary.run(arguments, in: folder.isEmpty ? root : root.appendingPathComponent(folder))
     }
 
     /// Every entry under the root, hidden ones included: a file's bytes, a

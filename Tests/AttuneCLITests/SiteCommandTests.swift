@@ -102,15 +102,7 @@ struct SiteCommandTests {
     }
 
     private func run(_ arguments: [String], in directory: URL) throws -> Int32 {
-        let process = Process()
-        process.executableURL = BinaryTests.binary
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        return process.terminationStatus
+        try AttuneBinary.run(arguments, in: directory).status
     }
 
     /// Every file below `folder`, hidden ones included, by relative path.

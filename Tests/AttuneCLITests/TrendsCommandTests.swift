@@ -1,24 +1,6 @@
 import Foundation
+import TestSupport
 import Testing
-
-/// A journal for `week` (focus `when-therapy-is-questioned`) whose rupture
-/// log holds `entries`; the first entry's fence is line 10.
-private func journal(_ week: String, _ entries: [String], remarks: String = "") -> String {
-    """
-    ---
-    therapist: "Sam Rivera"
-    week: \(week)
-    focus: when-therapy-is-questioned
-    ---
-
-    <!-- prompt: rupture-log -->
-    ## Rupture log
-
-    \(entries.map { "```rupture\n\($0)\n```" }.joined(separator: "\n\n"))
-
-    \(remarks)
-    """
-}
 
 private let harbour = "client: Harbour\nmarkers: [marker-complaints-about-progress]\nrepairs: [practice-pause-breathe]\ntension: 4\nresolution: 2"
 private let kestrel = "client: Kestrel\nmarkers: [marker-minimal-response]\ntension: 2\nresolution: 4"
@@ -38,8 +20,8 @@ struct TrendsCommandTests {
     @Test("reads journal/ by default, writes out/trends.html and out/trends.md, and says what it covered")
     func defaults() throws {
         let cli = CLIHarness(files: [
-            "journal/2026-W46.md": journal("2026-W46", [harbour]),
-            "journal/2026-W47.md": journal("2026-W47", [kestrel]),
+            "journal/2026-W46.md": ruptureJournalText("2026-W46", [harbour]),
+            "journal/2026-W47.md": ruptureJournalText("2026-W47", [kestrel]),
         ])
         #expect(cli.run("trends") == 0)
         #expect(cli.stdout == """
@@ -75,7 +57,7 @@ struct TrendsCommandTests {
     @Test("prints every log error at its line and column, and writes nothing")
     func logErrors() throws {
         let cli = CLIHarness(files: [
-            "journal/2026-W47.md": journal("2026-W47", ["client: Harbour\nmarkers: [marker-denial, marker-control-pressure]\ntype: withdrawal\ntension: 6\nresolution: 2"]),
+            "journal/2026-W47.md": ruptureJournalText("2026-W47", ["client: Harbour\nmarkers: [marker-denial, marker-control-pressure]\ntype: withdrawal\ntension: 6\nresolution: 2"]),
         ])
         #expect(cli.run("trends") == 1)
         #expect(cli.stderr == """
@@ -101,8 +83,8 @@ struct CarryForwardCommandTests {
     @Test("asks what happened next with each client whose latest rupture is rated 2 or lower, and says so")
     func carries() throws {
         let cli = CLIHarness(files: [
-            "journal/2026-W45.md": journal("2026-W45", [kestrel]),
-            "journal/2026-W46.md": journal("2026-W46", [harbour]),
+            "journal/2026-W45.md": ruptureJournalText("2026-W45", [kestrel]),
+            "journal/2026-W46.md": ruptureJournalText("2026-W46", [harbour]),
         ])
         let before = cli.fileSystem.snapshot
         #expect(cli.run("new", "--start", "2025-11-24") == 0)
@@ -118,7 +100,7 @@ struct CarryForwardCommandTests {
     @Test("warns about a journal it cannot read, and still writes the new one")
     func unreadable() throws {
         let cli = CLIHarness(files: [
-            "journal/2026-W46.md": journal("2026-W46", ["client: Harbour\nmarkers: [marker-sulking]\ntension: 4\nresolution: 1"]),
+            "journal/2026-W46.md": ruptureJournalText("2026-W46", ["client: Harbour\nmarkers: [marker-sulking]\ntension: 4\nresolution: 1"]),
         ])
         #expect(cli.run("new", "--therapist", "Sam Rivera", "--start", "2025-11-24") == 0)
         #expect(cli.stderr == "journal/2026-W46.md:1:1: warning: this journal has errors, so no rupture in it was carried forward; 'attune check journal/2026-W46.md' shows them")

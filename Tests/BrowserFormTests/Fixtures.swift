@@ -46,4 +46,17 @@ enum Fixtures {
         }
         return lines.joined(separator: "\n")
     }
+
+    /// What `body` reports, as the user sees it (`path:line:column: error:`
+    /// lines); empty if it succeeds.
+    static func problems<Result>(_ body: () throws -> Result) -> [String] {
+        do {
+            _ = try body()
+            return []
+        } catch let error as DiagnosticError {
+            return error.diagnostics.map(\.description)
+        } catch {
+            return ["\(error)"]
+        }
+    }
 }

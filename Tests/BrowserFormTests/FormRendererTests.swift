@@ -244,27 +244,15 @@ struct FormRendererTests {
             "mine/form.js": "var a = '</SCRIPT><script>alert(1)</script>';",
             "mine/form.css": "p { color: red } </style><script>",
         ]
-        #expect(Self.problems { _ = try resources(hostile); return "" } == [
+        #expect(Fixtures.problems { try resources(hostile) } == [
             "mine/form.css:1:18: error: cannot be placed inside the page's <style> element: it contains '</style'",
             "mine/form.js:1:10: error: cannot be placed inside the page's <script> element: it contains '</script'",
             "mine/form.js:1:19: error: cannot be placed inside the page's <script> element: it contains '<script'",
             "mine/form.js:1:35: error: cannot be placed inside the page's <script> element: it contains '</script'",
         ])
         let empty = try resources(["mine/form.js": ""])
-        #expect(Self.problems { try render(resources: empty) } == [
+        #expect(Fixtures.problems { try render(resources: empty) } == [
             "Templates/form.js:1:1: error: the form needs its script, form.js",
         ])
-    }
-
-    /// What `body` reports, as the user sees it; empty if it succeeds.
-    static func problems(_ body: () throws -> String) -> [String] {
-        do {
-            _ = try body()
-            return []
-        } catch let error as DiagnosticError {
-            return error.diagnostics.map(\.description)
-        } catch {
-            return ["\(error)"]
-        }
     }
 }

@@ -22,17 +22,6 @@ struct JournalImportTests {
         )
     }
 
-    func problems(_ body: () throws -> JournalImport.Outcome) -> [String] {
-        do {
-            _ = try body()
-            return []
-        } catch let error as DiagnosticError {
-            return error.diagnostics.map(\.description)
-        } catch {
-            return ["\(error)"]
-        }
-    }
-
     @Test("adds a week the folder lacks as is, named by its week, whatever the file is called")
     func newWeek() throws {
         let text = try Self.journal([Self.first: "Typed in a browser."]).replacingOccurrences(of: "\n", with: "\r\n")
@@ -163,12 +152,12 @@ struct JournalImportTests {
     func differentHeader() throws {
         let journal = try Self.journal([:])
         let other = try Self.journal([Self.first: "x"], therapist: "Noor Haddad")
-        #expect(problems { try plan(other, existing: ["journal/2026-W47.md": journal], keepBoth: true) } == [
+        #expect(Fixtures.problems { try plan(other, existing: ["journal/2026-W47.md": journal], keepBoth: true) } == [
             "Downloads/2026-W47.md:2:1: error: this journal is 'Noor Haddad''s, but journal/2026-W47.md is 'Sam Rivera''s; Attune only merges a therapist's own journals",
         ])
         let focus = try #require(try Fixtures.content().weeks.first { $0.id != Fixtures.focusID }).id
         let otherFocus = try Self.journal([:], focus: focus)
-        #expect(problems { try plan(otherFocus, existing: ["journal/2026-W47.md": journal], keepBoth: true) } == [
+        #expect(Fixtures.problems { try plan(otherFocus, existing: ["journal/2026-W47.md": journal], keepBoth: true) } == [
             "Downloads/2026-W47.md:4:1: error: this journal's focus is '\(focus)', but journal/2026-W47.md has '\(Fixtures.focusID)' for 2026-W47; Attune only merges journals on the same focus",
         ])
     }
@@ -180,7 +169,7 @@ struct JournalImportTests {
         let guideEnd = try #require(imported.range(of: "-->\n\n<!-- prompt:"))
         imported.insert(contentsOf: "\nSome notes first.\n", at: imported.index(guideEnd.lowerBound, offsetBy: 4))
         let line = imported.split(separator: "\n", omittingEmptySubsequences: false).firstIndex(of: "Some notes first.")! + 1
-        #expect(problems { try plan(imported, existing: ["journal/2026-W47.md": journal], keepBoth: true) } == [
+        #expect(Fixtures.problems { try plan(imported, existing: ["journal/2026-W47.md": journal], keepBoth: true) } == [
             "journal/2026-W47.md:1:1: error: the text before the prompts differs from Downloads/2026-W47.md's; Attune never overwrites it, and keeps both versions only of answers to prompts: copy what you need by hand",
             "journal/2026-W47.md:1:1: note: in your journal:\n    (nothing)",
             "Downloads/2026-W47.md:\(line):1: note: in 2026-W47.md:\n    | Some notes first.",
@@ -291,7 +280,7 @@ struct JournalImportTests {
         let journal = Self.logged(try Self.journal([:]), Self.harbour)
         let imported = Self.logged(try Self.journal([:]), Self.harbour + "\n\nA quiet week otherwise.")
         let line = Self.line(of: "## Rupture log", in: journal)  // the heading
-        #expect(problems { try plan(imported, existing: ["journal/2026-W47.md": journal], keepBoth: true) } == [
+        #expect(Fixtures.problems { try plan(imported, existing: ["journal/2026-W47.md": journal], keepBoth: true) } == [
             "journal/2026-W47.md:\(line):1: error: the rupture logs differ, and Attune does not keep both: every entry in both would be counted twice; copy the entries you need into journal/2026-W47.md by hand",
         ])
         let outcome = try plan(imported, existing: ["journal/2026-W47.md": journal])
@@ -328,14 +317,14 @@ struct JournalImportTests {
         let journal = try Self.journal([:])
         let imported = try Self.journal([Self.first: "Private thoughts."])
             .replacingOccurrences(of: "focus: \(Fixtures.focusID)\n", with: "focus: \(Fixtures.focusID)\nprivate: [\(Self.first)]\n")
-        #expect(problems { try plan(imported, existing: ["journal/2026-W47.md": journal], keepBoth: true) } == [
+        #expect(Fixtures.problems { try plan(imported, existing: ["journal/2026-W47.md": journal], keepBoth: true) } == [
             "Downloads/2026-W47.md:5:1: error: the answer to '\(Self.first)' is marked private here but not in journal/2026-W47.md; mark it private there too ('private: [\(Self.first)]'), then import again",
         ])
     }
 
     @Test("reports the file's own problems as `attune build` would")
     func invalidFile() throws {
-        #expect(problems { try plan("---\nweek: 2026-W47\n") } == [
+        #expect(Fixtures.problems { try plan("---\nweek: 2026-W47\n") } == [
             "Downloads/2026-W47.md:1:1: error: the front matter that starts here is never closed with a '---' line",
         ])
     }
@@ -344,10 +333,10 @@ struct JournalImportTests {
     func occupiedName() throws {
         let imported = try Self.journal([Self.first: "x"])
         let otherWeek = try Self.journal([:]).replacingOccurrences(of: "week: 2026-W47", with: "week: 2026-W48")
-        #expect(problems { try plan(imported, existing: ["journal/2026-W47.md": otherWeek]) } == [
+        #expect(Fixtures.problems { try plan(imported, existing: ["journal/2026-W47.md": otherWeek]) } == [
             "journal/2026-W47.md:1:1: error: this file exists but is not the journal for 2026-W47; Attune never overwrites a file",
         ])
-        #expect(problems { try plan(imported, existing: ["journal/2026-W47.md": "notes"]) } == [
+        #expect(Fixtures.problems { try plan(imported, existing: ["journal/2026-W47.md": "notes"]) } == [
             "journal/2026-W47.md:1:1: error: a journal starts with front matter: a '---' line, then therapist, week and focus, then '---'",
             "journal/2026-W47.md:1:1: note: this is the journal for 2026-W47 already in the folder; fix it, then import again",
         ])
@@ -360,7 +349,7 @@ struct JournalImportTests {
         // prompts after it: the journal reader refuses it wherever it is.
         let journal = try Self.journal([Self.first: "Mine."])
         let imported = try Self.reorderedWithFirstLast(answer: "<pre>\nnever closed")
-        let found = problems { try plan(imported, existing: ["journal/2026-W47.md": journal], keepBoth: true) }
+        let found = Fixtures.problems { try plan(imported, existing: ["journal/2026-W47.md": journal], keepBoth: true) }
         #expect(found.count == 1)
         #expect(found.first?.contains(": error: this '<pre>' block is never closed with '</pre>'") == true)
     }

@@ -1,24 +1,12 @@
 import ContentModel
 import Diagnostics
 import Journal
+import TestSupport
 import Testing
 
 /// A journal for `week` whose rupture log holds `entries` and `remarks`.
 private func journal(_ week: String, _ entries: [String], remarks: String = "") throws -> Journal {
-    let text = """
-    ---
-    therapist: "Sam Rivera"
-    week: \(week)
-    focus: when-therapy-is-questioned
-    ---
-
-    <!-- prompt: rupture-log -->
-    ## Rupture log
-
-    \(entries.map { "```rupture\n\($0)\n```" }.joined(separator: "\n\n"))
-
-    \(remarks)
-    """
+    let text = ruptureJournalText(week, entries, remarks: remarks)
     return try JournalParser(content: TestJournal.content())
         .parse(SourceFile(path: "journal/\(week).md", name: "\(week).md", text: text))
 }
