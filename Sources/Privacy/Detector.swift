@@ -431,7 +431,13 @@ struct Detector {
             var index2 = numbered ? index + 1 : index
             if numbered, word(index2)?.gapBefore == "," { }
             var capitalised = 0
-            while let next = word(index2), capitalised < 4, next.capitalised || (next.lower == "of" && capitalised > 0),
+            // "220 W 42nd St", "350 5th Avenue": a numbered street's ordinal.
+            func ordinalStreet(_ word: Word) -> Bool {
+                numbered && word.hasDigit && word.text.count <= 5 && ["st", "nd", "rd", "th"].contains { word.lower.hasSuffix($0) }
+                    && Int(word.lower.dropLast(2)) != nil
+            }
+            while let next = word(index2), capitalised < 4, next.capitalised || (next.lower == "of" && capitalised > 0)
+                || index2 > index && index2 <= index + 2 && ordinalStreet(next),
                   index2 == index || adjacent(index2, maxGap: numbered && index2 == index + 1 ? "," : "")
                   // "1421 W. Belmont Ave": a compass point and its dot.
                   || (numbered && index2 == index + 2 && ["N", "S", "E", "W", "NE", "NW", "SE", "SW"].contains(words[index + 1].text)
@@ -464,6 +470,12 @@ struct Detector {
                         end = after.range.upperBound
                     }
                     var start = (numbered ? first : leading).range.lowerBound
+                    // "No. 9 Wellington Quay": the number's own word goes too.
+                    if numbered, let no = word(index - 1), ["no", "nº", "nr"].contains(no.lower), no.capitalised,
+                       first.range.lowerBound - no.range.upperBound <= 2, !isClaimed(no),
+                       String(String.UnicodeScalarView(s[no.range.upperBound..<first.range.lowerBound])).allSatisfy({ $0 == "." || $0 == " " }) {
+                        start = no.range.lowerBound
+                    }
                     // "4/18 Nicholson Street": the unit number before the slash belongs to it.
                     if numbered, let unit = word(index - 1), unit.isNumber, unit.text.count <= 4,
                        unit.range.upperBound + 1 == start, s[unit.range.upperBound] == "/", !isClaimed(unit) {
@@ -1119,9 +1131,15 @@ struct Detector {
                 if lower.hasPrefix("ninety-") { context = true }
                 // "her father Harold, 97, in Skegness" or "Harold (97)": an
                 // age in apposition after someone's name.
-                if current.isNumber, let previous = word(index - 1), previous.capitalised, !previous.sentenceStart || !Self.sentenceOpeners.contains(previous.lower),
+                // "her father, 97 and blind now": after a relation too.
+                if current.isNumber, let previous = word(index - 1),
+                   previous.capitalised && (!previous.sentenceStart || !Self.sentenceOpeners.contains(previous.lower))
+                    || Self.relations.contains(previous.lower),
                    current.gapBefore == "," || current.gapBefore == "(" || current.gapBefore == ",(" {
-                    let closes = word(index + 1).map { $0.gapBefore.hasPrefix(",") || $0.gapBefore.hasPrefix(")") || $0.gapBefore.hasPrefix(".") } ?? true
+                    let closes = word(index + 1).map {
+                        $0.gapBefore.hasPrefix(",") || $0.gapBefore.hasPrefix(")") || $0.gapBefore.hasPrefix(".")
+                            || Self.relations.contains(previous.lower) && $0.lower == "and" && $0.gapBefore.isEmpty
+                    } ?? true
                     if closes { context = true }
                 }
                 let units = after.map { ["minutes", "mins", "seconds", "percent", "pounds", "kg", "miles", "people", "days", "times", "pages", "steps", "sessions", "points", "per"].contains($0.lower) } ?? false
@@ -1135,9 +1153,11 @@ struct Detector {
                 continue
             }
             // his late nineties / her 90s
-            if lower == "nineties" || lower == "90s" || lower == "hundreds" && false {
+            // "in his mid-nineties", "her late-90s": the modifier hyphenated on.
+            let decade = ["early-", "mid-", "late-"].reduce(lower) { $0.hasPrefix($1) ? String($0.dropFirst($1.count)) : $0 }
+            if decade == "nineties" || decade == "90s" {
                 var start = index
-                if let modifier = word(index - 1), ["early", "mid", "late"].contains(modifier.lower) { start = index - 1 }
+                if decade == lower, let modifier = word(index - 1), ["early", "mid", "late"].contains(modifier.lower) { start = index - 1 }
                 if let owner = word(start - 1), ["his", "her", "their", "my", "your"].contains(owner.lower) {
                     claim(.age, owner.range.lowerBound..<current.range.upperBound)
                 }
@@ -1406,7 +1426,7 @@ extension Detector {
     static let relations: Set<String> = [
         "client", "patient", "sister", "brother", "husband", "wife", "partner", "son", "daughter", "mum", "mom",
         "mother", "dad", "father", "boyfriend", "girlfriend", "fiancé", "fiance", "fiancée", "friend", "colleague",
-        "boss", "manager", "nan", "gran", "grandma", "grandad", "grandson", "granddaughter", "aunt", "auntie",
+        "boss", "manager", "nan", "gran", "grandma", "grandad", "grandmother", "grandfather", "grandson", "granddaughter", "aunt", "auntie",
         "uncle", "cousin", "niece", "nephew", "stepson", "stepdaughter", "stepdad", "stepmum", "ex", "baby",
         "twin", "called", "named", "neighbour", "neighbor", "flatmate", "roommate", "teacher", "sibling", "child",
         "kid", "carer", "caseworker", "worker", "dog", "cat", "puppy", "supervisor", "supervisee", "pt", "co-worker",
@@ -1847,6 +1867,21 @@ extension Detector {
                   endingAt[words[back - 1].range.upperBound] != .address { back -= 1 }
             if back > 0, adjacent(back, maxGap: ","), endingAt[words[back - 1].range.upperBound] == .address { claim(.postcode, number.range) }
         }
+        // "Via Garibaldi 8, 40124 Bologna", "Kerkstraat 61, 1017 GC
+        // Amsterdam": across most of Europe the code comes before the town.
+        for (index, number) in words.enumerated() where number.isNumber && !isClaimed(number) && (4...5).contains(number.text.count) && index > 0 {
+            guard number.gapBefore == ",", adjacent(index, maxGap: ","), endingAt[words[index - 1].range.upperBound] == .address else { continue }
+            var end = index
+            if let letters = word(index + 1), adjacent(index + 1), letters.allCaps, letters.text.count == 2, !letters.hasDigit,
+               !isClaimed(letters) { end = index + 1 }
+            guard let town = word(end + 1), adjacent(end + 1), town.capitalised, !town.hasDigit else { continue }
+            claim(.postcode, number.range.lowerBound..<words[end].range.upperBound)
+            if !isClaimed(town) {
+                var last = end + 1
+                while let next = word(last + 1), adjacent(last + 1), next.capitalised, !next.hasDigit, !isClaimed(next), last - end < 3 { last += 1 }
+                claim(.place, town.range.lowerBound..<words[last].range.upperBound)
+            }
+        }
         for word in words where !isClaimed(word) && Self.isCEP(word.text) { claim(.postcode, word.range) }
         // "the 69003 code", "ZIP 60614", "PIN: 560034": a bare number the
         // words beside it call a postcode, in any country's format.
@@ -2106,9 +2141,23 @@ extension Detector {
             // said"), and two-letter ones that are abbreviations are listed.
             let acts = current.text.count == 2 && !current.heading
                 && (word(index + 1).map { Self.personCues.contains($0.lower) && adjacent(index + 1) && !["is", "was", "has", "had", "and", "will", "would"].contains($0.lower) } ?? false)
-            // "AB (client) cancelled": a role in brackets right after.
-            let introducedAfter = current.text.count == 2 && word(index + 1).map { Self.relations.contains($0.lower) && $0.gapBefore == "(" } ?? false
-            if afterRelation || listed || acts || introducedAfter { claim(.initials, current.range) }
+            // "AB (client) cancelled": a role in brackets right after; "JW
+            // (17) brought his mum": an age.
+            let introducedAfter = current.text.count == 2 && word(index + 1).map {
+                $0.gapBefore == "(" && (Self.relations.contains($0.lower) || $0.isNumber && $0.text.count <= 2)
+            } ?? false
+            // "- AO: withdrawn again": a tracker's line that starts with the
+            // person it is about.
+            let headsLine = current.text.count == 2 && startsLine(current)
+                && current.range.upperBound < s.count && s[current.range.upperBound] == ":"
+            // "KL and PB both late": two pairs joined, neither a known abbreviation.
+            let paired = current.text.count == 2 && [index - 2, index + 2].contains { other in
+                guard let partner = word(other), let and = word((index + other) / 2), ["and", "&"].contains(and.lower),
+                      partner.allCaps, partner.text.count == 2, !partner.hasDigit,
+                      !Self.abbreviations.contains(partner.lower), !Lexicon.isEnglish(partner.lower) else { return false }
+                return adjacent(max(index, other)) && adjacent(min(index, other) + 1)
+            }
+            if afterRelation || listed || acts || introducedAfter || headsLine || paired { claim(.initials, current.range) }
         }
         // "Saw JK today; JK was quiet": once two or three capitals have been
         // found as someone's initials, the same capitals elsewhere are them too.
@@ -2116,6 +2165,13 @@ extension Detector {
         for current in words where known.contains(current.text) && current.allCaps && current.text.count >= 2 && !isClaimed(current) {
             claim(.initials, current.range)
         }
+    }
+
+    /// Whether `word` is the first on its line, after any list marker.
+    private func startsLine(_ word: Word) -> Bool {
+        var position = word.range.lowerBound - 1
+        while position >= 0, " \t-*+•>".unicodeScalars.contains(s[position]) { position -= 1 }
+        return position < 0 || s[position] == "\n"
     }
 
     /// `O'D`, `McK`, `NíF`, `MacD`: a surname's initials written with its

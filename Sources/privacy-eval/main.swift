@@ -15,8 +15,11 @@ let details = arguments.contains("--details")
 // tuning on "tune-e"); each split by alternate passage.
 // Held-out splits first: theirs are the scores to quote. `--details` lists misses of the tuning splits only, so held-out
 // text is never read item by item by accident.
-let splits = arguments.contains("--tune-only") ? ["tune", "tune-b", "tune-c", "tune-d", "tune-e", "tune-f"]
-    : ["heldout-f", "heldout-e", "heldout-d", "heldout-c", "heldout-b", "heldout", "tune-f", "tune-e", "tune-d", "tune-c", "tune-b", "tune"]
+// `--splits probe,tune-f` scores only those files of the folder (a new
+// author's corpus before it is split, or a probe written to try a rule).
+let chosen = arguments.first { $0.hasPrefix("--splits=") }.map { $0.dropFirst("--splits=".count).split(separator: ",").map(String.init) }
+let splits = chosen ?? (arguments.contains("--tune-only") ? ["tune", "tune-b", "tune-c", "tune-d", "tune-e", "tune-f"]
+    : ["heldout-f", "heldout-e", "heldout-d", "heldout-c", "heldout-b", "heldout", "tune-f", "tune-e", "tune-d", "tune-c", "tune-b", "tune"])
 let folder = arguments.first { !$0.hasPrefix("--") } ?? "Tests/PrivacyTests/Corpus"
 var output: [String] = []
 for split in splits {
@@ -36,7 +39,7 @@ for split in splits {
         let label = "\(kind)\(author) (\(corpus.passages.count) passages), \(withNames ? "with" : "without") the names list"
         output.append(score.table(title: label))
         output.append(String(format: "Scored in %.3f s.\n", seconds))
-        if details, split.hasPrefix("tune") {
+        if details, !split.hasPrefix("heldout") {
             output.append("Misses:\n" + score.misses.map { "- " + $0 }.joined(separator: "\n"))
             output.append("False alarms:\n" + score.falseAlarms.map { "- " + $0 }.joined(separator: "\n"))
             output.append("Caught under another label:\n" + score.mislabelled.map { "- " + $0 }.joined(separator: "\n") + "\n")

@@ -377,3 +377,74 @@ struct TownsTests {
         #expect(!found(text).contains { $0.hasPrefix("place") }, "\(found(text))")
     }
 }
+
+/// Shapes found by writing probe notes of my own before the seventh
+/// corpus arrived: ages in apposition to a relative, trackers that start a
+/// line with a client's initials, numbered American streets, and European
+/// postcodes written before the town.
+@Suite("Ages, initials and addresses as notes are written")
+struct NoteShapesTests {
+    let scanner = PrivacyScanner()
+
+    func found(_ text: String) -> [String] {
+        scanner.scan(text, path: "j.md").map { "\($0.category.rawValue): \($0.text)" }
+    }
+
+    @Test("ages over 89 beside a relative or hyphenated to a decade", arguments: [
+        ("Her grandmother, 96 and still driving, came to the door.", "age: 96"),
+        ("His uncle is in his mid-nineties now.", "age: his mid-nineties"),
+        ("my nan (93) rang twice", "age: 93"),
+    ])
+    func ages(text: String, expected: String) {
+        #expect(found(text).contains(expected), "\(found(text))")
+    }
+
+    @Test("an age under 90 or a count beside a relative is no identifier", arguments: [
+        "Her grandmother, 86 and still driving, came to the door.",
+        "My client, 45 minutes late, apologised.",
+        "We talked about the nineties and the music she loved.",
+    ])
+    func notAges(text: String) {
+        #expect(!found(text).contains { $0.hasPrefix("age") }, "\(found(text))")
+    }
+
+    @Test("initials that head a tracker's line, carry an age, or come in pairs", arguments: [
+        ("Tracker\n- TG: late again, apologetic\n- other notes", "initials: TG"),
+        ("RB (15) came with her dad this time.", "initials: RB"),
+        ("Group: HN and YS both quiet tonight.", "initials: HN"),
+        ("Group: HN and YS both quiet tonight.", "initials: YS"),
+    ])
+    func initials(text: String, expected: String) {
+        #expect(found(text).contains(expected), "\(found(text))")
+    }
+
+    @Test("abbreviations in the same shapes stay words", arguments: [
+        "Plan\n- GP: letter sent about the referral\n- CBT: session 4 booked",
+        "She wants a TV and a PC for her room.",
+        "We covered CBT and DBT in the seminar.",
+        "Week 3 (2026-W47) notes: GAD (7) and PHQ (9).",
+    ])
+    func abbreviations(text: String) {
+        #expect(!found(text).contains { $0.hasPrefix("initials") }, "\(found(text))")
+    }
+
+    @Test("numbered streets, house-number words and codes before the town", arguments: [
+        ("She sleeps at the shelter on 311 E 29th St most nights.", "address: 311 E 29th St"),
+        ("Her office moved to 1200 5th Avenue last year.", "address: 1200 5th Avenue"),
+        ("The letter came back from No. 14 Marine Parade unopened.", "address: No. 14 Marine Parade"),
+        ("Her mother lives at Via Roma 21, 10123 Torino.", "postcode: 10123"),
+        ("Forwarding address: Lindenlaan 8, 3581 KP Utrecht.", "postcode: 3581 KP"),
+        ("Forwarding address: Lindenlaan 8, 3581 KP Utrecht.", "place: Utrecht"),
+    ])
+    func addresses(text: String, expected: String) {
+        #expect(found(text).contains(expected), "\(found(text))")
+    }
+
+    @Test("ordinal and numbered words that are no address", arguments: [
+        "It was her 5th Avenue of escape, she joked, the fifth way out.",
+        "Session 12, 2026 Review was the form's title.",
+    ])
+    func notAddresses(text: String) {
+        #expect(!found(text).contains { $0.hasPrefix("address") || $0.hasPrefix("postcode") }, "\(found(text))")
+    }
+}
