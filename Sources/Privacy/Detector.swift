@@ -618,6 +618,19 @@ struct Detector {
         "medi", "hydref", "tachwedd", "rhagfyr",
         // Abbreviated in letters and forms: "10 Dez.", "5 déc.", "3 févr.".
         "jän", "mär", "mrz", "okt", "dez", "janv", "févr", "avr", "juil", "déc", "ene", "dic", "fev", "abr",
+        // English abbreviations typed in lower case after a day: "5 nov.".
+        "jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+        // Dutch, Norwegian, Danish and Swedish.
+        "januari", "februari", "maart", "mei", "augustus", "augusti", "maj", "desember", "okt.", "des",
+        // Greek (genitive, as dates write them, and nominative), Russian
+        // (genitive), Arabic and Bengali.
+        "ιανουαρίου", "φεβρουαρίου", "μαρτίου", "απριλίου", "μαΐου", "ιουνίου", "ιουλίου", "αυγούστου", "σεπτεμβρίου",
+        "οκτωβρίου", "νοεμβρίου", "δεκεμβρίου", "ιανουάριος", "φεβρουάριος", "μάρτιος", "απρίλιος", "μάιος", "ιούνιος",
+        "ιούλιος", "αύγουστος", "σεπτέμβριος", "οκτώβριος", "νοέμβριος", "δεκέμβριος",
+        "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря",
+        "يناير", "فبراير", "مارس", "أبريل", "ابريل", "مايو", "يونيو", "يوليو", "أغسطس", "اغسطس", "سبتمبر", "أكتوبر", "اكتوبر",
+        "نوفمبر", "ديسمبر",
+        "জানুয়ারি", "ফেব্রুয়ারি", "মার্চ", "এপ্রিল", "মে", "জুন", "জুলাই", "আগস্ট", "সেপ্টেম্বর", "অক্টোবর", "নভেম্বর", "ডিসেম্বর",
     ]
     static let weekdays: Set<String> = [
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "weds",
@@ -713,10 +726,15 @@ struct Detector {
                 // "5 décembre", "12 de marzo": a month in the client's language after a day in figures.
                 // "1. Oktober", "17. März 2026": German writes a day as a number and a dot.
                 if !dayValue.ordinal, current.isNumber, let name = word(next), current.range.upperBound + 2 == name.range.lowerBound,
-                   s[current.range.upperBound] == ".", Self.foreignMonths.contains(name.lower) || month(name) != nil && name.capitalised {
+                   s[current.range.upperBound] == ".",
+                   Self.foreignMonths.contains(name.lower) || month(name) != nil && (name.capitalised || name.lower.count > 4) {
                     var end = next
                     if year(word(end + 1)), adjacent(end + 1), word(end + 1)!.text.count == 4 { end += 1 }
-                    claim(.date, current.range.lowerBound..<words[end].range.upperBound)
+                    // "tirsdag 3. november": the weekday in front goes too.
+                    var start = index
+                    if let weekday = word(index - 1), Self.foreignWeekdays.contains(weekday.lower), adjacent(index, maxGap: ","),
+                       !isClaimed(weekday) { start = index - 1 }
+                    claim(.date, words[start].range.lowerBound..<words[end].range.upperBound)
                     index = end
                     continue
                 }
@@ -894,7 +912,21 @@ struct Detector {
                 }
             }
             if let numeric = numericDate(at: index, strict: true) {
-                claim(.date, numeric)
+                // "lunes 16/11", "Τρίτη 10/11": a weekday in the client's language first.
+                var start = numeric.lowerBound
+                if let weekday = word(index - 1), Self.foreignWeekdays.contains(weekday.lower), adjacent(index, maxGap: ","),
+                   !isClaimed(weekday) { start = weekday.range.lowerBound }
+                claim(.date, start..<numeric.upperBound)
+                continue
+            }
+            // "11월 19일": Korean writes month and day with 월 and 일.
+            if current.text.hasSuffix("월"), let month = Int(current.text.dropLast()), (1...12).contains(month),
+               let dayWord = word(index + 1), adjacent(index + 1) {
+                // "3일이에요": a particle may follow the day.
+                let digits = dayWord.text.prefix { $0.isASCIIDigitCharacter }
+                if let dayValue = Int(digits), (1...31).contains(dayValue), dayWord.text.dropFirst(digits.count).hasPrefix("일") {
+                    claim(.date, current.range.lowerBound..<(dayWord.range.lowerBound + digits.count + 1))
+                }
             }
         }
     }
@@ -993,6 +1025,10 @@ struct Detector {
         "dimanche", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "lunedì",
         "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "llun", "mawrth", "mercher", "iau", "gwener",
         "sadwrn", "sul",
+        // Norwegian and Danish, Swedish, Dutch, Greek.
+        "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag", "måndag", "tisdag", "lördag", "söndag",
+        "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
+        "δευτέρα", "τρίτη", "τετάρτη", "πέμπτη", "παρασκευή", "σάββατο", "κυριακή",
     ]
 
     /// "last Friday the 9th": "last", "next" or "this" belongs to the date.
@@ -1094,8 +1130,51 @@ struct Detector {
         for (offset, unit) in ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"].enumerated() {
             table["ninety-" + unit] = 91 + offset
         }
+        for word in foreignNineties.keys { table[word] = foreignNineties[word] }
+        for (decade, value) in foreignDecades { table[decade] = value }
         return table
     }()
+
+    /// 91 to 99 written as one word in the languages trainees mix into
+    /// their notes (German, Dutch, Norwegian, Swedish, Danish, Italian,
+    /// French): like "ninety-one", nobody counts sessions in these, so
+    /// each is an age wherever it stands.
+    static let foreignNineties: [String: Int] = {
+        var table: [String: Int] = [:]
+        let languages: [(units: [String], form: (String) -> String)] = [
+            (["ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun"], { $0 + "undneunzig" }),
+            (["een", "tweeën", "drieën", "vier", "vijf", "zes", "zeven", "acht", "negen"], { $0.hasSuffix("ën") ? $0 + "negentig" : $0 + "ennegentig" }),
+            (["en", "to", "tre", "fire", "fem", "seks", "sju", "åtte", "ni"], { "nitti" + $0 }),
+            (["ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio"], { "nittio" + $0 }),
+            (["en", "to", "tre", "fire", "fem", "seks", "syv", "otte", "ni"], { $0 + "oghalvfems" }),
+            (["uno", "adue", "atré", "aquattro", "acinque", "asei", "asette", "otto", "anove"], { "novant" + $0 }),
+            (["onze", "douze", "treize", "quatorze", "quinze", "seize", "dix-sept", "dix-huit", "dix-neuf"], { "quatre-vingt-" + $0 }),
+        ]
+        for language in languages {
+            for (offset, unit) in language.units.enumerated() { table[language.form(unit)] = 91 + offset }
+        }
+        // Korean: 아흔하나 … 아흔아홉.
+        for (offset, unit) in ["하나", "둘", "셋", "넷", "다섯", "여섯", "일곱", "여덟", "아홉"].enumerated() { table["아흔" + unit] = 91 + offset }
+        return table
+    }()
+    /// Ninety alone in those languages and in Spanish and Portuguese: an
+    /// age only with a cue ("nitti år", "noventa y ocho"), since "los
+    /// noventa" are the nineties.
+    static let foreignDecades: [String: Int] = [
+        "neunzig": 90, "negentig": 90, "nitti": 90, "nittio": 90, "halvfems": 90, "novanta": 90, "quatre-vingt-dix": 90, "noventa": 90,
+        "ενενήντα": 90,
+    ]
+    /// Years after a number, in the languages above.
+    static let foreignYears: Set<String> = ["år", "jaar", "jahre", "jahren", "años", "anos", "anni", "ans", "año", "ano", "anno", "an"]
+    /// Greek units after "ενενήντα", in the nominative and the genitive.
+    static let greekUnits: Set<String> = [
+        "ένα", "ενός", "δύο", "τρία", "τριών", "τέσσερα", "τεσσάρων", "πέντε", "έξι", "επτά", "εφτά", "οκτώ", "οχτώ", "εννέα", "εννιά",
+    ]
+    /// Units after Spanish and Portuguese "noventa y" / "noventa e".
+    static let iberianUnits: [String: Int] = [
+        "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9,
+        "um": 1, "dois": 2, "três": 3, "quatro": 4, "sete": 7, "oito": 8, "nove": 9,
+    ]
     static let ageBefore: Set<String> = ["aged", "age", "is", "was", "turned", "turning", "turns", "reached", "reaching", "be", "now", "nearly", "almost", "who's", "she's", "he's", "of", "i'm", "i’m", "am", "you're", "they're", "we're"]
 
     /// Ages over 89, which Safe Harbor treats as identifying: `is 93`,
@@ -1111,10 +1190,28 @@ struct Detector {
                 }
             }
             let value: Int?
-            if current.isNumber, let number = current.numberValue { value = number } else { value = Self.ageWords[lower] }
+            if current.isNumber, let number = current.numberValue {
+                value = number
+            } else if lower.hasPrefix("아흔") {
+                // Korean particles join the number: "아흔셋이세요".
+                value = Self.foreignNineties.filter { lower.hasPrefix($0.key) }.max { $0.key.count < $1.key.count }?.value ?? 90
+            } else {
+                value = Self.ageWords[lower]
+            }
             if let value, value >= 90, value <= 125 {
                 var end = index
-                if lower == "hundred", let before = word(index - 1), ["a", "one"].contains(before.lower) { }
+                // "noventa y ocho", "noventa e dois": Spanish and Portuguese
+                // units follow; "ενενήντα τεσσάρων" in Greek likewise.
+                var iberian = false
+                if lower == "ενενήντα", let unit = word(index + 1), Self.greekUnits.contains(unit.lower), adjacent(index + 1) {
+                    end = index + 1
+                    iberian = true
+                }
+                if lower == "noventa", let and = word(index + 1), ["y", "e"].contains(and.lower), adjacent(index + 1),
+                   let unit = word(index + 2), Self.iberianUnits[unit.lower] != nil, adjacent(index + 2) {
+                    end = index + 2
+                    iberian = true
+                }
                 // a hundred and two
                 if value == 100, let and = word(index + 1), and.lower == "and", let unit = word(index + 2), ["one", "two", "three", "four", "five"].contains(unit.lower) {
                     end = index + 2
@@ -1122,13 +1219,13 @@ struct Detector {
                 var start = index
                 if lower == "hundred", let before = word(index - 1), ["a", "one"].contains(before.lower), adjacent(index) { start = index - 1 }
                 let after = word(end + 1)
-                let years = after.map { ["years", "year", "yrs", "yo", "y/o"].contains($0.lower) } ?? false
+                let years = after.map { ["years", "year", "yrs", "yo", "y/o"].contains($0.lower) || Self.foreignYears.contains($0.lower) } ?? false
                 let beforeWord = word(start - 1)?.lower ?? ""
                 // "is 93", "is \"ninety-three\"": the cue may stand outside a quotation.
                 var context = Self.ageBefore.contains(beforeWord) && adjacent(start, maxGap: "\"“‘'")
                 // "ninety-one" spelt out is an age in this kind of writing:
                 // nobody counts sessions or minutes past ninety in words.
-                if lower.hasPrefix("ninety-") { context = true }
+                if lower.hasPrefix("ninety-") || Self.foreignNineties[lower] != nil || lower.hasPrefix("아흔") || iberian { context = true }
                 // "her father Harold, 97, in Skegness" or "Harold (97)": an
                 // age in apposition after someone's name.
                 // "her father, 97 and blind now": after a relation too.
@@ -1523,7 +1620,29 @@ extension Detector {
         let previous = self.word(index - 1)
         // "はい", "大丈夫です": Japanese written with hiragana is words, not a
         // name (names are written in kanji); anything else non-Latin may be one.
-        if word.nonLatin { return !(word.text.unicodeScalars.last.map { (0x3040...0x309F).contains($0.value) } ?? false) }
+        if word.nonLatin {
+            let scalars = word.text.unicodeScalars
+            if scalars.last.map({ (0x3040...0x309F).contains($0.value) }) ?? false { return false }
+            // "όλα καλά", "спасибо": in a script with capitals, a name has one.
+            if let first = scalars.first, first.properties.isLowercase { return false }
+            if word.text.count == 1, !scalars.allSatisfy({ (0x4E00...0x9FFF).contains($0.value) }) { return false }
+            // "괜찮아요", "주민등록번호": Korean given names and surnames
+            // together are two or three syllables; a longer word is a word,
+            // and a lone syllable ("끝") is a name only as a surname before one.
+            if scalars.allSatisfy({ (0xAC00...0xD7A3).contains($0.value) }) {
+                // "늦었다", "괜찮아요", "씨가": a verb's ending or the honorific 씨 is no name.
+                if ["다", "요", "까", "죠", "네"].contains(where: { word.text.hasSuffix($0) }) || word.text.hasPrefix("씨") { return false }
+                if scalars.count == 1 {
+                    return self.word(index + 1).map { next in
+                        adjacent(index + 1) && next.text.unicodeScalars.count == 2
+                            && next.text.unicodeScalars.allSatisfy { (0xAC00...0xD7A3).contains($0.value) }
+                    } ?? false
+                }
+                let place = ["로", "길", "동", "구", "시", "군", "읍", "면", "센터", "병원", "학교", "의원", "상담소"].contains { word.text.hasSuffix($0) }
+                return scalars.count <= 3 || place
+            }
+            return true
+        }
         // "M.Phil.", "B.Sc", "D.Clin.Psy": a degree's letters after an initial and a dot.
         if let previous, previous.text.count <= 2, previous.capitalised, word.range.lowerBound - previous.range.upperBound == 1,
            s[previous.range.upperBound] == "." { return false }

@@ -21,10 +21,10 @@ struct PrivacyCorpusTests {
 
     @Test("the corpus is as big as promised: 300 identifiers, 150 look-alikes, every kind")
     func size() throws {
-        let splits = try ["tune", "heldout", "tune-b", "heldout-b", "tune-c", "heldout-c", "tune-d", "heldout-d", "tune-e", "heldout-e", "tune-f", "heldout-f"].map(Self.corpus)
+        let splits = try ["tune", "heldout", "tune-b", "heldout-b", "tune-c", "heldout-c", "tune-d", "heldout-d", "tune-e", "heldout-e", "tune-f", "heldout-f", "tune-g", "heldout-g"].map(Self.corpus)
         let identifiers = splits.flatMap(\.passages).flatMap(\.identifiers)
-        #expect(identifiers.count >= 1_700)
-        #expect(splits.flatMap(\.passages).flatMap(\.lookAlikes).count >= 900)
+        #expect(identifiers.count >= 2_300)
+        #expect(splits.flatMap(\.passages).flatMap(\.lookAlikes).count >= 1_100)
         let kinds = Set(identifiers.map(\.category))
         #expect(kinds == Set(IdentifierCategory.allCases.map(\.rawValue)))
     }
@@ -181,6 +181,32 @@ struct PrivacyCorpusTests {
             #expect(score.overallRecall.rate >= 0.85)
             #expect(score.overallPrecision.rate >= 0.84)
             #expect(score.leftWhole <= 25)
+        }
+    }
+
+    @Test("seventh author's tuning split: recall at least 87% with and without the names list, precision at least 91%")
+    func tunedG() throws {
+        let corpus = try Self.corpus("tune-g")
+        for names in [false, true] {
+            let score = Self.score(corpus, names: names)
+            #expect(score.overallRecall.rate >= 0.87, "\(score.misses)")
+            #expect(score.overallPrecision.rate >= 0.91, "\(score.falseAlarms)")
+        }
+    }
+
+    /// Written by a seventh author who never saw the guard or the other
+    /// corpora, after the guard was tuned on the sixth; scored in aggregate
+    /// only. On first contact the whole corpus scored 85.3% without the
+    /// names list and 86.0% with it (precision 86.4%), and this half 86.5%
+    /// and 87.5% (precision 84.8%), 16 and 14 of 304 left whole.
+    @Test("seventh author's held-out split: recall at least 86% with and without the names list, precision at least 84%")
+    func heldOutG() throws {
+        let corpus = try Self.corpus("heldout-g")
+        for names in [false, true] {
+            let score = Self.score(corpus, names: names)
+            #expect(score.overallRecall.rate >= 0.86)
+            #expect(score.overallPrecision.rate >= 0.84)
+            #expect(score.leftWhole <= 16)
         }
     }
 

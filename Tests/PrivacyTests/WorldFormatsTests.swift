@@ -448,3 +448,86 @@ struct NoteShapesTests {
         #expect(!found(text).contains { $0.hasPrefix("address") || $0.hasPrefix("postcode") }, "\(found(text))")
     }
 }
+
+/// Notes that mix in another language: ages past ninety spelt in it, and
+/// its ordinary words, which are no one's name.
+@Suite("Other languages in English notes")
+struct MixedLanguageTests {
+    let scanner = PrivacyScanner()
+
+    func found(_ text: String) -> [String] {
+        scanner.scan(text, path: "j.md").map { "\($0.category.rawValue): \($0.text)" }
+    }
+
+    @Test("ages of 91 to 99 spelt in other languages", arguments: [
+        ("Ihre Oma ist einundneunzig und wohnt allein.", "age: einundneunzig"),
+        ("zijn opa (drieënnegentig) komt elke week mee", "age: drieënnegentig"),
+        ("mormor er nittito nå", "age: nittito"),
+        ("farfar fyller nittiofem i vår", "age: nittiofem"),
+        ("la nonna ha novantasette anni", "age: novantasette"),
+        ("sa grand-mère a quatre-vingt-treize ans", "age: quatre-vingt-treize"),
+        ("su abuela tiene noventa y cuatro años", "age: noventa y cuatro"),
+        ("a avó dela tem noventa e dois anos", "age: noventa e dois"),
+        ("the grandmother is nitti år gammel", "age: nitti år"),
+        ("η γιαγιά της είναι ενενήντα τριών χρονών", "age: ενενήντα τριών"),
+        ("할머니는 아흔셋이세요", "age: 아흔셋"),
+    ])
+    func foreignAges(text: String, expected: String) {
+        #expect(found(text).contains { $0.hasPrefix(expected) }, "\(found(text))")
+    }
+
+    @Test("dates with months and weekdays in the client's language, in any script", arguments: [
+        ("vi snakket sammen fredag 7. desember om det", "date: fredag 7. desember"),
+        ("afspraak op 12 mei verzet", "date: 12 mei"),
+        ("Η συνεδρία της 3 Δεκεμβρίου ακυρώθηκε", "date: 3 Δεκεμβρίου"),
+        ("приходила 14 марта с мамой", "date: 14 марта"),
+        ("جاءت يوم ٢٠ أكتوبر مع أختها", "date: ٢٠ أكتوبر"),
+        ("সে ৭ ডিসেম্বর আসবে", "date: ৭ ডিসেম্বর"),
+        ("cita el martes 24/11 a las 10", "date: martes 24/11"),
+        ("ραντεβού Πέμπτη 19/11 στις 6", "date: Πέμπτη 19/11"),
+        ("다음 상담은 12월 3일이에요", "date: 12월 3일"),
+        ("saw her 5 nov. and again after", "date: 5 nov"),
+    ])
+    func foreignDates(text: String, expected: String) {
+        #expect(found(text).contains { $0.hasPrefix(expected) }, "\(found(text))")
+    }
+
+    @Test("months as words, and counts, stay", arguments: [
+        "we talked about what mei means to her",
+        "scored 5 on the scale in session 3",
+        "the rota says 12월 is busy",
+    ])
+    func notDates(text: String) {
+        #expect(!found(text).contains { $0.hasPrefix("date") }, "\(found(text))")
+    }
+
+    @Test("the nineties as a decade, and under ninety, stay", arguments: [
+        "she loved the music of los noventa",
+        "die neunziger Jahre waren schwer",
+        "su abuela tiene ochenta y nueve años",
+    ])
+    func notAges(text: String) {
+        #expect(!found(text).contains { $0.hasPrefix("age") }, "\(found(text))")
+    }
+
+    @Test("lower-case words in scripts with capitals, and long Korean words, are no one's name", arguments: [
+        "she kept saying όλα καλά, all fine",
+        "он сказал спасибо и ушёл",
+        "\"괜찮아요\" she said, three times",
+        "her 주민등록번호 is on the form, not here",
+    ])
+    func ordinaryForeignWords(text: String) {
+        #expect(!found(text).contains { $0.hasPrefix("name") }, "\(found(text))")
+    }
+
+    @Test("names in those scripts are still names, and Korean places and centres too", arguments: [
+        ("Ο πελάτης Γιώργος Παπαδάκης ήρθε αργά.", "name", "Γιώργος Παπαδάκης"),
+        ("Клиентка Анна не пришла.", "name", "Анна"),
+        ("김지민 씨가 늦었다", "name", "김지민"),
+        ("she works at 마음숲상담센터 now", "workplace", "마음숲상담센터"),
+    ])
+    func foreignNames(text: String, category: String, name: String) {
+        #expect(found(text).contains { $0.hasPrefix(category) && $0.hasSuffix(name) }, "\(found(text))")
+        #expect(!found(text).contains { $0.contains("ήρθε") || $0.contains("늦었다") || $0 == "name: Ο" }, "\(found(text))")
+    }
+}
