@@ -45,6 +45,7 @@ struct Detector {
         scanBareHandles()
         scanStreetsAbroad()
         scanAddresses()
+        scanAddressTails()
         scanJapanesePostcodes()
         scanEastAsianDates()
         scanDates()
@@ -498,6 +499,56 @@ struct Detector {
                 capitalised += 1
                 index2 += 1
             }
+        }
+    }
+
+    /// Flat and floor words of other languages: Norwegian "leil.", Spanish
+    /// "piso" and "depto", Danish "th." and "tv.", Swedish "lgh", French "étage".
+    static let unitWordsAbroad: Set<String> = [
+        "leil", "leilighet", "piso", "depto", "dpto", "apto", "app", "appt", "étage", "etage", "lgh", "kat", "daire", "bus",
+        "flat", "apt", "unit", "suite", "ste", "room", "floor", "door",
+    ]
+
+    /// What follows a street address in the same line: "Storgata 88, leil.
+    /// 4", "Av. Santa Fe 3412, piso 7 \"B\"", "월드컵북로 54, 3층", "Jagtvej
+    /// 113, 2. th.", and a house number after the street word
+    /// ("Juul-Jensens Boulevard 175"); a Korean street ("…로", "…길") with
+    /// its number is an address of its own. Each is its own address
+    /// finding, so the postcode and town after it are read as the address's.
+    private mutating func scanAddressTails() {
+        for (index, current) in words.enumerated() where !isClaimed(current) && index > 0 {
+            // "월드컵북로 54": a Korean road and its number.
+            if current.nonLatin, ["로", "길"].contains(where: { current.text.hasSuffix($0) }), current.text.unicodeScalars.count >= 3,
+               let number = word(index + 1), number.isNumber, number.text.count <= 4, adjacent(index + 1), !isClaimed(number) {
+                claim(.address, current.range.lowerBound..<number.range.upperBound)
+                continue
+            }
+            guard endingAt[words[index - 1].range.upperBound] == .address else { continue }
+            // "Boulevard 175": the number after a street word the address ended on.
+            if current.gapBefore.isEmpty, adjacent(index), current.hasDigit, current.digitCount <= 4, current.text.count <= 5,
+               Self.streetSuffixes.contains(words[index - 1].lower),
+               word(index + 1).map({ !adjacent(index + 1) || !$0.gapBefore.isEmpty }) ?? true {
+                claim(.address, current.range)
+                continue
+            }
+            guard current.gapBefore == ",", adjacent(index, maxGap: ",") else { continue }
+            var end: Int?
+            if Self.unitWordsAbroad.contains(current.lower), let number = word(index + 1), number.hasDigit, number.text.count <= 5,
+               number.range.lowerBound - current.range.upperBound <= 2 {
+                end = index + 1
+            } else if current.isNumber, current.text.count <= 2, let side = word(index + 1), ["th", "tv", "mf", "st"].contains(side.lower),
+                      side.range.lowerBound - current.range.upperBound <= 2 {
+                end = index + 1
+            } else if current.hasDigit, current.text.hasSuffix("층"), current.digitCount <= 2 {
+                end = index
+            }
+            guard var last = end else { continue }
+            // "piso 7 \"B\"", "leil. 4 B": a door letter.
+            if let door = word(last + 1), door.text.count == 1, door.capitalised,
+               door.range.lowerBound - words[last].range.upperBound <= 2 { last += 1 }
+            var stop = words[last].range.upperBound
+            if stop < s.count, s[stop] == ".", ["th", "tv", "mf"].contains(words[last].lower) { stop += 1 }
+            if last > index || end == index { claim(.address, current.range.lowerBound..<stop) }
         }
     }
 
@@ -2000,6 +2051,14 @@ extension Detector {
                 while let next = word(last + 1), adjacent(last + 1), next.capitalised, !next.hasDigit, !isClaimed(next), last - end < 3 { last += 1 }
                 claim(.place, town.range.lowerBound..<words[last].range.upperBound)
             }
+        }
+        // "월드컵북로 54, 3층, 03992,": five digits between commas after an
+        // address are its postcode where no town follows.
+        for (index, number) in words.enumerated() where number.isNumber && !isClaimed(number) && number.text.count == 5 && index > 0 {
+            guard number.gapBefore == ",", adjacent(index, maxGap: ","), endingAt[words[index - 1].range.upperBound] == .address,
+                  word(index + 1).map({ !adjacent(index + 1) || $0.gapBefore.hasPrefix(",") || $0.gapBefore.hasPrefix(".") }) ?? true
+            else { continue }
+            claim(.postcode, number.range)
         }
         for word in words where !isClaimed(word) && Self.isCEP(word.text) { claim(.postcode, word.range) }
         // "the 69003 code", "ZIP 60614", "PIN: 560034": a bare number the

@@ -440,6 +440,29 @@ struct NoteShapesTests {
         #expect(found(text).contains(expected), "\(found(text))")
     }
 
+    @Test("a flat, floor or door after a street address, and the code after them", arguments: [
+        ("ny adresse: Kirkegata 12, leil. 3, 0153 Oslo", "address: leil. 3"),
+        ("ny adresse: Kirkegata 12, leil. 3, 0153 Oslo", "postcode: 0153"),
+        ("vive en Av. Corrientes 1820, piso 4 \"C\", desde marzo", "address: piso 4 \"C"),
+        ("hun bor på Nørrebrogade 40, 3. tv. nu", "address: 3. tv."),
+        ("Her mum's is Mill Road 14, Flat 2, above the shop", "address: Flat 2"),
+        ("센터 주소는 테헤란로 152, 12층, 06236, 맞아요", "address: 테헤란로 152"),
+        ("센터 주소는 테헤란로 152, 12층, 06236, 맞아요", "address: 12층"),
+        ("센터 주소는 테헤란로 152, 12층, 06236, 맞아요", "postcode: 06236"),
+        ("letters go to Søndre Boulevard 88, 5000 Odense C", "address: 88"),
+    ])
+    func addressTails(text: String, expected: String) {
+        #expect(found(text).contains(expected), "\(found(text))")
+    }
+
+    @Test("numbers after an address that are not part of it", arguments: [
+        ("She lived at 12 Mill Road, 2019 to 2021.", "2019"),
+        ("We met on Harbour Street, 3 times in all.", "3 times"),
+    ])
+    func notAddressTails(text: String, number: String) {
+        #expect(!found(text).contains { $0.hasSuffix(number) || $0.contains(number + " ") }, "\(found(text))")
+    }
+
     @Test("ordinal and numbered words that are no address", arguments: [
         "It was her 5th Avenue of escape, she joked, the fifth way out.",
         "Session 12, 2026 Review was the form's title.",
