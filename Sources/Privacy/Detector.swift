@@ -962,6 +962,29 @@ struct Detector {
                     continue
                 }
             }
+            // "Tue 24", "Easter Monday 2026": a weekday and a day of the
+            // month, or a festival and a year.
+            if current.isNumber, let before = word(index - 1), adjacent(index), !isClaimed(before), before.capitalised {
+                let value = current.numberValue ?? 0
+                let after = word(index + 1)
+                let timeOrCount = after.map {
+                    adjacent(index + 1) && (["am", "pm", "o'clock", "hours", "hrs", "mins", "minutes", "sessions", "people"].contains($0.lower))
+                } ?? false
+                let colon = current.range.upperBound < s.count && [":", "/", ".", "%"].contains(s[current.range.upperBound])
+                if Self.weekdays.contains(before.lower), (1...31).contains(value), current.text.count <= 2, !timeOrCount, !colon {
+                    claim(.date, words[relativeBefore(index - 1)].range.lowerBound..<current.range.upperBound)
+                    continue
+                }
+                if current.text.count == 4, (2000...2039).contains(value), !colon {
+                    var start = index - 1
+                    if Self.weekdays.contains(before.lower) || ["day", "eve", "sunday", "friday"].contains(before.lower), let festival = word(index - 2),
+                       adjacent(index - 1), Self.festivals.contains(festival.lower) { start = index - 2 }
+                    if Self.festivals.contains(words[start].lower), !isClaimed(words[start]) {
+                        claim(.date, words[start].range.lowerBound..<current.range.upperBound)
+                        continue
+                    }
+                }
+            }
             if let numeric = numericDate(at: index, strict: true) {
                 // "lunes 16/11", "Τρίτη 10/11": a weekday in the client's language first.
                 var start = numeric.lowerBound
@@ -1069,6 +1092,12 @@ struct Detector {
         }
         return weekdayBefore(start)
     }
+
+    /// Festivals that fall on one day a year: with the year they are a date.
+    static let festivals: Set<String> = [
+        "christmas", "easter", "hogmanay", "diwali", "eid", "thanksgiving", "hanukkah", "halloween", "boxing", "passover",
+        "good", "whit", "pentecost", "vesak", "holi", "nowruz", "anzac", "waitangi",
+    ]
 
     static let foreignWeekdays: Set<String> = [
         "segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira", "sábado", "domingo", "lunes",
@@ -1915,6 +1944,8 @@ extension Detector {
     static let weakInstitutionEnds: Set<String> = [
         "health", "services", "group", "partnership", "foundation", "associates", "service", "project", "rooms",
         "collective", "network", "desk", "unit", "team",
+        // "Abbey Meadows Care Home", "Yukon-Kuskokwim Health Corporation".
+        "home", "corporation", "authority", "board", "agency", "company",
     ]
 
     /// Named institutions, before names: the capitalised words before an
@@ -1927,7 +1958,10 @@ extension Detector {
             Lexicon.capitalisedWords.contains(word.lower) || Self.months[word.lower] != nil || Self.weekdays.contains(word.lower)
         }
         func canLead(_ word: Word) -> Bool {
-            word.capitalised && word.hasLetter && !word.hasDigit && !(word.allCaps && word.text.count > 3) && !isClaimed(word)
+            // "BRAC University", "NUIG Hospital": an acronym of up to five
+            // letters leads, unless it is a kind of service ("CAMHS").
+            word.capitalised && word.hasLetter && !word.hasDigit
+                && !(word.allCaps && (word.text.count > 5 || word.text.count > 3 && Self.abbreviations.contains(word.lower))) && !isClaimed(word)
                 && !ordinary(word) && !Self.titles.contains(word.lower) && !Self.relations.contains(word.lower)
                 && !(word.sentenceStart && Self.sentenceOpeners.contains(word.lower)) && !word.heading
         }

@@ -463,6 +463,27 @@ struct NoteShapesTests {
         #expect(!found(text).contains { $0.hasSuffix(number) || $0.contains(number + " ") }, "\(found(text))")
     }
 
+    @Test("a weekday with its day, a festival with its year, and homes and corporations", arguments: [
+        ("rang again Fri 13 asking to move the session", "date: Fri 13"),
+        ("the last session before Christmas Day 2026 was the hardest", "date: Christmas Day 2026"),
+        ("she went quiet after Easter 2025, she said", "date: Easter 2025"),
+        ("her dad moved into Larchfield Nursing Home in the spring", "workplace: Larchfield Nursing Home"),
+        ("she does admin for Tanana Valley Housing Authority", "workplace: Tanana Valley Housing Authority"),
+        ("he lectures at BRAC University on Fridays", "workplace: BRAC University"),
+    ])
+    func daysAndPlaces(text: String, expected: String) {
+        #expect(found(text).contains(expected), "\(found(text))")
+    }
+
+    @Test("times, counts and years that are no date", arguments: [
+        "We meet Mon 3 pm in room 4",
+        "Sat 10:30 is the group",
+        "Week 47 of 2026, Monday 12 sessions in all",
+    ])
+    func notDates(text: String) {
+        #expect(!found(text).contains { $0.hasPrefix("date: Mon") || $0.hasPrefix("date: Sat") || $0.hasPrefix("date: Monday") }, "\(found(text))")
+    }
+
     @Test("ordinal and numbered words that are no address", arguments: [
         "It was her 5th Avenue of escape, she joked, the fifth way out.",
         "Session 12, 2026 Review was the form's title.",
