@@ -1595,7 +1595,7 @@ extension Detector {
         "mr", "mrs", "ms", "mx", "miss", "dr", "prof", "professor", "sir", "dame", "lady", "lord", "rev", "reverend",
         "fr", "father", "sister", "brother", "auntie", "aunty", "aunt", "uncle", "nana", "nan", "granny", "grandma",
         "grandad", "grandpa", "gran", "cousin", "nanna", "grandmother", "grandfather", "mister", "madam", "señor",
-        "señora", "herr", "frau", "mme", "mlle", "m",
+        "señora", "herr", "frau", "mme", "mlle", "m", "lic", "licda", "ing",
     ]
     /// Titles that are only titles when capitalised or before a capital.
     static let weakTitles: Set<String> = ["miss", "sister", "brother", "father", "lady", "lord", "cousin", "m", "fr", "rev"]
@@ -1659,7 +1659,34 @@ extension Detector {
     private func isOrdinaryCapital(_ word: Word) -> Bool {
         Lexicon.capitalisedWords.contains(word.lower) || Self.months[word.lower] != nil || Self.weekdays.contains(word.lower)
             || Lexicon.programmeVocabulary.contains(word.lower) || Lexicon.isRegion(word.lower) || Lexicon.isKin(word.lower)
+            || Self.foreignWeekdays.contains(word.lower) && !Lexicon.isGivenName(word.lower) || Self.isDemonym(word.lower)
     }
+
+    /// "Samoan", "Kenyan", "Brazilian", "Cumbrian", "Congolese": a people's
+    /// or a region's adjective, made from a country, state or town the
+    /// guard knows. It names no one.
+    static func isDemonym(_ lower: String) -> Bool {
+        func known(_ stem: String) -> Bool { stem.count >= 3 && (Lexicon.isRegion(stem) || Lexicon.isTown(stem)) }
+        if lower.hasSuffix("ian"), known(String(lower.dropLast(3)) + "ia") || known(String(lower.dropLast(3))) || known(String(lower.dropLast(3)) + "a") {
+            return !Lexicon.isGivenName(lower)
+        }
+        if lower.hasSuffix("an"), known(String(lower.dropLast(1))) || known(String(lower.dropLast(2)) + "a") || known(String(lower.dropLast(2))) {
+            return !Lexicon.isGivenName(lower)
+        }
+        if lower.hasSuffix("ese"), known(String(lower.dropLast(3))) || known(String(lower.dropLast(3)) + "o") || known(String(lower.dropLast(3)) + "a") {
+            return !Lexicon.isGivenName(lower)
+        }
+        return false
+    }
+
+    /// Function words of the languages trainees mix in ("del", "las",
+    /// "het", "och"): given names somewhere, but in lower case in a
+    /// sentence of their language they are grammar.
+    static let foreignFunctionWords: Set<String> = [
+        "del", "las", "los", "una", "por", "con", "que", "het", "een", "der", "die", "das", "und", "les", "des", "pour",
+        "avec", "dans", "sur", "della", "per", "não", "com", "uma", "para", "och", "med", "som", "ikke", "ich", "nicht",
+        "mit", "ist", "est", "pas", "muy", "pero", "como", "mas", "nao", "sie", "wie", "niet", "ook", "maar", "dat",
+    ]
 
     private func isEnglish(_ word: Word) -> Bool {
         if Lexicon.isEnglish(word.lower) { return true }
@@ -1738,6 +1765,9 @@ extension Detector {
             if word.allCaps && word.text.count > 1 { return false }
             if word.text.count == 1 { return false }
             if isOrdinaryCapital(word) || Self.isGermanNoun(word.lower) { return false }
+            // "Lic. Paredes": a title before a name is not itself one.
+            if Self.titles.contains(word.lower), !isGiven(word), let next = self.word(index + 1), next.capitalised,
+               next.range.lowerBound - word.range.upperBound <= 2 { return false }
             let english = isEnglish(word)
             if afterTitle, let previous, !Self.weakTitles.contains(previous.lower) || previous.capitalised { return true }
             if !word.sentenceStart {
@@ -1762,7 +1792,7 @@ extension Detector {
         // "ok", "pm", "gp" are given names somewhere in the world, but a
         // short word that people also write as a word is not one here.
         if !english && isGiven(word) && word.lower.count >= 3 && !Lexicon.capitalisedWords.contains(word.lower)
-            && !Lexicon.isKin(word.lower) { return true }
+            && !Lexicon.isKin(word.lower) && !Self.foreignFunctionWords.contains(word.lower) { return true }
         if afterTitle || afterRelation, !english, let previous, !Self.weakTitles.contains(previous.lower) || previous.capitalised { return true }
         if afterTitle, let previous, ["mrs", "mr", "ms", "mx", "dr"].contains(previous.lower), isGiven(word) { return true }
         // "lives in ballyfermot", "the bus from dundalk": a word no
