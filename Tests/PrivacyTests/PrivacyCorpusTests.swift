@@ -173,24 +173,24 @@ struct PrivacyCorpusTests {
     /// only. Before any tuning on `tune-f` it scored 82.7% without the names
     /// list and 83.0% with it, precision 83.6–83.7% (`Corpus/README.md`);
     /// these floors are what it scores now, far below the targets.
-    @Test("sixth author's held-out split: recall at least 85% with and without the names list, precision at least 84%")
+    @Test("sixth author's held-out split: recall at least 86% with and without the names list, precision at least 85%")
     func heldOutF() throws {
         let corpus = try Self.corpus("heldout-f")
         for names in [false, true] {
             let score = Self.score(corpus, names: names)
-            #expect(score.overallRecall.rate >= 0.85)
-            #expect(score.overallPrecision.rate >= 0.84)
-            #expect(score.leftWhole <= 25)
+            #expect(score.overallRecall.rate >= 0.86)
+            #expect(score.overallPrecision.rate >= 0.85)
+            #expect(score.leftWhole <= 22)
         }
     }
 
-    @Test("seventh author's tuning split: recall at least 87% with and without the names list, precision at least 91%")
+    @Test("seventh author's tuning split: recall at least 90% with and without the names list, precision at least 93%")
     func tunedG() throws {
         let corpus = try Self.corpus("tune-g")
         for names in [false, true] {
             let score = Self.score(corpus, names: names)
-            #expect(score.overallRecall.rate >= 0.87, "\(score.misses)")
-            #expect(score.overallPrecision.rate >= 0.91, "\(score.falseAlarms)")
+            #expect(score.overallRecall.rate >= 0.90, "\(score.misses)")
+            #expect(score.overallPrecision.rate >= 0.93, "\(score.falseAlarms)")
         }
     }
 
@@ -199,14 +199,14 @@ struct PrivacyCorpusTests {
     /// only. On first contact the whole corpus scored 85.3% without the
     /// names list and 86.0% with it (precision 86.4%), and this half 86.5%
     /// and 87.5% (precision 84.8%), 16 and 14 of 304 left whole.
-    @Test("seventh author's held-out split: recall at least 86% with and without the names list, precision at least 84%")
+    @Test("seventh author's held-out split: recall at least 87% with and without the names list, precision at least 85%")
     func heldOutG() throws {
         let corpus = try Self.corpus("heldout-g")
         for names in [false, true] {
             let score = Self.score(corpus, names: names)
-            #expect(score.overallRecall.rate >= 0.86)
-            #expect(score.overallPrecision.rate >= 0.84)
-            #expect(score.leftWhole <= 16)
+            #expect(score.overallRecall.rate >= 0.87)
+            #expect(score.overallPrecision.rate >= 0.85)
+            #expect(score.leftWhole <= 15)
         }
     }
 
