@@ -42,6 +42,7 @@ struct Detector {
         scanIPAddresses()
         scanSpelledEmails()
         scanLabelledIDs()
+        scanSlashReferences()
         scanBareHandles()
         scanStreetsAbroad()
         scanAddresses()
@@ -516,7 +517,25 @@ struct Detector {
     /// its number is an address of its own. Each is its own address
     /// finding, so the postcode and town after it are read as the address's.
     private mutating func scanAddressTails() {
+        // "Rose Cottage", "The Old Rectory, Church Lane": a house's name.
+        for (index, current) in words.enumerated() where !isClaimed(current) && current.capitalised
+            && Self.houseNameEnds.contains(current.lower) && index > 0 {
+            var start = index
+            while start > 0, index - start < 3, adjacent(start), words[start - 1].capitalised, !words[start - 1].hasDigit,
+                  !isClaimed(words[start - 1]), !Self.titles.contains(words[start - 1].lower),
+                  !(words[start - 1].sentenceStart && Self.sentenceOpeners.contains(words[start - 1].lower) && words[start - 1].lower != "the") {
+                start -= 1
+            }
+            guard start < index, !(start + 1 == index && Lexicon.capitalisedWords.contains(words[start].lower)) else { continue }
+            claim(.address, words[start].range.lowerBound..<current.range.upperBound)
+        }
         for (index, current) in words.enumerated() where !isClaimed(current) && index > 0 {
+            // "#04-112": a Singapore unit, floor and door after a hash.
+            if current.range.lowerBound > 0, s[current.range.lowerBound - 1] == "#", current.hasDigit, !current.hasLetter,
+               current.text.contains("-"), current.text.count <= 7 {
+                claim(.address, (current.range.lowerBound - 1)..<current.range.upperBound)
+                continue
+            }
             // "월드컵북로 54": a Korean road and its number.
             if current.nonLatin, ["로", "길"].contains(where: { current.text.hasSuffix($0) }), current.text.unicodeScalars.count >= 3,
                let number = word(index + 1), number.isNumber, number.text.count <= 4, adjacent(index + 1), !isClaimed(number) {
@@ -551,6 +570,29 @@ struct Detector {
             if last > index || end == index { claim(.address, current.range.lowerBound..<stop) }
         }
     }
+
+    /// "CR/118/26", "AMSH/2026/18824": an office's letters and numbers
+    /// joined by slashes are a case or file reference.
+    private mutating func scanSlashReferences() {
+        for (index, letters) in words.enumerated() where !isClaimed(letters) {
+            guard letters.allCaps || letters.text.count == 1 && letters.capitalised, !letters.hasDigit, letters.text.count <= 5,
+                  !Self.abbreviations.contains(letters.lower) || letters.text.count > 2 else { continue }
+            var end = index
+            var digits = 0
+            while let next = word(end + 1), next.isNumber, words[end].range.upperBound + 1 == next.range.lowerBound,
+                  s[words[end].range.upperBound] == "/" {
+                end += 1
+                digits += next.text.count
+            }
+            guard end >= index + 2, digits >= 4 else { continue }
+            claim(.idNumber, letters.range.lowerBound..<words[end].range.upperBound)
+        }
+    }
+
+    /// Ends of a house's name in British and Irish addresses ("Rose
+    /// Cottage", "The Old Rectory", "Low Hagg Farm"); "Manor" and "House"
+    /// are left out, since care homes and firms end in them too.
+    static let houseNameEnds: Set<String> = ["cottage", "cottages", "farm", "farmhouse", "rectory", "vicarage", "lodge", "barn", "bungalow", "mews"]
 
     /// Words before a plot's or house's number that starts an address.
     static let plotWords: Set<String> = ["lot", "plot", "purok", "house", "croft", "blk", "block", "stand", "erf"]
@@ -1654,6 +1696,7 @@ extension Detector {
         "interning", "intern", "interns", "temping", "employee", "boss", "colleague", "colleagues", "retired", "resigned",
         "chef", "waitress", "waiter", "barista", "cashier", "receptionist", "engineer", "accountant", "apprentice",
         "pharmacist", "warehouse", "supervisor", "consultant", "labourer", "midwife", "paramedic", "pupil", "learner",
+        "driver", "security", "carer", "nights", "courier", "technician", "mechanic", "electrician", "plumber", "tutor",
     ]
 
     private func isOrdinaryCapital(_ word: Word) -> Bool {
@@ -2077,6 +2120,15 @@ extension Detector {
     /// Four digits after an Australian state or a town just found, five
     /// after a US state. (A bare number elsewhere is a count or a year.)
     private mutating func scanRegionalPostcodes() {
+        // "…, Dublin 2.", "…, Mirpur 10, Dhaka": a city's postal district
+        // after the town in an address.
+        for (index, number) in words.enumerated() where number.isNumber && !isClaimed(number) && number.text.count <= 2 && index > 0 {
+            let town = words[index - 1]
+            guard adjacent(index), endingAt[town.range.upperBound] == .place, town.gapBefore == ",",
+                  word(index + 1).map({ $0.gapBefore.hasPrefix(",") || $0.gapBefore.hasPrefix(".") || !adjacent(index + 1) }) ?? true,
+                  let value = number.numberValue, (1...24).contains(value) else { continue }
+            claim(.place, number.range)
+        }
         for (index, number) in words.enumerated() where number.isNumber && !isClaimed(number) && index > 0 {
             guard adjacent(index), number.text.count == 4 || number.text.count == 5,
                   number.range.upperBound >= s.count || !(s[number.range.upperBound] == "/" || s[number.range.upperBound] == ":") else { continue }
@@ -2306,6 +2358,8 @@ extension Detector {
     /// and a one-word town is no given name ("Florence", "Jackson").
     private func isTown(_ start: Int, _ end: Int) -> Bool {
         guard end - start < 4 else { return false }
+        // "“Bex”, her best friend": a quoted word is what someone is called.
+        if words[start].gapBefore.contains(where: { "\"“‘'".contains($0) }) { return false }
         if start == end, isGiven(words[start]) { return false }
         if let previous = word(start - 1), adjacent(start, maxGap: "."),
            Self.titles.contains(previous.lower) || Self.relations.contains(previous.lower) { return false }

@@ -455,6 +455,29 @@ struct NoteShapesTests {
         #expect(found(text).contains(expected), "\(found(text))")
     }
 
+    @Test("house names, Singapore units, postal districts and slash references", arguments: [
+        ("post goes to Ivy Cottage, Mill Lane now", "address: Ivy Cottage"),
+        ("they rent The Old Vicarage, 3 Church Street", "address: The Old Vicarage"),
+        ("her block is Blk 12, Bedok North Ave 3, #07-215", "address: #07-215"),
+        ("c/o 14 Pearse Street, Dublin 2, until May", "place: 2"),
+        ("the court file is FAM/2291/26 apparently", "id-number: FAM/2291/26"),
+        ("“Jas”, her cousin, came too", "name: Jas"),
+        ("he is a courier for Yodel and hates it", "workplace: Yodel"),
+    ])
+    func housesAndReferences(text: String, expected: String) {
+        #expect(found(text).contains(expected), "\(found(text))")
+    }
+
+    @Test("farm work, scores and ratings that look like them stay", arguments: [
+        "she grew up on a farm and the cottage was tiny",
+        "PHQ-9/GAD-7 were 14 and 9 this week",
+        "rated it 7/10, then 6/10",
+        "Leeds 2, Bradford 1, she said, and laughed",
+    ])
+    func notHousesOrReferences(text: String) {
+        #expect(found(text).filter { !$0.hasPrefix("place: Leeds") && !$0.hasPrefix("place: Bradford") && !$0.hasPrefix("name") } == [], "\(found(text))")
+    }
+
     @Test("numbers after an address that are not part of it", arguments: [
         ("She lived at 12 Mill Road, 2019 to 2021.", "2019"),
         ("We met on Harbour Street, 3 times in all.", "3 times"),
