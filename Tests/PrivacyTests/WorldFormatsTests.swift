@@ -1,6 +1,11 @@
 import Testing
 @testable import Privacy
 
+/// What the guard finds in `text`, as "category: text" lines.
+private func found(_ text: String) -> [String] {
+    PrivacyScanner().scan(text, path: "j.md").map { "\($0.category.rawValue): \($0.text)" }
+}
+
 /// Identifiers as they are written outside England: postcodes, addresses,
 /// number plates, dates and initials in the shapes of the countries the
 /// trainees' clients come from, each with the look-alike that must stay.
@@ -8,12 +13,6 @@ import Testing
 /// rule that only fits the corpus fails here.
 @Suite("Identifiers in the formats of many countries")
 struct WorldFormatsTests {
-    let scanner = PrivacyScanner()
-
-    func found(_ text: String) -> [String] {
-        scanner.scan(text, path: "j.md").map { "\($0.category.rawValue): \($0.text)" }
-    }
-
     @Test("postcodes of many countries, in capitals or typed in haste", arguments: [
         ("her new flat in Montréal is H3Z 2Y7, near the park", "postcode: H3Z 2Y7"),
         ("the letter went to h3z 2y7 by mistake", "postcode: h3z 2y7"),
@@ -332,11 +331,6 @@ struct WorldFormatsTests {
 /// and a person who shares a town's name keeps being a person.
 @Suite("Towns by name")
 struct TownsTests {
-    let scanner = PrivacyScanner()
-
-    func found(_ text: String) -> [String] {
-        scanner.scan(text, path: "j.md").map { "\($0.category.rawValue): \($0.text)" }
-    }
     @Test("a town from the gazetteer is a place, not a person", arguments: [
         ("Her sister still lives up near Inverness and rings on Sundays.", "place: Inverness"),
         ("Her Bengaluru notes are in the blue folder.", "place: Bengaluru"),
@@ -384,12 +378,6 @@ struct TownsTests {
 /// postcodes written before the town.
 @Suite("Ages, initials and addresses as notes are written")
 struct NoteShapesTests {
-    let scanner = PrivacyScanner()
-
-    func found(_ text: String) -> [String] {
-        scanner.scan(text, path: "j.md").map { "\($0.category.rawValue): \($0.text)" }
-    }
-
     @Test("ages over 89 beside a relative or hyphenated to a decade", arguments: [
         ("Her grandmother, 96 and still driving, came to the door.", "age: 96"),
         ("His uncle is in his mid-nineties now.", "age: his mid-nineties"),
@@ -520,12 +508,6 @@ struct NoteShapesTests {
 /// its ordinary words, which are no one's name.
 @Suite("Other languages in English notes")
 struct MixedLanguageTests {
-    let scanner = PrivacyScanner()
-
-    func found(_ text: String) -> [String] {
-        scanner.scan(text, path: "j.md").map { "\($0.category.rawValue): \($0.text)" }
-    }
-
     @Test("ages of 91 to 99 spelt in other languages", arguments: [
         ("Ihre Oma ist einundneunzig und wohnt allein.", "age: einundneunzig"),
         ("zijn opa (drieënnegentig) komt elke week mee", "age: drieënnegentig"),
