@@ -1045,6 +1045,22 @@ struct Detector {
                 }
             }
         }
+        // "on 1/12, 8/12 and 15/12": a day and month listed beside a date
+        // found are dates too; "early Oct 2025": the part of the month goes with it.
+        for (index, current) in words.enumerated() where !isClaimed(current) && index > 0 {
+            if current.isNumber, let numeric = numericDate(at: index, strict: false) {
+                var back = index - 1
+                if ["and", "&", "or"].contains(words[back].lower), back > 0, adjacent(index) { back -= 1 }
+                if endingAt[words[back].range.upperBound] == .date, adjacent(back + 1, maxGap: ",") {
+                    claim(.date, numeric)
+                    continue
+                }
+            }
+            if ["early", "mid", "late"].contains(current.lower), let next = word(index + 1), adjacent(index + 1),
+               isClaimed(next), found.contains(where: { $0.category == .date && $0.range.lowerBound == next.range.lowerBound }) {
+                claim(.date, current.range)
+            }
+        }
     }
 
     /// `12月4日`, `2026年12月4日`, `4号`-style dates written in Chinese or

@@ -486,6 +486,23 @@ struct NoteShapesTests {
         #expect(found(text).contains(expected), "\(found(text))")
     }
 
+    @Test("dates listed beside a date, and the part of the month before one", arguments: [
+        ("seen on 3/11, 10/11 and 17/11 this term", "date: 10/11"),
+        ("seen on 3/11, 10/11 and 17/11 this term", "date: 17/11"),
+        ("we started early Oct 2025, I think", "date: early"),
+    ])
+    func listedDates(text: String, expected: String) {
+        #expect(found(text).contains(expected), "\(found(text))")
+    }
+
+    @Test("ratings listed after a date stay ratings", arguments: [
+        "on 3/11 she rated it 7/10, then 6/10",
+        "early on she said 4 and 5 were the hard sessions",
+    ])
+    func listedRatings(text: String) {
+        #expect(!found(text).contains { $0 == "date: 7/10" || $0 == "date: 6/10" || $0 == "date: early" }, "\(found(text))")
+    }
+
     @Test("times, counts and years that are no date", arguments: [
         "We meet Mon 3 pm in room 4",
         "Sat 10:30 is the group",
