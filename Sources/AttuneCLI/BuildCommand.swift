@@ -52,15 +52,10 @@ struct BuildCommand: ParsableCommand {
             throw InputProblems(error)
         }
         for warning in report.warnings { environment.errors(warning.description) }
-        let findings = report.warnings.filter { $0.severity == .privacy }.count
-        if findings > 0 {
-            environment.errors("attune: \(findings) possible client identifier\(findings == 1 ? "" : "s") in your personal workbook; 'attune build --share' will refuse them.")
-        }
+        if let line = report.findingsLine { environment.errors(line) }
         for path in report.skippedPrivate { environment.output("Left out \(path): it is marked private.") }
         for path in report.written { environment.output("Wrote \(path)") }
-        if share && redact {
-            environment.output("Redacted \(report.redactions) possible identifier\(report.redactions == 1 ? "" : "s").")
-        }
+        if let line = report.redactionLine { environment.output(line) }
     }
 }
 

@@ -81,21 +81,13 @@ struct HandoutsCommand: ParsableCommand {
         // guard reads each one first, and any finding stops the run.
         let policy = SharingPolicy(rules: try privacy.load())
         let request = HandoutsRequest(
-            roster: roster,
-            overrides: RosterOverrides(
-                cohort: cohort, supervisor: supervisor, week: week.flatMap(ISOWeek.init),
-                start: start.flatMap { CourseStart(date: $0, origin: "--start") }, currentWeek: ISOWeek(containing: started),
-                summaryThreshold: summaryThreshold),
-            outputDirectory: out, formats: format.formats, keepGoing: keepGoing,
-            contentOverlay: material.contentOverlay, templatesOverlay: material.templatesOverlay,
-            workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount, printer: printer
-        )
+            roster: roster, cohort: cohort, supervisor: supervisor, week: week, start: start, today: started,
+            summaryThreshold: summaryThreshold, outputDirectory: out, formats: format.formats, keepGoing: keepGoing,
+            contentOverlay: material.contentOverlay, templatesOverlay: material.templatesOverlay, workers: jobs, printer: printer)
         let progress = ProgressLine(display: ProgressDisplay.current)
         let report: HandoutsReport
         do {
-            report = try HandoutsPipeline(
-                fileSystem: environment.fileSystem, policy: policy, progress: progress.show
-            ).run(request)
+            report = try HandoutsPipeline(fileSystem: environment.fileSystem, policy: policy, progress: progress.show).run(request)
         } catch {
             progress.clear()
             throw InputProblems(error.diagnostics, stoppedWhile: "trying to \(error.step.rawValue)")
@@ -103,16 +95,10 @@ struct HandoutsCommand: ParsableCommand {
         progress.clear()
         for notice in report.notices { environment.errors(notice.description) }
         for line in report.focusLines { environment.output(line) }
-        let seconds = environment.now().timeIntervalSince(started)
-        let noun = report.handouts == 1 ? "handout" : "handouts"
-        let folder = out.hasSuffix("/") ? out : out + "/"
-        environment.output(
-            "Wrote \(report.handouts) \(noun) (\(report.files.count) files) to \(folder) in \(String(format: "%.1f", seconds)) s; start at \(report.index)")
-        if !report.problems.isEmpty {
+        environment.output(report.summary(seconds: environment.now().timeIntervalSince(started)))
+        if let leftOut = report.leftOutSummary {
             var problems = InputProblems(report.problems, stoppedWhile: "making handouts", wroteNothing: false)
-            let count = report.problems.errors.count
-            let left = report.skipped == 1 ? "1 trainee" : "\(report.skipped) trainees"
-            problems.summary = "attune: \(count) problem\(count == 1 ? "" : "s") left \(left) without a handout (--keep-going); the others were written."
+            problems.summary = leftOut
             throw problems
         }
     }

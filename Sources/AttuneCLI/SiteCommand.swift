@@ -51,12 +51,7 @@ struct SiteCommand: ParsableCommand {
         } catch {
             throw InputProblems(error.diagnostics, stoppedWhile: "trying to \(error.step.rawValue)", wroteNothing: error.step != .write)
         }
-        let folder = out.hasSuffix("/") ? String(out.dropLast()) : out
-        let removed = report.removed.isEmpty ? "" : ", removed \(report.removed.count) it no longer has"
-        environment.output("""
-        Wrote the site to \(folder)/: \(report.pages) pages, \(report.written.count) files\(removed).
-        Open \(folder)/index.html in a browser, or publish the folder as it is.
-        """)
+        environment.output(report.summary)
     }
 }
 

@@ -41,6 +41,28 @@ public struct HandoutsRequest: Sendable {
     }
 }
 
+extension HandoutsRequest {
+    /// The request `attune handouts` makes from its flags as typed (the
+    /// command has checked `week` and `start`). `today` is the run's clock:
+    /// its week is the handouts' when neither a flag nor the roster names
+    /// one. `workers` nil is one per core.
+    public init(
+        roster: String, cohort: String?, supervisor: String?, week: String?, start: String?, today: Date,
+        summaryThreshold: Int?, outputDirectory: String, formats: [OutputFormat], keepGoing: Bool,
+        contentOverlay: String?, templatesOverlay: String?, workers: Int?, printer: PDFPrinter?
+    ) {
+        self.init(
+            roster: roster,
+            overrides: RosterOverrides(
+                cohort: cohort, supervisor: supervisor, week: week.flatMap(ISOWeek.init),
+                start: start.flatMap { CourseStart(date: $0, origin: "--start") }, currentWeek: ISOWeek(containing: today),
+                summaryThreshold: summaryThreshold),
+            outputDirectory: outputDirectory, formats: formats, keepGoing: keepGoing,
+            contentOverlay: contentOverlay, templatesOverlay: templatesOverlay,
+            workers: workers ?? ProcessInfo.processInfo.activeProcessorCount, printer: printer)
+    }
+}
+
 /// The run, one named step after another. Each reads what the last made.
 public enum HandoutsStep: String, PipelineStep {
     case loadResources = "load content and templates"
@@ -78,6 +100,24 @@ public struct HandoutsReport: Sendable {
     public var focusChoice: FocusChoice?
     /// Trainees whose roster row names another focus than the cohort's.
     public var ownFocus: Int = 0
+
+    /// The run's last line: how many handouts, where, how long it took
+    /// (`seconds`, to a tenth) and which page to open first.
+    public func summary(seconds: Double) -> String {
+        let folder = outputDirectory.hasSuffix("/") ? outputDirectory : outputDirectory + "/"
+        let noun = handouts == 1 ? "handout" : "handouts"
+        return "Wrote \(handouts) \(noun) (\(files.count) files) to \(folder) in \(String(format: "%.1f", seconds)) s; start at \(index)"
+    }
+
+    /// With `--keep-going` and someone left out: the closing line under
+    /// their problems, saying the others were written. Nil when everyone
+    /// got a handout.
+    public var leftOutSummary: String? {
+        guard !problems.isEmpty else { return nil }
+        let count = problems.errors.count
+        let left = skipped == 1 ? "1 trainee" : "\(skipped) trainees"
+        return "attune: \(count) problem\(count == 1 ? "" : "s") left \(left) without a handout (--keep-going); the others were written."
+    }
 
     /// What the supervisor is told about the week: which focus, and why.
     public var focusLines: [String] {

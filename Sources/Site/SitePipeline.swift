@@ -50,6 +50,17 @@ public struct SiteReport: Sendable, Equatable {
     /// Files the last build wrote that this one no longer has, now gone.
     public var removed: [SitePath]
     public var pages: Int
+
+    /// What `attune site` says when it is done: where, how much, what it
+    /// removed, and what to do with the folder.
+    public var summary: String {
+        let folder = outputDirectory.hasSuffix("/") ? String(outputDirectory.dropLast()) : outputDirectory
+        let gone = removed.isEmpty ? "" : ", removed \(removed.count) it no longer has"
+        return """
+            Wrote the site to \(folder)/: \(pages) pages, \(written.count) files\(gone).
+            Open \(folder)/index.html in a browser, or publish the folder as it is.
+            """
+    }
 }
 
 /// Publishes the training material as a static website: load, check the

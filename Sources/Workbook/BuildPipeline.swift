@@ -68,6 +68,22 @@ public struct BuildReport: Sendable {
     public var redactions: Int = 0
     /// Journals left out of a shared build because they are private.
     public var skippedPrivate: [String] = []
+    /// Who the workbooks were for.
+    public var audience: Audience = .personal
+
+    /// Said under a personal build's warnings when some are likely client
+    /// identifiers: the shared copy would refuse them. Nil when none are.
+    public var findingsLine: String? {
+        let findings = warnings.filter { $0.severity == .privacy }.count
+        guard findings > 0 else { return nil }
+        return "attune: \(findings) possible client identifier\(findings == 1 ? "" : "s") in your personal workbook; 'attune build --share' will refuse them."
+    }
+
+    /// After a redacted shared build: how many identifiers it replaced.
+    public var redactionLine: String? {
+        guard audience == .shared(redact: true) else { return nil }
+        return "Redacted \(redactions) possible identifier\(redactions == 1 ? "" : "s")."
+    }
 }
 
 /// A failed build: the step it stopped in and every problem found by then.
@@ -100,7 +116,7 @@ public struct BuildPipeline: Sendable {
     /// nothing (that is `attune check`, see `Checker`).
     public func run(_ request: BuildRequest, until stop: BuildStep? = nil) throws(BuildError) -> BuildReport {
         let steps = stop.map { stop in BuildStep.allCases.prefix { $0 != stop } } ?? BuildStep.allCases[...]
-        var report = BuildReport()
+        var report = BuildReport(audience: request.audience)
         let resources = try BuildStep.loadResources.run { () throws(DiagnosticError) in
             if let loaded = request.resources { return loaded }
             return try Resources.load(

@@ -338,3 +338,60 @@ struct StagingTests {
         #expect(manifest.cohortFiles.first { $0.path == "index.html" }?.hash == FNV1a64.hex(Data(index.utf8)))
     }
 }
+
+@Suite("What attune handouts asks for and says")
+struct HandoutsCommandLineTests {
+    static let today = Date(timeIntervalSince1970: 1_795_003_200)  // 2026-11-18, in 2026-W47
+
+    static func request(week: String? = nil, start: String? = nil, workers: Int? = nil) -> HandoutsRequest {
+        HandoutsRequest(
+            roster: "r.yaml", cohort: "B", supervisor: nil, week: week, start: start, today: today, summaryThreshold: 7,
+            outputDirectory: "hb", formats: [.md], keepGoing: true, contentOverlay: nil, templatesOverlay: "look",
+            workers: workers, printer: nil)
+    }
+
+    @Test("flags become the roster's overrides: --week, --start (named as the flag), today's week when neither is given")
+    func overrides() throws {
+        let flagged = Self.request(week: "2026-W48", start: "2026-10-05").overrides
+        #expect(flagged.week == ISOWeek("2026-W48"))
+        #expect(flagged.start == CourseStart(date: "2026-10-05", origin: "--start"))
+        #expect(flagged.currentWeek == ISOWeek(containing: Self.today))
+        #expect(flagged.cohort == "B")
+        #expect(flagged.supervisor == nil)
+        #expect(flagged.summaryThreshold == 7)
+        let plain = Self.request().overrides
+        #expect(plain.week == nil)
+        #expect(plain.start == nil)
+    }
+
+    @Test("--jobs: one worker per core when not given, at least one when given")
+    func workers() {
+        #expect(Self.request().workers == max(1, ProcessInfo.processInfo.activeProcessorCount))
+        #expect(Self.request(workers: 3).workers == 3)
+        #expect(Self.request(workers: 0).workers == 1)
+        let request = Self.request()
+        #expect(request.outputDirectory == "hb" && request.formats == [.md] && request.keepGoing && request.templatesOverlay == "look")
+    }
+
+    @Test("the closing line: how many, where (with its slash), how long to a tenth, and where to start")
+    func summary() throws {
+        var (report, _) = try Fixtures.run(HandoutsPipelineTests.files)
+        #expect(report.summary(seconds: 12.34) == "Wrote 3 handouts (10 files) to out/ in 12.3 s; start at out/index.html")
+        report.handouts = 1
+        report.outputDirectory = "out/"
+        #expect(report.summary(seconds: 0) == "Wrote 1 handout (10 files) to out/ in 0.0 s; start at out/index.html")
+        #expect(report.leftOutSummary == nil)
+    }
+
+    @Test("with --keep-going and someone left out, the line under their problems counts both")
+    func leftOut() throws {
+        var (report, _) = try Fixtures.run(HandoutsPipelineTests.files)
+        let problem = Diagnostic.error("no such trainee", at: SourceLocation(path: "r.yaml", line: 3, column: 5))
+        report.problems = [problem]
+        report.skipped = 1
+        #expect(report.leftOutSummary == "attune: 1 problem left 1 trainee without a handout (--keep-going); the others were written.")
+        report.problems = [problem, problem]
+        report.skipped = 2
+        #expect(report.leftOutSummary == "attune: 2 problems left 2 trainees without a handout (--keep-going); the others were written.")
+    }
+}

@@ -115,3 +115,20 @@ struct SitePipelineTests {
         #expect(throws: Never.self) { try Support.build() }
     }
 }
+
+@Suite("What attune site says")
+struct SiteSummaryTests {
+    @Test("where, how many pages and files, and what to open; the folder named once with one slash")
+    func summary() throws {
+        var (_, report) = try Support.build()
+        #expect(
+            report.summary == """
+                Wrote the site to out/: \(report.pages) pages, \(report.written.count) files.
+                Open out/index.html in a browser, or publish the folder as it is.
+                """)
+        report.outputDirectory = "public/"
+        report.removed = [SitePath("old.html"), SitePath("weeks/gone.html")]
+        #expect(report.summary.hasPrefix("Wrote the site to public/: \(report.pages) pages, \(report.written.count) files, removed 2 it no longer has.\n"))
+        #expect(report.summary.hasSuffix("Open public/index.html in a browser, or publish the folder as it is."))
+    }
+}

@@ -175,3 +175,28 @@ struct PartialWriteTests {
         ])
     }
 }
+
+@Suite("What attune build says")
+struct BuildReportLinesTests {
+    @Test("a personal build with likely identifiers says the shared copy would refuse them; a clean one says nothing")
+    func findingsLine() throws {
+        let disk = InMemoryFileSystem(files: ["j.md": Fixtures.journal(answer: "I met Maria Lopez on 12 March 2026.")])
+        let report = try BuildPipeline(fileSystem: disk).run(BuildRequest(inputs: ["j.md"]))
+        #expect(report.findingsLine == "attune: 2 possible client identifiers in your personal workbook; 'attune build --share' will refuse them.")
+        #expect(report.redactionLine == nil)
+        let clean = try BuildPipeline(fileSystem: InMemoryFileSystem(files: ["j.md": Fixtures.journal(answer: "I go quiet.")]))
+            .run(BuildRequest(inputs: ["j.md"]))
+        #expect(clean.findingsLine == nil)
+    }
+
+    @Test("a redacted shared build counts what it replaced, in the singular for one; an unredacted one says nothing")
+    func redactionLine() throws {
+        let one = try BuildPipeline(fileSystem: InMemoryFileSystem(files: ["j.md": Fixtures.journal(answer: "I met Maria Lopez.")]))
+            .run(BuildRequest(inputs: ["j.md"], audience: .shared(redact: true)))
+        #expect(one.redactionLine == "Redacted 1 possible identifier.")
+        #expect(one.findingsLine == nil)
+        let none = try BuildPipeline(fileSystem: InMemoryFileSystem(files: ["j.md": Fixtures.journal(answer: "I go quiet.")]))
+            .run(BuildRequest(inputs: ["j.md"], audience: .shared(redact: false)))
+        #expect(none.redactionLine == nil)
+    }
+}
