@@ -7,13 +7,13 @@ import Workbook
 
 /// `attune`: the root command. Subcommands do the work; this type only
 /// dispatches and turns errors into exit codes.
-public struct AttuneCommand: ParsableCommand {
-    public static let version = "0.1.0"
+package struct AttuneCommand: ParsableCommand {
+    package static let version = "0.1.0"
 
     /// `attune --version`: this release, the cmark-gfm it renders with, and
     /// the fingerprint of the bundled material (the one every output names),
     /// so a supervisor can tell two cohorts' material apart.
-    public static var versionReport: String {
+    package static var versionReport: String {
         """
         attune \(version)
         cmark-gfm \(CmarkGFMLibrary.version)
@@ -21,7 +21,7 @@ public struct AttuneCommand: ParsableCommand {
         """
     }
 
-    public static let configuration = CommandConfiguration(
+    package static let configuration = CommandConfiguration(
         commandName: "attune",
         abstract: "Reflective-practice workbooks on rupture and repair in the therapeutic alliance.",
         discussion: """
@@ -33,11 +33,11 @@ public struct AttuneCommand: ParsableCommand {
         subcommands: [NewCommand.self, FormCommand.self, ImportCommand.self, BuildCommand.self, CheckCommand.self, SiteCommand.self, HandoutsCommand.self, TrendsCommand.self]
     )
 
-    public init() {}
+    package init() {}
 
     /// Exit codes: 0 done, 1 the input had problems (all printed), 64 the
     /// command line itself was wrong.
-    public static func execute(_ arguments: [String]) -> Int32 {
+    package static func execute(_ arguments: [String]) -> Int32 {
         let environment = Environment.current
         do {
             var command = try parseAsRoot(arguments)

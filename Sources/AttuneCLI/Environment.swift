@@ -6,16 +6,16 @@ import Workbook
 
 /// What a command touches outside itself: the disk, the clock, the terminal.
 /// Tests swap it with `Environment.$current.withValue(...)`.
-public struct Environment: Sendable {
-    public var fileSystem: FileSystem
-    public var now: @Sendable () -> Date
-    public var output: @Sendable (String) -> Void
-    public var errors: @Sendable (String) -> Void
+package struct Environment: Sendable {
+    package var fileSystem: FileSystem
+    package var now: @Sendable () -> Date
+    package var output: @Sendable (String) -> Void
+    package var errors: @Sendable (String) -> Void
     /// The PDF printer for one run (one browser), or nil when none is
     /// installed; asked only when a command is given `--format pdf`.
-    public var printer: @Sendable () -> PDFPrinter?
+    package var printer: @Sendable () -> PDFPrinter?
 
-    public init(
+    package init(
         fileSystem: FileSystem, now: @escaping @Sendable () -> Date,
         output: @escaping @Sendable (String) -> Void, errors: @escaping @Sendable (String) -> Void,
         printer: @escaping @Sendable () -> PDFPrinter? = { Chromium.locate().map { Chromium(executable: $0) } }
@@ -27,14 +27,14 @@ public struct Environment: Sendable {
         self.errors = errors
     }
 
-    public static let live = Environment(
+    package static let live = Environment(
         fileSystem: LocalFileSystem(),
         now: { Date() },
         output: { Signals.writeLine($0, to: STDOUT_FILENO) },
         errors: { Signals.writeLine($0, to: STDERR_FILENO) }
     )
 
-    @TaskLocal public static var current = Environment.live
+    @TaskLocal package static var current = Environment.live
 }
 
 /// `--format pdf` asked for with no browser to print with: one line naming

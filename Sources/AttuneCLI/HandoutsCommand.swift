@@ -106,16 +106,21 @@ struct HandoutsCommand: ParsableCommand {
 
 /// Where progress goes: redrawn in place on a terminal, otherwise a plain
 /// line now and then. Tests swap it with `ProgressDisplay.$current.withValue`.
-struct ProgressDisplay: Sendable {
-    var isTerminal: Bool
+package struct ProgressDisplay: Sendable {
+    package var isTerminal: Bool
     /// Writes text as is, with no line break added.
-    var write: @Sendable (String) -> Void
+    package var write: @Sendable (String) -> Void
+
+    package init(isTerminal: Bool, write: @escaping @Sendable (String) -> Void) {
+        self.isTerminal = isTerminal
+        self.write = write
+    }
 
     static let standardError = ProgressDisplay(
         isTerminal: isatty(STDERR_FILENO) == 1,
         write: { Signals.writeText($0, to: STDERR_FILENO) })
 
-    @TaskLocal static var current = ProgressDisplay.standardError
+    @TaskLocal package static var current = ProgressDisplay.standardError
 }
 
 /// Turns the pipeline's progress into a bar (`Rendering [#####·····] 512/1000`)

@@ -19,12 +19,12 @@ import Darwin
 /// signal's number to a pipe; a thread waiting on the pipe does the work
 /// (`Interruption.interrupt()`), which first waits for any file being
 /// written or any commit under way to finish.
-public enum Signals {
+package enum Signals {
     /// The pipe's write end, set once before any handler is installed.
     nonisolated(unsafe) static var pipeWrite: Int32 = -1
 
     /// Installs the handlers. Called once, by `attune`'s entry point.
-    public static func install() {
+    package static func install() {
         var ends: [Int32] = [0, 0]
         guard pipe(&ends) == 0 else { return }
         pipeWrite = ends[1]
@@ -57,12 +57,12 @@ public enum Signals {
     /// (EPIPE: SIGPIPE was raised and the run is being interrupted), waits
     /// for the interruption to end the process rather than carry on, so a
     /// closed pipe ends a run exactly as Ctrl-C would.
-    public static func writeLine(_ line: String, to descriptor: Int32) {
+    package static func writeLine(_ line: String, to descriptor: Int32) {
         writeText(line + "\n", to: descriptor)
     }
 
     /// The same, with no line break added (progress drawn in place).
-    public static func writeText(_ text: String, to descriptor: Int32) {
+    package static func writeText(_ text: String, to descriptor: Int32) {
         var bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {

@@ -56,5 +56,5 @@ struct SiteCommand: ParsableCommand {
 }
 
 extension BaseURL: ExpressibleByArgument {
-    public init?(argument: String) { self.init(argument) }
+    package init?(argument: String) { self.init(argument) }
 }

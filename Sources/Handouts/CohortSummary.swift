@@ -30,33 +30,33 @@ import ContentModel
 /// the tied prompts are the week's own. A trigger category is tied only to
 /// the prompts its card poses, so that in a week teaching several triggers
 /// each counts only for the trainees who wrote about that one.
-public struct CohortSummary: Sendable {
+package struct CohortSummary: Sendable {
     /// Used when neither `course.yaml` nor `--summary-threshold` sets one:
     /// 5 is the smallest cell size commonly published for small-group
     /// statistics, and leaves a group of 12 able to see what most took up.
-    public static let defaultThreshold = 5
+    package static let defaultThreshold = 5
 
     /// One line of a table: a topic, or several gathered under one title.
-    public struct Row: Sendable, Equatable {
-        public var title: String
+    package struct Row: Sendable, Equatable {
+        package var title: String
         /// The topics a gathered row stands for; empty for a single topic.
-        public var covers: [String]
+        package var covers: [String]
         /// The count as shown: a number at or above the threshold, else "fewer than N".
-        public var shown: String
+        package var shown: String
     }
 
-    public struct Group: Sendable, Equatable {
-        public var title: String
-        public var rows: [Row]
+    package struct Group: Sendable, Equatable {
+        package var title: String
+        package var rows: [Row]
     }
 
     /// How many shared journals were counted (shown only as `journalsBand`).
-    public var journals: Int
-    public var threshold: Int
-    public var groups: [Group]
+    package var journals: Int
+    package var threshold: Int
+    package var groups: [Group]
 
     /// The number of shared journals in words, as a band (see `band`).
-    public var journalsBand: String { Self.band(journals, threshold: threshold) }
+    package var journalsBand: String { Self.band(journals, threshold: threshold) }
 
     init(_ journals: [JournalFacts], content: ContentModel, threshold: Int = defaultThreshold) {
         self.journals = journals.count
@@ -130,7 +130,7 @@ public struct CohortSummary: Sendable {
     }
 
     /// A count as the page shows it.
-    public static func shown(_ count: Int, threshold: Int) -> String {
+    package static func shown(_ count: Int, threshold: Int) -> String {
         count < threshold ? "fewer than \(threshold)" : "\(count)"
     }
 
@@ -146,7 +146,7 @@ public struct CohortSummary: Sendable {
     /// (edges from 10, 20, 50, 100, 200, 500, 1000 are skipped until one is),
     /// so no band is a single number; they widen as the cohort grows, since
     /// one journal more or less matters less in a larger group.
-    public static func band(_ count: Int, threshold: Int) -> String {
+    package static func band(_ count: Int, threshold: Int) -> String {
         guard count >= threshold else { return "fewer than \(threshold)" }
         var edges = [threshold]
         for edge in [10, 20, 50, 100, 200, 500, 1000] where edge >= edges.last! + threshold { edges.append(edge) }

@@ -8,22 +8,22 @@ import Sharing
 import struct SystemPackage.FilePath
 
 /// What `attune handouts` was asked to do.
-public struct HandoutsRequest: Sendable {
+package struct HandoutsRequest: Sendable {
     /// A `.yaml`, `.yml` or `.csv` file.
-    public var roster: String
-    public var overrides: RosterOverrides
-    public var outputDirectory: String
-    public var formats: [OutputFormat]
+    package var roster: String
+    package var overrides: RosterOverrides
+    package var outputDirectory: String
+    package var formats: [OutputFormat]
     /// Write the good handouts even when some trainees' rows have problems.
-    public var keepGoing: Bool
-    public var contentOverlay: String?
-    public var templatesOverlay: String?
+    package var keepGoing: Bool
+    package var contentOverlay: String?
+    package var templatesOverlay: String?
     /// How many handouts render at once. The output is byte-identical for any number.
-    public var workers: Int
+    package var workers: Int
     /// Prints each handout's PDF and all.pdf; needed only when `formats` has `.pdf`.
-    public var printer: PDFPrinter?
+    package var printer: PDFPrinter?
 
-    public init(
+    package init(
         roster: String, overrides: RosterOverrides, outputDirectory: String = "handouts",
         formats: [OutputFormat] = OutputFormat.defaults, keepGoing: Bool = false,
         contentOverlay: String? = nil, templatesOverlay: String? = nil,
@@ -46,7 +46,7 @@ extension HandoutsRequest {
     /// command has checked `week` and `start`). `today` is the run's clock:
     /// its week is the handouts' when neither a flag nor the roster names
     /// one. `workers` nil is one per core.
-    public init(
+    package init(
         roster: String, cohort: String?, supervisor: String?, week: String?, start: String?, today: Date,
         summaryThreshold: Int?, outputDirectory: String, formats: [OutputFormat], keepGoing: Bool,
         contentOverlay: String?, templatesOverlay: String?, workers: Int?, printer: PDFPrinter?
@@ -64,7 +64,7 @@ extension HandoutsRequest {
 }
 
 /// The run, one named step after another. Each reads what the last made.
-public enum HandoutsStep: String, PipelineStep {
+package enum HandoutsStep: String, PipelineStep {
     case loadResources = "load content and templates"
     case readRoster = "read the roster"
     /// The supervisor's notes, which every handout carries, screened for clients.
@@ -79,31 +79,31 @@ public enum HandoutsStep: String, PipelineStep {
 
 /// A failed run: the step it stopped in and every problem found by then.
 /// Nothing has been written when this is thrown.
-public typealias HandoutsError = PipelineError<HandoutsStep>
+package typealias HandoutsError = PipelineError<HandoutsStep>
 
 /// What a run wrote.
-public struct HandoutsReport: Sendable {
-    public var outputDirectory: String
+package struct HandoutsReport: Sendable {
+    package var outputDirectory: String
     /// Trainees who got a handout (in each requested format).
-    public var handouts: Int
+    package var handouts: Int
     /// Every path written, in order.
-    public var files: [String]
-    public var index: String
+    package var files: [String]
+    package var index: String
     /// With `--keep-going`: the problems of the trainees left out. The run
     /// still failed for them, and the command exits non-zero.
-    public var problems: [Diagnostic]
-    public var skipped: Int
+    package var problems: [Diagnostic]
+    package var skipped: Int
     /// `note:` lines the supervisor should see (columns of a CSV left unread).
-    public var notices: [Diagnostic] = []
+    package var notices: [Diagnostic] = []
     /// The handouts' week, the cohort's focus and why ("week 7 of the course, …").
-    public var week: ISOWeek
-    public var focusChoice: FocusChoice?
+    package var week: ISOWeek
+    package var focusChoice: FocusChoice?
     /// Trainees whose roster row names another focus than the cohort's.
-    public var ownFocus: Int = 0
+    package var ownFocus: Int = 0
 
     /// The run's last line: how many handouts, where, how long it took
     /// (`seconds`, to a tenth) and which page to open first.
-    public func summary(seconds: Double) -> String {
+    package func summary(seconds: Double) -> String {
         let folder = outputDirectory.hasSuffix("/") ? outputDirectory : outputDirectory + "/"
         let noun = handouts == 1 ? "handout" : "handouts"
         return "Wrote \(handouts) \(noun) (\(files.count) files) to \(folder) in \(String(format: "%.1f", seconds)) s; start at \(index)"
@@ -112,7 +112,7 @@ public struct HandoutsReport: Sendable {
     /// With `--keep-going` and someone left out: the closing line under
     /// their problems, saying the others were written. Nil when everyone
     /// got a handout.
-    public var leftOutSummary: String? {
+    package var leftOutSummary: String? {
         guard !problems.isEmpty else { return nil }
         let count = problems.errors.count
         let left = skipped == 1 ? "1 trainee" : "\(skipped) trainees"
@@ -120,7 +120,7 @@ public struct HandoutsReport: Sendable {
     }
 
     /// What the supervisor is told about the week: which focus, and why.
-    public var focusLines: [String] {
+    package var focusLines: [String] {
         var lines: [String] = []
         if let focusChoice { lines.append(focusChoice.line(for: week)) }
         if ownFocus > 0 {
@@ -131,9 +131,9 @@ public struct HandoutsReport: Sendable {
 }
 
 /// How far a long run has got, for a progress bar.
-public struct HandoutsProgress: Sendable, Equatable {
-    public var done: Int
-    public var total: Int
+package struct HandoutsProgress: Sendable, Equatable {
+    package var done: Int
+    package var total: Int
 }
 
 /// Makes a cohort's handouts from a roster:
@@ -147,15 +147,15 @@ public struct HandoutsProgress: Sendable, Equatable {
 /// `OutputWriter`). Handouts render in parallel, a batch at a time, and are
 /// staged in roster order, so memory stays flat however large the cohort and
 /// the output is byte-identical whatever the number of workers.
-public struct HandoutsPipeline: Sendable {
-    public let fileSystem: FileSystem
+package struct HandoutsPipeline: Sendable {
+    package let fileSystem: FileSystem
     /// What each shared journal is screened for before anything is written.
     /// There is no default: handouts cannot be made without deciding what
     /// a trainee's shared journal may carry.
-    public let policy: SharingPolicy
-    public var progress: @Sendable (HandoutsProgress) -> Void
+    package let policy: SharingPolicy
+    package var progress: @Sendable (HandoutsProgress) -> Void
 
-    public init(
+    package init(
         fileSystem: FileSystem = LocalFileSystem(), policy: SharingPolicy,
         progress: @escaping @Sendable (HandoutsProgress) -> Void = { _ in }
     ) {
@@ -164,7 +164,7 @@ public struct HandoutsPipeline: Sendable {
         self.progress = progress
     }
 
-    public func run(_ request: HandoutsRequest) throws(HandoutsError) -> HandoutsReport {
+    package func run(_ request: HandoutsRequest) throws(HandoutsError) -> HandoutsReport {
         let resources = try HandoutsStep.loadResources.run { () throws(DiagnosticError) in
             try Resources.load(
                 contentOverlay: request.contentOverlay, templatesOverlay: request.templatesOverlay, fileSystem: fileSystem)

@@ -3,45 +3,45 @@ import Diagnostics
 
 /// A supervisor's cohort for one week, checked: every trainee here has a
 /// name, a known focus and, if they shared a journal, a file that exists.
-public struct Roster: Sendable {
-    public var path: String
-    public var cohort: String
-    public var supervisor: String
-    public var week: ISOWeek
+package struct Roster: Sendable {
+    package var path: String
+    package var cohort: String
+    package var supervisor: String
+    package var week: ISOWeek
     /// Markdown for every trainee, from the supervisor; `nil` when absent.
-    public var notes: String?
-    public var trainees: [Trainee]
+    package var notes: String?
+    package var trainees: [Trainee]
     /// Trainees left out because of a problem in their row (`--keep-going`).
-    public var skipped: [SkippedTrainee]
+    package var skipped: [SkippedTrainee]
     /// `note:` diagnostics that stop nothing but should be seen (columns left unread).
-    public var notices: [Diagnostic] = []
+    package var notices: [Diagnostic] = []
     /// The cohort's focus and why; `nil` when every trainee names their own.
-    public var focusChoice: FocusChoice?
+    package var focusChoice: FocusChoice?
     /// The smallest count a cohort summary shows: `--summary-threshold`,
     /// else `course.yaml`'s, else `CohortSummary.defaultThreshold`.
-    public var summaryThreshold: Int = CohortSummary.defaultThreshold
+    package var summaryThreshold: Int = CohortSummary.defaultThreshold
     /// Where the threshold came from, in the words the summary page uses.
-    public var summaryThresholdOrigin: String = "Attune’s default"
+    package var summaryThresholdOrigin: String = "Attune’s default"
 }
 
 /// One row of the roster.
-public struct Trainee: Sendable {
-    public var name: String
+package struct Trainee: Sendable {
+    package var name: String
     /// The curriculum week's ID: the row's own focus, or the cohort's.
-    public var focus: String
+    package var focus: String
     /// Markdown, for this trainee only.
-    public var note: String?
+    package var note: String?
     /// The journal this trainee chose to share, resolved against the roster's folder.
-    public var journal: String?
+    package var journal: String?
     /// Where the row names the trainee, for errors about them.
-    public var location: SourceLocation
+    package var location: SourceLocation
 }
 
 /// A trainee who gets no handout, and where their row is.
-public struct SkippedTrainee: Sendable, Equatable {
+package struct SkippedTrainee: Sendable, Equatable {
     /// `nil` when the problem is that the row has no name.
-    public var name: String?
-    public var location: SourceLocation
+    package var name: String?
+    package var location: SourceLocation
 }
 
 /// A roster as written, before any checking: every value keeps the place it

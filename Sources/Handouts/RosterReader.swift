@@ -6,20 +6,20 @@ import GFM
 
 /// What the command line adds to a roster. Flags win over the roster's own
 /// values, so one roster serves week after week.
-public struct RosterOverrides: Sendable {
-    public var cohort: String?
-    public var supervisor: String?
-    public var week: ISOWeek?
+package struct RosterOverrides: Sendable {
+    package var cohort: String?
+    package var supervisor: String?
+    package var week: ISOWeek?
     /// The cohort's first day (`--start`): the curriculum week is then the
     /// one that many weeks into the curriculum.
-    public var start: CourseStart?
+    package var start: CourseStart?
     /// The week to use when neither the flags nor the roster name one.
-    public var currentWeek: ISOWeek
+    package var currentWeek: ISOWeek
     /// `--summary-threshold`: wins over `course.yaml`'s (checked by the
     /// command against `CourseSettings.thresholdProblem`).
-    public var summaryThreshold: Int?
+    package var summaryThreshold: Int?
 
-    public init(
+    package init(
         cohort: String? = nil, supervisor: String? = nil, week: ISOWeek? = nil, start: CourseStart? = nil, currentWeek: ISOWeek,
         summaryThreshold: Int? = nil
     ) {
@@ -32,7 +32,7 @@ public struct RosterOverrides: Sendable {
     }
 
     /// The ISO week of a `YYYY-MM-DD` date (see `ISOWeek.ofDate`).
-    public static func week(ofDate text: String) -> ISOWeek? { ISOWeek.ofDate(text) }
+    package static func week(ofDate text: String) -> ISOWeek? { ISOWeek.ofDate(text) }
 }
 
 /// Reads a roster file (YAML or CSV) and checks it the same way whatever its

@@ -8,7 +8,7 @@ import Journal
 /// problems: the place a privacy check (client identifiers in what a
 /// trainee shared) plugs into the handouts pipeline. Errors and privacy
 /// findings stop the run (or, with `--keep-going`, that trainee).
-public typealias SharedJournalCheck = @Sendable (Journal) -> [Diagnostic]
+package typealias SharedJournalCheck = @Sendable (Journal) -> [Diagnostic]
 
 /// All the cohort summary may know of one shared journal: the curriculum
 /// week it answers and which of its prompts have an answer. Never the text.

@@ -3,12 +3,12 @@ import Foundation
 /// Where the site will be published, from `--base-url`: only needed for what
 /// must be absolute, `sitemap.xml` and canonical links. Every other link in
 /// the site stays relative.
-public struct BaseURL: Sendable, Equatable, CustomStringConvertible {
+package struct BaseURL: Sendable, Equatable, CustomStringConvertible {
     /// Without a trailing slash: `https://example.org/training`.
-    public let value: String
+    package let value: String
 
     /// An `http` or `https` address with a host and no query or fragment.
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         var text = text.trimmingCharacters(in: .whitespaces)
         let lower = text.lowercased()
         guard lower.hasPrefix("https://") || lower.hasPrefix("http://"),
@@ -20,7 +20,7 @@ public struct BaseURL: Sendable, Equatable, CustomStringConvertible {
         value = text
     }
 
-    public var description: String { value }
+    package var description: String { value }
 
     /// The absolute address of a page; the home page is the folder itself.
     func url(of path: SitePath) -> String {

@@ -6,13 +6,13 @@ import Sharing
 import Templating
 
 /// A finished file of the site, in memory.
-public struct SiteFile: Sendable {
-    public let path: SitePath
-    public let text: String
+package struct SiteFile: Sendable {
+    package let path: SitePath
+    package let text: String
     /// The content the file shows, with where each piece was written.
-    public let sources: [PageSource]
+    package let sources: [PageSource]
     /// A file that is not text (a blank workbook's PDF): its bytes.
-    public var data: Data? = nil
+    package var data: Data? = nil
 
     /// What is written: `data`, or `text` as UTF-8.
     var bytes: Data { data ?? Data(text.utf8) }
@@ -20,7 +20,7 @@ public struct SiteFile: Sendable {
 
 /// A piece of the material as written in the content files: what a check
 /// on everything about to be published (the `screen` step) reads.
-public typealias PageSource = MaterialItem
+package typealias PageSource = MaterialItem
 
 /// Renders one planned page: builds its template context from the content
 /// model, renders the page's own template, then wraps it in the layout.

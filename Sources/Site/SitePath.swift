@@ -5,14 +5,14 @@
 /// it is printed on, so the same folder works opened from `file://`, copied
 /// into a sub-folder of a web server, or served at a domain's root. Links
 /// always name a file, never a folder: `file://` has no index pages.
-public struct SitePath: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public let value: String
+package struct SitePath: Hashable, Comparable, Sendable, CustomStringConvertible {
+    package let value: String
 
-    public init(_ value: String) { self.value = value }
+    package init(_ value: String) { self.value = value }
 
-    public var description: String { value }
+    package var description: String { value }
 
-    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.value < rhs.value }
+    package static func < (lhs: Self, rhs: Self) -> Bool { lhs.value < rhs.value }
 
     /// How many folders deep the file is: 0 for `index.html`.
     var depth: Int { value.split(separator: "/").count - 1 }

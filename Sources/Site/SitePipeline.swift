@@ -7,17 +7,17 @@ import Sharing
 import Workbook
 
 /// What `attune site` was asked to do.
-public struct SiteRequest: Sendable {
-    public var outputDirectory: String
+package struct SiteRequest: Sendable {
+    package var outputDirectory: String
     /// Only for `sitemap.xml` and canonical links; every other link is relative.
-    public var baseURL: BaseURL?
-    public var contentOverlay: String?
-    public var templatesOverlay: String?
+    package var baseURL: BaseURL?
+    package var contentOverlay: String?
+    package var templatesOverlay: String?
     /// Prints each week's blank workbook to PDF for the downloads (`site
     /// --pdf`); nil, the default, makes a site that needs no browser.
-    public var printer: PDFPrinter?
+    package var printer: PDFPrinter?
 
-    public init(
+    package init(
         outputDirectory: String = "site", baseURL: BaseURL? = nil, contentOverlay: String? = nil, templatesOverlay: String? = nil,
         printer: PDFPrinter? = nil
     ) {
@@ -30,7 +30,7 @@ public struct SiteRequest: Sendable {
 }
 
 /// The site build, one named step after another. Each reads what the last made.
-public enum SiteStep: String, PipelineStep {
+package enum SiteStep: String, PipelineStep {
     case loadResources = "load content and templates"
     case inspectOutput = "check the output folder"
     case render = "render the site"
@@ -40,20 +40,20 @@ public enum SiteStep: String, PipelineStep {
 
 /// A failed site build: the step it stopped in and every problem found by
 /// then. Nothing has been written unless the step is `.write`.
-public typealias SiteError = PipelineError<SiteStep>
+package typealias SiteError = PipelineError<SiteStep>
 
 /// What a finished build did.
-public struct SiteReport: Sendable, Equatable {
-    public var outputDirectory: String
+package struct SiteReport: Sendable, Equatable {
+    package var outputDirectory: String
     /// Every file of the site, sorted.
-    public var written: [SitePath]
+    package var written: [SitePath]
     /// Files the last build wrote that this one no longer has, now gone.
-    public var removed: [SitePath]
-    public var pages: Int
+    package var removed: [SitePath]
+    package var pages: Int
 
     /// What `attune site` says when it is done: where, how much, what it
     /// removed, and what to do with the folder.
-    public var summary: String {
+    package var summary: String {
         let folder = outputDirectory.hasSuffix("/") ? String(outputDirectory.dropLast()) : outputDirectory
         let gone = removed.isEmpty ? "" : ", removed \(removed.count) it no longer has"
         return """
@@ -65,19 +65,19 @@ public struct SiteReport: Sendable, Equatable {
 
 /// Publishes the training material as a static website: load, check the
 /// folder, render everything in memory, screen it, then write it.
-public struct SitePipeline: Sendable {
-    public let fileSystem: FileSystem
+package struct SitePipeline: Sendable {
+    package let fileSystem: FileSystem
     /// Screens every piece of material about to be published; any error
     /// stops the build before a file is written. There is no default: a
     /// site cannot be built without deciding what may be published.
-    public let policy: SharingPolicy
+    package let policy: SharingPolicy
 
-    public init(fileSystem: FileSystem = LocalFileSystem(), policy: SharingPolicy) {
+    package init(fileSystem: FileSystem = LocalFileSystem(), policy: SharingPolicy) {
         self.fileSystem = fileSystem
         self.policy = policy
     }
 
-    public func run(_ request: SiteRequest) throws(SiteError) -> SiteReport {
+    package func run(_ request: SiteRequest) throws(SiteError) -> SiteReport {
         let (resources, logo) = try SiteStep.loadResources.run { () throws(DiagnosticError) in
             let resources = try Resources.load(
                 contentOverlay: request.contentOverlay, templatesOverlay: request.templatesOverlay,

@@ -11,23 +11,23 @@ import Sharing
 import struct SystemPackage.FilePath
 
 /// What `attune build` was asked to do.
-public struct BuildRequest: Sendable {
+package struct BuildRequest: Sendable {
     /// Journal files, or folders of them.
-    public var inputs: [String]
-    public var outputDirectory: String
-    public var formats: [OutputFormat]
-    public var contentOverlay: String?
-    public var templatesOverlay: String?
-    public var audience: Audience
-    public var privacyRules: PrivacyRules
+    package var inputs: [String]
+    package var outputDirectory: String
+    package var formats: [OutputFormat]
+    package var contentOverlay: String?
+    package var templatesOverlay: String?
+    package var audience: Audience
+    package var privacyRules: PrivacyRules
     /// Prints the PDFs; needed only when `formats` has `.pdf`.
-    public var printer: PDFPrinter?
+    package var printer: PDFPrinter?
     /// The content and templates when they are already loaded (`check`
     /// loads them once, to show their warnings, and runs the build twice);
     /// nil loads them from the overlays in the first step.
-    public var resources: Resources?
+    package var resources: Resources?
 
-    public init(
+    package init(
         inputs: [String], outputDirectory: String = "out", formats: [OutputFormat] = OutputFormat.defaults,
         contentOverlay: String? = nil, templatesOverlay: String? = nil,
         audience: Audience = .personal, privacyRules: PrivacyRules = PrivacyRules(), printer: PDFPrinter? = nil,
@@ -46,7 +46,7 @@ public struct BuildRequest: Sendable {
 }
 
 /// Who a workbook is for, which decides what the privacy guard does.
-public enum Audience: Sendable, Equatable {
+package enum Audience: Sendable, Equatable {
     /// The therapist's own copy: findings are warnings, everything is kept.
     case personal
     /// For a supervisor: private journals and answers are left out, and any
@@ -55,32 +55,32 @@ public enum Audience: Sendable, Equatable {
 }
 
 /// What a successful build did.
-public struct BuildReport: Sendable {
+package struct BuildReport: Sendable {
     /// How many journals the inputs held.
-    public var journals = 0
+    package var journals = 0
     /// How many of them are not marked `private: true`: what a shared
     /// build of the same inputs would share.
-    public var shareable = 0
-    public var written: [String] = []
+    package var shareable = 0
+    package var written: [String] = []
     /// Privacy findings and notes that did not stop the build.
-    public var warnings: [Diagnostic] = []
+    package var warnings: [Diagnostic] = []
     /// How many findings `--redact` replaced.
-    public var redactions: Int = 0
+    package var redactions: Int = 0
     /// Journals left out of a shared build because they are private.
-    public var skippedPrivate: [String] = []
+    package var skippedPrivate: [String] = []
     /// Who the workbooks were for.
-    public var audience: Audience = .personal
+    package var audience: Audience = .personal
 
     /// Said under a personal build's warnings when some are likely client
     /// identifiers: the shared copy would refuse them. Nil when none are.
-    public var findingsLine: String? {
+    package var findingsLine: String? {
         let findings = warnings.filter { $0.severity == .privacy }.count
         guard findings > 0 else { return nil }
         return "attune: \(findings) possible client identifier\(findings == 1 ? "" : "s") in your personal workbook; 'attune build --share' will refuse them."
     }
 
     /// After a redacted shared build: how many identifiers it replaced.
-    public var redactionLine: String? {
+    package var redactionLine: String? {
         guard audience == .shared(redact: true) else { return nil }
         return "Redacted \(redactions) possible identifier\(redactions == 1 ? "" : "s")."
     }
@@ -88,11 +88,11 @@ public struct BuildReport: Sendable {
 
 /// A failed build: the step it stopped in and every problem found by then.
 /// Nothing has been written when this is thrown.
-public typealias BuildError = PipelineError<BuildStep>
+package typealias BuildError = PipelineError<BuildStep>
 
 /// The build, one named step after another, in this order. Each reads what
 /// the last made. `attune check` is the same list without `write`.
-public enum BuildStep: String, PipelineStep, CaseIterable {
+package enum BuildStep: String, PipelineStep, CaseIterable {
     case loadResources = "load content and templates"
     case readJournals = "read journals"
     case guardPrivacy = "check privacy"
@@ -103,10 +103,10 @@ public enum BuildStep: String, PipelineStep, CaseIterable {
 
 /// Builds personal workbooks from journals. Every problem in every input is
 /// reported before anything is written; each file is written atomically.
-public struct BuildPipeline: Sendable {
-    public let fileSystem: FileSystem
+package struct BuildPipeline: Sendable {
+    package let fileSystem: FileSystem
 
-    public init(fileSystem: FileSystem = LocalFileSystem()) {
+    package init(fileSystem: FileSystem = LocalFileSystem()) {
         self.fileSystem = fileSystem
     }
 
@@ -114,7 +114,7 @@ public struct BuildPipeline: Sendable {
     /// only those before it: `run(request, until: .write)` refuses exactly
     /// what the build would refuse, with the same diagnostics, and writes
     /// nothing (that is `attune check`, see `Checker`).
-    public func run(_ request: BuildRequest, until stop: BuildStep? = nil) throws(BuildError) -> BuildReport {
+    package func run(_ request: BuildRequest, until stop: BuildStep? = nil) throws(BuildError) -> BuildReport {
         let steps = stop.map { stop in BuildStep.allCases.prefix { $0 != stop } } ?? BuildStep.allCases[...]
         var report = BuildReport(audience: request.audience)
         let resources = try BuildStep.loadResources.run { () throws(DiagnosticError) in

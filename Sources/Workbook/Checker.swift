@@ -6,22 +6,22 @@ import Privacy
 import Rendering
 
 /// What `attune check` found, when it found no errors.
-public struct CheckReport: Sendable {
-    public var cards: Int
-    public var prompts: Int
-    public var weeks: Int
-    public var templates: Int
-    public var journals: Int
+package struct CheckReport: Sendable {
+    package var cards: Int
+    package var prompts: Int
+    package var weeks: Int
+    package var templates: Int
+    package var journals: Int
     /// Allowed privacy findings, reported so no allowance goes unseen.
-    public var notes: [Diagnostic] = []
+    package var notes: [Diagnostic] = []
     /// Set when the privacy guard ran.
-    public var privacyChecked = false
+    package var privacyChecked = false
     /// Warnings about unfinished overlay content, printed above the
     /// summary; the summary counts them so "no problems" is never said
     /// under a list of problems.
-    public var warnings = 0
+    package var warnings = 0
 
-    public var summary: String {
+    package var summary: String {
         (warnings == 0 ? "No problems: " : "No errors, \(warnings) warning\(warnings == 1 ? "" : "s") (above): ")
             + "\(cards) cards, \(prompts) prompts, \(weeks) curriculum weeks, \(templates) templates, \(journals) journal\(journals == 1 ? "" : "s")"
             + (privacyChecked ? ", no likely client identifiers." : ".")
@@ -31,11 +31,11 @@ public struct CheckReport: Sendable {
 /// Validates everything a build would touch, and writes nothing: `check` is
 /// the build itself (`BuildPipeline`) with its write step left out, so it
 /// refuses what the build refuses, with the same diagnostics.
-public struct Checker: Sendable {
-    public let fileSystem: FileSystem
-    public let resources: Resources
+package struct Checker: Sendable {
+    package let fileSystem: FileSystem
+    package let resources: Resources
 
-    public init(fileSystem: FileSystem, resources: Resources) {
+    package init(fileSystem: FileSystem, resources: Resources) {
         self.fileSystem = fileSystem
         self.resources = resources
     }
@@ -51,7 +51,7 @@ public struct Checker: Sendable {
     /// rules the second run is `attune build --share`, where any likely
     /// client identifier stops it. The first run that fails is the failure,
     /// as it would be in a build; its diagnostics follow the templates'.
-    public func check(journals inputs: [String], privacy: PrivacyRules? = nil) throws(BuildError) -> CheckReport {
+    package func check(journals inputs: [String], privacy: PrivacyRules? = nil) throws(BuildError) -> CheckReport {
         var problems = blankWeekProblems()
         let pipeline = BuildPipeline(fileSystem: fileSystem)
         let personal = BuildRequest(inputs: inputs, privacyRules: privacy ?? PrivacyRules(), resources: resources)

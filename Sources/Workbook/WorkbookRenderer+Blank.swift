@@ -6,7 +6,7 @@ import Rendering
 extension WorkbookRenderer {
     /// What a blank workbook prints where a journal's personal details go:
     /// a line to fill in by hand.
-    public static let blankField = "________"
+    package static let blankField = "________"
 
     /// The workbook for a curriculum week with no journal behind it (the
     /// site offers one per week to download): every prompt open, with
@@ -16,7 +16,7 @@ extension WorkbookRenderer {
     /// `render(_:)`, so a trainee who prints it gets the pages `attune build`
     /// would give them; only the therapist, week and dates are left as lines
     /// to fill in rather than a made-up name and week.
-    public func renderBlank(_ week: Week) throws(DiagnosticError) -> RenderedWorkbook {
+    package func renderBlank(_ week: Week) throws(DiagnosticError) -> RenderedWorkbook {
         let escape = MarkdownSafety.escapeText
         let blank = escape(Self.blankField)
         let context = WorkbookContext(

@@ -7,15 +7,15 @@ import Rendering
 import Templating
 
 /// A finished workbook, in memory.
-public struct RenderedWorkbook: Sendable {
-    public var week: ISOWeek
-    public var markdown: String
-    public var html: String
+package struct RenderedWorkbook: Sendable {
+    package var week: ISOWeek
+    package var markdown: String
+    package var html: String
     /// Printed from `html` when PDF is asked for.
-    public var pdf: Data?
+    package var pdf: Data?
 
     /// The file's bytes in `format` (PDF only once printed).
-    public func data(for format: OutputFormat) -> Data {
+    package func data(for format: OutputFormat) -> Data {
         switch format {
         case .html: return Data(html.utf8)
         case .md: return Data(markdown.utf8)
@@ -24,22 +24,22 @@ public struct RenderedWorkbook: Sendable {
     }
 
     /// Printed at the top of each PDF page.
-    public var runningHead: String
+    package var runningHead: String
 }
 
 /// journal + content → template context → Markdown → HTML.
-public struct WorkbookRenderer: Sendable {
-    public let resources: Resources
+package struct WorkbookRenderer: Sendable {
+    package let resources: Resources
 
-    public static let markdownTemplate = "workbook.md"
-    public static let htmlTemplate = "workbook.html"
-    public static let stylesheet = Resources.pageStylesheet
+    package static let markdownTemplate = "workbook.md"
+    package static let htmlTemplate = "workbook.html"
+    package static let stylesheet = Resources.pageStylesheet
 
-    public init(resources: Resources) {
+    package init(resources: Resources) {
         self.resources = resources
     }
 
-    public func render(_ journal: Journal) throws(DiagnosticError) -> RenderedWorkbook {
+    package func render(_ journal: Journal) throws(DiagnosticError) -> RenderedWorkbook {
         let context = WorkbookContext(journal: journal, content: resources.content)
         let markdown = try resources.templates.render(Self.markdownTemplate, context: context)
         // The page: the same template, each answer a placeholder for its own rendering.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import AttuneCLI
+import AttuneCLI
 
 @Suite("attune handouts")
 struct HandoutsCommandTests {

@@ -2,7 +2,7 @@ import Files
 import Foundation
 import Testing
 
-@testable import Handouts
+import Handouts
 
 /// Output must not depend on the number of cores or on scheduling. Debian's
 /// cmark-gfm loses `<del>` and links when strikethrough or autolink parse on

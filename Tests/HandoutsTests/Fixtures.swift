@@ -7,7 +7,7 @@ import Privacy
 import Rendering
 import Sharing
 
-@testable import Handouts
+import Handouts
 
 /// Shared inputs: the bundled material, small rosters written inline, and
 /// journals in the format `attune new` writes.

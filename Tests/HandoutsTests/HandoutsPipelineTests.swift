@@ -6,7 +6,7 @@ import Privacy
 import Sharing
 import Testing
 
-@testable import Handouts
+import Handouts
 
 @Suite("Making a cohort's handouts")
 struct HandoutsPipelineTests {

@@ -3,7 +3,7 @@ import Foundation
 import Rendering
 import Testing
 
-@testable import Handouts
+import Handouts
 
 /// `.attune-handouts`: what a run wrote in its folder, and so the only files
 /// a later run may replace or remove.

@@ -3,7 +3,7 @@ import Privacy
 import Sharing
 import Templating
 import Testing
-@testable import Site
+import Site
 
 /// The site's pages are as strict as the workbooks: nothing from elsewhere
 /// loads, the search page's own script runs by hash, pictures only if

@@ -1,6 +1,6 @@
 import Testing
-@testable import Site
-@testable import Workbook
+import Site
+import Workbook
 
 @Suite("Blank workbooks to download")
 struct DownloadTests {

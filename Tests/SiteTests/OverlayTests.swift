@@ -2,7 +2,7 @@ import Files
 import Foundation
 import Testing
 
-@testable import Site
+import Site
 
 @Suite("A supervisor's own content and look")
 struct OverlayTests {

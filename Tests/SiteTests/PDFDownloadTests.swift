@@ -3,7 +3,7 @@ import Foundation
 import Printing
 import Testing
 
-@testable import Site
+import Site
 
 /// A printer that records its jobs and answers each with a stand-in PDF
 /// naming the job, so a test can tell which page became which file.

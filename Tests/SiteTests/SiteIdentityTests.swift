@@ -3,7 +3,7 @@ import Files
 import Foundation
 import Rendering
 import Testing
-@testable import Site
+import Site
 
 @Suite("The programme's own name, description and version (site.yaml)")
 struct SiteIdentityTests {

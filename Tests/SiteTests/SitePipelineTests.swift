@@ -3,7 +3,7 @@ import Files
 import Foundation
 import Testing
 
-@testable import Site
+import Site
 
 @Suite("Publishing the site")
 struct SitePipelineTests {

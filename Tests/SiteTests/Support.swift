@@ -4,8 +4,8 @@ import Foundation
 import Privacy
 import Rendering
 import Sharing
-@testable import Site
-@testable import Workbook
+import Site
+import Workbook
 
 /// Shared helpers: build the bundled site into memory, and read the pages
 /// back the way a browser or a link checker would.

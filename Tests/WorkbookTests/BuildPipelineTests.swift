@@ -4,7 +4,7 @@ import Foundation
 import Rendering
 import Testing
 
-@testable import Workbook
+import Workbook
 
 @Suite("Building workbooks")
 struct BuildPipelineTests {

@@ -5,7 +5,7 @@ import Foundation
 import GFM
 
 import Rendering
-@testable import Workbook
+import Workbook
 
 /// Shared inputs: the bundled material, the example journal, and a small
 /// journal written inline for focused cases.

@@ -3,7 +3,7 @@ import Foundation
 import GFM
 import Rendering
 import Testing
-@testable import Workbook
+import Workbook
 
 /// Every example of the GitHub Flavored Markdown spec, typed as the middle
 /// of three answers: it comes out byte for byte in the Markdown workbook and

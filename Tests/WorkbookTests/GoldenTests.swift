@@ -2,7 +2,7 @@ import Files
 import Foundation
 import Rendering
 import Testing
-@testable import Workbook
+import Workbook
 
 /// The example journal's workbook, compared byte for byte with a reviewed
 /// copy. Set ATTUNE_UPDATE_GOLDEN=1 to rewrite the copies, then read the diff.

@@ -5,7 +5,7 @@ import Foundation
 import Journal
 import Rendering
 import Testing
-@testable import Workbook
+import Workbook
 
 /// Known XSS filter-evasion vectors, asserted on the parsed HTML: which
 /// elements exist, which attributes they carry, where their links point.

@@ -4,7 +4,7 @@ import Foundation
 import GFM
 import Journal
 import Rendering
-@testable import Workbook
+import Workbook
 
 /// A journal with three answers around one under test, and what building it
 /// gives, for the fidelity tests: every word typed must come out where it

@@ -6,7 +6,7 @@ import GFM
 import Journal
 import Privacy
 import Testing
-@testable import Workbook
+import Workbook
 
 /// The journal reader's promise, probed at the edges: every answer comes out
 /// exactly where it was typed, anything that would leave its answer is

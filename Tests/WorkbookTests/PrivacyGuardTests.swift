@@ -4,7 +4,7 @@ import Journal
 import Privacy
 import Sharing
 import Testing
-@testable import Workbook
+import Workbook
 
 @Suite("The privacy guard in builds")
 struct PrivacyGuardTests {

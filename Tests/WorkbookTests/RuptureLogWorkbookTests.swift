@@ -3,7 +3,7 @@ import Files
 import Journal
 import Privacy
 import Testing
-@testable import Workbook
+import Workbook
 
 /// A journal for `when-therapy-is-questioned` whose log section holds `log`;
 /// its first line is line 10.
