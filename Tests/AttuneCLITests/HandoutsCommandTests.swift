@@ -1,6 +1,6 @@
+import AttuneCLI
 import Foundation
 import Testing
-import AttuneCLI
 
 @Suite("attune handouts")
 struct HandoutsCommandTests {

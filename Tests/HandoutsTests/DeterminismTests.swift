@@ -1,8 +1,7 @@
 import Files
 import Foundation
-import Testing
-
 import Handouts
+import Testing
 
 /// Output must not depend on the number of cores or on scheduling. Debian's
 /// cmark-gfm loses `<del>` and links when strikethrough or autolink parse on

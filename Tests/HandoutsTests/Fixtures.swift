@@ -2,12 +2,11 @@ import ContentModel
 import Diagnostics
 import Files
 import Foundation
+import Handouts
 import Printing
 import Privacy
 import Rendering
 import Sharing
-
-import Handouts
 
 /// Shared inputs: the bundled material, small rosters written inline, and
 /// journals in the format `attune new` writes.

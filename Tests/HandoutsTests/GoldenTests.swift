@@ -1,7 +1,7 @@
 import Files
 import Foundation
-import Testing
 import Handouts
+import Testing
 
 /// A small cohort's handouts, compared byte for byte with reviewed copies in
 /// `Golden/`. Set ATTUNE_UPDATE_GOLDEN=1 to rewrite them, then read the diff.

@@ -1,6 +1,6 @@
 import ContentModel
-import Testing
 import Handouts
+import Testing
 
 /// A supervisor's "card 29" or "prompt 10" must mean what every trainee's
 /// handout shows, whatever their focus; and a handout speaks to the trainee,

@@ -2,11 +2,10 @@ import ContentModel
 import Diagnostics
 import Files
 import Foundation
+import Handouts
 import Privacy
 import Sharing
 import Testing
-
-import Handouts
 
 @Suite("Making a cohort's handouts")
 struct HandoutsPipelineTests {

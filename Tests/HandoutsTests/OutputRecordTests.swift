@@ -1,9 +1,8 @@
 import Files
 import Foundation
+import Handouts
 import Rendering
 import Testing
-
-import Handouts
 
 /// `.attune-handouts`: what a run wrote in its folder, and so the only files
 /// a later run may replace or remove.

@@ -1,9 +1,9 @@
 import Foundation
 import Privacy
 import Sharing
+import Site
 import Templating
 import Testing
-import Site
 
 /// The site's pages are as strict as the workbooks: nothing from elsewhere
 /// loads, the search page's own script runs by hash, pictures only if

@@ -1,5 +1,5 @@
-import Testing
 import Site
+import Testing
 import Workbook
 
 @Suite("Blank workbooks to download")

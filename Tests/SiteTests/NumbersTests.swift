@@ -1,6 +1,6 @@
 import ContentModel
-import Testing
 import Site
+import Testing
 
 /// The site shows each card's and prompt's number from the content model, so
 /// a card on a section page, on a week's page, in a handout and in a workbook

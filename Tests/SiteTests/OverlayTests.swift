@@ -1,8 +1,7 @@
 import Files
 import Foundation
-import Testing
-
 import Site
+import Testing
 
 @Suite("A supervisor's own content and look")
 struct OverlayTests {

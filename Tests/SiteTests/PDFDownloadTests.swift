@@ -1,9 +1,8 @@
 import Files
 import Foundation
 import Printing
-import Testing
-
 import Site
+import Testing
 
 /// A printer that records its jobs and answers each with a stand-in PDF
 /// naming the job, so a test can tell which page became which file.

@@ -1,5 +1,5 @@
-import Testing
 import Site
+import Testing
 
 /// What axe-core checks in `make site-check`, as far as the markup alone shows it.
 @Suite("Every page's structure")

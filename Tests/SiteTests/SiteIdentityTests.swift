@@ -2,8 +2,8 @@ import ContentModel
 import Files
 import Foundation
 import Rendering
-import Testing
 import Site
+import Testing
 
 @Suite("The programme's own name, description and version (site.yaml)")
 struct SiteIdentityTests {

@@ -1,9 +1,8 @@
 import ContentModel
 import Files
 import Foundation
-import Testing
-
 import Site
+import Testing
 
 @Suite("Publishing the site")
 struct SitePipelineTests {
