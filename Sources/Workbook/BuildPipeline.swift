@@ -26,6 +26,11 @@ package struct BuildRequest: Sendable {
     /// loads them once, to show their warnings, and runs the build twice);
     /// nil loads them from the overlays in the first step.
     package var resources: Resources?
+    /// Whether a build that goes ahead reports what the privacy guard found
+    /// (a personal build's findings, the allowances) as warnings. `check`
+    /// shows none without `--privacy`, so it asks for none and the guard
+    /// reads each journal once less; no refusal depends on it.
+    package var privacyWarnings = true
 
     package init(
         inputs: [String], outputDirectory: String = "out", formats: [OutputFormat] = OutputFormat.defaults,
@@ -181,7 +186,7 @@ package struct BuildPipeline: Sendable {
     private func guardPrivacy(_ journals: [Journal], request: BuildRequest, report: inout BuildReport) throws(DiagnosticError) -> [Journal] {
         let privacy = PrivacyGuard(rules: request.privacyRules)
         guard case .shared(let redact) = request.audience else {
-            report.warnings = journals.flatMap(privacy.findings).map(\.diagnostic)
+            if request.privacyWarnings { report.warnings = journals.flatMap(privacy.findings).map(\.diagnostic) }
             return journals
         }
         var shared: [Journal] = []
@@ -191,7 +196,8 @@ package struct BuildPipeline: Sendable {
                 report.skippedPrivate.append(journal.path)
                 continue
             }
-            findings += privacy.findings(in: journal).map(\.diagnostic)
+            // Redacting refuses nothing: the findings are needed only to be shown.
+            if !redact || request.privacyWarnings { findings += privacy.findings(in: journal).map(\.diagnostic) }
             let (journal, redactions) = privacy.shareable(journal, redact: redact)
             report.redactions += redactions
             shared.append(journal)

@@ -54,9 +54,12 @@ package struct Checker: Sendable {
     package func check(journals inputs: [String], privacy: PrivacyRules? = nil) throws(BuildError) -> CheckReport {
         var problems = blankWeekProblems()
         let pipeline = BuildPipeline(fileSystem: fileSystem)
-        let personal = BuildRequest(inputs: inputs, privacyRules: privacy ?? PrivacyRules(), resources: resources)
+        var personal = BuildRequest(inputs: inputs, privacyRules: privacy ?? PrivacyRules(), resources: resources)
+        // Only the allowances of a privacy check are shown.
+        personal.privacyWarnings = false
         var shared = personal
         shared.audience = .shared(redact: privacy == nil)
+        shared.privacyWarnings = privacy != nil
         let built: BuildReport
         var notes: [Diagnostic] = []
         do {

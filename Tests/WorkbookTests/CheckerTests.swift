@@ -210,6 +210,22 @@ struct BuildStepsTests {
         #expect(error.step == .render)
     }
 
+    @Test("without privacy warnings nothing found is reported, and a shared copy still refuses what it finds")
+    func noPrivacyWarnings() throws {
+        let files = ["j.md": Fixtures.journal(answer: "<!-- privacy: allow \"Maria Lopez\" -->\nI met Maria Lopez on 12 March 2026.")]
+        var request = BuildRequest(inputs: ["j.md"])
+        request.privacyWarnings = false
+        #expect(try BuildPipeline(fileSystem: InMemoryFileSystem(files: files)).run(request).warnings.isEmpty)
+        request.audience = .shared(redact: true)
+        let redacted = try BuildPipeline(fileSystem: InMemoryFileSystem(files: files)).run(request)
+        #expect(redacted.warnings.isEmpty)
+        #expect(redacted.redactions == 1)
+        request.audience = .shared(redact: false)
+        let error = try #require(throws: BuildError.self) { try BuildPipeline(fileSystem: InMemoryFileSystem(files: files)).run(request) }
+        #expect(error.step == .guardPrivacy)
+        #expect(error.diagnostics.map(\.severity) == [.note, .privacy])
+    }
+
     @Test("until: .readJournals stops after loading: a missing journal is not looked for")
     func untilRead() throws {
         let report = try BuildPipeline(fileSystem: InMemoryFileSystem()).run(BuildRequest(inputs: ["nope.md"]), until: .readJournals)
