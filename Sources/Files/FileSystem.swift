@@ -2,7 +2,7 @@ import Foundation
 
 /// Everything Attune does with the disk, behind one small type so that the
 /// pipeline can run against `InMemoryFileSystem` in tests.
-public protocol FileSystem: Sendable {
+package protocol FileSystem: Sendable {
     /// The file's text, decoded as UTF-8.
     func readText(at path: String) throws -> String
     /// The file's bytes, for the few inputs that are not text (a site's logo).
@@ -74,7 +74,7 @@ public protocol FileSystem: Sendable {
 }
 
 /// A held `lockFolder` lock.
-public final class FolderLock: @unchecked Sendable {
+package final class FolderLock: @unchecked Sendable {
     private var releaser: (() -> Void)?
     package init(release: @escaping () -> Void) { releaser = release }
     package func release() {
@@ -132,7 +132,7 @@ extension FileSystem {
 }
 
 /// POSIX modes Attune writes with.
-public struct FilePermissions: Sendable, Equatable {
+package struct FilePermissions: Sendable, Equatable {
     package var mode: Int16
     package init(mode: Int16) { self.mode = mode }
 

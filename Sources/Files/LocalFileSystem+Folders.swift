@@ -14,7 +14,7 @@ import Darwin
 /// a symlink planted inside the folder, even while the run is renaming,
 /// makes the call fail rather than reach outside.
 extension LocalFileSystem {
-    public func lockFolder(at path: String, waiting: (() -> Void)?) throws -> FolderLock? {
+    package func lockFolder(at path: String, waiting: (() -> Void)?) throws -> FolderLock? {
         let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { throw FileSystemError.io(path, "cannot be locked (\(String(cString: strerror(errno))))") }
         if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
@@ -34,7 +34,7 @@ extension LocalFileSystem {
         return FolderLock { close(descriptor) }
     }
 
-    public func createDirectoryExclusively(at path: String, permissions: FilePermissions) throws {
+    package func createDirectoryExclusively(at path: String, permissions: FilePermissions) throws {
         // mkdir(2) never follows a symlink at its last part: EEXIST.
         guard mkdir(path, mode_t(permissions.mode)) == 0 else {
             if errno == EEXIST { throw FileSystemError.alreadyExists(path) }
@@ -43,11 +43,11 @@ extension LocalFileSystem {
         chmod(path, mode_t(permissions.mode))
     }
 
-    public func hiddenEntries(in folder: String) -> [String] {
+    package func hiddenEntries(in folder: String) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasPrefix(".") }.sorted()
     }
 
-    public func removeTree(at path: String) throws {
+    package func removeTree(at path: String) throws {
         var info = stat()
         guard lstat(path, &info) == 0 else { throw FileSystemError.notFound(path) }
         if info.st_mode & S_IFMT == S_IFDIR {
@@ -60,7 +60,7 @@ extension LocalFileSystem {
         }
     }
 
-    public func move(_ source: String, to relative: String, inside folder: String, permissions: FilePermissions) throws {
+    package func move(_ source: String, to relative: String, inside folder: String, permissions: FilePermissions) throws {
         let (directory, name) = try openParent(of: relative, inside: folder, creatingWith: permissions)
         defer { close(directory) }
         if renameat(AT_FDCWD, source, directory, name) != 0 {
@@ -68,7 +68,7 @@ extension LocalFileSystem {
         }
     }
 
-    public func removeFile(_ relative: String, inside folder: String) throws {
+    package func removeFile(_ relative: String, inside folder: String) throws {
         let (directory, name) = try openParent(of: relative, inside: folder, creatingWith: nil)
         defer { close(directory) }
         if unlinkat(directory, name, 0) != 0 {
@@ -77,7 +77,7 @@ extension LocalFileSystem {
         }
     }
 
-    public func obstacle(to relative: String, inside folder: String) -> String? {
+    package func obstacle(to relative: String, inside folder: String) -> String? {
         var path = folder
         let parts = relative.split(separator: "/").map(String.init)
         var info = stat()

@@ -9,8 +9,8 @@ import Darwin
 #endif
 
 /// The real disk.
-public struct LocalFileSystem: FileSystem {
-    public init() {}
+package struct LocalFileSystem: FileSystem {
+    package init() {}
 
     /// No input Attune reads may be larger than this (each kind has a far
     /// smaller limit, checked before parsing; see `InputLimits`): a file
@@ -20,14 +20,14 @@ public struct LocalFileSystem: FileSystem {
     /// Reads a regular file only: a pipe or a device (a FIFO, `/dev/zero`)
     /// would block or never end, so it is refused before any read. Opened
     /// without blocking, so even opening a FIFO with no writer returns.
-    public func readText(at path: String) throws -> String {
+    package func readText(at path: String) throws -> String {
         let data = try readData(at: path)
         guard let text = String(data: data, encoding: .utf8) else { throw UTF8Position.error(path, data) }
         return text
     }
 
     /// The file's bytes, under the same rules as `readText`.
-    public func readData(at path: String) throws -> Data {
+    package func readData(at path: String) throws -> Data {
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else {
             if errno == ENOENT || errno == ENOTDIR { throw FileSystemError.notFound(path) }
@@ -60,17 +60,17 @@ public struct LocalFileSystem: FileSystem {
         return data
     }
 
-    public func fileExists(at path: String) -> Bool {
+    package func fileExists(at path: String) -> Bool {
         var isDirectory: ObjCBool = false
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
     }
 
-    public func directoryExists(at path: String) -> Bool {
+    package func directoryExists(at path: String) -> Bool {
         var isDirectory: ObjCBool = false
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
-    public func files(under path: String) throws -> [String] {
+    package func files(under path: String) throws -> [String] {
         guard directoryExists(at: path) else { throw FileSystemError.notFound(path) }
         let root = URL(fileURLWithPath: path)
         guard let enumerator = FileManager.default.enumerator(
@@ -92,7 +92,7 @@ public struct LocalFileSystem: FileSystem {
     /// rename of its own per file: measured, that tripled the wall time of
     /// writing a cohort's handouts. Outputs can be rebuilt; journals are
     /// never rewritten, so durability across a power cut is not bought here.
-    public func writeAtomically(_ data: Data, to path: String, permissions: FilePermissions) throws {
+    package func writeAtomically(_ data: Data, to path: String, permissions: FilePermissions) throws {
         let target = URL(fileURLWithPath: path)
         let directory = target.deletingLastPathComponent().path
         let temporary = directory + "/\(OutputRun.stagingPrefix)\(getpid())-\(UUID().uuidString).tmp"
@@ -107,11 +107,11 @@ public struct LocalFileSystem: FileSystem {
         }
     }
 
-    public func write(_ data: Data, to path: String, permissions: FilePermissions) throws {
+    package func write(_ data: Data, to path: String, permissions: FilePermissions) throws {
         try write(data, to: path, flags: O_TRUNC | O_NOFOLLOW, permissions: permissions, reportedAs: path)
     }
 
-    public func createExclusively(_ data: Data, at path: String, permissions: FilePermissions) throws {
+    package func createExclusively(_ data: Data, at path: String, permissions: FilePermissions) throws {
         try write(data, to: path, flags: O_EXCL | O_NOFOLLOW, permissions: permissions, reportedAs: path)
     }
 
@@ -147,7 +147,7 @@ public struct LocalFileSystem: FileSystem {
         }
     }
 
-    public func createDirectory(at path: String, permissions: FilePermissions) throws {
+    package func createDirectory(at path: String, permissions: FilePermissions) throws {
         if directoryExists(at: path) { return }
         do {
             try FileManager.default.createDirectory(
@@ -159,26 +159,26 @@ public struct LocalFileSystem: FileSystem {
         }
     }
 
-    public func removeFile(at path: String) throws {
+    package func removeFile(at path: String) throws {
         guard fileExists(at: path) else { throw FileSystemError.notFound(path) }
         if unlink(path) != 0 { throw FileSystemError.io(path, String(cString: strerror(errno))) }
     }
 
-    public func moveFile(from source: String, to destination: String) throws {
+    package func moveFile(from source: String, to destination: String) throws {
         if rename(source, destination) != 0 {
             if errno == ENOENT, !fileExists(at: source), !directoryExists(at: source) { throw FileSystemError.notFound(source) }
             throw FileSystemError.io(destination, String(cString: strerror(errno)))
         }
     }
 
-    public func removeDirectory(at path: String) throws {
+    package func removeDirectory(at path: String) throws {
         if rmdir(path) != 0 {
             if errno == ENOENT { throw FileSystemError.notFound(path) }
             throw FileSystemError.io(path, String(cString: strerror(errno)))
         }
     }
 
-    public func append(_ data: Data, to path: String, permissions: FilePermissions) throws {
+    package func append(_ data: Data, to path: String, permissions: FilePermissions) throws {
         let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW, mode_t(permissions.mode))
         guard descriptor >= 0 else { throw FileSystemError.io(path, "cannot be written (\(String(cString: strerror(errno))))") }
         defer { close(descriptor) }
@@ -186,13 +186,13 @@ public struct LocalFileSystem: FileSystem {
         if fchmod(descriptor, mode_t(permissions.mode)) != 0 { throw FileSystemError.io(path, String(cString: strerror(errno))) }
     }
 
-    public func resolvedPath(_ path: String) -> String? {
+    package func resolvedPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)
     }
 
-    public func identity(at path: String) -> FileIdentity? {
+    package func identity(at path: String) -> FileIdentity? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         return FileIdentity(key: "\(info.st_dev):\(info.st_ino)")

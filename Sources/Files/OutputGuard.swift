@@ -2,7 +2,7 @@ import Foundation
 
 /// What a file or folder is, whatever path names it: two paths with the same
 /// identity are one file (a symlink, a hard link, `./x` and `x`, a bind mount).
-public struct FileIdentity: Hashable, Sendable {
+package struct FileIdentity: Hashable, Sendable {
     /// `device:inode` on disk; the resolved path for file systems without inodes.
     package let key: String
     package init(key: String) { self.key = key }

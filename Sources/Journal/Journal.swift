@@ -3,7 +3,7 @@ import Diagnostics
 
 /// A therapist's journal for one week, as parsed. Answers keep the exact
 /// Markdown the therapist wrote.
-public struct Journal: Sendable {
+package struct Journal: Sendable {
     package var path: String
     package var therapist: String
     package var week: ISOWeek

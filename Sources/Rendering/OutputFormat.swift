@@ -5,7 +5,7 @@
 /// It lives with the rendering every output shares, not in any one output,
 /// so a command that writes handouts or a report names its formats without
 /// depending on the workbook.
-public enum OutputFormat: String, CaseIterable, Sendable, Comparable {
+package enum OutputFormat: String, CaseIterable, Sendable, Comparable {
     case html
     case md
     case pdf
@@ -14,9 +14,9 @@ public enum OutputFormat: String, CaseIterable, Sendable, Comparable {
 
     /// What a command writes when no `--format` is given: the formats that
     /// need nothing installed.
-    public static let defaults: [OutputFormat] = [.html, .md]
+    package static let defaults: [OutputFormat] = [.html, .md]
 
-    public static func < (lhs: Self, rhs: Self) -> Bool {
+    package static func < (lhs: Self, rhs: Self) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
 }

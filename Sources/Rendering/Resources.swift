@@ -7,7 +7,7 @@ import Templating
 
 /// The material a build works from: the content model and the templates,
 /// each the bundled folder overlaid by the user's, if any.
-public struct Resources: Sendable {
+package struct Resources: Sendable {
     package let content: ContentModel
     package let templates: TemplateSet
     /// Identifies the bundled content and templates in every output.
