@@ -9,7 +9,7 @@ import Yams
 /// week), which gives a cohort that started in October the course's last
 /// week in November. So every command that picks a focus counts from a
 /// start, and says which start and where it came from.
-public struct CourseStart: Sendable, Equatable {
+package struct CourseStart: Sendable, Equatable {
     /// As written, `YYYY-MM-DD`.
     package var date: String
     /// The ISO week that date falls in: the course's first week.
@@ -27,7 +27,7 @@ public struct CourseStart: Sendable, Equatable {
 }
 
 /// A focus and the reason it was chosen, in words a supervisor can check.
-public struct FocusChoice: Sendable {
+package struct FocusChoice: Sendable {
     package var week: Week
     /// Why this week: "week 7 of the course, which began 2026-10-05 (--start)".
     package var reason: String

@@ -2,7 +2,7 @@ import Foundation
 
 /// An ISO 8601 week such as `2026-W47`: weeks start on Monday, and week 1 is
 /// the week with the year's first Thursday.
-public struct ISOWeek: Hashable, Comparable, Sendable, CustomStringConvertible {
+package struct ISOWeek: Hashable, Comparable, Sendable, CustomStringConvertible {
     package let year: Int
     package let week: Int
 
@@ -34,7 +34,7 @@ public struct ISOWeek: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// `2026-W07`. Built by hand: `String(format:)` is slow enough to show
     /// in a profile of a 1,000-trainee cohort, which prints its week often.
-    public var description: String {
+    package var description: String {
         func padded(_ number: Int, _ width: Int) -> String {
             let digits = String(number)
             return String(repeating: "0", count: max(0, width - digits.count)) + digits
@@ -42,7 +42,7 @@ public struct ISOWeek: Hashable, Comparable, Sendable, CustomStringConvertible {
         return padded(year, 4) + "-W" + padded(week, 2)
     }
 
-    public static func < (lhs: Self, rhs: Self) -> Bool { (lhs.year, lhs.week) < (rhs.year, rhs.week) }
+    package static func < (lhs: Self, rhs: Self) -> Bool { (lhs.year, lhs.week) < (rhs.year, rhs.week) }
 
     /// Days from 0001-01-01 (proleptic Gregorian, day 0) to this week's Monday.
     /// Pure arithmetic, so it does not depend on the machine's calendar or zone.

@@ -1,7 +1,7 @@
 import Diagnostics
 
 /// The sections of the teaching material, in the order a reader meets them.
-public enum SectionID: String, CaseIterable, Sendable, Codable {
+package enum SectionID: String, CaseIterable, Sendable, Codable {
     case alliance
     case ruptureTypes = "rupture-types"
     case markers
@@ -41,7 +41,7 @@ package struct Section: Sendable {
 }
 
 /// One teaching card: a short, citable piece of the material.
-public struct Card: Sendable {
+package struct Card: Sendable {
     package var id: String
     /// "Card 12": the same in every workbook, handout and site page, so a
     /// supervisor's "card 12" means one card. Given by `ContentModel` alone
@@ -165,7 +165,7 @@ package enum SourceKind: String, Sendable, CaseIterable {
 }
 
 /// One week of the curriculum: a focus and the cards and prompts it draws on.
-public struct Week: Sendable {
+package struct Week: Sendable {
     package var id: String
     package var title: String
     package var summary: String
@@ -176,7 +176,7 @@ public struct Week: Sendable {
 }
 
 /// The whole validated teaching material. Every reference in it resolves.
-public struct ContentModel: Sendable {
+package struct ContentModel: Sendable {
     // Fixed once made, so the lookups by ID below can never go stale.
     package let sections: [Section]
     package let cards: [Card]

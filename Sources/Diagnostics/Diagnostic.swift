@@ -1,6 +1,6 @@
 /// A place in a file a user can jump to: 1-based line and column, columns
 /// counted in Unicode scalars (as libyaml and most editors' "column" count).
-public struct SourceLocation: Hashable, Sendable, Comparable {
+package struct SourceLocation: Hashable, Sendable, Comparable {
     package var path: String
     package var line: Int
     package var column: Int
@@ -11,14 +11,14 @@ public struct SourceLocation: Hashable, Sendable, Comparable {
         self.column = column
     }
 
-    public static func < (lhs: Self, rhs: Self) -> Bool {
+    package static func < (lhs: Self, rhs: Self) -> Bool {
         (lhs.path, lhs.line, lhs.column) < (rhs.path, rhs.line, rhs.column)
     }
 }
 
 /// One problem found in the user's input, printed the way compilers print
 /// them so editors and terminals can link straight to the spot.
-public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
+package struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     package enum Severity: String, Sendable {
         case error, warning, note
         /// A likely client identifier: blocks anything meant to be shared.
@@ -44,21 +44,21 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// `path:line:column: error: message`
-    public var description: String {
+    package var description: String {
         "\(location.path):\(location.line):\(location.column): \(severity.rawValue): \(message)"
     }
 }
 
 /// Thrown when any input had errors. Carries every problem found, not just
 /// the first, so one run shows the user everything to fix.
-public struct DiagnosticError: Error, Sendable, CustomStringConvertible {
+package struct DiagnosticError: Error, Sendable, CustomStringConvertible {
     package var diagnostics: [Diagnostic]
 
     package init(_ diagnostics: [Diagnostic]) {
         self.diagnostics = diagnostics
     }
 
-    public var description: String {
+    package var description: String {
         diagnostics.map(\.description).joined(separator: "\n")
     }
 }

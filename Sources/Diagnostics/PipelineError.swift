@@ -6,12 +6,12 @@
 /// Every pipeline already depends on Diagnostics, so sharing it here adds no
 /// dependency, and a new pipeline gets the same error and helper by declaring
 /// its steps as an enum conforming to this protocol.
-public protocol PipelineStep: RawRepresentable, Sendable where RawValue == String {}
+package protocol PipelineStep: RawRepresentable, Sendable where RawValue == String {}
 
 /// A failed pipeline run: the step it stopped in and every problem found by
 /// then, each naming its file. One type for every pipeline, so a caller (the
 /// CLI, `check`) reads every failure the same way.
-public struct PipelineError<Step: PipelineStep>: Error, Sendable, CustomStringConvertible {
+package struct PipelineError<Step: PipelineStep>: Error, Sendable, CustomStringConvertible {
     package var step: Step
     package var diagnostics: [Diagnostic]
 
@@ -22,7 +22,7 @@ public struct PipelineError<Step: PipelineStep>: Error, Sendable, CustomStringCo
 
     /// Exactly the diagnostics, one a line: the step is for callers, not the
     /// message, so messages are the same whichever step found them.
-    public var description: String {
+    package var description: String {
         diagnostics.map(\.description).joined(separator: "\n")
     }
 }

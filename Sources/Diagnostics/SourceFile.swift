@@ -1,6 +1,6 @@
 /// A text file handed to a parser: the path shown in diagnostics, the name
 /// that overlays match on, and the text.
-public struct SourceFile: Sendable, Equatable {
+package struct SourceFile: Sendable, Equatable {
     /// Shown to the user, e.g. `Content/markers.yaml` or `my-content/markers.yaml`.
     package var path: String
     /// Relative to its folder; a later layer's file with the same name replaces it.

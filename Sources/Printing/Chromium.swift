@@ -26,13 +26,13 @@ import Darwin
 /// `Interruption`), kills every process of the browser's and then removes
 /// the folder. After `kill -9` the browser sees its pipe close and exits;
 /// only its temporary folder can stay behind.
-public final class Chromium: PDFPrinter, @unchecked Sendable {
+package final class Chromium: PDFPrinter, @unchecked Sendable {
     /// The Debian package that provides the browser.
     package static let package = "chromium"
 
     /// The browser to use: `$ATTUNE_CHROMIUM` if set, else `chromium` (or
     /// `chromium-browser`, `google-chrome`) on the `PATH`; nil when none is.
-    public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+    package static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
         if let explicit = environment["ATTUNE_CHROMIUM"], !explicit.isEmpty {
             return access(explicit, X_OK) == 0 ? explicit : nil
         }
@@ -62,7 +62,7 @@ public final class Chromium: PDFPrinter, @unchecked Sendable {
     private var running: Browser?
     private var interruptToken: Int?
 
-    public init(executable: String) {
+    package init(executable: String) {
         self.executable = executable
         interruptToken = Interruption.shared.atInterrupt { [weak self] in self?.end() }
     }
@@ -72,7 +72,7 @@ public final class Chromium: PDFPrinter, @unchecked Sendable {
         if let interruptToken { Interruption.shared.removeAtInterrupt(interruptToken) }
     }
 
-    public func print(_ jobs: [PrintJob]) throws(PrintError) -> [Data] {
+    package func print(_ jobs: [PrintJob]) throws(PrintError) -> [Data] {
         lock.lock()
         defer { lock.unlock() }
         do {
@@ -106,7 +106,7 @@ public final class Chromium: PDFPrinter, @unchecked Sendable {
     }
 
     /// Ends the browser and removes its profile. Also done on deinit.
-    public func close() {
+    package func close() {
         lock.lock()
         defer { lock.unlock() }
         // No print is under way (the lock): the browser may be asked to close.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// One HTML page to print, as the pipelines render it.
-public struct PrintJob: Sendable {
+package struct PrintJob: Sendable {
     /// The whole page, UTF-8. Printed as it is: nothing is fetched (the
     /// page's own Content-Security-Policy allows nothing to be).
     package var html: Data
@@ -22,14 +22,14 @@ public struct PrintJob: Sendable {
 }
 
 /// What a PDF printer failed at, in one line for the user.
-public struct PrintError: Error, Sendable, CustomStringConvertible {
-    public var description: String
+package struct PrintError: Error, Sendable, CustomStringConvertible {
+    package var description: String
     package init(_ description: String) { self.description = description }
 }
 
 /// Turns HTML pages into PDF files. Pipelines take one of these, so a run
 /// uses a single browser for all its pages, and tests can pass their own.
-public protocol PDFPrinter: Sendable {
+package protocol PDFPrinter: Sendable {
     /// One PDF per job, in order.
     func print(_ jobs: [PrintJob]) throws(PrintError) -> [Data]
     /// Ends the printer (the browser, its processes and profile) as soon as
@@ -38,7 +38,7 @@ public protocol PDFPrinter: Sendable {
 }
 
 extension PDFPrinter {
-    public func close() {}
+    package func close() {}
 }
 
 /// How many pages a PDF has: the `/Type /Page` objects in it, as

@@ -6,13 +6,13 @@ import Foundation
 /// Both are plain text, one entry per line, `#` starting a comment. The
 /// names file holds real names, so it stays on the therapist's machine
 /// (`.attune/` by default) and is only ever read.
-public struct PrivacyRules: Sendable {
+package struct PrivacyRules: Sendable {
     /// Private names, each with where it was listed.
     package var names: [String]
     /// Allowed phrases, each with the place that allows it, e.g. `.attune/allow.txt:3`.
     package var allowed: [(phrase: String, source: String)]
 
-    public init(names: [String] = [], allowed: [(phrase: String, source: String)] = []) {
+    package init(names: [String] = [], allowed: [(phrase: String, source: String)] = []) {
         self.names = names
         self.allowed = allowed
     }

@@ -4,7 +4,7 @@ import Privacy
 
 /// One item of a programme's material as a published page shows it: a
 /// card, a prompt, a week, a section, or a bibliography entry.
-public struct MaterialItem: Sendable, Hashable {
+package struct MaterialItem: Sendable, Hashable {
     /// Where the item starts; the content model keeps no finer position.
     package let location: SourceLocation
     /// The item's fields as written, one after another.

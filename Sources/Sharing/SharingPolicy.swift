@@ -10,7 +10,7 @@ import Privacy
 /// made, and none has a default: a pipeline cannot skip screening by being
 /// built without one. `attune build --share` goes through the same
 /// `PrivacyGuard` the policy holds.
-public struct SharingPolicy: Sendable {
+package struct SharingPolicy: Sendable {
     /// Journals: findings, and the redacted shared copy.
     package let journals: PrivacyGuard
     /// A programme's own material, before it is published.

@@ -9,7 +9,7 @@ import Mustache
 /// `workbook.md`, and other templates include it as `{{> workbook.md}}`.
 /// Files without the suffix (a stylesheet, say) are assets: plain text the
 /// pipeline passes into a context, never parsed as Mustache.
-public struct TemplateSet: Sendable {
+package struct TemplateSet: Sendable {
     private let library: MustacheLibrary
     private let sources: [String: SourceFile]
     private let assets: [String: SourceFile]
