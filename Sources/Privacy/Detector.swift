@@ -1012,7 +1012,10 @@ struct Detector {
                 let timeOrCount = after.map {
                     adjacent(index + 1) && (["am", "pm", "o'clock", "hours", "hrs", "mins", "minutes", "sessions", "people"].contains($0.lower))
                 } ?? false
-                let colon = current.range.upperBound < s.count && [":", "/", ".", "%"].contains(s[current.range.upperBound])
+                // "10:30", "3/4", "2.5", "90%" are times, ratios and amounts; a full stop ending the sentence is not.
+                let end = current.range.upperBound
+                let colon = end < s.count && ([":", "/", "%"].contains(s[end])
+                    || s[end] == "." && end + 1 < s.count && s[end + 1].properties.numericType != nil)
                 if Self.weekdays.contains(before.lower), (1...31).contains(value), current.text.count <= 2, !timeOrCount, !colon {
                     claim(.date, words[relativeBefore(index - 1)].range.lowerBound..<current.range.upperBound)
                     continue

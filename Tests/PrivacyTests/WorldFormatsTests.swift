@@ -478,6 +478,8 @@ struct NoteShapesTests {
         ("rang again Fri 13 asking to move the session", "date: Fri 13"),
         ("the last session before Christmas Day 2026 was the hardest", "date: Christmas Day 2026"),
         ("she went quiet after Easter 2025, she said", "date: Easter 2025"),
+        ("He died on Boxing Day 2019.", "date: Boxing Day 2019"),
+        ("the group meets Tue 24.", "date: Tue 24"),
         ("her dad moved into Larchfield Nursing Home in the spring", "workplace: Larchfield Nursing Home"),
         ("she does admin for Tanana Valley Housing Authority", "workplace: Tanana Valley Housing Authority"),
         ("he lectures at BRAC University on Fridays", "workplace: BRAC University"),
@@ -506,6 +508,7 @@ struct NoteShapesTests {
     @Test("times, counts and years that are no date", arguments: [
         "We meet Mon 3 pm in room 4",
         "Sat 10:30 is the group",
+        "Sat 10.30 is the group",
         "Week 47 of 2026, Monday 12 sessions in all",
     ])
     func notDates(text: String) {
