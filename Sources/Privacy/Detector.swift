@@ -1154,6 +1154,15 @@ struct Detector {
         return weekdayBefore(start)
     }
 
+    /// What follows "NHS" or "HSE" when the whole service, or a kind of
+    /// service in it, is meant: "NHS Digital", "the NHS App", "NHS Trust".
+    static let nationalServiceWords: Set<String> = [
+        "digital", "direct", "choices", "app", "login", "number", "trust", "trusts", "services", "service", "staff",
+        "england", "scotland", "wales", "inform", "talking", "therapies", "dentist", "dental", "waiting", "continuing",
+        "healthcare", "health", "choice", "constitution", "pension", "pensions", "jobs", "website", "guidance", "online",
+        "sites", "site", "funding", "mental", "counselling", "primary", "community", "i", "and", "the", "letter", "card",
+    ]
+
     /// Festivals that fall on one day a year: with the year they are a date.
     static let festivals: Set<String> = [
         "christmas", "easter", "hogmanay", "diwali", "eid", "thanksgiving", "hanukkah", "halloween", "boxing", "passover",
@@ -2101,6 +2110,16 @@ extension Detector {
         for index in words.indices {
             let current = words[index]
             guard !isClaimed(current), let next = word(index + 1), !isClaimed(next) else { continue }
+            // "NHS Borders", "NHS Greater Glasgow", "HSE West": a health board
+            // or region of a national service, not the service itself.
+            if ["NHS", "HSE"].contains(current.text), adjacent(index + 1), next.capitalised, !next.allCaps,
+               !Lexicon.isRegion(next.lower), !Self.nationalServiceWords.contains(next.lower) {
+                var end = index + 1
+                while end - index < 3, let after = word(end + 1), adjacent(end + 1), after.capitalised, !after.allCaps,
+                      !isClaimed(after), !Self.nationalServiceWords.contains(after.lower) { end += 1 }
+                claim(.workplace, current.range.lowerBound..<words[end].range.upperBound)
+                continue
+            }
             if adjacent(index + 1), !next.capitalised, Self.premises.contains(next.lower), firmWord(current), !current.sentenceStart {
                 claim(.workplace, current.range)
             } else if next.gapBefore == "&", next.range.lowerBound - current.range.upperBound <= 3, next.capitalised, firmWord(current),

@@ -483,6 +483,8 @@ struct NoteShapesTests {
         ("her dad moved into Larchfield Nursing Home in the spring", "workplace: Larchfield Nursing Home"),
         ("she does admin for Tanana Valley Housing Authority", "workplace: Tanana Valley Housing Authority"),
         ("he lectures at BRAC University on Fridays", "workplace: BRAC University"),
+        ("referred on by NHS Lanarkshire last month", "workplace: NHS Lanarkshire"),
+        ("the HSE West team rang", "workplace: HSE West"),
     ])
     func daysAndPlaces(text: String, expected: String) {
         #expect(found(text).contains(expected), "\(found(text))")
@@ -503,6 +505,16 @@ struct NoteShapesTests {
     ])
     func listedRatings(text: String) {
         #expect(!found(text).contains { $0 == "date: 7/10" || $0 == "date: 6/10" || $0 == "date: early" }, "\(found(text))")
+    }
+
+    @Test("the national services themselves are no one's workplace", arguments: [
+        "she booked through the NHS App on Monday",
+        "NHS Digital sent the letter, NHS England pays",
+        "a referral to NHS Talking Therapies",
+        "the HSE and the NHS both run these",
+    ])
+    func nationalServices(text: String) {
+        #expect(!found(text).contains { $0.hasPrefix("workplace") }, "\(found(text))")
     }
 
     @Test("times, counts and years that are no date", arguments: [
