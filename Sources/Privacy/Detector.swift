@@ -520,6 +520,8 @@ struct Detector {
         // "Rose Cottage", "The Old Rectory, Church Lane": a house's name.
         for (index, current) in words.enumerated() where !isClaimed(current) && current.capitalised
             && Self.houseNameEnds.contains(current.lower) && index > 0 {
+            // "Low Hagg Farm Cottage": the last house word ends the name.
+            if let next = word(index + 1), adjacent(index + 1), next.capitalised, Self.houseNameEnds.contains(next.lower) { continue }
             var start = index
             while start > 0, index - start < 3, adjacent(start), words[start - 1].capitalised, !words[start - 1].hasDigit,
                   !isClaimed(words[start - 1]), !Self.titles.contains(words[start - 1].lower),
@@ -2090,9 +2092,19 @@ extension Detector {
                 // "Cork University Hospital", "Leeds Teaching Hospitals": a
                 // second institution word after the first is the same place.
                 while end == index || Self.institutionEnds.contains(words[end].lower) || Self.weakInstitutionEnds.contains(words[end].lower),
-                      let after = word(end + 1), adjacent(end + 1), after.capitalised, !isClaimed(after),
-                      Self.institutionEnds.contains(after.lower) || Self.weakInstitutionEnds.contains(after.lower) || after.lower == "teaching" {
-                    end += 1
+                      let after = word(end + 1), adjacent(end + 1), after.capitalised, !isClaimed(after) {
+                    if Self.institutionEnds.contains(after.lower) || Self.weakInstitutionEnds.contains(after.lower) || after.lower == "teaching" {
+                        end += 1
+                        continue
+                    }
+                    // "BRAC University Counselling Unit", "Royal Infirmary
+                    // Psychology Service": one word naming the department between.
+                    if canLead(after), let last = word(end + 2), adjacent(end + 2), last.capitalised, !isClaimed(last),
+                       Self.institutionEnds.contains(last.lower) || Self.weakInstitutionEnds.contains(last.lower) {
+                        end += 2
+                        continue
+                    }
+                    break
                 }
                 guard start < index || end > index else { continue }
                 claim(.workplace, words[start].range.lowerBound..<words[end].range.upperBound)

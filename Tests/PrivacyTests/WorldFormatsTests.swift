@@ -485,6 +485,8 @@ struct NoteShapesTests {
         ("he lectures at BRAC University on Fridays", "workplace: BRAC University"),
         ("referred on by NHS Lanarkshire last month", "workplace: NHS Lanarkshire"),
         ("the HSE West team rang", "workplace: HSE West"),
+        ("she sees someone at Ulster University Counselling Service", "workplace: Ulster University Counselling Service"),
+        ("they moved to Beck Side Farm Cottage in the spring", "address: Beck Side Farm Cottage"),
     ])
     func daysAndPlaces(text: String, expected: String) {
         #expect(found(text).contains(expected), "\(found(text))")
