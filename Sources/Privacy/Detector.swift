@@ -2009,13 +2009,14 @@ extension Detector {
                 }
                 break
             }
-            let category = self.category(start: start, end: end, listed: listed[index])
+            let town = isTown(start, end)
+            let category = self.category(start: start, end: end, listed: listed[index], town: town)
             let last = words[end]
             // "the Leys", "the Mater": a place's article is part of its name,
             // and redacting it too leaves no hint of which one. A town's is
             // not: "the Decatur years", "the Bengaluru office".
             var first = words[start].range.lowerBound
-            if category != .name, !isTown(start, end), let the = word(start - 1), the.lower == "the", adjacent(start), !isClaimed(the) {
+            if category != .name, !town, let the = word(start - 1), the.lower == "the", adjacent(start), !isClaimed(the) {
                 first = the.range.lowerBound
             }
             // A person's "'s" is grammar; a shop's ("Sainsbury's") is its name.
@@ -2417,10 +2418,10 @@ extension Detector {
         return Lexicon.isTown((start...end).map { words[$0].lower }.joined(separator: " "))
     }
 
-    private func category(start: Int, end: Int, listed: Bool) -> IdentifierCategory {
+    /// `town`: whether the run spells a town's name (`isTown`).
+    private func category(start: Int, end: Int, listed: Bool, town: Bool) -> IdentifierCategory {
         if listed { return .name }
         // Without a cue, a name that is a town's is the town.
-        let town = isTown(start, end)
         let unmarked: IdentifierCategory = town ? .place : .name
         if (start...end).contains(where: { Self.institutions.contains(words[$0].lower) && $0 > start }) { return .workplace }
         // ", Filey" after an address or postcode is the town.
